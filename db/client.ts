@@ -1,0 +1,81 @@
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import * as schema from "./schema";
+import { resolveDbConfig, type DbConfig } from "./config";
+import { claimPgliteDir, embeddedServerUrl } from "./pglite-lock";
+
+export type Schema = typeof schema;
+/** The driver-independent Drizzle database every query in the app is written against. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+export type DbHandle = { db: Db; driver: DbConfig["driver"]; close: () => Promise<void> };
+
+/** Opens a connection for the given config. Nothing here runs at import time: `next build` never touches a DB. */
+export async function openDb(config: DbConfig): Promise<DbHandle> {
+  switch (config.driver) {
+    case "pglite": {
+      const { PGlite } = await import("@electric-sql/pglite");
+      const { drizzle } = await import("drizzle-orm/pglite");
+      const release = config.dataDir === "memory://" ? () => {} : claimPgliteDir(config.dataDir);
+      const client = config.dataDir === "memory://" ? new PGlite() : new PGlite(config.dataDir);
+      const db = drizzle({ client, schema }) as unknown as Db;
+      return { db, driver: "pglite", close: async () => { await client.close(); release(); } };
+    }
+    case "pg": {
+      const { Pool } = await import("pg");
+      const { drizzle } = await import("drizzle-orm/node-postgres");
+      const pool = new Pool({ connectionString: config.url, max: config.poolMax });
+      const db = drizzle({ client: pool, schema }) as unknown as Db;
+      return { db, driver: "pg", close: () => pool.end() };
+    }
+    case "neon": {
+      const { Pool, neonConfig } = await import("@neondatabase/serverless");
+      const { drizzle } = await import("drizzle-orm/neon-serverless");
+      const { default: ws } = await import("ws");
+      // Node 20 has no global WebSocket; Neon's Pool needs one to run transactions.
+      neonConfig.webSocketConstructor = ws;
+      if (config.wsProxy) {
+        // Local ws→tcp bridge (tests): plain ws, and no pipelined startup, which breaks SCRAM auth on vanilla Postgres.
+        const proxy = config.wsProxy;
+        neonConfig.wsProxy = (host, port) => `${proxy}/v1?address=${host}:${port}`;
+        neonConfig.useSecureWebSocket = false;
+        neonConfig.pipelineTLS = false;
+        neonConfig.pipelineConnect = false;
+      }
+      const pool = new Pool({ connectionString: config.url, max: config.poolMax });
+      const db = drizzle({ client: pool, schema }) as unknown as Db;
+      return { db, driver: "neon", close: () => pool.end() };
+    }
+  }
+}
+
+type Holder = { handle?: Promise<DbHandle> };
+// Survives dev hot reloads, so a reload never opens a second PGlite on the same folder.
+const holder: Holder = ((globalThis as { __storefrontDb?: Holder }).__storefrontDb ??= {});
+
+/** The app's shared connection, opened on first use from the environment. */
+export function getDbHandle(): Promise<DbHandle> {
+  holder.handle ??= openDb(appDbConfig()).catch((error: unknown) => {
+    holder.handle = undefined;
+    throw error;
+  });
+  return holder.handle;
+}
+
+export async function getDb(): Promise<Db> {
+  return (await getDbHandle()).db;
+}
+
+/** Like resolveDbConfig, but joins the embedded server when `scripts/with-db.mjs` already owns the PGlite folder. */
+function appDbConfig(): DbConfig {
+  const config = resolveDbConfig(process.env);
+  if (config.driver !== "pglite" || config.dataDir === "memory://") return config;
+  const url = embeddedServerUrl(config.dataDir);
+  return url ? { driver: "pg", url, poolMax: 5 } : config;
+}
+
+/** Replaces the shared connection (tests) and closes the previous one. */
+export async function setDbHandle(handle: DbHandle | undefined): Promise<void> {
+  const previous = holder.handle;
+  holder.handle = handle ? Promise.resolve(handle) : undefined;
+  if (previous) await (await previous).close().catch(() => {});
+}

@@ -1,0 +1,6 @@
+export * from "./auth";
+export * from "./catalog";
+export * from "./cart";
+export * from "./orders";
+export * from "./payments";
+export * from "./emulator";

@@ -1,0 +1,108 @@
+import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { orders } from "./orders";
+
+export const ATTEMPT_MODES = ["redirect", "pixel"] as const;
+export type AttemptMode = (typeof ATTEMPT_MODES)[number];
+
+export const ATTEMPT_STATUSES = [
+  "creating", // row written, intention not created yet
+  "intended", // Paymob accepted the intention
+  "creation_failed", // Paymob refused the intention; the order stays unpaid
+  "pending",
+  "declined",
+  "paid",
+  "needs_review",
+  "partially_refunded",
+  "refunded",
+  "voided",
+] as const;
+export type AttemptStatus = (typeof ATTEMPT_STATUSES)[number];
+
+/** One row per Paymob intention. A "Try again" on a failed order is a new attempt. */
+export const paymentAttempts = pgTable(
+  "payment_attempts",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    orderId: uuid("order_id")
+      .notNull()
+      .references(() => orders.id, { onDelete: "cascade" }),
+    mode: text("mode", { enum: ATTEMPT_MODES }).notNull(),
+    status: text("status", { enum: ATTEMPT_STATUSES }).notNull().default("creating"),
+    amountMinor: integer("amount_minor").notNull(),
+    currency: text("currency").notNull(),
+    /** Sent as `special_reference`; Paymob echoes it as `merchant_order_id`. Unique per attempt. */
+    specialReference: text("special_reference").notNull().unique(),
+    intentionId: text("intention_id").unique(),
+    intentionOrderId: bigint("intention_order_id", { mode: "number" }).unique(),
+    clientSecret: text("client_secret"),
+    paymobTransactionId: bigint("paymob_transaction_id", { mode: "number" }),
+    error: text("error"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    intendedAt: timestamp("intended_at", { withTimezone: true }),
+    checkoutOpenedAt: timestamp("checkout_opened_at", { withTimezone: true }),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payment_attempts_order_idx").on(t.orderId)],
+);
+
+export const EVENT_KINDS = ["TRANSACTION", "TOKEN", "UNKNOWN"] as const;
+export const EVENT_SOURCES = ["callback", "replay", "inquiry"] as const;
+export const VERIFICATIONS = ["valid", "invalid", "missing"] as const;
+
+/** Every received callback, verified or not, exactly as it arrived. Never deduplicated. */
+export const paymentEvents = pgTable(
+  "payment_events",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind", { enum: EVENT_KINDS }).notNull(),
+    source: text("source", { enum: EVENT_SOURCES }).notNull().default("callback"),
+    verification: text("verification", { enum: VERIFICATIONS }).notNull(),
+    rawBody: text("raw_body").notNull(),
+    paymobTransactionId: bigint("paymob_transaction_id", { mode: "number" }),
+    paymobOrderId: bigint("paymob_order_id", { mode: "number" }),
+    merchantOrderId: text("merchant_order_id"),
+    attemptId: uuid("attempt_id").references(() => paymentAttempts.id, { onDelete: "set null" }),
+    orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
+    /** What processing did with it, for the timeline: "applied", "duplicate", "unknown_order", … */
+    outcome: text("outcome"),
+    detail: text("detail"),
+    receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("payment_events_order_idx").on(t.orderId, t.receivedAt), index("payment_events_txn_idx").on(t.paymobTransactionId)],
+);
+
+/**
+ * One row per distinct Paymob transaction state. The unique (transaction id, signature) pair is what makes
+ * duplicate and concurrent deliveries apply once: a re-notification with new flags (is_refunded, is_voided)
+ * carries a new signature and is a new fact; an identical delivery is not.
+ */
+export const paymentTransactions = pgTable(
+  "payment_transactions",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    paymobTransactionId: bigint("paymob_transaction_id", { mode: "number" }).notNull(),
+    fingerprint: text("fingerprint").notNull(),
+    attemptId: uuid("attempt_id").references(() => paymentAttempts.id, { onDelete: "set null" }),
+    orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
+    eventId: bigint("event_id", { mode: "number" }).references(() => paymentEvents.id, { onDelete: "set null" }),
+    success: boolean("success").notNull(),
+    pending: boolean("pending").notNull(),
+    amountCents: integer("amount_cents").notNull(),
+    currency: text("currency").notNull(),
+    isRefunded: boolean("is_refunded").notNull(),
+    isVoided: boolean("is_voided").notNull(),
+    hasParentTransaction: boolean("has_parent_transaction").notNull(),
+    parentTransactionId: bigint("parent_transaction_id", { mode: "number" }),
+    refundedAmountCents: integer("refunded_amount_cents"),
+    /** Order status before and after applying this transaction (equal when it changed nothing). */
+    fromStatus: text("from_status"),
+    toStatus: text("to_status"),
+    summary: jsonb("summary"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique("payment_transactions_txn_fingerprint").on(t.paymobTransactionId, t.fingerprint), index("payment_transactions_order_idx").on(t.orderId)],
+);
+
+export type PaymentAttempt = typeof paymentAttempts.$inferSelect;
+export type PaymentEvent = typeof paymentEvents.$inferSelect;
+export type PaymentTransaction = typeof paymentTransactions.$inferSelect;

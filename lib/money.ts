@@ -1,0 +1,42 @@
+/** Money is an integer count of minor units plus an explicit ISO 4217 currency. Never a float. */
+export type Money = { amountMinor: number; currency: string };
+
+const exponentCache = new Map<string, number>();
+
+/** Digits after the decimal point for a currency: EGP 2, OMR 3, JPY 0 (from the runtime's ICU data). */
+export function currencyExponent(currency: string): number {
+  let digits = exponentCache.get(currency);
+  if (digits === undefined) {
+    digits = new Intl.NumberFormat("en", { style: "currency", currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    exponentCache.set(currency, digits);
+  }
+  return digits;
+}
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+export function formatMoney(amountMinor: number, currency: string, locale = "en-EG"): string {
+  if (!Number.isSafeInteger(amountMinor)) throw new TypeError(`amountMinor must be an integer, got ${amountMinor}`);
+  const key = `${locale}|${currency}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
+    formatters.set(key, formatter);
+  }
+  return formatter.format(amountMinor / 10 ** currencyExponent(currency));
+}
+
+/** Multiplies a unit price by a quantity, refusing anything that is not an exact safe integer. */
+export function lineTotal(unitPriceMinor: number, quantity: number): number {
+  const total = unitPriceMinor * quantity;
+  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`Invalid line total ${unitPriceMinor} × ${quantity}`);
+  return total;
+}
+
+export function sumMinor(amounts: readonly number[]): number {
+  return amounts.reduce((sum, n) => {
+    const next = sum + n;
+    if (!Number.isSafeInteger(next)) throw new RangeError("Money total overflow");
+    return next;
+  }, 0);
+}

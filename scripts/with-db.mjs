@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// Runs a command against the project's database, ready to use:
+//   node scripts/with-db.mjs [--no-seed] <command …>
+// With DATABASE_URL set it migrates (and seeds an empty catalog) there, then runs the command.
+// Without it, this process owns the embedded PGlite folder (.data/pglite) and serves it on a loopback port,
+// so the app, a seed, a migration and drizzle-kit studio can all use it at once: a PGlite folder opened by
+// two processes is silently corrupted. A second with-db.mjs joins the running server instead of opening it.
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import nextEnv from "@next/env";
+
+const args = process.argv.slice(2);
+const noSeed = args[0] === "--no-seed";
+const command = noSeed ? args.slice(1) : args;
+if (command.length === 0) {
+  console.error("usage: node scripts/with-db.mjs [--no-seed] <command …>");
+  process.exit(2);
+}
+
+nextEnv.loadEnvConfig(process.cwd(), process.argv.includes("dev"));
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
+process.env.PATH = `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`;
+
+const dataDir = path.resolve(process.env.PGLITE_DATA_DIR || ".data/pglite");
+const lockPath = `${dataDir}.lock`;
+let server;
+
+if (!process.env.DATABASE_URL) {
+  const running = readLock();
+  if (running?.port && alive(running.pid)) {
+    process.env.DATABASE_URL = urlFor(running.port);
+    console.log(`[db] using the embedded database already served by process ${running.pid} on 127.0.0.1:${running.port}`);
+  } else {
+    server = await startEmbeddedServer();
+    process.env.DATABASE_URL = urlFor(server.port);
+    process.env.DATABASE_DRIVER = "pg";
+    console.log(`[db] embedded PostgreSQL (PGlite) ${path.relative(process.cwd(), dataDir)} served on 127.0.0.1:${server.port}`);
+  }
+}
+
+// Async on purpose: this process's event loop serves the embedded database the setup step talks to.
+const setupCode = await run(process.execPath, ["--import", "tsx", "db/setup-cli.ts", ...(noSeed ? ["--no-seed"] : [])]);
+if (setupCode !== 0) await exit(setupCode);
+
+const child = spawn(command[0], command.slice(1), { stdio: "inherit", env: process.env, shell: process.platform === "win32" });
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
+child.on("exit", (code, signal) => exit(code ?? (signal ? 1 : 0)));
+
+function run(file, argv) {
+  return new Promise((resolve) => {
+    const proc = spawn(file, argv, { stdio: "inherit", env: process.env });
+    proc.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function startEmbeddedServer() {
+  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
+  try {
+    fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: null }), { flag: "wx" });
+  } catch {
+    const holder = readLock();
+    if (holder && alive(holder.pid)) {
+      console.error(`[db] ${dataDir} is open in process ${holder.pid} without a server. Stop it first (two processes on one PGlite folder corrupt it).`);
+      process.exit(1);
+    }
+    fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: null }));
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const db = await PGlite.create(dataDir);
+  const socketServer = new PGLiteSocketServer({ db, host: "127.0.0.1", port: Number(process.env.PGLITE_PORT || 0), maxConnections: 64 });
+  await socketServer.start();
+  const port = Number(socketServer.getServerConn().split(":").pop());
+  fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port }));
+  return { port, stop: async () => { await socketServer.stop(); await db.close(); } };
+}
+
+async function exit(code) {
+  if (server) {
+    await server.stop().catch(() => {});
+    if (readLock()?.pid === process.pid) fs.rmSync(lockPath, { force: true });
+  }
+  process.exit(code);
+}
+
+function readLock() {
+  try {
+    return JSON.parse(fs.readFileSync(lockPath, "utf8"));
+  } catch {
+    return undefined;
+  }
+}
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return error.code === "EPERM";
+  }
+}
+
+function urlFor(port) {
+  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
+}
