@@ -6,6 +6,7 @@
 // so the app, a seed, a migration and drizzle-kit studio can all use it at once: a PGlite folder opened by
 // two processes is silently corrupted. A second with-db.mjs joins the running server instead of opening it.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
@@ -23,6 +24,7 @@ process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 process.env.PATH = `${path.resolve("node_modules/.bin")}${path.delimiter}${process.env.PATH ?? ""}`;
 
 const dataDir = path.resolve(process.env.PGLITE_DATA_DIR || ".data/pglite");
+ensureLocalAuthSecret();
 const lockPath = `${dataDir}.lock`;
 let server;
 
@@ -37,6 +39,14 @@ if (!process.env.DATABASE_URL) {
     process.env.DATABASE_DRIVER = "pg";
     console.log(`[db] embedded PostgreSQL (PGlite) ${path.relative(process.cwd(), dataDir)} served on 127.0.0.1:${server.port}`);
   }
+}
+
+// `npm start` on a fresh clone: build first (the build needs no database).
+const isNextStart = path.basename(command[0]) === "next" && command[1] === "start";
+if (isNextStart && !fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
+  console.log("[start] no production build yet: running next build");
+  const buildCode = await run(command[0], ["build"]);
+  if (buildCode !== 0) await exit(buildCode);
 }
 
 // Async on purpose: this process's event loop serves the embedded database the setup step talks to.
@@ -82,6 +92,16 @@ async function exit(code) {
     if (readLock()?.pid === process.pid) fs.rmSync(lockPath, { force: true });
   }
   process.exit(code);
+}
+
+// Auth.js refuses to start without AUTH_SECRET. For a local run with none configured, make one once and keep it
+// in .data/ (gitignored) so sessions survive restarts. Deployments must set their own (env validation says so).
+function ensureLocalAuthSecret() {
+  if (process.env.AUTH_SECRET) return;
+  const file = path.resolve(".data/auth-secret");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+  process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
 }
 
 function readLock() {
