@@ -58,6 +58,8 @@ export const paymentEvents = pgTable(
     source: text("source", { enum: EVENT_SOURCES }).notNull().default("callback"),
     verification: text("verification", { enum: VERIFICATIONS }).notNull(),
     rawBody: text("raw_body").notNull(),
+    /** The `?hmac=` exactly as received (null when absent), so a rejected callback can be diagnosed later. */
+    signature: text("signature"),
     paymobTransactionId: bigint("paymob_transaction_id", { mode: "number" }),
     paymobOrderId: bigint("paymob_order_id", { mode: "number" }),
     merchantOrderId: text("merchant_order_id"),
@@ -94,6 +96,8 @@ export const paymentTransactions = pgTable(
     hasParentTransaction: boolean("has_parent_transaction").notNull(),
     parentTransactionId: bigint("parent_transaction_id", { mode: "number" }),
     refundedAmountCents: integer("refunded_amount_cents"),
+    /** What the flags meant (lib/orders/transaction-facts.ts): "paid", "declined", "refund", "void", … */
+    fact: text("fact"),
     /** Order status before and after applying this transaction (equal when it changed nothing). */
     fromStatus: text("from_status"),
     toStatus: text("to_status"),
