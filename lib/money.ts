@@ -23,13 +23,25 @@ export function formatMoney(amountMinor: number, currency: string, locale = "en-
     formatter = new Intl.NumberFormat(locale, { style: "currency", currency });
     formatters.set(key, formatter);
   }
-  return formatter.format(amountMinor / 10 ** currencyExponent(currency));
+  return formatter.format(minorToDecimalString(amountMinor, currencyExponent(currency)));
+}
+
+/**
+ * "12345" minor units at exponent 2 → "123.45", built from digits rather than by dividing: above 2^53 / 100 a
+ * float division rounds (9007199254740991 / 100 prints …409.90, not …409.91), and Intl formats decimal strings exactly.
+ */
+function minorToDecimalString(amountMinor: number, exponent: number): string {
+  const digits = Math.abs(amountMinor).toString().padStart(exponent + 1, "0");
+  const sign = amountMinor < 0 ? "-" : "";
+  if (exponent === 0) return sign + digits;
+  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
 }
 
 /** Multiplies a unit price by a quantity, refusing anything that is not an exact safe integer. */
 export function lineTotal(unitPriceMinor: number, quantity: number): number {
   const total = unitPriceMinor * quantity;
-  if (!Number.isSafeInteger(total) || total < 0) throw new RangeError(`Invalid line total ${unitPriceMinor} × ${quantity}`);
+  const valid = Number.isSafeInteger(unitPriceMinor) && Number.isSafeInteger(quantity) && Number.isSafeInteger(total) && total >= 0;
+  if (!valid) throw new RangeError(`Invalid line total ${unitPriceMinor} × ${quantity}`);
   return total;
 }
 
