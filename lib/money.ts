@@ -30,11 +30,11 @@ export function formatMoney(amountMinor: number, currency: string, locale = "en-
  * "12345" minor units at exponent 2 → "123.45", built from digits rather than by dividing: above 2^53 / 100 a
  * float division rounds (9007199254740991 / 100 prints …409.90, not …409.91), and Intl formats decimal strings exactly.
  */
-function minorToDecimalString(amountMinor: number, exponent: number): string {
+function minorToDecimalString(amountMinor: number, exponent: number): `${number}` {
   const digits = Math.abs(amountMinor).toString().padStart(exponent + 1, "0");
   const sign = amountMinor < 0 ? "-" : "";
-  if (exponent === 0) return sign + digits;
-  return `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  const decimal = exponent === 0 ? sign + digits : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
+  return decimal as `${number}`;
 }
 
 /** Multiplies a unit price by a quantity, refusing anything that is not an exact safe integer. */

@@ -1,0 +1,27 @@
+/** One cart line as shown to the shopper and handed to checkout. Prices are re-read from `products` every time. */
+export type CartLineView = {
+  productId: number;
+  slug: string;
+  name: string;
+  image: string;
+  unitPriceMinor: number;
+  quantity: number;
+  lineTotalMinor: number;
+};
+
+/** A cart with its totals, all in `currency` minor units. `id` is null until the first item is added. */
+export type CartView = {
+  id: string | null;
+  lines: CartLineView[];
+  itemCount: number;
+  subtotalMinor: number;
+  currency: string;
+};
+
+export type CartErrorCode = "invalid_input" | "product_not_found" | "product_unavailable" | "not_in_cart" | "server_error";
+
+/** What every cart mutation returns: the recomputed cart, or a reason the shopper can read. Never thrown for bad input. */
+export type CartResult = { ok: true; cart: CartView } | { ok: false; error: { code: CartErrorCode; message: string } };
+
+/** What the browser sends to the cart actions. Only a shape for callers: every field is re-validated on the server. */
+export type CartLineInput = { productId: number; quantity?: number };
