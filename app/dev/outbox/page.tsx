@@ -1,0 +1,40 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { connection } from "next/server";
+import { outboxEnabled, readOutbox } from "@/lib/auth/outbox";
+
+export const metadata: Metadata = { title: "Dev outbox", robots: { index: false } };
+
+/** The emails this store would have sent, newest first. A 404 in production (see lib/auth/outbox.ts). */
+export default async function DevOutboxPage() {
+  await connection();
+  if (!outboxEnabled()) notFound();
+  const messages = await readOutbox(20);
+  return (
+    <main className="mx-auto max-w-2xl px-4 py-12">
+      <h1 className="text-2xl font-semibold">Dev outbox</h1>
+      <p className="mt-2 text-sm text-stone-600">
+        Sign-in emails land here while no mail provider is configured (set AUTH_RESEND_KEY and EMAIL_FROM to send
+        real email). Files live in <code>.data/outbox/</code>.
+      </p>
+      {messages.length === 0 ? (
+        <p className="mt-6 text-stone-700">No emails yet. Ask for a sign-in link on the login page.</p>
+      ) : (
+        <ul className="mt-6 divide-y divide-stone-200 rounded-md border border-stone-200 bg-white">
+          {messages.map((m) => (
+            <li key={m.id} className="p-4" data-testid="outbox-message" data-to={m.to}>
+              <p className="text-sm text-stone-500">
+                To <span className="font-medium text-ink">{m.to}</span> ·{" "}
+                <time dateTime={m.createdAt}>{new Date(m.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+              </p>
+              <p className="font-medium">{m.subject}</p>
+              <a href={m.url} className="mt-1 inline-block text-brand-700 underline">
+                Sign in as {m.to}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

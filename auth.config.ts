@@ -1,0 +1,26 @@
+import type { NextAuthConfig } from "next-auth";
+
+/**
+ * The part of the Auth.js config that needs no database, shared by auth.ts and proxy.ts. The proxy must be able
+ * to build it without opening a DB (and an adapter cannot be lazily resolved there), so providers and the
+ * adapter live in auth.ts only.
+ */
+export const authConfig = {
+  // The app is reached through whatever host it is deployed behind (Vercel, a proxy, localhost in tests).
+  trustHost: true,
+  // JWT sessions, deliberately: proxy.ts decides "signed in or not" on every /account request from the signed
+  // cookie alone, with no database round trip (it runs without the adapter), and sessions survive the embedded
+  // database being recreated in development. The adapter still stores users, OAuth accounts and magic-link
+  // tokens. Rights are never baked into the token: admin status is re-checked against ADMIN_EMAILS on every
+  // request, so removing an address takes effect at once.
+  session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
+  providers: [],
+  callbacks: {
+    session({ session, token }) {
+      if (token.sub) session.user.id = token.sub;
+      session.user.verifiedEmail = token.verifiedEmail ?? null;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

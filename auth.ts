@@ -1,0 +1,36 @@
+import { DrizzleAdapter } from "@auth/drizzle-adapter";
+import NextAuth from "next-auth";
+import { getDb } from "@/db/client";
+import { accounts, sessions, users, verificationTokens } from "@/db/schema";
+import { authProviders } from "@/lib/auth/providers";
+import { completeSignIn } from "@/lib/auth/sign-in";
+import { authConfig } from "./auth.config";
+
+/**
+ * Auth.js with the Drizzle adapter on the app's database. The config is a lazy async function (supported by
+ * next-auth 5: `NextAuth((req) => Awaitable<NextAuthConfig>)`), so the database is opened on the first auth
+ * request and never at import time: `next build` imports this module and must not touch a DB, and getDb() is
+ * async. getDb() caches its connection, so this costs one resolved promise per request after the first.
+ */
+export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+  const db = await getDb();
+  return {
+    ...authConfig,
+    adapter: DrizzleAdapter(db, {
+      usersTable: users,
+      accountsTable: accounts,
+      sessionsTable: sessions,
+      verificationTokensTable: verificationTokens,
+    }),
+    providers: authProviders(),
+    callbacks: {
+      ...authConfig.callbacks,
+      async jwt({ token, user, account, profile, trigger }) {
+        if ((trigger === "signIn" || trigger === "signUp") && user) {
+          token.verifiedEmail = await completeSignIn(db, { user, account, profile });
+        }
+        return token;
+      },
+    },
+  };
+});

@@ -1,0 +1,41 @@
+"use client";
+
+import { useActionState } from "react";
+import { requestMagicLink, type MagicLinkState } from "@/lib/auth/actions";
+
+const initial: MagicLinkState = { status: "idle" };
+
+export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
+  const [state, action, pending] = useActionState(requestMagicLink, initial);
+  return (
+    <form action={action} className="space-y-3" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <label htmlFor="email" className="block text-sm font-medium">
+        Email
+      </label>
+      <input
+        id="email"
+        name="email"
+        type="email"
+        autoComplete="email"
+        required
+        defaultValue={state.email}
+        aria-invalid={state.status === "error" || undefined}
+        aria-describedby={state.message ? "email-error" : undefined}
+        className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 outline-none focus:border-brand-700"
+      />
+      {state.message ? (
+        <p id="email-error" role="alert" className="text-sm text-red-700">
+          {state.message}
+        </p>
+      ) : null}
+      <button
+        type="submit"
+        disabled={pending}
+        className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900 disabled:opacity-60"
+      >
+        {pending ? "Sending…" : "Email me a sign-in link"}
+      </button>
+    </form>
+  );
+}

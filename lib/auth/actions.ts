@@ -1,0 +1,47 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { signIn, signOut } from "@/auth";
+import { safeCallbackPath } from "./callback-url";
+import { EMAIL_PROVIDER_ID, emailDelivery, enabledOAuthProviders } from "./providers";
+
+export type MagicLinkState = { status: "idle" | "error"; message?: string; email?: string };
+
+const emailSchema = z.email("Enter a valid email address, like you@example.com.").trim().max(254);
+
+/** "Email me a sign-in link": Auth.js stores a hashed one-time token and the configured delivery sends the link. */
+export async function requestMagicLink(_prev: MagicLinkState, form: FormData): Promise<MagicLinkState> {
+  const raw = form.get("email");
+  const email = emailSchema.safeParse(typeof raw === "string" ? raw : "");
+  if (!email.success) return { status: "error", message: email.error.issues[0]?.message, email: typeof raw === "string" ? raw : "" };
+  if (!emailDelivery()) return { status: "error", message: "Email sign-in is not configured on this store.", email: email.data };
+
+  const redirectTo = safeCallbackPath(form.get("callbackUrl"));
+  let next: string;
+  try {
+    next = await signIn(EMAIL_PROVIDER_ID, { email: email.data, redirectTo, redirect: false });
+  } catch (error) {
+    if (!(error instanceof AuthError)) throw error;
+    console.error(`[auth] sending a sign-in link failed: ${error.type}`, error.cause ?? "");
+    return { status: "error", message: "We couldn't send the sign-in link. Please try again in a moment.", email: email.data };
+  }
+  if (new URL(next, "http://x").searchParams.has("error")) {
+    return { status: "error", message: "We couldn't send the sign-in link. Please try again in a moment.", email: email.data };
+  }
+  redirect("/login/check-email");
+}
+
+const oauthForm = z.object({ provider: z.enum(["github", "google"]), callbackUrl: z.unknown() });
+
+export async function signInWithOAuth(form: FormData): Promise<void> {
+  const parsed = oauthForm.safeParse({ provider: form.get("provider"), callbackUrl: form.get("callbackUrl") });
+  if (!parsed.success || !enabledOAuthProviders().some((p) => p.id === parsed.data.provider)) redirect("/login?error=Configuration");
+  // Redirects to the provider; Auth.js handles the way back at /api/auth/callback/<provider>.
+  await signIn(parsed.data.provider, { redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: "/" });
+}

@@ -1,0 +1,46 @@
+import "server-only";
+import { redirect } from "next/navigation";
+import { cache } from "react";
+import { z } from "zod";
+import { auth } from "@/auth";
+
+/** The signed-in person as the rest of the app sees them. */
+export type Viewer = {
+  userId: string;
+  email: string | null;
+  name: string | null;
+  /** The address the sign-in proved (lower-cased); only this may grant rights. */
+  verifiedEmail: string | null;
+};
+
+const sessionSchema = z.object({
+  user: z.object({
+    id: z.string().min(1),
+    email: z.string().nullish(),
+    name: z.string().nullish(),
+    verifiedEmail: z.string().nullish(),
+  }),
+});
+
+/** Reads the session once per request (React cache); null when signed out or the session is unusable. */
+export const getViewer = cache(async (): Promise<Viewer | null> => {
+  const parsed = sessionSchema.safeParse(await auth());
+  if (!parsed.success) return null;
+  const { id, email, name, verifiedEmail } = parsed.data.user;
+  return { userId: id, email: email ?? null, name: name ?? null, verifiedEmail: verifiedEmail ?? null };
+});
+
+/**
+ * For pages that need a signed-in user. proxy.ts already redirects signed-out visitors from /account, but the
+ * proxy is an optimisation, not the security boundary, so every page checks again here.
+ */
+export async function requireViewer(returnTo: string): Promise<Viewer> {
+  const viewer = await getViewer();
+  if (!viewer) redirect(`/login?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  return viewer;
+}
+
+/** The signed-in user's id, for order ownership (lib/checkout/owner.ts). */
+export async function currentUserId(): Promise<string | undefined> {
+  return (await getViewer())?.userId;
+}
