@@ -1,0 +1,142 @@
+import type { OrderStatus } from "@/db/schema/orders";
+import type { AttemptStatus } from "@/db/schema/payments";
+import type { FactKind, TransactionFact } from "./transaction-facts";
+
+// Order and payment-attempt states only ever move forward. Paymob delivers callbacks late, twice, and out of
+// order (research notes §4.1: no retry contract, duplicates expected), so a "pending" or "declined" arriving
+// after "paid", or a replayed approval after a refund, must change nothing. Pure and table-driven: the tables
+// below are the whole rule set.
+
+/** Where each order status may go on a Paymob fact. "Try again" (payment_failed → awaiting_payment) is a user
+ * action and lives in startRetry, never here. */
+export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+  awaiting_payment: ["payment_failed", "paid", "needs_review", "partially_refunded", "refunded", "voided"],
+  payment_failed: ["paid", "needs_review", "partially_refunded", "refunded", "voided"],
+  paid: ["partially_refunded", "refunded", "voided"],
+  needs_review: ["partially_refunded", "refunded", "voided"],
+  partially_refunded: ["refunded"],
+  refunded: [],
+  voided: [],
+};
+
+type CallbackAttemptStatus = Exclude<AttemptStatus, "creating" | "intended" | "creation_failed">;
+const FROM_UNSETTLED: readonly CallbackAttemptStatus[] = ["pending", "declined", "paid", "needs_review", "partially_refunded", "refunded", "voided"];
+
+/** The same for the attempt the transaction belongs to. "declined → paid" is real: Unified Checkout lets the
+ * customer try another card on the same intention. A creation_failed attempt can still be paid when our
+ * create call timed out after Paymob had accepted it. */
+export const ATTEMPT_TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]> = {
+  creating: FROM_UNSETTLED,
+  intended: FROM_UNSETTLED,
+  creation_failed: FROM_UNSETTLED,
+  pending: ["declined", "paid", "needs_review", "partially_refunded", "refunded", "voided"],
+  declined: ["paid", "needs_review", "partially_refunded", "refunded", "voided"],
+  paid: ["partially_refunded", "refunded", "voided"],
+  needs_review: ["partially_refunded", "refunded", "voided"],
+  partially_refunded: ["refunded"],
+  refunded: [],
+  voided: [],
+};
+
+type Targets = { order: OrderStatus | null; attempt: AttemptStatus | null };
+const refundTargets = (full: boolean): Targets =>
+  full ? { order: "refunded", attempt: "refunded" } : { order: "partially_refunded", attempt: "partially_refunded" };
+
+/** What each fact asks for; null = this fact never changes that record. */
+const TARGETS: { [K in FactKind]: (fact: Extract<TransactionFact, { kind: K }>) => Targets } = {
+  paid: () => ({ order: "paid", attempt: "paid" }),
+  mismatch: () => ({ order: "needs_review", attempt: "needs_review" }), // money arrived, but not what was asked
+  declined: () => ({ order: "payment_failed", attempt: "declined" }),
+  pending: () => ({ order: null, attempt: "pending" }), // the order is already awaiting payment
+  refund: (fact) => refundTargets(fact.full),
+  void: () => ({ order: "voided", attempt: "voided" }),
+  ignored: () => ({ order: null, attempt: null }),
+};
+
+const UNPAID: ReadonlySet<OrderStatus> = new Set(["awaiting_payment", "payment_failed"]);
+const SETTLING: ReadonlySet<FactKind> = new Set(["paid", "mismatch"]);
+
+export type TransitionInput = {
+  order: OrderStatus;
+  attempt: AttemptStatus;
+  fact: TransactionFact;
+  /** Whether the order's status follows this attempt: its latest attempt while unpaid, the attempt that
+   * paid it once settled. Another attempt's decline must not fail an order the customer is paying again. */
+  attemptOwnsOrder: boolean;
+  /** The order's refunded total so far; a refund fact only ever raises it. */
+  orderRefundedMinor?: number;
+};
+
+export type TransitionReason =
+  | "applied" // at least one status moved forward
+  | "refund_recorded" // a larger refund total on an already partially refunded order
+  | "double_payment" // a second payment on an order another attempt already settled: refund it
+  | "other_attempt" // a fact about an attempt the order no longer follows; only the attempt moved (or nothing)
+  | "stale" // would move backwards or sideways: late, out of order, or replayed
+  | "ignored"; // the fact itself changes nothing (e.g. a failed refund)
+
+export type Transition = {
+  order: OrderStatus;
+  attempt: AttemptStatus;
+  reason: TransitionReason;
+  /** Set when the order's refunded total should become this value. */
+  refundedMinor?: number;
+};
+
+export const canMoveOrder = (from: OrderStatus, to: OrderStatus) => ORDER_TRANSITIONS[from].includes(to);
+export const canMoveAttempt = (from: AttemptStatus, to: AttemptStatus) => ATTEMPT_TRANSITIONS[from].includes(to);
+
+function targetsFor(fact: TransactionFact): Targets {
+  return (TARGETS[fact.kind] as (f: TransactionFact) => Targets)(fact);
+}
+
+export function applyFact({ order, attempt, fact, attemptOwnsOrder, orderRefundedMinor = 0 }: TransitionInput): Transition {
+  const targets = targetsFor(fact);
+  if (!targets.order && !targets.attempt) return { order, attempt, reason: "ignored" };
+
+  // Money arriving through any attempt settles an unpaid order (the customer did pay). Once settled, a payment
+  // through another attempt is a double charge: keep the order, flag the attempt for a refund.
+  const settlesThroughOther = !attemptOwnsOrder && SETTLING.has(fact.kind);
+  if (settlesThroughOther && !UNPAID.has(order)) {
+    const flagged = canMoveAttempt(attempt, "needs_review") ? "needs_review" : attempt;
+    return { order, attempt: flagged, reason: flagged === attempt ? "stale" : "double_payment" };
+  }
+
+  const nextAttempt = targets.attempt && canMoveAttempt(attempt, targets.attempt) ? targets.attempt : attempt;
+  const orderFollows = attemptOwnsOrder || settlesThroughOther;
+  const nextOrder = orderFollows && targets.order && canMoveOrder(order, targets.order) ? targets.order : order;
+  const refunded = fact.kind === "refund" && orderFollows && isRefundStatus(nextOrder) ? Math.max(fact.refundedTotalMinor, orderRefundedMinor) : undefined;
+
+  if (nextOrder !== order) return { order: nextOrder, attempt: nextAttempt, reason: "applied", refundedMinor: refunded };
+  if (nextAttempt !== attempt) return { order, attempt: nextAttempt, reason: orderFollows ? "applied" : "other_attempt" };
+  if (refunded !== undefined && refunded > orderRefundedMinor && order === "partially_refunded") {
+    return { order, attempt, reason: "refund_recorded", refundedMinor: refunded };
+  }
+  return { order, attempt, reason: "stale" };
+}
+
+const isRefundStatus = (status: OrderStatus) => status === "partially_refunded" || status === "refunded";
+
+// ---- "Try again": the one user action that moves an order back ----
+
+export class IllegalTransitionError extends Error {
+  constructor(
+    readonly from: OrderStatus,
+    readonly action: string,
+  ) {
+    super(`Cannot ${action} an order that is ${from}`);
+    this.name = "IllegalTransitionError";
+  }
+}
+
+/** A new payment attempt may be started when the last one failed, or while the order was never paid
+ * (an abandoned or never-created intention). Settled orders never take new money. */
+export function canRetry(order: OrderStatus): boolean {
+  return UNPAID.has(order);
+}
+
+/** The order status a new attempt puts the order in. Throws IllegalTransitionError for settled orders. */
+export function startRetry(order: OrderStatus): OrderStatus {
+  if (!canRetry(order)) throw new IllegalTransitionError(order, "retry payment on");
+  return "awaiting_payment";
+}
