@@ -1,0 +1,101 @@
+import "server-only";
+import { and, asc, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orderLines, orders, paymentAttempts, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
+import type { PaymobConfig } from "@/lib/paymob/config";
+import { PaymobError } from "@/lib/paymob/errors";
+import type { FetchImpl } from "@/lib/paymob/http";
+import { createIntention, type BillingData } from "@/lib/paymob/intention";
+import { attemptNumberOf } from "./references";
+
+/** What talking to Paymob needs; injected so integration tests can point it at a fake or the emulator. */
+export type PaymentDeps = { config: PaymobConfig; appUrl: string; fetchImpl?: FetchImpl };
+
+export type IntendResult =
+  | { ok: true; attempt: PaymentAttempt }
+  | { ok: false; attempt: PaymentAttempt | undefined; publicMessage: string };
+
+/**
+ * Creates the Paymob intention for an attempt in state `creating` and records the answer. This is a network
+ * call, so it runs after the order's transaction has committed; if Paymob refuses, the attempt becomes
+ * `creation_failed` with the developer message, and the order simply stays awaiting payment.
+ */
+export async function intendAttempt(db: Db, attempt: PaymentAttempt, deps: PaymentDeps): Promise<IntendResult> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, attempt.orderId));
+  if (!order) throw new Error(`attempt ${attempt.id} has no order`);
+  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id));
+  const label = `order=${order.reference} attempt=${attemptNumberOf(attempt.specialReference) ?? "?"}`;
+
+  let intention;
+  try {
+    intention = await createIntention(
+      deps.config,
+      {
+        amountMinor: attempt.amountMinor,
+        currency: attempt.currency,
+        items: lines.map(intentionItem),
+        billing: billingData(order),
+        specialReference: attempt.specialReference,
+        notificationUrl: `${deps.appUrl}/api/paymob/callback`,
+        redirectionUrl: `${deps.appUrl}/checkout/return`,
+        extras: { order_reference: order.reference },
+      },
+      deps.fetchImpl,
+    );
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const [failed] = await db
+      .update(paymentAttempts)
+      .set({ status: "creation_failed", error: message, updatedAt: new Date() })
+      .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
+      .returning();
+    console.error(`[checkout] ${label} intention creation failed: ${message}`);
+    if (!(error instanceof PaymobError)) throw error; // a bug, not a refusal: let it surface
+    return { ok: false, attempt: failed, publicMessage: error.publicMessage };
+  }
+
+  const [intended] = await db
+    .update(paymentAttempts)
+    .set({
+      status: "intended",
+      intentionId: intention.id,
+      intentionOrderId: intention.intentionOrderId,
+      clientSecret: intention.clientSecret,
+      intendedAt: new Date(),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
+    .returning();
+  if (!intended) throw new Error(`attempt ${attempt.id} left "creating" while its intention was being created`);
+  console.info(`[checkout] ${label} intention=${intention.id} mode=${attempt.mode}`);
+  return { ok: true, attempt: intended };
+}
+
+/** First time the customer is sent to Paymob's page (hosted redirect or the Pixel page); later visits keep it. */
+export async function markCheckoutOpened(db: Db, attemptId: string): Promise<void> {
+  await db
+    .update(paymentAttempts)
+    .set({ checkoutOpenedAt: new Date(), updatedAt: new Date() })
+    .where(and(eq(paymentAttempts.id, attemptId), isNull(paymentAttempts.checkoutOpenedAt)));
+}
+
+function intentionItem(line: OrderLine) {
+  return { name: line.name, amountMinor: line.unitPriceMinor, quantity: line.quantity };
+}
+
+function billingData(order: Order): BillingData {
+  return {
+    firstName: order.firstName,
+    lastName: order.lastName,
+    email: order.email,
+    phoneNumber: order.phone,
+    street: order.street,
+    building: order.building ?? undefined,
+    floor: order.floor ?? undefined,
+    apartment: order.apartment ?? undefined,
+    city: order.city,
+    state: order.state ?? undefined,
+    country: order.country,
+    postalCode: order.postalCode ?? undefined,
+  };
+}

@@ -1,0 +1,103 @@
+import "server-only";
+import { desc, eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { orderLines, orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
+import type { AttemptMode } from "@/db/schema/payments";
+import { lineTotal, sumMinor } from "@/lib/money";
+import type { Billing } from "./form";
+import type { Owner } from "./owner";
+import { attemptSpecialReference, newOrderReference } from "./references";
+
+/** A cart line as re-priced from the database (lib/cart's CartLineView has these fields). */
+export type PricedLine = { productId: number; name: string; unitPriceMinor: number; quantity: number };
+
+export type PlaceOrderInput = {
+  lines: readonly PricedLine[];
+  currency: string;
+  owner: Owner;
+  billing: Billing;
+  checkoutKey: string;
+  mode: AttemptMode;
+};
+
+export type PlacedOrder = { order: Order; attempt: PaymentAttempt | undefined; created: boolean };
+
+const MAX_REFERENCE_TRIES = 5;
+
+/**
+ * Writes the order, its lines and its first payment attempt in one transaction, or finds the order an
+ * earlier submission of the same form (same checkoutKey) already wrote. The unique checkout_key makes two
+ * concurrent submissions of one form converge on one order: the loser's insert waits for the winner's
+ * commit, then does nothing, and it reads the winner's rows. The total is computed here, never received.
+ */
+export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
+  if (input.lines.length === 0) throw new RangeError("placeOrder needs at least one line");
+  if (!input.owner.guestId && !input.owner.userId) throw new Error("placeOrder needs an owner (visitor cookie or user)");
+  const priced = input.lines.map((line) => ({ ...line, lineTotalMinor: lineTotal(line.unitPriceMinor, line.quantity) }));
+  const totalMinor = sumMinor(priced.map((line) => line.lineTotalMinor));
+
+  for (let i = 0; i < MAX_REFERENCE_TRIES; i++) {
+    const result = await db.transaction(async (tx) => {
+      const reference = newOrderReference();
+      const [order] = await tx
+        .insert(orders)
+        .values({
+          reference,
+          status: "awaiting_payment",
+          totalMinor,
+          currency: input.currency,
+          checkoutKey: input.checkoutKey,
+          userId: input.owner.userId ?? null,
+          guestId: input.owner.guestId ?? null,
+          ...billingColumns(input.billing),
+        })
+        // Any unique clash (checkout_key: a double submit; reference: a 1-in-10¹² collision) inserts nothing.
+        .onConflictDoNothing()
+        .returning();
+      if (!order) {
+        const existing = await findOrderByCheckoutKey(tx, input.checkoutKey);
+        return existing ? { order: existing, attempt: await latestAttempt(tx, existing.id), created: false } : undefined;
+      }
+      await tx.insert(orderLines).values(priced.map((line) => ({ orderId: order.id, ...line })));
+      const [attempt] = await tx
+        .insert(paymentAttempts)
+        .values({ orderId: order.id, mode: input.mode, status: "creating", amountMinor: totalMinor, currency: input.currency, specialReference: attemptSpecialReference(reference, 1) })
+        .returning();
+      return { order, attempt, created: true };
+    });
+    if (result) return result;
+  }
+  throw new Error(`Could not allocate a unique order reference after ${MAX_REFERENCE_TRIES} tries`);
+}
+
+export async function findOrderByCheckoutKey(db: Db | Tx, checkoutKey: string): Promise<Order | undefined> {
+  const [order] = await db.select().from(orders).where(eq(orders.checkoutKey, checkoutKey));
+  return order;
+}
+
+export async function latestAttempt(db: Db | Tx, orderId: string): Promise<PaymentAttempt | undefined> {
+  const [attempt] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(desc(paymentAttempts.createdAt), desc(paymentAttempts.specialReference))
+    .limit(1);
+  return attempt;
+}
+
+function billingColumns(billing: Billing) {
+  return {
+    email: billing.email,
+    phone: billing.phone,
+    firstName: billing.firstName,
+    lastName: billing.lastName,
+    street: billing.street,
+    building: billing.building ?? null,
+    floor: billing.floor ?? null,
+    apartment: billing.apartment ?? null,
+    city: billing.city,
+    state: billing.state ?? null,
+    country: billing.country,
+    postalCode: billing.postalCode ?? null,
+  };
+}

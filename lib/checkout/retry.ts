@@ -1,0 +1,56 @@
+import "server-only";
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
+import { canRetry, startRetry } from "@/lib/orders/state-machine";
+import type { PaymentDeps } from "./intend";
+import { isOwner, type Owner } from "./owner";
+import { attemptSpecialReference } from "./references";
+import { continueExisting, intendAndRoute, type CheckoutStep } from "./start-checkout";
+
+/** Attempts in these states are finished and failed; only then does "Try again" start another one. */
+const FAILED_ATTEMPT = new Set<PaymentAttempt["status"]>(["declined", "creation_failed", "voided"]);
+
+/**
+ * "Try again" on an unpaid order: a new attempt (new special_reference, same mode) and a new intention. The
+ * order row is locked so a double click cannot create two attempts; the second click finds the first one's
+ * attempt still in progress and follows it instead.
+ */
+export async function retryPayment(db: Db, input: { orderId: string; owner: Owner }, deps: PaymentDeps): Promise<CheckoutStep | undefined> {
+  const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
+  if (!order || !isOwner(order, input.owner)) return undefined;
+
+  const next = await addRetryAttempt(db, order.id);
+  if (!next) return continueExisting(db, order, input.owner, deps);
+  return intendAndRoute(db, next.order, next.attempt, deps);
+}
+
+export async function addRetryAttempt(db: Db, orderId: string): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
+  return db.transaction(async (tx) => {
+    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+    if (!order || !canRetry(order.status)) return undefined;
+    const attempts = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.createdAt));
+    const latest = attempts[0];
+    if (!latest || !FAILED_ATTEMPT.has(latest.status)) return undefined; // one is still in progress: follow it
+
+    // Back to awaiting payment only from "failed": a late "paid" callback must never be overwritten.
+    const [reopened] = await tx
+      .update(orders)
+      .set({ status: startRetry(order.status), updatedAt: sql`now()` })
+      .where(and(eq(orders.id, orderId), eq(orders.status, order.status)))
+      .returning();
+    const [attempt] = await tx
+      .insert(paymentAttempts)
+      .values({
+        orderId,
+        mode: latest.mode,
+        status: "creating",
+        amountMinor: order.totalMinor,
+        currency: order.currency,
+        specialReference: attemptSpecialReference(order.reference, attempts.length + 1),
+      })
+      .returning();
+    if (!reopened || !attempt) throw new Error(`could not reopen order ${order.reference} for a new attempt`);
+    return { order: reopened, attempt };
+  });
+}

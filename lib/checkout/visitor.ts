@@ -1,0 +1,36 @@
+import "server-only";
+import { randomBytes } from "node:crypto";
+import { cookies } from "next/headers";
+import { appUrl } from "@/lib/app-url";
+
+// The guest's identity for order ownership: a random, httpOnly cookie. It proves nothing about a person, only
+// that this browser placed the order, which is exactly what decides who may see an order's payment page.
+export const VISITOR_COOKIE = "sf_visitor";
+const VISITOR_ID_PATTERN = /^[A-Za-z0-9_-]{32,64}$/;
+const ONE_YEAR_SECONDS = 60 * 60 * 24 * 365;
+
+function validVisitorId(value: string | undefined): string | undefined {
+  return value && VISITOR_ID_PATTERN.test(value) ? value : undefined;
+}
+
+/** The visitor id from the request's cookie, if it has a well-formed one. Safe in server components. */
+export async function readVisitorId(): Promise<string | undefined> {
+  return validVisitorId((await cookies()).get(VISITOR_COOKIE)?.value);
+}
+
+/** Returns the visitor id, creating the cookie first when missing. Only callable in server actions and route handlers. */
+export async function ensureVisitorId(): Promise<string> {
+  const jar = await cookies();
+  const existing = validVisitorId(jar.get(VISITOR_COOKIE)?.value);
+  if (existing) return existing;
+  const id = randomBytes(24).toString("base64url");
+  jar.set(VISITOR_COOKIE, id, {
+    httpOnly: true,
+    sameSite: "lax", // sent on the top-level GET back from Paymob's checkout, which is what the return page needs
+    // Secure whenever the app is served over https (production); plain-http localhost demos must still get it back.
+    secure: appUrl().startsWith("https://"),
+    path: "/",
+    maxAge: ONE_YEAR_SECONDS,
+  });
+  return id;
+}
