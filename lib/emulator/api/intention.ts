@@ -1,0 +1,90 @@
+import "server-only";
+import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
+import { emuIntentions } from "@/db/schema/emulator";
+import { credential, detail, json, readJson, type EmuContext } from "../http";
+import { drfErrors, intentionInput, type IntentionInput } from "../intention-input";
+import { createResponse, elementResponse, type IntentionItem, type StoredPaymentMethod } from "../intention-shapes";
+import { intentionByClientSecret, intentionBySpecialReference, savedCardsByTokens, successfulPayment } from "../repo";
+import { findIntegration, itemSumRule, REGION_PREFIX } from "../settings";
+import { paymobTimestamp } from "../time";
+import { hex32 } from "../tokens";
+
+// POST /v1/intention/ and GET /v1/intention/element/{public_key}/{client_secret}/ (research §1, §3.4).
+
+const DEFAULT_EXPIRATION_SECONDS = 3_110_400; // Paymob's documented maximum and default (36 days)
+
+const INTEGRATION_MISSING =
+  "Integration ID/Name does not exist in our system . You can find the list of Integration ID\u2019/Names from Merchant Dashboard under Developers \u2192 Payment Integrations Tab";
+
+/** DRF answers a missing header and a wrong key differently; both are 401. */
+export function secretKeyAuth(request: Request): Response | null {
+  const key = credential(request, "Token");
+  if (key === null) return detail(401, "Authentication credentials were not provided.");
+  if (key !== EMULATOR_SECRET_KEY) return detail(401, "Looks like the secret key is invalid");
+  return null;
+}
+
+function itemsTotal(items: IntentionInput["items"]): number {
+  const rule = itemSumRule();
+  return items.reduce((sum, i) => sum + (rule === "amount_x_quantity" ? i.amount * (i.quantity ?? 1) : i.amount), 0);
+}
+
+export async function createIntention(ctx: EmuContext): Promise<Response> {
+  const denied = secretKeyAuth(ctx.request);
+  if (denied) return denied;
+  const body = await readJson(ctx.request);
+  if (!body.ok) return body.response;
+  const parsed = intentionInput.safeParse(body.value);
+  if (!parsed.success) return json(400, drfErrors(parsed.error));
+  const input = parsed.data;
+
+  const methods: StoredPaymentMethod[] = [];
+  for (const ref of input.payment_methods) {
+    const integration = findIntegration(ref);
+    if (!integration) return detail(404, INTEGRATION_MISSING);
+    if (!methods.some((m) => m.integration_id === integration.integration_id)) methods.push({ ...integration, alias: null, live: false, use_cvc_with_moto: false });
+  }
+  // "currency must match the currency of the selected Integration ID" (docs create-intention).
+  const foreign = methods.find((m) => m.currency !== input.currency.toUpperCase());
+  if (foreign) return json(400, { currency: [`Currency ${input.currency} does not match the currency (${foreign.currency}) of integration ${foreign.integration_id}.`] });
+
+  if (input.items.length > 0 && itemsTotal(input.items) !== input.amount) {
+    return json(406, { detail: "unmatched_item_prices", message: `Items add up to ${itemsTotal(input.items)}, but amount is ${input.amount}.` });
+  }
+  if (input.special_reference && (await intentionBySpecialReference(ctx.db, input.special_reference))) {
+    return json(400, { special_reference: ["Special reference must be unique; an intention with this reference already exists."] });
+  }
+
+  const items: IntentionItem[] = input.items.map((i) => ({ name: i.name, amount: i.amount, description: i.description ?? "", quantity: i.quantity ?? 1, image: i.image ?? null }));
+  const [intention] = await ctx.db
+    .insert(emuIntentions)
+    .values({
+      id: `pi_test_${hex32()}`,
+      clientSecret: `${REGION_PREFIX}_csk_test_${hex32()}`,
+      amountCents: input.amount,
+      currency: input.currency.toUpperCase(),
+      paymentMethods: methods,
+      items,
+      billingData: input.billing_data,
+      extras: input.extras,
+      cardTokens: input.card_tokens,
+      specialReference: input.special_reference ?? null,
+      notificationUrl: input.notification_url ?? null,
+      redirectionUrl: input.redirection_url ?? null,
+      createdText: paymobTimestamp(),
+      expiresAt: new Date(Date.now() + (input.expiration ?? DEFAULT_EXPIRATION_SECONDS) * 1000),
+    })
+    .returning();
+  if (!intention) throw new Error("emulator: intention insert returned nothing");
+  console.info(`[paymob-emulator] intention ${intention.id} created: order ${intention.orderId}, ${intention.amountCents} ${intention.currency}, reference ${intention.specialReference ?? "-"}`);
+  return json(201, createResponse(intention));
+}
+
+const PUBLIC = { "access-control-allow-origin": "*" };
+
+export async function getElement(ctx: EmuContext, publicKey: string, clientSecret: string): Promise<Response> {
+  const intention = publicKey === EMULATOR_PUBLIC_KEY ? await intentionByClientSecret(ctx.db, clientSecret) : undefined;
+  if (!intention) return json(404, { detail: "Not found.", msg: "Invalid public key or client secret." }, PUBLIC);
+  const [cards, paid] = await Promise.all([savedCardsByTokens(ctx.db, intention.cardTokens as string[]), successfulPayment(ctx.db, intention.id)]);
+  return json(200, elementResponse(intention, cards, paid?.updatedText ?? null), PUBLIC);
+}

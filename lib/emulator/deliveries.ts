@@ -1,0 +1,116 @@
+import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { emuDeliveries, type EmuDelivery } from "@/db/schema/emulator";
+
+// The callback pump. Deliveries wait in emu_deliveries; any emulator request pumps the due ones, so delayed
+// callbacks go out on serverless hosts without timers. Rows are claimed with a lease (FOR UPDATE SKIP LOCKED),
+// so concurrent pumps never send the same row twice; failures retry with backoff a bounded number of times.
+
+/** Seconds to wait before retry n (1-based). Paymob's own schedule is unpublished. */
+const BACKOFF_SECONDS = [2, 5, 15, 60, 300];
+const LEASE_MS = 30_000;
+const SEND_TIMEOUT_MS = 10_000;
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
+  const now = new Date();
+  const due = db
+    .select({ id: emuDeliveries.id })
+    .from(emuDeliveries)
+    .where(
+      and(
+        isNull(emuDeliveries.deliveredAt),
+        eq(emuDeliveries.gaveUp, false),
+        eq(emuDeliveries.suppressed, false),
+        lte(emuDeliveries.dueAt, now),
+        or(isNull(emuDeliveries.leaseUntil), lte(emuDeliveries.leaseUntil, now)),
+        // Held back until its predecessor is settled (out-of-order scenario, token after transaction).
+        sql`(${emuDeliveries.afterId} is null or exists (select 1 from emu_deliveries p where p.id = ${emuDeliveries.afterId} and (p.delivered_at is not null or p.gave_up or p.suppressed)))`,
+      ),
+    )
+    .orderBy(asc(emuDeliveries.dueAt), asc(emuDeliveries.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(emuDeliveries)
+    .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${emuDeliveries.attempts} + 1`, lastAttemptAt: now })
+    .where(inArray(emuDeliveries.id, due))
+    .returning();
+}
+
+async function send(db: Db, delivery: EmuDelivery, fetchImpl: FetchLike): Promise<boolean> {
+  let status: number | null = null;
+  let error: string | null = null;
+  try {
+    const response = await fetchImpl(delivery.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": "Paymob-Emulator/1.0" },
+      body: delivery.body,
+      redirect: "manual",
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
+    status = response.status;
+    await response.arrayBuffer().catch(() => undefined);
+    if (status < 200 || status > 299) error = `HTTP ${status}`;
+  } catch (e) {
+    error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+  }
+  const delivered = error === null;
+  const exhausted = !delivered && delivery.attempts >= delivery.maxAttempts;
+  const retryIn = BACKOFF_SECONDS[Math.min(delivery.attempts, BACKOFF_SECONDS.length) - 1] ?? 300;
+  await db
+    .update(emuDeliveries)
+    .set({
+      lastStatus: status,
+      lastError: error,
+      leaseUntil: null,
+      deliveredAt: delivered ? new Date() : null,
+      gaveUp: exhausted,
+      ...(delivered || exhausted ? {} : { dueAt: new Date(Date.now() + retryIn * 1000) }),
+    })
+    .where(eq(emuDeliveries.id, delivery.id));
+  if (!delivered) console.warn(`[paymob-emulator] callback #${delivery.id} (${delivery.label}) to ${new URL(delivery.url).pathname} failed: ${error}${exhausted ? " — giving up" : `, retry in ${retryIn}s`}`);
+  return delivered;
+}
+
+/** Sends every due delivery (each batch concurrently), round after round while there are more. Returns how many went out. */
+export async function pumpDeliveries(db: Db, options: { fetchImpl?: FetchLike; batch?: number; maxRounds?: number } = {}): Promise<number> {
+  const { fetchImpl = fetch, batch = 10, maxRounds = 10 } = options;
+  let sent = 0;
+  for (let round = 0; round < maxRounds; round++) {
+    const claimed = await claimDue(db, batch);
+    if (claimed.length === 0) break;
+    const results = await Promise.all(claimed.map((d) => send(db, d, fetchImpl)));
+    sent += results.filter(Boolean).length;
+  }
+  return sent;
+}
+
+/** When the next undelivered callback is due (null if none). */
+export async function nextDueAt(db: Db): Promise<Date | null> {
+  const [row] = await db
+    .select({ dueAt: emuDeliveries.dueAt })
+    .from(emuDeliveries)
+    .where(and(isNull(emuDeliveries.deliveredAt), eq(emuDeliveries.gaveUp, false), eq(emuDeliveries.suppressed, false)))
+    .orderBy(asc(emuDeliveries.dueAt))
+    .limit(1);
+  return row?.dueAt ?? null;
+}
+
+/**
+ * Pumps now, then keeps pumping whatever falls due within `horizonMs` (duplicates 2 s later, short delays,
+ * quick retries), so a long-lived server or a waitUntil window delivers them without another request.
+ */
+export async function pumpFor(db: Db, horizonMs: number, options: { fetchImpl?: FetchLike } = {}): Promise<number> {
+  const deadline = Date.now() + horizonMs;
+  let sent = await pumpDeliveries(db, options);
+  for (let i = 0; i < 20; i++) {
+    const next = await nextDueAt(db);
+    if (!next || next.getTime() > deadline) break;
+    const wait = Math.max(50, next.getTime() - Date.now());
+    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())));
+    sent += await pumpDeliveries(db, options);
+  }
+  return sent;
+}

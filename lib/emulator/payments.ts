@@ -1,0 +1,140 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuScenario, type EmuTransaction } from "@/db/schema/emulator";
+import { cardBehaviour, cardNumMask, THREE_DS_OTP, TEST_WALLET, tokenMaskedPan, type CardBehaviour } from "./cards";
+import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
+import { redirectLocation } from "./redirect-query";
+import { intentionById, lockIntention, lockTransaction } from "./repo";
+import { defaultDelaySeconds, type Integration } from "./settings";
+import { paymentKeyFor, type StoredPaymentMethod } from "./intention-shapes";
+import { paymobTimestamp } from "./time";
+import { hex32 } from "./tokens";
+import { buildTransactionObject, type TransactionObject } from "./transaction-object";
+
+// The payment engine behind the hosted checkout and the Pixel iframe: start a payment, pass the emulated
+// 3-D Secure / wallet step, finish it (transaction row, signed callbacks, redirect URL) in one DB transaction.
+
+export type PaymentMethodInput = { type: "card"; digits: string; saveCard: boolean } | { type: "wallet"; number: string };
+
+export type PaymentResult =
+  | { kind: "finished"; transaction: EmuTransaction; obj: TransactionObject; redirectUrl: string }
+  | { kind: "challenge"; transaction: EmuTransaction; challengeUrl: string }
+  | { kind: "refused"; reason: "already_paid" | "expired" | "method_unavailable" | "not_found" };
+
+type Outcome = { success: boolean; pending: boolean; message: string; txnResponseCode: string; acqResponseCode: string };
+const APPROVED: Outcome = { success: true, pending: false, message: "Approved", txnResponseCode: "APPROVED", acqResponseCode: "00" };
+const DECLINED: Outcome = { success: false, pending: false, message: "Do not honour", txnResponseCode: "DECLINED", acqResponseCode: "05" };
+const PENDING: Outcome = { success: false, pending: true, message: "Pending", txnResponseCode: "PENDING", acqResponseCode: "" };
+const AWAITING: Outcome = { ...PENDING, message: "Awaiting authentication" };
+
+function integrationFor(intention: EmuIntention, name: "card" | "wallet"): Integration | undefined {
+  return (intention.paymentMethods as StoredPaymentMethod[]).find((m) => m.name === name);
+}
+
+function outcomeOf(behaviour: CardBehaviour): Outcome {
+  if (behaviour.outcome === "approved") return APPROVED;
+  return behaviour.outcome === "pending" ? PENDING : DECLINED;
+}
+
+/** Where the browser goes after a finished payment: the merchant's redirection_url, or Paymob's status page. */
+function redirectTarget(base: string, intention: EmuIntention, transaction: EmuTransaction): string {
+  if (intention.redirectionUrl) return intention.redirectionUrl;
+  const url = new URL(`${base}/unifiedcheckout/payment-status`);
+  url.searchParams.set("payment_token", paymentKeyFor(intention, transaction.integrationId));
+  url.searchParams.set("trx_id", String(transaction.id));
+  return url.toString();
+}
+
+export async function startPayment(db: Db, base: string, intentionId: string, method: PaymentMethodInput, apiSource: "IFRAME" | "PIXEL"): Promise<PaymentResult> {
+  return db.transaction(async (tx) => {
+    const intention = await lockIntention(tx, intentionId);
+    if (!intention) return { kind: "refused", reason: "not_found" } as const;
+    if (intention.status === "paid") return { kind: "refused", reason: "already_paid" } as const;
+    if (intention.expiresAt.getTime() < Date.now()) return { kind: "refused", reason: "expired" } as const;
+    const integration = integrationFor(intention, method.type);
+    if (!integration) return { kind: "refused", reason: "method_unavailable" } as const;
+
+    const now = paymobTimestamp();
+    const card = method.type === "card" ? cardBehaviour(method.digits) : null;
+    const challenge = card ? card.behaviour.outcome === "approved" && card.behaviour.threeDs : method.type === "wallet" && method.number === TEST_WALLET.number;
+    const outcome = challenge ? AWAITING : card ? outcomeOf(card.behaviour) : DECLINED;
+    const [transaction] = await tx
+      .insert(emuTransactions)
+      .values({
+        intentionId: intention.id,
+        orderId: intention.orderId,
+        kind: "payment",
+        integrationId: integration.integration_id,
+        amountCents: intention.amountCents,
+        currency: intention.currency,
+        ...outcome,
+        ...(method.type === "wallet" && !challenge ? { message: "Wallet is not registered", txnResponseCode: "ERROR", acqResponseCode: "" } : {}),
+        is3dSecure: card !== null && challenge,
+        sourceType: method.type,
+        sourcePan: method.type === "card" ? method.digits.slice(-4) : method.number,
+        sourceSubType: card ? card.brand : "wallet",
+        cardNum: method.type === "card" ? cardNumMask(method.digits) : null,
+        apiSource,
+        acsToken: challenge ? hex32() : null,
+        saveCard: method.type === "card" && method.saveCard,
+        createdText: now,
+        updatedText: now,
+      })
+      .returning();
+    if (!transaction) throw new Error("emulator: transaction insert returned nothing");
+    if (challenge) return { kind: "challenge", transaction, challengeUrl: `${base}/acs/${transaction.id}/?token=${transaction.acsToken}` } as const;
+    const scenario = card?.behaviour.outcome === "approved" ? card.behaviour.scenario : undefined;
+    return finish(tx, base, intention, transaction, scenario);
+  });
+}
+
+export type ChallengeAnswer = { otp: string; mpin?: string };
+
+/** The emulated ACS / wallet page was submitted. Wrong answers decline; a second submit just repeats the redirect. */
+export async function completeChallenge(db: Db, base: string, transactionId: number, acsToken: string, answer: ChallengeAnswer): Promise<PaymentResult> {
+  return db.transaction(async (tx) => {
+    const current = await lockTransaction(tx, transactionId);
+    if (!current || !current.acsToken || current.acsToken !== acsToken) return { kind: "refused", reason: "not_found" } as const;
+    const intention = await lockIntention(tx, current.intentionId);
+    if (!intention) return { kind: "refused", reason: "not_found" } as const;
+    const wallet = current.sourceType === "wallet";
+    const passed = answer.otp === (wallet ? TEST_WALLET.otp : THREE_DS_OTP) && (!wallet || answer.mpin === TEST_WALLET.mpin);
+    // Another attempt may have paid the intention meanwhile: never approve twice.
+    const outcome = intention.status === "paid" ? { ...DECLINED, message: "Order has already paid." } : passed ? APPROVED : { ...DECLINED, message: wallet ? "Wrong MPIN or OTP" : "Authentication failed" };
+    const [transaction] = await tx
+      .update(emuTransactions)
+      .set({ ...outcome, acsToken: null, updatedText: paymobTimestamp() })
+      .where(eq(emuTransactions.id, current.id))
+      .returning();
+    if (!transaction) throw new Error("emulator: transaction update returned nothing");
+    return finish(tx, base, intention, transaction);
+  });
+}
+
+async function finish(tx: Tx, base: string, intention: EmuIntention, transaction: EmuTransaction, cardScenario?: EmuScenario): Promise<PaymentResult> {
+  let current = intention;
+  if (transaction.success && !transaction.pending) {
+    [current = intention] = await tx.update(emuIntentions).set({ status: "paid" }).where(eq(emuIntentions.id, intention.id)).returning();
+  }
+  // A scenario card wins over the intention's scenario: it is the more specific choice, made at payment time.
+  const scenario = cardScenario ?? current.scenario;
+  const delaySeconds = current.scenarioDelaySeconds ?? defaultDelaySeconds();
+  const lastId = await enqueueTransactionCallback(tx, { intention: current, transaction, scenario, delaySeconds });
+  if (transaction.saveCard && transaction.success && transaction.sourceType === "card") {
+    const billing = current.billingData as { email?: string };
+    const [token] = await tx
+      .insert(emuCardTokens)
+      .values({ token: hex32() + hex32().slice(0, 14), maskedPan: tokenMaskedPan(transaction.sourcePan), cardSubtype: transaction.sourceSubType, email: billing.email ?? "", orderId: current.orderId, intentionId: current.id, createdText: paymobTimestamp() })
+      .returning();
+    if (token) await enqueueTokenCallback(tx, current, token, scenario, lastId);
+  }
+  const obj = buildTransactionObject(current, transaction);
+  return { kind: "finished", transaction, obj, redirectUrl: redirectLocation(redirectTarget(base, current, transaction), obj) };
+}
+
+/** For a repeated ACS submit or a revisit: the same redirect again, no new callbacks. */
+export async function redirectFor(db: Db, base: string, transaction: EmuTransaction): Promise<string | null> {
+  const intention = await intentionById(db, transaction.intentionId);
+  return intention ? redirectLocation(redirectTarget(base, intention, transaction), buildTransactionObject(intention, transaction)) : null;
+}

@@ -1,0 +1,139 @@
+import type { EmuIntention, EmuTransaction } from "@/db/schema/emulator";
+import { MERCHANT, OWNER_USER_ID, PROFILE_ID } from "./settings";
+import { creationExtras, echoedBillingData, type IntentionItem } from "./intention-shapes";
+
+// Builds Paymob's TRANSACTION object (the callback's `obj`, the inquiry and refund responses) from the emulator's
+// rows. Key set and value types follow the real 2024 docs sample and 2025/2026 EGY/KSA payloads (research §4.1):
+// numbers stay numbers, booleans stay booleans, absent values are null. The 20 HMAC-signed fields come straight
+// from the row, so the signature covers exactly what is emitted.
+
+export type TransactionObject = Record<string, unknown> & { id: number; order: Record<string, unknown> & { id: number; merchant_order_id: string | null } };
+
+/** What the object looks like to the outside, plus the overrides the out-of-order scenario needs for its stale copy. */
+export function buildTransactionObject(intention: EmuIntention, tx: EmuTransaction, now?: Partial<Pick<EmuTransaction, "pending" | "success" | "message" | "txnResponseCode" | "updatedText">>): TransactionObject {
+  const t = { ...tx, ...now };
+  const paid = t.kind === "payment" && t.success && !t.pending;
+  const billing = echoedBillingData(intention.billingData);
+  const items = intention.items as IntentionItem[];
+  const card = t.sourceType === "card";
+  return {
+    id: t.id,
+    pending: t.pending,
+    amount_cents: t.amountCents,
+    success: t.success,
+    is_auth: false,
+    is_capture: false,
+    is_standalone_payment: t.kind === "payment",
+    is_voided: t.isVoided,
+    is_refunded: t.isRefunded,
+    is_3d_secure: t.is3dSecure,
+    integration_id: t.integrationId,
+    profile_id: PROFILE_ID,
+    has_parent_transaction: t.parentId !== null,
+    order: {
+      id: intention.orderId,
+      created_at: intention.createdText,
+      delivery_needed: false,
+      merchant: MERCHANT,
+      collector: null,
+      amount_cents: intention.amountCents,
+      shipping_data: { id: intention.orderId, ...billing, extra_description: "", shipping_method: "UNK", order_id: intention.orderId, order: intention.orderId },
+      currency: intention.currency,
+      is_payment_locked: false,
+      is_return: false,
+      is_cancel: false,
+      is_returned: false,
+      is_canceled: false,
+      merchant_order_id: intention.specialReference,
+      wallet_notification: null,
+      paid_amount_cents: intention.status === "paid" ? intention.amountCents : 0,
+      notify_user_with_email: false,
+      items: items.map((i) => ({ name: i.name, description: i.description, amount_cents: i.amount, quantity: i.quantity, image: i.image })),
+      order_url: "NA",
+      commission_fees: 0,
+      delivery_fees_cents: 0,
+      delivery_vat_cents: 0,
+      payment_method: "tbc",
+      merchant_staff_tag: null,
+      api_source: "OTHER",
+      data: {},
+      payment_status: intention.status === "paid" ? "PAID" : "UNPAID",
+    },
+    created_at: t.createdText,
+    transaction_processed_callback_responses: [],
+    currency: t.currency,
+    source_data: { pan: t.sourcePan, type: t.sourceType, tenure: null, sub_type: t.sourceSubType },
+    api_source: t.apiSource,
+    terminal_id: null,
+    merchant_commission: 0,
+    accept_fees: 0,
+    installment: null,
+    discount_details: [],
+    amount_cents_int: t.amountCents,
+    is_void: t.kind === "void",
+    is_refund: t.kind === "refund",
+    data: {
+      gateway_integration_pk: t.integrationId,
+      klass: card ? "MigsPayment" : "WalletPayment",
+      created_at: t.createdText,
+      amount: t.amountCents,
+      currency: t.currency,
+      merchant: card ? "TESTMERCH_C_25P" : "EMULATOR_WALLET",
+      migs_result: t.success ? "SUCCESS" : t.pending ? "PENDING" : "FAILURE",
+      txn_response_code: t.txnResponseCode,
+      acq_response_code: t.acqResponseCode,
+      message: t.message,
+      merchant_txn_ref: String(t.id),
+      order_info: String(intention.orderId),
+      card_type: card ? t.sourceSubType.toUpperCase() : null,
+      card_num: t.cardNum,
+      captured_amount: paid ? t.amountCents / 100 : 0,
+      authorised_amount: paid ? t.amountCents / 100 : 0,
+      refunded_amount: t.refundedAmountCents ? t.refundedAmountCents / 100 : null,
+      acs_eci: t.is3dSecure ? "02" : "07",
+      ...(t.is3dSecure ? { authentication_status: t.success ? "AUTHENTICATION_SUCCESSFUL" : "AUTHENTICATION_FAILED" } : {}),
+    },
+    is_hidden: false,
+    payment_key_claims: {
+      exp: Math.floor(intention.expiresAt.getTime() / 1000),
+      extra: creationExtras(intention),
+      pmk_ip: "127.0.0.1",
+      user_id: OWNER_USER_ID,
+      currency: intention.currency,
+      order_id: intention.orderId,
+      amount_cents: intention.amountCents,
+      billing_data: billing,
+      integration_id: t.integrationId,
+      redirection_url: intention.redirectionUrl,
+      notification_url: intention.notificationUrl,
+      lock_order_when_paid: true,
+      next_payment_intention: intention.id,
+      single_payment_attempt: false,
+    },
+    error_occured: t.errorOccured,
+    is_live: false,
+    other_endpoint_reference: null,
+    refunded_amount_cents: t.refundedAmountCents,
+    refunded_amount_cents_int: t.refundedAmountCents,
+    source_id: -1,
+    is_captured: false,
+    captured_amount: 0,
+    captured_amount_int: 0,
+    settlement_amount_cents_int: paid ? t.amountCents : 0,
+    merchant_staff_tag: null,
+    accept_fees_cents_int: 0,
+    vat_cents_int: 0,
+    vat_cents_float: 0,
+    updated_at: t.updatedText,
+    is_settled: false,
+    bill_balanced: false,
+    is_bill: false,
+    owner: OWNER_USER_ID,
+    parent_transaction: t.parentId,
+  };
+}
+
+/** The callback body exactly as Paymob posts it. */
+export function transactionCallbackBody(obj: TransactionObject): string {
+  return JSON.stringify({ type: "TRANSACTION", obj, issuer_bank: null, transaction_processed_callback_responses: "" });
+}
