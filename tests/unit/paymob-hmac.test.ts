@@ -18,8 +18,17 @@ import {
 import fixtures from "../fixtures/paymob-vectors.json";
 
 type Obj = Record<string, unknown>;
-type Vector = (typeof fixtures.vectors)[number] & { negative?: boolean; payload?: { obj: Obj }; query?: Record<string, string> };
-const vectors = fixtures.vectors as Vector[];
+type Vector = {
+  id: string;
+  kind: "TRANSACTION" | "TOKEN" | "TRANSACTION_GET_REDIRECT";
+  negative?: boolean;
+  secret: string;
+  expected_hmac: string;
+  expected_concatenated: string;
+  payload?: { obj: Obj };
+  query?: Record<string, string>;
+};
+const vectors = fixtures.vectors as unknown as Vector[];
 const byId = (id: string) => vectors.find((v) => v.id === id)!;
 
 const clone = <T>(value: T): T => structuredClone(value);

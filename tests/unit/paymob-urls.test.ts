@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+
+import { loadPaymobConfig, type PaymobConfig } from "@/lib/paymob/config";
+import { paymobOrigins, pixelAssets, unifiedCheckoutUrl } from "@/lib/paymob/urls";
+
+const ksa: PaymobConfig = {
+  mode: "live",
+  region: "ksa",
+  baseUrl: "https://ksa.paymob.com",
+  currency: "SAR",
+  secretKey: "sau_sk_live_x",
+  publicKey: "sau_pk_live_ab+c/d=",
+  hmacSecret: "H",
+  paymentMethods: [1],
+};
+const emulator = loadPaymobConfig({ APP_URL: "http://127.0.0.1:3100" });
+
+describe("unifiedCheckoutUrl", () => {
+  it("puts the public key and client secret in the query, encoded", () => {
+    const url = unifiedCheckoutUrl(ksa, "sau_csk_live_1&x=2");
+    expect(url).toBe("https://ksa.paymob.com/unifiedcheckout/?publicKey=sau_pk_live_ab%2Bc%2Fd%3D&clientSecret=sau_csk_live_1%26x%3D2");
+    const parsed = new URL(url);
+    expect(parsed.searchParams.get("publicKey")).toBe(ksa.publicKey);
+    expect(parsed.searchParams.get("clientSecret")).toBe("sau_csk_live_1&x=2");
+    expect([...parsed.searchParams.keys()]).toEqual(["publicKey", "clientSecret"]);
+  });
+
+  it("points at the emulator below the app in emulator mode", () => {
+    expect(unifiedCheckoutUrl(emulator, "egy_csk_test_1")).toBe(
+      `http://127.0.0.1:3100/paymob-emulator/unifiedcheckout/?publicKey=${emulator.publicKey}&clientSecret=egy_csk_test_1`,
+    );
+  });
+});
+
+describe("pixelAssets", () => {
+  it("loads Paymob's documented CDN build with real keys", () => {
+    expect(pixelAssets(ksa)).toEqual({
+      script: "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/main.js",
+      styles: ["https://cdn.jsdelivr.net/npm/paymob-pixel@latest/styles.css", "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/main.css"],
+    });
+  });
+
+  it("loads the emulator's Pixel-compatible build in emulator mode", () => {
+    expect(pixelAssets(emulator)).toEqual({
+      script: "http://127.0.0.1:3100/paymob-emulator/pixel/main.js",
+      styles: ["http://127.0.0.1:3100/paymob-emulator/pixel/main.css"],
+    });
+  });
+});
+
+describe("paymobOrigins", () => {
+  it("lists the API host, the CDN and the regional checkout front-end for real keys", () => {
+    expect(paymobOrigins(ksa)).toEqual({ api: "https://ksa.paymob.com", script: "https://cdn.jsdelivr.net", frame: ["https://ksa.paymob.com", "https://ksa.checkout.paymob.com"] });
+  });
+
+  it("is only the app's own origin in emulator mode", () => {
+    expect(paymobOrigins(emulator)).toEqual({ api: "http://127.0.0.1:3100", script: "http://127.0.0.1:3100", frame: ["http://127.0.0.1:3100"] });
+  });
+});
