@@ -3,15 +3,18 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs/promises";
 import path from "node:path";
 import { z } from "zod";
+import { isDeployed } from "@/lib/env";
 
 // Sign-in links for developers without a mail provider: each "email" becomes a JSON file in a local folder that
 // /dev/outbox lists (and the e2e suite opens). A link in this folder signs anyone in as its recipient, so the
-// outbox only exists outside production, or in a production build that opts in explicitly (the e2e server).
+// outbox only exists outside production, or in a production build on localhost that opts in with
+// AUTH_DEV_OUTBOX=1 (the e2e server, `npm start` on a laptop). A deployment can never turn it on.
 
 type Env = Record<string, string | undefined>;
 
 export function outboxEnabled(env: Env = process.env): boolean {
-  return env.NODE_ENV !== "production" || env.AUTH_DEV_OUTBOX === "1";
+  if (env.NODE_ENV !== "production") return true;
+  return env.AUTH_DEV_OUTBOX === "1" && !isDeployed(env);
 }
 
 function outboxDir(env: Env = process.env): string {

@@ -1,0 +1,30 @@
+import type { OrderStatus } from "@/db/schema/orders";
+
+/** Words a customer understands for each order status (admin pages show the raw code beside them). */
+export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
+  awaiting_payment: "Awaiting payment",
+  paid: "Paid",
+  payment_failed: "Payment failed",
+  needs_review: "Under review",
+  partially_refunded: "Partially refunded",
+  refunded: "Refunded",
+  voided: "Cancelled",
+};
+
+const TONES: Record<OrderStatus, string> = {
+  awaiting_payment: "bg-amber-50 text-amber-900 ring-amber-200",
+  paid: "bg-emerald-50 text-emerald-900 ring-emerald-200",
+  payment_failed: "bg-red-50 text-red-900 ring-red-200",
+  needs_review: "bg-orange-50 text-orange-900 ring-orange-200",
+  partially_refunded: "bg-sky-50 text-sky-900 ring-sky-200",
+  refunded: "bg-stone-100 text-stone-800 ring-stone-300",
+  voided: "bg-stone-100 text-stone-800 ring-stone-300",
+};
+
+export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  return (
+    <span className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[status]}`}>
+      {ORDER_STATUS_LABELS[status]}
+    </span>
+  );
+}
