@@ -1,11 +1,30 @@
 /**
  * The public origin of this app, used to build Paymob's notification_url and redirection_url.
- * APP_URL wins; on Vercel it falls back to the production URL; locally to http://localhost:$PORT.
+ * APP_URL wins. On Vercel: the production domain for production deployments, and the deployment's own URL
+ * for previews (so a preview's payments call back to that preview, not to production). Locally:
+ * http://localhost:$PORT.
  */
 export function appUrl(env: Record<string, string | undefined> = process.env): string {
   const explicit = env.APP_URL?.trim();
   if (explicit) return explicit.replace(/\/+$/, "");
-  const vercel = env.VERCEL_PROJECT_PRODUCTION_URL?.trim() || env.VERCEL_URL?.trim();
-  if (vercel) return `https://${vercel.replace(/\/+$/, "")}`;
+  const vercelHost = env.VERCEL_ENV === "production" ? env.VERCEL_PROJECT_PRODUCTION_URL?.trim() || env.VERCEL_URL?.trim() : env.VERCEL_URL?.trim();
+  if (vercelHost) return `https://${vercelHost.replace(/\/+$/, "")}`;
   return `http://localhost:${env.PORT?.trim() || "3000"}`;
+}
+
+/**
+ * Where Paymob POSTs transaction callbacks. On a Vercel deployment behind Deployment Protection, Paymob's
+ * server cannot log in, so the protection-bypass secret rides along as Vercel's documented query parameter.
+ * It goes to Paymob only (server to server), never to a browser.
+ */
+export function callbackUrl(env: Record<string, string | undefined> = process.env): string {
+  const url = new URL("/api/paymob/callback", appUrl(env));
+  const bypass = env.VERCEL_AUTOMATION_BYPASS_SECRET?.trim();
+  if (bypass) url.searchParams.set("x-vercel-protection-bypass", bypass);
+  return url.toString();
+}
+
+/** Where Paymob sends the customer's browser after paying (Unified Checkout and Pixel's 3-D Secure). */
+export function returnUrl(env: Record<string, string | undefined> = process.env): string {
+  return new URL("/checkout/return", appUrl(env)).toString();
 }

@@ -8,7 +8,7 @@ fs.rmSync(dataDir, { recursive: true, force: true });
 fs.rmSync(`${dataDir}.lock`, { force: true });
 
 const port = process.env.PORT ?? "3100";
-const env = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1" };
+const env = { ...process.env, PGLITE_DATA_DIR: dataDir, NEXT_TELEMETRY_DISABLED: "1", NEXT_SKIP_TYPECHECK: process.env.NEXT_SKIP_TYPECHECK ?? "1" };
 const steps = process.env.E2E_SKIP_BUILD ? [] : [["node_modules/.bin/next", ["build"]]];
 steps.push([process.execPath, ["scripts/with-db.mjs", "node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", port]]);
 
