@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Lets parallel builds (tests, benchmarks) use their own output folder.
@@ -10,6 +11,9 @@ const nextConfig: NextConfig = {
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   reactStrictMode: true,
   typedRoutes: false,
+  async headers() {
+    return [{ source: "/:path*", headers: securityHeaders(process.env, { dev: process.env.NODE_ENV === "development" }) }];
+  },
 };
 
 export default nextConfig;

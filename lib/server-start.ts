@@ -1,0 +1,17 @@
+import { assertValidEnv, EnvError } from "./env";
+import { ensureEmbeddedDatabaseReady } from "../db/ensure-ready";
+
+/** Validates the environment once, then readies an app-owned embedded database. */
+export async function onServerStart(): Promise<void> {
+  try {
+    assertValidEnv();
+  } catch (error) {
+    // Refuse to start rather than serve errors: the message names each variable to fix.
+    if (error instanceof EnvError && !process.env.VERCEL) {
+      console.error(`\n${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+  await ensureEmbeddedDatabaseReady();
+}
