@@ -1,0 +1,31 @@
+import { MAX_CALLBACK_BYTES, processCallback, readBodyWithin, rejectTooLarge, type CallbackResult } from "@/lib/payments";
+import { paymobConfig } from "@/lib/paymob/config";
+
+/**
+ * Paymob's server-to-server notification URL (TRANSACTION and TOKEN callbacks). The signature travels in the
+ * query string (`?hmac=`), never in the body or a header (research notes §4.1, pitfall §8.2).
+ */
+export async function POST(request: Request): Promise<Response> {
+  const rawBody = await readBodyWithin(request, MAX_CALLBACK_BYTES);
+  if (rawBody === null) return respond(rejectTooLarge());
+  let hmacSecret: string;
+  try {
+    hmacSecret = paymobConfig().hmacSecret;
+  } catch (error) {
+    // A misconfigured deployment: answer 503 so Paymob retries once the named variable is fixed.
+    console.error(`[paymob-callback] outcome=error configuration: ${(error as Error).message}`);
+    return respond({ status: 503, body: { ok: false, outcome: "error" } });
+  }
+  const hmac = new URL(request.url).searchParams.get("hmac");
+  return respond(await processCallback({ rawBody, hmac, hmacSecret }));
+}
+
+function respond(result: CallbackResult): Response {
+  return Response.json(result.body, { status: result.status });
+}
+
+function methodNotAllowed(): Response {
+  return Response.json({ ok: false, error: "method_not_allowed" }, { status: 405, headers: { Allow: "POST" } });
+}
+
+export { methodNotAllowed as GET, methodNotAllowed as PUT, methodNotAllowed as PATCH, methodNotAllowed as DELETE };

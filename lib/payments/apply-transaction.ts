@@ -1,0 +1,179 @@
+import "server-only";
+import { createHash } from "node:crypto";
+import { eq, sql } from "drizzle-orm";
+import type { Db, Tx } from "@/db/client";
+import { orders, type OrderStatus } from "@/db/schema/orders";
+import { paymentAttempts, paymentEvents, paymentTransactions, type AttemptStatus } from "@/db/schema/payments";
+import type { TransactionObject } from "@/lib/paymob/callbacks";
+import { transactionHmacMessage } from "@/lib/paymob/hmac";
+import { applyFact, type Transition, type TransitionReason } from "@/lib/orders/state-machine";
+import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
+import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
+import { logPaymentLine } from "./log";
+
+export type TransactionSource = "callback" | "replay" | "inquiry";
+export type ApplyOutcome = TransitionReason | "duplicate" | "unknown_order";
+
+export type ApplyResult = {
+  outcome: ApplyOutcome;
+  eventId: number;
+  transactionId: number;
+  orderId?: string;
+  orderReference?: string;
+  attemptId?: string;
+  fact?: FactKind;
+  /** Order status before and after (equal when nothing changed). */
+  from?: OrderStatus;
+  to?: OrderStatus;
+};
+
+export type ApplyOptions = {
+  source: TransactionSource;
+  /** What arrived, stored verbatim on the event (the callback body, or the inquiry/refund response). */
+  rawBody: string;
+  /** The received `?hmac=`, for callbacks. */
+  signature?: string | null;
+};
+
+/**
+ * Identifies one state of one Paymob transaction: a hash of exactly the values Paymob signs. An identical
+ * re-delivery (or the same state read back by inquiry) has the same fingerprint; a re-notification with new
+ * flags (is_refunded, is_voided) does not.
+ */
+export function transactionFingerprint(obj: TransactionObject): string {
+  return createHash("sha256").update(transactionHmacMessage(obj), "utf8").digest("hex");
+}
+
+/**
+ * Applies one authenticated Paymob transaction to its order in a single DB transaction: records the event,
+ * dedupes on (transaction id, fingerprint), and runs the state machine under the order's row lock. Callbacks,
+ * inquiry results and admin replays all come through here, so they are idempotent against each other.
+ */
+export async function applyTransaction(db: Db, obj: TransactionObject, options: ApplyOptions): Promise<ApplyResult> {
+  const result = await db.transaction((tx) => applyInTransaction(tx, obj, options));
+  logPaymentLine(options.source, result);
+  return result;
+}
+
+async function applyInTransaction(tx: Tx, obj: TransactionObject, options: ApplyOptions): Promise<ApplyResult> {
+  const locked = await lockAttemptFor(tx, obj);
+  if (!locked) {
+    const eventId = await insertEvent(tx, obj, options, undefined, "unknown_order", "no attempt matches this Paymob order");
+    return { outcome: "unknown_order", eventId, transactionId: obj.id };
+  }
+
+  const context = await loadOrderContext(tx, locked);
+  const fact = classifyTransaction(obj, { amountMinor: locked.amountMinor, currency: locked.currency }, context.ledger);
+  const transition = applyFact({
+    order: locked.orderStatus,
+    attempt: locked.attemptStatus,
+    fact,
+    attemptOwnsOrder: context.attemptOwnsOrder,
+    orderRefundedMinor: locked.orderRefundedMinor,
+  });
+  const detail = describe(fact, obj);
+  const eventId = await insertEvent(tx, obj, options, locked, transition.reason, detail);
+
+  const [inserted] = await tx
+    .insert(paymentTransactions)
+    .values({
+      paymobTransactionId: obj.id,
+      fingerprint: transactionFingerprint(obj),
+      attemptId: locked.attemptId,
+      orderId: locked.orderId,
+      eventId,
+      success: obj.success,
+      pending: obj.pending,
+      amountCents: obj.amount_cents,
+      currency: obj.currency,
+      isRefunded: obj.is_refunded,
+      isVoided: obj.is_voided,
+      hasParentTransaction: obj.has_parent_transaction,
+      parentTransactionId: obj.parent_transaction ?? null,
+      refundedAmountCents: obj.refunded_amount_cents ?? null,
+      fact: fact.kind,
+      fromStatus: locked.orderStatus,
+      toStatus: transition.order,
+      summary: { source: options.source, reason: transition.reason, attemptFrom: locked.attemptStatus, attemptTo: transition.attempt, detail },
+    })
+    .onConflictDoNothing({ target: [paymentTransactions.paymobTransactionId, paymentTransactions.fingerprint] })
+    .returning({ id: paymentTransactions.id });
+
+  const base = { eventId, transactionId: obj.id, orderId: locked.orderId, orderReference: locked.orderReference, attemptId: locked.attemptId, fact: fact.kind };
+  if (!inserted) {
+    // Seen before: an identical re-delivery, a concurrent duplicate that won the race, or a replay.
+    await tx.update(paymentEvents).set({ outcome: "duplicate" }).where(eq(paymentEvents.id, eventId));
+    return { ...base, outcome: "duplicate", from: locked.orderStatus, to: locked.orderStatus };
+  }
+  await persistTransition(tx, locked, obj, fact, transition);
+  return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
+}
+
+async function insertEvent(tx: Tx, obj: TransactionObject, options: ApplyOptions, locked: LockedAttempt | undefined, outcome: string, detail: string): Promise<number> {
+  const [event] = await tx
+    .insert(paymentEvents)
+    .values({
+      kind: "TRANSACTION",
+      source: options.source,
+      verification: "valid",
+      rawBody: options.rawBody,
+      signature: options.signature ?? null,
+      paymobTransactionId: obj.id,
+      paymobOrderId: obj.order.id,
+      merchantOrderId: obj.order.merchant_order_id ?? null,
+      attemptId: locked?.attemptId ?? null,
+      orderId: locked?.orderId ?? null,
+      outcome,
+      detail,
+    })
+    .returning({ id: paymentEvents.id });
+  if (!event) throw new Error("payment event insert returned nothing");
+  return event.id;
+}
+
+/** Facts that describe the attempt's own payment (not a refund/void of it): their id is the attempt's transaction. */
+const PAYMENT_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "declined", "pending"]);
+
+async function persistTransition(tx: Tx, locked: LockedAttempt, obj: TransactionObject, fact: TransactionFact, transition: Transition) {
+  const orderChanged = transition.order !== locked.orderStatus;
+  if (orderChanged || transition.refundedMinor !== undefined) {
+    const moneyArrived = locked.orderStatus === "awaiting_payment" || locked.orderStatus === "payment_failed";
+    await tx
+      .update(orders)
+      .set({
+        status: transition.order,
+        updatedAt: sql`now()`,
+        ...(transition.refundedMinor !== undefined ? { refundedMinor: transition.refundedMinor } : {}),
+        ...(moneyArrived && (transition.order === "paid" || transition.order === "needs_review") ? { paidAt: sql`coalesce(${orders.paidAt}, now())` } : {}),
+      })
+      .where(eq(orders.id, locked.orderId));
+  }
+  if (transition.attempt !== locked.attemptStatus) {
+    const attemptStatus: AttemptStatus = transition.attempt;
+    await tx
+      .update(paymentAttempts)
+      .set({
+        status: attemptStatus,
+        updatedAt: sql`now()`,
+        ...(PAYMENT_FACTS.has(fact.kind) ? { paymobTransactionId: obj.id } : {}),
+        // Learned from the signed callback when our create-intention call never saw Paymob's answer.
+        ...(locked.intentionOrderId === null ? { intentionOrderId: obj.order.id } : {}),
+      })
+      .where(eq(paymentAttempts.id, locked.attemptId));
+  }
+}
+
+function describe(fact: TransactionFact, obj: TransactionObject): string {
+  const message = obj.data?.message ? ` (${obj.data.message})` : "";
+  switch (fact.kind) {
+    case "mismatch":
+    case "ignored":
+      return `${fact.kind}: ${fact.detail}${message}`;
+    case "refund":
+      return `refund via ${fact.via}, total ${fact.refundedTotalMinor}${fact.full ? " (full)" : ""}${message}`;
+    case "void":
+      return `void via ${fact.via}${message}`;
+    default:
+      return `${fact.kind}${message}`;
+  }
+}

@@ -1,0 +1,139 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import { getDb, type Db } from "@/db/client";
+import { paymentAttempts, paymentEvents } from "@/db/schema/payments";
+import { parseCallbackBody, verifyCallback, type TokenObject } from "@/lib/paymob/callbacks";
+import { applyTransaction, type ApplyOutcome } from "./apply-transaction";
+import { logPaymentLine } from "./log";
+
+/** Paymob's callbacks are ~5–10 KB; anything far larger is not Paymob. */
+export const MAX_CALLBACK_BYTES = 64 * 1024;
+
+export type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "error";
+export type CallbackResult = {
+  status: 200 | 400 | 401 | 413 | 503;
+  body: { ok: boolean; outcome: CallbackOutcome };
+};
+
+export type CallbackInput = {
+  rawBody: string;
+  /** The `hmac` query parameter (Paymob never sends it in the body or a header for these callbacks). */
+  hmac: string | null;
+  hmacSecret: string;
+  /** Defaults to the app's shared connection. */
+  db?: Db;
+};
+
+/**
+ * Handles one POST to the notification URL, independent of any framework. Every received callback is stored
+ * in payment_events, verified or not (except oversized bodies); only a verified TRANSACTION can change an
+ * order. Answers 2xx only once the outcome is committed, and 503 on any storage failure so Paymob retries —
+ * everything for one callback happens in one DB transaction, so a retry starts from a clean slate.
+ */
+export async function processCallback({ rawBody, hmac, hmacSecret, db }: CallbackInput): Promise<CallbackResult> {
+  if (Buffer.byteLength(rawBody, "utf8") > MAX_CALLBACK_BYTES) return rejectTooLarge();
+  try {
+    const conn = db ?? (await getDb());
+    const parsed = parseCallbackBody(rawBody);
+    if (!parsed.ok) {
+      const { hint } = parsed;
+      await storeRejected(conn, rawBody, hmac, {
+        kind: hint.type === "TRANSACTION" || hint.type === "TOKEN" ? hint.type : "UNKNOWN",
+        outcome: "malformed",
+        detail: `${parsed.reason}: ${parsed.message}`.slice(0, 2000),
+        transactionId: hint.transactionId,
+        paymobOrderId: hint.paymobOrderId,
+      });
+      logPaymentLine("callback", { outcome: "malformed", transactionId: hint.transactionId }, parsed.reason);
+      return reply(400, "malformed");
+    }
+
+    const { callback } = parsed;
+    const verification = verifyCallback(hmacSecret, callback, hmac);
+    if (verification !== "valid") {
+      // Kept for diagnosis (a wrong HMAC secret shows up here), but linked to no order: anyone can POST.
+      await storeRejected(conn, rawBody, hmac, {
+        kind: callback.kind,
+        verification,
+        outcome: "rejected_signature",
+        detail: `signature ${verification}`,
+        transactionId: callback.obj.id,
+        paymobOrderId: callback.kind === "TRANSACTION" ? callback.obj.order.id : toOrderId(callback.obj.order_id),
+      });
+      logPaymentLine("callback", { outcome: "rejected_signature", transactionId: callback.obj.id }, `signature=${verification}`);
+      return reply(401, "rejected_signature");
+    }
+
+    if (callback.kind === "TOKEN") {
+      const outcome = await storeToken(conn, rawBody, hmac, callback.obj);
+      logPaymentLine("callback", { outcome, transactionId: undefined }, `token=${callback.obj.id} paymob_order=${callback.obj.order_id}`);
+      return reply(200, outcome);
+    }
+
+    const result = await applyTransaction(conn, callback.obj, { source: "callback", rawBody, signature: hmac });
+    return reply(200, result.outcome);
+  } catch (error) {
+    logPaymentLine("callback", { outcome: "error" }, (error as Error).message);
+    return reply(503, "error");
+  }
+}
+
+/** Oversized bodies are refused unread and unstored: storing them would let anyone fill the events table. */
+export function rejectTooLarge(): CallbackResult {
+  logPaymentLine("callback", { outcome: "too_large" }, `bytes>${MAX_CALLBACK_BYTES}`);
+  return reply(413, "too_large");
+}
+
+function reply(status: CallbackResult["status"], outcome: CallbackOutcome): CallbackResult {
+  return { status, body: { ok: status === 200, outcome } };
+}
+
+const toOrderId = (value: string): number | undefined => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
+
+type Rejected = {
+  kind: "TRANSACTION" | "TOKEN" | "UNKNOWN";
+  verification?: "invalid" | "missing";
+  outcome: "malformed" | "rejected_signature";
+  detail: string;
+  transactionId?: number;
+  paymobOrderId?: number;
+};
+
+async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Rejected): Promise<void> {
+  await db.insert(paymentEvents).values({
+    kind: r.kind,
+    source: "callback",
+    // A body we cannot read cannot be verified either.
+    verification: r.verification ?? (hmac ? "invalid" : "missing"),
+    rawBody,
+    signature: hmac,
+    paymobTransactionId: r.transactionId ?? null,
+    paymobOrderId: r.paymobOrderId ?? null,
+    outcome: r.outcome,
+    detail: r.detail,
+  });
+}
+
+/** A saved-card token: stored and linked to the order when its Paymob order id is one of ours. One statement. */
+async function storeToken(db: Db, rawBody: string, hmac: string | null, obj: TokenObject): Promise<"token_stored" | "unknown_order"> {
+  const paymobOrderId = toOrderId(obj.order_id);
+  const attempt = sql`(select ${paymentAttempts.id} from ${paymentAttempts} where ${paymentAttempts.intentionOrderId} = ${paymobOrderId ?? null} limit 1)`;
+  const order = sql`(select ${paymentAttempts.orderId} from ${paymentAttempts} where ${paymentAttempts.intentionOrderId} = ${paymobOrderId ?? null} limit 1)`;
+  const [event] = await db
+    .insert(paymentEvents)
+    .values({
+      kind: "TOKEN",
+      source: "callback",
+      verification: "valid",
+      rawBody,
+      signature: hmac,
+      paymobOrderId: paymobOrderId ?? null,
+      attemptId: attempt,
+      orderId: order,
+      outcome: sql`case when ${order} is null then 'unknown_order' else 'token_stored' end`,
+      detail: `card token ${obj.id} (${obj.card_subtype} ${obj.masked_pan})`,
+    })
+    .returning({ outcome: paymentEvents.outcome });
+  return event?.outcome === "token_stored" ? "token_stored" : "unknown_order";
+}
+

@@ -1,0 +1,44 @@
+import "server-only";
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { paymentEvents } from "@/db/schema/payments";
+import { parseCallbackBody, transactionObjectSchema, type TransactionObject } from "@/lib/paymob/callbacks";
+import { applyTransaction, type ApplyResult } from "./apply-transaction";
+
+export class ReplayError extends Error {
+  constructor(
+    readonly code: "not_found" | "not_replayable",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ReplayError";
+  }
+}
+
+/**
+ * Admin "Replay": runs a stored, authenticated TRANSACTION event through the same path as a live callback.
+ * Idempotent: an already-applied state comes back as "duplicate"; an event that found no order at the time
+ * (e.g. it raced the attempt's creation) is applied now. Unverified events are never replayed.
+ */
+export async function replayEvent(db: Db, eventId: number): Promise<ApplyResult> {
+  const [event] = await db.select().from(paymentEvents).where(eq(paymentEvents.id, eventId));
+  if (!event) throw new ReplayError("not_found", `payment event ${eventId} does not exist`);
+  if (event.kind !== "TRANSACTION" || event.verification !== "valid") {
+    throw new ReplayError("not_replayable", `payment event ${eventId} is a ${event.verification} ${event.kind} event; only verified transactions can be replayed`);
+  }
+  const obj = transactionFrom(event.rawBody);
+  if (!obj) throw new ReplayError("not_replayable", `payment event ${eventId} no longer parses as a Paymob transaction`);
+  return applyTransaction(db, obj, { source: "replay", rawBody: event.rawBody, signature: event.signature });
+}
+
+/** Callback events hold the `{type, obj}` envelope; inquiry events hold the bare transaction object. */
+function transactionFrom(rawBody: string): TransactionObject | undefined {
+  const parsed = parseCallbackBody(rawBody);
+  if (parsed.ok) return parsed.callback.kind === "TRANSACTION" ? parsed.callback.obj : undefined;
+  try {
+    const bare = transactionObjectSchema.safeParse(JSON.parse(rawBody));
+    return bare.success ? bare.data : undefined;
+  } catch {
+    return undefined;
+  }
+}
