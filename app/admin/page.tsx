@@ -1,0 +1,111 @@
+import Link from "next/link";
+import { formatDate } from "@/components/account/format";
+import { ORDER_STATUS_LABELS, OrderStatusBadge } from "@/components/account/order-status";
+import { Pagination } from "@/components/account/pagination";
+import { getDb } from "@/db/client";
+import { ORDER_STATUSES } from "@/db/schema/orders";
+import { requireAdmin } from "@/lib/admin/guard";
+import { listAdminOrders, parseAdminOrderFilter, type AdminOrderFilter } from "@/lib/admin/orders";
+import { formatMoney } from "@/lib/money";
+
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function listHref(filter: AdminOrderFilter, page: number): string {
+  const params = new URLSearchParams();
+  if (filter.q) params.set("q", filter.q);
+  if (filter.status) params.set("status", filter.status);
+  if (page > 1) params.set("page", String(page));
+  const query = params.toString();
+  return query ? `/admin?${query}` : "/admin";
+}
+
+export default async function AdminOrdersPage({ searchParams }: Props) {
+  const admin = await requireAdmin();
+  const filter = parseAdminOrderFilter(await searchParams);
+  const { rows, total, page, pageCount } = await listAdminOrders(admin, await getDb(), filter);
+
+  return (
+    <main>
+      <h1 className="text-2xl font-semibold">Orders</h1>
+      <form method="get" action="/admin" className="mt-4 flex flex-wrap items-end gap-3" role="search">
+        <div>
+          <label htmlFor="q" className="block text-sm font-medium">
+            Reference or email
+          </label>
+          <input id="q" name="q" type="search" defaultValue={filter.q} className="mt-1 w-64 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm" />
+        </div>
+        <div>
+          <label htmlFor="status" className="block text-sm font-medium">
+            Status
+          </label>
+          <select id="status" name="status" defaultValue={filter.status ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
+            <option value="">Any status</option>
+            {ORDER_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {ORDER_STATUS_LABELS[s]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
+          Search
+        </button>
+        {filter.q || filter.status ? (
+          <Link href="/admin" className="text-sm underline">
+            Clear
+          </Link>
+        ) : null}
+      </form>
+
+      <p className="mt-4 text-sm text-stone-600" aria-live="polite">
+        {total} {total === 1 ? "order" : "orders"}
+      </p>
+      {rows.length === 0 ? (
+        <p className="mt-4 text-stone-700">No orders match.</p>
+      ) : (
+        <div className="mt-2 overflow-x-auto">
+          <table className="w-full border-collapse bg-white text-sm">
+            <thead>
+              <tr className="border-b border-stone-200 text-left text-stone-500">
+                <th className="p-2 font-medium">Reference</th>
+                <th className="p-2 font-medium">Date</th>
+                <th className="p-2 font-medium">Customer</th>
+                <th className="p-2 font-medium">Status</th>
+                <th className="p-2 text-right font-medium">Total</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((row) => (
+                <tr key={row.id} className="border-b border-stone-100" data-testid="admin-order-row">
+                  <td className="p-2">
+                    <Link href={`/admin/orders/${encodeURIComponent(row.reference)}`} className="font-mono text-brand-700 underline">
+                      {row.reference}
+                    </Link>
+                  </td>
+                  <td className="p-2">{formatDate(row.createdAt)}</td>
+                  <td className="p-2">
+                    {row.firstName} {row.lastName}
+                    <span className="block text-xs text-stone-500">
+                      {row.email}
+                      {row.signedIn ? " · account" : " · guest"}
+                    </span>
+                  </td>
+                  <td className="p-2">
+                    <OrderStatusBadge status={row.status} />
+                  </td>
+                  <td className="p-2 text-right">
+                    {formatMoney(row.totalMinor, row.currency)}
+                    {row.refundedMinor > 0 ? (
+                      <span className="block text-xs text-stone-500">−{formatMoney(row.refundedMinor, row.currency)} refunded</span>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <Pagination page={page} pageCount={pageCount} hrefFor={(p) => listHref(filter, p)} />
+    </main>
+  );
+}

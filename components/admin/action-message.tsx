@@ -1,0 +1,18 @@
+import type { AdminActionState } from "@/lib/admin/operations";
+
+const TONES: Record<Exclude<AdminActionState["status"], "idle">, string> = {
+  requested: "border-emerald-200 bg-emerald-50 text-emerald-900",
+  replayed: "border-sky-200 bg-sky-50 text-sky-900",
+  invalid: "border-amber-200 bg-amber-50 text-amber-900",
+  failed: "border-red-200 bg-red-50 text-red-900",
+  refused: "border-red-200 bg-red-50 text-red-900",
+};
+
+/** The outcome of an admin action, announced to screen readers. */
+export function ActionMessage({ state }: { state: AdminActionState }) {
+  return (
+    <div role="status" aria-live="polite">
+      {state.status === "idle" ? null : <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{state.message}</p>}
+    </div>
+  );
+}

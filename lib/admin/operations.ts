@@ -1,0 +1,149 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { orders } from "@/db/schema/orders";
+import { paymentAttempts, paymentEvents, paymentTransactions } from "@/db/schema/payments";
+import type { Viewer } from "@/lib/auth/session";
+import { formatMoney } from "@/lib/money";
+import { PaymobError } from "@/lib/paymob/errors";
+import { ReplayError, type ApplyResult } from "@/lib/payments";
+import { toMajorString, parseMajorAmount } from "./amount";
+import { asAdmin, type AdminViewer } from "./guard";
+import { attemptLedger } from "./ledger";
+
+// Admin money operations. Each one checks the caller itself (never trusting that a page did), validates its
+// input with zod, re-reads the order from the database, and only then talks to Paymob. The order's status is
+// NOT changed here: Paymob answers a refund/void with a new transaction and also POSTs it to our callback URL,
+// and that verified callback is what moves the order (one code path for every state change).
+
+export type AdminActionState =
+  | { status: "idle" }
+  | { status: "refused"; message: string }
+  | { status: "invalid"; message: string }
+  | { status: "failed"; message: string }
+  | { status: "requested"; message: string }
+  | { status: "replayed"; message: string; outcome: string };
+
+/** Talks to Paymob (or the emulator). Injected so tests can prove a refused call never reaches it. */
+export type AdminPaymobGateway = {
+  refund(input: { transactionId: number; amountCents: number }): Promise<unknown>;
+  void(input: { transactionId: number }): Promise<unknown>;
+};
+export type Replayer = (db: Db, eventId: number) => Promise<Pick<ApplyResult, "outcome" | "from" | "to">>;
+
+const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
+
+const attemptInput = z.object({ reference: z.string().trim().min(1).max(64), attemptId: z.uuid() });
+const refundInput = attemptInput.extend({ amount: z.string().max(32) });
+const replayInput = z.object({ reference: z.string().trim().min(1).max(64), eventId: z.coerce.number().int().positive() });
+
+// One Paymob request per payment at a time in this process, so a double-clicked "Refund" cannot send two.
+const inFlight = new Set<string>();
+
+async function loadAttempt(db: Db, reference: string, attemptId: string) {
+  const [row] = await db
+    .select({ orderId: orders.id, reference: orders.reference, currency: paymentAttempts.currency, attemptId: paymentAttempts.id })
+    .from(paymentAttempts)
+    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
+    .where(and(eq(orders.reference, reference), eq(paymentAttempts.id, attemptId)))
+    .limit(1);
+  if (!row) return null;
+  const transactions = await db.select().from(paymentTransactions).where(eq(paymentTransactions.attemptId, attemptId));
+  return { ...row, ledger: attemptLedger(transactions) };
+}
+
+async function once<T>(key: string, busy: T, run: () => Promise<T>): Promise<T> {
+  if (inFlight.has(key)) return busy;
+  inFlight.add(key);
+  try {
+    return await run();
+  } finally {
+    inFlight.delete(key);
+  }
+}
+
+function paymobFailure(action: string, reference: string, error: unknown): AdminActionState {
+  if (!(error instanceof PaymobError)) throw error;
+  console.error(`[admin] ${action} order=${reference} failed: ${error.message}`);
+  return { status: "failed", message: `Paymob refused the ${action}: ${error.message}` };
+}
+
+export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown, gateway: AdminPaymobGateway): Promise<AdminActionState> {
+  const admin = asAdmin(viewer);
+  if (!admin) return REFUSED;
+  const input = refundInput.safeParse(form);
+  if (!input.success) return { status: "invalid", message: "This refund form is incomplete. Reload the page." };
+  const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
+  if (!found) return { status: "invalid", message: "No such payment on this order." };
+  const { ledger, currency, reference } = found;
+  if (ledger.capturedTransactionId === null || ledger.refundableMinor === 0) {
+    return { status: "invalid", message: "Nothing left to refund on this payment." };
+  }
+  const amount = parseMajorAmount(input.data.amount, currency);
+  if (amount === null || amount <= 0) return { status: "invalid", message: `Enter an amount like ${toMajorString(ledger.refundableMinor, currency)}.` };
+  if (amount > ledger.refundableMinor) {
+    return { status: "invalid", message: `At most ${formatMoney(ledger.refundableMinor, currency)} can still be refunded.` };
+  }
+  const transactionId = ledger.capturedTransactionId;
+  return once(found.attemptId, { status: "invalid", message: "A request for this payment is already in progress." }, async () => {
+    logAdmin(admin, `refund order=${reference} amount=${amount} currency=${currency} transaction=${transactionId}`);
+    try {
+      await gateway.refund({ transactionId, amountCents: amount });
+    } catch (error) {
+      return paymobFailure("refund", reference, error);
+    }
+    return { status: "requested", message: `Refund of ${formatMoney(amount, currency)} requested. The order updates when Paymob's callback arrives.` };
+  });
+}
+
+export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, gateway: AdminPaymobGateway): Promise<AdminActionState> {
+  const admin = asAdmin(viewer);
+  if (!admin) return REFUSED;
+  const input = attemptInput.safeParse(form);
+  if (!input.success) return { status: "invalid", message: "This void form is incomplete. Reload the page." };
+  const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
+  if (!found) return { status: "invalid", message: "No such payment on this order." };
+  const { ledger, reference } = found;
+  if (ledger.capturedTransactionId === null || !ledger.canVoid) {
+    return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
+  }
+  const transactionId = ledger.capturedTransactionId;
+  return once(found.attemptId, { status: "invalid", message: "A request for this payment is already in progress." }, async () => {
+    logAdmin(admin, `void order=${reference} transaction=${transactionId}`);
+    try {
+      await gateway.void({ transactionId });
+    } catch (error) {
+      return paymobFailure("void", reference, error);
+    }
+    return { status: "requested", message: "Void requested. The order updates when Paymob's callback arrives." };
+  });
+}
+
+/** Re-runs one stored callback through the live handler; idempotent, so a replay of an applied state is a no-op. */
+export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unknown, replay: Replayer): Promise<AdminActionState> {
+  const admin = asAdmin(viewer);
+  if (!admin) return REFUSED;
+  const input = replayInput.safeParse(form);
+  if (!input.success) return { status: "invalid", message: "This replay form is incomplete. Reload the page." };
+  const [event] = await db
+    .select({ id: paymentEvents.id })
+    .from(paymentEvents)
+    .innerJoin(orders, eq(orders.id, paymentEvents.orderId))
+    .where(and(eq(paymentEvents.id, input.data.eventId), eq(orders.reference, input.data.reference)))
+    .limit(1);
+  if (!event) return { status: "invalid", message: "No such callback on this order." };
+  try {
+    const result = await replay(db, event.id);
+    logAdmin(admin, `replay order=${input.data.reference} event=${event.id} outcome=${result.outcome}`);
+    const change = result.from && result.to && result.from !== result.to ? ` (order ${result.from} → ${result.to})` : "";
+    return { status: "replayed", outcome: result.outcome, message: `Replayed callback #${event.id}: ${result.outcome}${change}.` };
+  } catch (error) {
+    if (!(error instanceof ReplayError)) throw error;
+    return { status: "failed", message: error.message };
+  }
+}
+
+function logAdmin(admin: AdminViewer, what: string): void {
+  console.log(`[admin] ${admin.verifiedEmail} ${what}`);
+}

@@ -1,0 +1,98 @@
+import "server-only";
+import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/db/client";
+import { ORDER_STATUSES, orderLines, orders, type Order, type OrderLine } from "@/db/schema/orders";
+import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
+import type { Viewer } from "@/lib/auth/session";
+import { assertAdmin } from "./guard";
+import { attemptLedger, type AttemptLedger } from "./ledger";
+
+export const ADMIN_PAGE_SIZE = 20;
+
+/** The list's query string. Anything malformed falls back to "no filter" rather than an error page. */
+export const adminOrderFilterSchema = z.object({
+  q: z.string().trim().max(100).catch("").default(""),
+  status: z.enum(ORDER_STATUSES).optional().catch(undefined),
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
+});
+export type AdminOrderFilter = z.infer<typeof adminOrderFilterSchema>;
+
+export function parseAdminOrderFilter(params: Record<string, string | string[] | undefined>): AdminOrderFilter {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  return adminOrderFilterSchema.parse({ q: first(params.q), status: first(params.status) || undefined, page: first(params.page) });
+}
+
+export type AdminOrderRow = Pick<
+  Order,
+  "id" | "reference" | "status" | "email" | "firstName" | "lastName" | "totalMinor" | "refundedMinor" | "currency" | "createdAt"
+> & { signedIn: boolean };
+
+/** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export async function listAdminOrders(
+  viewer: Viewer | null,
+  db: Db,
+  filter: AdminOrderFilter,
+): Promise<{ rows: AdminOrderRow[]; total: number; page: number; pageCount: number }> {
+  assertAdmin(viewer);
+  const conditions: SQL[] = [];
+  if (filter.q) {
+    const pattern = `%${escapeLike(filter.q)}%`;
+    conditions.push(or(ilike(orders.reference, pattern), ilike(orders.email, pattern))!);
+  }
+  if (filter.status) conditions.push(eq(orders.status, filter.status));
+  const where = conditions.length ? and(...conditions) : undefined;
+
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(orders).where(where);
+  const pageCount = Math.max(1, Math.ceil(total / ADMIN_PAGE_SIZE));
+  const page = Math.min(filter.page, pageCount);
+  const rows = await db
+    .select({
+      id: orders.id,
+      reference: orders.reference,
+      status: orders.status,
+      email: orders.email,
+      firstName: orders.firstName,
+      lastName: orders.lastName,
+      totalMinor: orders.totalMinor,
+      refundedMinor: orders.refundedMinor,
+      currency: orders.currency,
+      createdAt: orders.createdAt,
+      userId: orders.userId,
+    })
+    .from(orders)
+    .where(where)
+    .orderBy(desc(orders.createdAt), desc(orders.id))
+    .limit(ADMIN_PAGE_SIZE)
+    .offset((page - 1) * ADMIN_PAGE_SIZE);
+  return { rows: rows.map(({ userId, ...row }) => ({ ...row, signedIn: userId !== null })), total, page, pageCount };
+}
+
+export type AdminAttempt = PaymentAttempt & { ledger: AttemptLedger; transactions: PaymentTransaction[] };
+export type AdminOrder = { order: Order; lines: OrderLine[]; attempts: AdminAttempt[]; events: PaymentEvent[] };
+
+/** Everything about one order: lines, each payment attempt with its ledger, and every callback received. */
+export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: string): Promise<AdminOrder | null> {
+  assertAdmin(viewer);
+  const [order] = await db.select().from(orders).where(eq(orders.reference, reference)).limit(1);
+  if (!order) return null;
+  const [lines, attempts, transactions, events] = await Promise.all([
+    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
+    db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(asc(paymentAttempts.createdAt), asc(paymentAttempts.id)),
+    db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, order.id)).orderBy(asc(paymentTransactions.id)),
+    db.select().from(paymentEvents).where(eq(paymentEvents.orderId, order.id)).orderBy(asc(paymentEvents.receivedAt), asc(paymentEvents.id)),
+  ]);
+  return {
+    order,
+    lines,
+    attempts: attempts.map((attempt) => {
+      const own = transactions.filter((t) => t.attemptId === attempt.id);
+      return { ...attempt, transactions: own, ledger: attemptLedger(own) };
+    }),
+    events,
+  };
+}
