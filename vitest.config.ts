@@ -28,6 +28,10 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        resolve: { alias },
+        test: { name: "build", include: ["tests/build/**/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 400_000, fileParallelism: false },
+      },
     ],
   },
 });

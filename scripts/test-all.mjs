@@ -29,6 +29,7 @@ const stages = [
   vitest("integration", "integration:pglite", { TEST_DB: "pglite" }),
   vitest("integration", "integration:pg", { TEST_DB: "pg" }),
   vitest("integration", "integration:neon", { TEST_DB: "neon" }),
+  vitest("build", "build-secrets"),
   {
     name: "e2e",
     cmd: [bin("playwright"), "test"],
