@@ -1,15 +1,30 @@
 import { connection } from "next/server";
+import { listProducts } from "@/app/products/data";
+import { ProductGrid } from "@/components/catalog/product-grid";
 import { getDb } from "@/db/client";
-import { products } from "@/db/schema";
 
-export default async function Home() {
-  await connection();
-  const db = await getDb();
-  const rows = await db.select().from(products);
+export default async function HomePage() {
+  await connection(); // the catalog is read per request, never at build time
+  const products = await listProducts(await getDb());
   return (
-    <main className="p-8">
-      <h1 className="text-2xl font-semibold">Products</h1>
-      <ul>{rows.map((p) => <li key={p.id}>{p.name}</li>)}</ul>
+    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
+      <section aria-labelledby="home-title" className="mb-10 rounded-3xl bg-brand-100 px-6 py-10 sm:px-10">
+        <h1 id="home-title" className="max-w-2xl text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">
+          Egyptian home goods, made by hand
+        </h1>
+        <p className="mt-3 max-w-2xl text-base text-muted sm:text-lg">
+          Clay from Aswan, cotton from Giza, brass from the Khan, and the pantry of the Nile, from the workshops and
+          oases that have made them for generations.
+        </p>
+      </section>
+      <h2 className="sr-only">All products</h2>
+      {products.length > 0 ? (
+        <ProductGrid products={products} />
+      ) : (
+        <p className="rounded-2xl border border-brand-200 bg-white p-8 text-center text-muted">
+          The shelves are empty right now. Run <code>npm run db:seed</code> to add the demo catalog.
+        </p>
+      )}
     </main>
   );
 }

@@ -254,6 +254,7 @@ CREATE TABLE "emu_transactions" (
 	"acq_response_code" text NOT NULL,
 	"api_source" text NOT NULL,
 	"acs_token" text,
+	"awaiting_challenge" boolean DEFAULT false NOT NULL,
 	"save_card" boolean DEFAULT false NOT NULL,
 	"created_text" text NOT NULL,
 	"updated_text" text NOT NULL,

@@ -62,8 +62,9 @@ export const emuTransactions = pgTable(
     txnResponseCode: text("txn_response_code").notNull(),
     acqResponseCode: text("acq_response_code").notNull(),
     apiSource: text("api_source").notNull(),
-    /** Set while the payer still has to pass the emulated 3-D Secure / wallet step; the page URL carries it. */
+    /** Secret of the emulated 3-D Secure / wallet page URL; `awaitingChallenge` while the payer still has to pass it. */
     acsToken: text("acs_token"),
+    awaitingChallenge: boolean("awaiting_challenge").notNull().default(false),
     saveCard: boolean("save_card").notNull().default(false),
     /** The exact strings emitted as created_at / updated_at: the HMAC signs them verbatim. */
     createdText: text("created_text").notNull(),

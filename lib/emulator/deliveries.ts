@@ -11,6 +11,9 @@ const BACKOFF_SECONDS = [2, 5, 15, 60, 300];
 const LEASE_MS = 30_000;
 const SEND_TIMEOUT_MS = 10_000;
 
+/** How long a post-payment pump keeps waiting for callbacks that fall due shortly (duplicates, short delays). */
+export const AFTER_PAYMENT_PUMP_MS = 20_000;
+
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {

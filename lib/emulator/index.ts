@@ -22,7 +22,7 @@ export async function handleEmulatorRequest(request: Request, context: EmulatorR
   if (!url.pathname.startsWith(basePath)) return new Response("Not Found", { status: 404 });
   const path = url.pathname.slice(basePath.length) || "/";
 
-  const asset = staticAsset(path, `${url.origin}${basePath}`);
+  const asset = staticAsset(path);
   if (asset) return asset; // no database needed for the Pixel script and styles
 
   const found = routes.match(request.method, path);

@@ -5,7 +5,7 @@ import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type 
 import { cardBehaviour, cardNumMask, THREE_DS_OTP, TEST_WALLET, tokenMaskedPan, type CardBehaviour } from "./cards";
 import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
 import { redirectLocation } from "./redirect-query";
-import { intentionById, lockIntention, lockTransaction } from "./repo";
+import { lockIntention, lockTransaction } from "./repo";
 import { defaultDelaySeconds, type Integration } from "./settings";
 import { paymentKeyFor, type StoredPaymentMethod } from "./intention-shapes";
 import { paymobTimestamp } from "./time";
@@ -77,6 +77,7 @@ export async function startPayment(db: Db, base: string, intentionId: string, me
         cardNum: method.type === "card" ? cardNumMask(method.digits) : null,
         apiSource,
         acsToken: challenge ? hex32() : null,
+        awaitingChallenge: challenge,
         saveCard: method.type === "card" && method.saveCard,
         createdText: now,
         updatedText: now,
@@ -91,20 +92,32 @@ export async function startPayment(db: Db, base: string, intentionId: string, me
 
 export type ChallengeAnswer = { otp: string; mpin?: string };
 
-/** The emulated ACS / wallet page was submitted. Wrong answers decline; a second submit just repeats the redirect. */
-export async function completeChallenge(db: Db, base: string, transactionId: number, acsToken: string, answer: ChallengeAnswer): Promise<PaymentResult> {
+/**
+ * The emulated ACS / wallet page was submitted. Wrong answers (or Cancel) decline. A repeated submit of a
+ * finished challenge just repeats its redirect, without new callbacks.
+ */
+export async function completeChallenge(db: Db, base: string, transactionId: number, acsToken: string, answer: ChallengeAnswer | "cancel"): Promise<PaymentResult> {
   return db.transaction(async (tx) => {
     const current = await lockTransaction(tx, transactionId);
     if (!current || !current.acsToken || current.acsToken !== acsToken) return { kind: "refused", reason: "not_found" } as const;
     const intention = await lockIntention(tx, current.intentionId);
     if (!intention) return { kind: "refused", reason: "not_found" } as const;
+    if (!current.awaitingChallenge) {
+      const obj = buildTransactionObject(intention, current);
+      return { kind: "finished", transaction: current, obj, redirectUrl: redirectLocation(redirectTarget(base, intention, current), obj) } as const;
+    }
     const wallet = current.sourceType === "wallet";
-    const passed = answer.otp === (wallet ? TEST_WALLET.otp : THREE_DS_OTP) && (!wallet || answer.mpin === TEST_WALLET.mpin);
+    const passed = answer !== "cancel" && answer.otp === (wallet ? TEST_WALLET.otp : THREE_DS_OTP) && (!wallet || answer.mpin === TEST_WALLET.mpin);
     // Another attempt may have paid the intention meanwhile: never approve twice.
-    const outcome = intention.status === "paid" ? { ...DECLINED, message: "Order has already paid." } : passed ? APPROVED : { ...DECLINED, message: wallet ? "Wrong MPIN or OTP" : "Authentication failed" };
+    const outcome =
+      intention.status === "paid"
+        ? { ...DECLINED, message: "Order has already paid." }
+        : passed
+          ? APPROVED
+          : { ...DECLINED, message: answer === "cancel" ? "Authentication cancelled" : wallet ? "Wrong MPIN or OTP" : "Authentication failed" };
     const [transaction] = await tx
       .update(emuTransactions)
-      .set({ ...outcome, acsToken: null, updatedText: paymobTimestamp() })
+      .set({ ...outcome, awaitingChallenge: false, updatedText: paymobTimestamp() })
       .where(eq(emuTransactions.id, current.id))
       .returning();
     if (!transaction) throw new Error("emulator: transaction update returned nothing");
@@ -131,10 +144,4 @@ async function finish(tx: Tx, base: string, intention: EmuIntention, transaction
   }
   const obj = buildTransactionObject(current, transaction);
   return { kind: "finished", transaction, obj, redirectUrl: redirectLocation(redirectTarget(base, current, transaction), obj) };
-}
-
-/** For a repeated ACS submit or a revisit: the same redirect again, no new callbacks. */
-export async function redirectFor(db: Db, base: string, transaction: EmuTransaction): Promise<string | null> {
-  const intention = await intentionById(db, transaction.intentionId);
-  return intention ? redirectLocation(redirectTarget(base, intention, transaction), buildTransactionObject(intention, transaction)) : null;
 }

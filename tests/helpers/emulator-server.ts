@@ -58,3 +58,53 @@ export async function startEmulatorServer(): Promise<EmulatorServer> {
     close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
   };
 }
+
+// ——— Flow helpers for the emulator contract tests ———
+
+export const TEST_BILLING = { first_name: "Nour", last_name: "Hassan", email: "nour@example.com", phone_number: "+201000000001" };
+
+export type CreatedIntention = { id: string; client_secret: string; intention_order_id: number; special_reference: string };
+
+/** Creates an intention whose callbacks go to `${notifyBase}/cb/<reference>` and whose redirect is `https://shop.test/return`. */
+export async function createTestIntention(emu: EmulatorServer, notifyBase: string, patch: Record<string, unknown> = {}): Promise<CreatedIntention> {
+  const { EMULATOR_SECRET_KEY } = await import("@/lib/paymob/emulator-credentials");
+  const reference = `ORD-${Math.random().toString(36).slice(2, 10)}`;
+  const res = await fetch(`${emu.baseUrl}/v1/intention/`, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Token ${EMULATOR_SECRET_KEY}` },
+    body: JSON.stringify({
+      amount: 35_000,
+      currency: "EGP",
+      payment_methods: ["card", "wallet"],
+      items: [{ name: "Aswan clay mug", amount: 35_000, quantity: 1 }],
+      billing_data: TEST_BILLING,
+      extras: { order_ref: reference },
+      special_reference: reference,
+      notification_url: `${notifyBase}/cb/${reference}`,
+      redirection_url: "https://shop.test/checkout/return?from=paymob",
+      ...patch,
+    }),
+  });
+  if (res.status !== 201) throw new Error(`create intention: ${res.status} ${await res.text()}`);
+  return (await res.json()) as CreatedIntention;
+}
+
+/** POSTs an HTML form (urlencoded) without following redirects, like a browser with JS disabled. */
+export function postForm(url: string, fields: Record<string, string>): Promise<Response> {
+  return fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString(), redirect: "manual" });
+}
+
+/** Submits the hosted checkout's card form. */
+export async function payByCard(emu: EmulatorServer, intention: CreatedIntention, cardNumber: string, extra: Record<string, string> = {}): Promise<Response> {
+  const { EMULATOR_PUBLIC_KEY } = await import("@/lib/paymob/emulator-credentials");
+  return postForm(`${emu.baseUrl}/unifiedcheckout/pay`, {
+    publicKey: EMULATOR_PUBLIC_KEY,
+    clientSecret: intention.client_secret,
+    method: "card",
+    card_number: cardNumber,
+    card_name: "Test Account",
+    expiry: "01/39",
+    cvv: "123",
+    ...extra,
+  });
+}

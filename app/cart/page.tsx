@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { CartContents } from "@/components/cart/cart-contents";
+import { getDb } from "@/db/client";
+import { loadCart, readCartId } from "@/lib/cart";
+
+export const metadata: Metadata = { title: "Cart", robots: { index: false } };
+
+export default async function CartPage() {
+  const cart = await loadCart(await getDb(), await readCartId());
+  return (
+    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
+      <CartContents cart={cart} />
+    </main>
+  );
+}

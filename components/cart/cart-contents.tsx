@@ -1,0 +1,82 @@
+"use client";
+
+import { useOptimistic, useRef, useState, useTransition } from "react";
+import { removeFromCart, setCartQuantity } from "@/lib/cart/actions";
+import { applyCartUpdate, type CartUpdate } from "@/lib/cart/optimistic";
+import type { CartLineView, CartResult, CartView } from "@/lib/cart/types";
+import { formatMoney } from "@/lib/money";
+import { useCartCount } from "./cart-count";
+import { CartLineItem } from "./cart-line-item";
+import { CartSummary } from "./cart-summary";
+import { EmptyCart } from "./empty-cart";
+
+/**
+ * The interactive cart. A change shows at once (useOptimistic, with totals recomputed by the same pure rules the
+ * server uses), the server action runs in a transition, and its re-render replaces the optimistic cart: the server's
+ * numbers always win. The live region announces what the server confirmed.
+ */
+export function CartContents({ cart }: { cart: CartView }) {
+  const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyCartUpdate);
+  const { setOptimisticCount } = useCartCount();
+  const [pending, startTransition] = useTransition();
+  const [announcement, setAnnouncement] = useState("");
+  const [error, setError] = useState("");
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  function update(line: CartLineView, change: CartUpdate) {
+    setError("");
+    const expected = applyCartUpdate(optimisticCart, change);
+    // A removed line takes its focused button with it; keep keyboard users on the cart instead of the page top.
+    if (change.type === "remove") headingRef.current?.focus();
+    startTransition(async () => {
+      applyOptimistic(change);
+      setOptimisticCount(expected.itemCount);
+      const result = change.type === "remove" ? await removeFromCart({ productId: line.productId }) : await setCartQuantity({ productId: line.productId, quantity: change.quantity });
+      if (result.ok) setAnnouncement(confirmation(line, change, result));
+      else setError(result.error.message);
+    });
+  }
+
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-bold tracking-tight text-brand-900 outline-none">
+        Your cart
+      </h1>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+      <p role="alert" className={error ? "rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" : "sr-only"}>
+        {error}
+      </p>
+      {optimisticCart.lines.length === 0 ? (
+        <EmptyCart />
+      ) : (
+        <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
+          <section aria-labelledby="cart-items-title" aria-busy={pending}>
+            <h2 id="cart-items-title" className="sr-only">
+              Items
+            </h2>
+            <ul className="divide-y divide-brand-200 rounded-2xl border border-brand-200 bg-white px-5">
+              {optimisticCart.lines.map((line) => (
+                <CartLineItem
+                  key={line.productId}
+                  line={line}
+                  currency={optimisticCart.currency}
+                  onQuantityChange={(quantity) => update(line, { type: "set-quantity", productId: line.productId, quantity })}
+                  onRemove={() => update(line, { type: "remove", productId: line.productId })}
+                />
+              ))}
+            </ul>
+          </section>
+          <CartSummary cart={optimisticCart} busy={pending} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function confirmation(line: CartLineView, change: CartUpdate, result: Extract<CartResult, { ok: true }>): string {
+  const subtotal = `Subtotal ${formatMoney(result.cart.subtotalMinor, result.cart.currency)}.`;
+  if (change.type === "remove") return `Removed ${line.name} from your cart. ${subtotal}`;
+  return `${line.name}: quantity ${change.quantity}. ${subtotal}`;
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import Link from "next/link";
+import { Price } from "@/components/catalog/price";
+import { ProductImage } from "@/components/ui/product-image";
+import type { CartLineView } from "@/lib/cart/types";
+import { QuantityControl } from "./quantity-control";
+
+type Props = {
+  line: CartLineView;
+  currency: string;
+  onQuantityChange: (quantity: number) => void;
+  onRemove: () => void;
+};
+
+export function CartLineItem({ line, currency, onQuantityChange, onRemove }: Props) {
+  return (
+    <li className="grid grid-cols-[5rem_1fr] gap-4 py-5 sm:grid-cols-[6rem_1fr_auto] sm:items-center" data-product-id={line.productId}>
+      <Link href={`/products/${line.slug}`} tabIndex={-1} aria-hidden="true" className="overflow-hidden rounded-xl border border-brand-200 bg-white">
+        <ProductImage src={line.image} alt="" />
+      </Link>
+      <div className="flex min-w-0 flex-col gap-2">
+        <h3 className="font-semibold">
+          <Link href={`/products/${line.slug}`} className="rounded-sm hover:text-brand-800 hover:underline">
+            {line.name}
+          </Link>
+        </h3>
+        <p className="text-sm text-muted">
+          <Price amountMinor={line.unitPriceMinor} currency={currency} /> each
+        </p>
+        <div className="flex flex-wrap items-center gap-4">
+          <QuantityControl name={line.name} quantity={line.quantity} onChange={onQuantityChange} />
+          <button
+            type="button"
+            onClick={onRemove}
+            aria-label={`Remove ${line.name}`}
+            className="rounded-md text-sm font-medium text-brand-800 underline-offset-4 hover:underline"
+          >
+            Remove
+          </button>
+        </div>
+      </div>
+      <p className="col-start-2 text-base font-semibold sm:col-start-3 sm:text-right" data-testid="line-total">
+        <span className="sr-only">Line total: </span>
+        <Price amountMinor={line.lineTotalMinor} currency={currency} />
+      </p>
+    </li>
+  );
+}

@@ -1,0 +1,49 @@
+"use client";
+
+import { iconButton } from "@/components/ui/button-styles";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/summary";
+
+const QUANTITIES = Array.from({ length: MAX_LINE_QUANTITY }, (_, i) => i + 1);
+
+/**
+ * − / select / + for one cart line. At the limits the buttons are aria-disabled rather than disabled, so a keyboard
+ * user who presses "−" down to 1 keeps focus on the button instead of being dropped to the top of the page.
+ */
+export function QuantityControl({ name, quantity, onChange }: { name: string; quantity: number; onChange: (quantity: number) => void }) {
+  const canDecrease = quantity > 1;
+  const canIncrease = quantity < MAX_LINE_QUANTITY;
+  return (
+    <div className="flex items-center gap-2">
+      <button
+        type="button"
+        className={iconButton}
+        aria-label={`Decrease quantity of ${name}`}
+        aria-disabled={!canDecrease || undefined}
+        onClick={() => canDecrease && onChange(quantity - 1)}
+      >
+        <span aria-hidden="true">−</span>
+      </button>
+      <select
+        aria-label={`Quantity for ${name}`}
+        value={quantity}
+        onChange={(event) => onChange(Number(event.target.value))}
+        className="h-9 rounded-lg border border-stone-400 bg-white px-2 text-center text-base tabular-nums"
+      >
+        {QUANTITIES.map((n) => (
+          <option key={n} value={n}>
+            {n}
+          </option>
+        ))}
+      </select>
+      <button
+        type="button"
+        className={iconButton}
+        aria-label={`Increase quantity of ${name}`}
+        aria-disabled={!canIncrease || undefined}
+        onClick={() => canIncrease && onChange(quantity + 1)}
+      >
+        <span aria-hidden="true">+</span>
+      </button>
+    </div>
+  );
+}

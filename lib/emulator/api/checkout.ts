@@ -1,0 +1,93 @@
+import "server-only";
+import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
+import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
+import { readForm, seeOther, html, type EmuContext } from "../http";
+import { cardInput, firstError, splitExpiry, walletInput } from "../payment-input";
+import { completeChallenge, startPayment, type PaymentResult } from "../payments";
+import { checkoutPage, type CheckoutFormState } from "../pages/checkout";
+import { challengePage } from "../pages/challenge";
+import { messagePage } from "../pages/layout";
+import { intentionByClientSecret, intentionById, transactionById } from "../repo";
+
+// The hosted Unified Checkout: GET /unifiedcheckout/, POST /unifiedcheckout/pay, the emulated ACS/wallet step
+// at /acs/{transaction}/, and Paymob's default status page when the merchant gave no redirection_url.
+
+const REFUSALS: Record<Extract<PaymentResult, { kind: "refused" }>["reason"], [number, string, string]> = {
+  already_paid: [409, "Already paid", "This order has already been paid. Nothing was charged again."],
+  expired: [410, "Payment link expired", "This payment link has expired. Return to the shop and start the payment again."],
+  method_unavailable: [400, "Payment method unavailable", "This payment method is not enabled for this payment."],
+  not_found: [404, "Payment not found", "This payment does not exist or the link is incomplete."],
+};
+
+/** Sends the browser on: to the ACS page, or (finished) to the merchant with the signed query, pumping callbacks after. */
+export function respondToPayment(ctx: EmuContext, result: PaymentResult): Response {
+  if (result.kind === "refused") return messagePage(...REFUSALS[result.reason]);
+  if (result.kind === "challenge") return seeOther(result.challengeUrl);
+  console.info(`[paymob-emulator] transaction ${result.transaction.id} for order ${result.transaction.orderId}: success=${result.transaction.success} pending=${result.transaction.pending}`);
+  ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
+  return seeOther(result.redirectUrl);
+}
+
+async function checkoutIntention(ctx: EmuContext, publicKey: string | null | undefined, clientSecret: string | null | undefined) {
+  if (publicKey !== EMULATOR_PUBLIC_KEY || !clientSecret) return undefined;
+  return intentionByClientSecret(ctx.db, clientSecret);
+}
+
+export async function showCheckout(ctx: EmuContext): Promise<Response> {
+  const intention = await checkoutIntention(ctx, ctx.url.searchParams.get("publicKey"), ctx.url.searchParams.get("clientSecret"));
+  if (!intention) return messagePage(...REFUSALS.not_found);
+  if (intention.status === "paid") return messagePage(...REFUSALS.already_paid);
+  if (intention.expiresAt.getTime() < Date.now()) return messagePage(...REFUSALS.expired);
+  return html(200, checkoutPage(ctx.base, EMULATOR_PUBLIC_KEY, intention));
+}
+
+export async function submitCheckout(ctx: EmuContext): Promise<Response> {
+  const form = await readForm(ctx.request);
+  const intention = await checkoutIntention(ctx, form.publicKey, form.clientSecret);
+  if (!intention) return messagePage(...REFUSALS.not_found);
+  const invalid = (error: string) => {
+    const values = Object.fromEntries(Object.entries(form).filter(([key]) => key !== "cvv")); // never echo the security code
+    const state: CheckoutFormState = { error, values };
+    return html(422, checkoutPage(ctx.base, EMULATOR_PUBLIC_KEY, intention, state));
+  };
+  if (form.method === "wallet") {
+    const wallet = walletInput.safeParse({ number: form.wallet_number ?? "" });
+    if (!wallet.success) return invalid(firstError(wallet.error));
+    return respondToPayment(ctx, await startPayment(ctx.db, ctx.base, intention.id, { type: "wallet", number: wallet.data.number }, "IFRAME"));
+  }
+  const [expiryMonth, expiryYear] = splitExpiry(form.expiry ?? "");
+  const card = cardInput.safeParse({ number: form.card_number ?? "", name: form.card_name ?? "", expiryMonth, expiryYear, cvv: form.cvv ?? "", saveCard: form.save_card === "1" });
+  if (!card.success) return invalid(firstError(card.error));
+  return respondToPayment(ctx, await startPayment(ctx.db, ctx.base, intention.id, { type: "card", digits: card.data.number, saveCard: card.data.saveCard }, "IFRAME"));
+}
+
+async function challengeContext(ctx: EmuContext, id: string, token: string | null | undefined) {
+  const tx = /^\d+$/.test(id) ? await transactionById(ctx.db, Number(id)) : undefined;
+  if (!tx || !token || tx.acsToken !== token) return null;
+  const intention = await intentionById(ctx.db, tx.intentionId);
+  return intention ? { tx, intention } : null;
+}
+
+export async function showChallenge(ctx: EmuContext, id: string): Promise<Response> {
+  const found = await challengeContext(ctx, id, ctx.url.searchParams.get("token"));
+  if (!found) return messagePage(...REFUSALS.not_found);
+  if (!found.tx.awaitingChallenge) return messagePage(200, "Already completed", "This verification step is already complete.");
+  return html(200, challengePage(ctx.base, found.intention, found.tx));
+}
+
+export async function submitChallenge(ctx: EmuContext, id: string): Promise<Response> {
+  const form = await readForm(ctx.request);
+  const found = await challengeContext(ctx, id, form.token);
+  if (!found) return messagePage(...REFUSALS.not_found);
+  const answer = form.cancel === "1" ? "cancel" : { otp: (form.otp ?? "").trim(), mpin: form.mpin?.trim() };
+  return respondToPayment(ctx, await completeChallenge(ctx.db, ctx.base, found.tx.id, form.token!, answer));
+}
+
+/** Paymob's own result page, used when an intention has no redirection_url. */
+export function paymentStatus(ctx: EmuContext): Response {
+  const q = ctx.url.searchParams;
+  const success = q.get("success") === "true";
+  const pending = q.get("pending") === "true";
+  const title = success ? "Payment successful" : pending ? "Payment pending" : "Payment declined";
+  return messagePage(200, title, `Transaction ${q.get("trx_id") ?? q.get("id") ?? "?"}: ${q.get("data.message") ?? title}. You can close this page.`);
+}

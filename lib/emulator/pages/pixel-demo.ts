@@ -1,0 +1,25 @@
+import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
+import { h, layout, raw } from "./layout";
+
+// GET /_emulator/pixel-demo?clientSecret=… — a merchant-like page that embeds the Pixel script, for trying it
+// by hand and for the e2e smoke test. It constructs Pixel twice on purpose (as React StrictMode would).
+export function pixelDemoPage(base: string, clientSecret: string, disablePay: boolean): string {
+  const options = { publicKey: EMULATOR_PUBLIC_KEY, clientSecret, paymentMethods: ["card"], elementId: "pixel-container", disablePay, showSaveCard: true };
+  const script = `
+const log = (line) => { document.getElementById("events").textContent += line + "\\n"; };
+const options = Object.assign(${JSON.stringify(options).replace(/</g, "\\u003c")}, {
+  cardValidationChanged: (valid) => log("cardValidationChanged " + valid),
+  beforePaymentComplete: async (method) => { log("beforePaymentComplete " + method); return document.getElementById("abort").checked ? false : true; },
+  afterPaymentComplete: (res) => { document.getElementById("result").textContent = JSON.stringify(res, null, 2); log("afterPaymentComplete " + res.data.success); },
+});
+new Pixel(options);
+new Pixel(options); // StrictMode-style second construction: must not render a second form
+document.getElementById("outside")?.addEventListener("click", () => window.dispatchEvent(new Event("payFromOutside")));`;
+  const body = h`<h1>Pixel demo</h1><p class="muted">A merchant page embedding the emulator's Pixel-compatible script.</p>
+<div class="card"><div id="pixel-container"></div>
+${disablePay ? h`<button type="button" id="outside">Pay (merchant button)</button>` : ""}
+<label class="check"><input type="checkbox" id="abort"> beforePaymentComplete returns false</label></div>
+<div class="card"><h2>Events</h2><pre id="events" aria-live="polite"></pre><h2>afterPaymentComplete(res)</h2><pre id="result" aria-live="polite"></pre></div>
+<link rel="stylesheet" href="${base}/pixel/main.css"><script src="${base}/pixel/main.js"></script><script type="module">${raw(script)}</script>`;
+  return layout("Pixel demo", body);
+}
