@@ -1,0 +1,124 @@
+import { expect, test, type Page } from "@playwright/test";
+import { SEED_PRODUCTS } from "../../db/seed-data";
+import { formatMoney } from "../../lib/money";
+
+// The e2e server seeds the catalog in EGP; expected amounts come from the seed prices (whole pounds → piastres).
+const price = (slug: string) => {
+  const product = SEED_PRODUCTS.find((p) => p.slug === slug);
+  if (!product) throw new Error(`no seed product ${slug}`);
+  return product.price * 100;
+};
+const egp = (amountMinor: number) => formatMoney(amountMinor, "EGP");
+const MUG = "Aswan Clay Mug";
+const OIL = "Siwa Olive Oil, 500 ml";
+
+test.use({ viewport: { width: 1280, height: 800 } });
+
+async function screenshot(page: Page, name: string) {
+  // Every illustration decoded first, so the README picture is complete.
+  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0), undefined, { timeout: 10_000 });
+  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
+}
+
+const cartLink = (page: Page) => page.getByRole("banner").getByRole("link", { name: /^Cart/ });
+const line = (page: Page, name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
+
+test("browse, add two products, change and remove lines, and the cart survives a reload", async ({ page, context }) => {
+  await page.goto("/");
+  await expect(page.getByRole("heading", { level: 1, name: "Egyptian home goods, made by hand" })).toBeVisible();
+  await expect(page.getByRole("button", { name: /^Add to cart/ })).toHaveCount(SEED_PRODUCTS.length);
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 0 items");
+  await screenshot(page, "home");
+
+  // Open a product, add two of it with the quantity field.
+  await page.getByRole("link", { name: new RegExp(`^${MUG}`) }).click();
+  await expect(page).toHaveURL(/\/products\/aswan-clay-mug$/);
+  await expect(page).toHaveTitle(/Aswan Clay Mug · Nile & Co\./);
+  await expect(page.getByRole("heading", { level: 1, name: MUG })).toBeVisible();
+  await expect(page.getByText(egp(price("aswan-clay-mug")), { exact: true })).toBeVisible();
+  await screenshot(page, "product");
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: /^Add to cart/ }).click();
+  await expect(page.getByRole("status")).toHaveText(`Added ${MUG}. Your cart has 2 items.`);
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 2 items");
+
+  const cookie = (await context.cookies()).find((c) => c.name === "sf_cart");
+  expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+
+  // A second product straight from the catalog grid.
+  await page.getByRole("link", { name: "All products" }).click();
+  const oilCard = page.getByRole("article").filter({ hasText: OIL });
+  await oilCard.getByRole("button", { name: /^Add to cart/ }).click();
+  await expect(oilCard.getByRole("status")).toHaveText(`Added ${OIL}. Your cart has 3 items.`);
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 3 items");
+
+  await cartLink(page).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeVisible();
+  await expect(line(page, MUG).getByTestId("line-total")).toHaveText(`Line total: ${egp(2 * price("aswan-clay-mug"))}`);
+  await expect(line(page, OIL).getByTestId("line-total")).toHaveText(`Line total: ${egp(price("siwa-olive-oil"))}`);
+  await expect(page.getByTestId("subtotal")).toHaveText(egp(2 * price("aswan-clay-mug") + price("siwa-olive-oil")));
+
+  // Change a quantity: the page and the header badge follow, and the server confirms through the live region.
+  await page.getByRole("button", { name: `Increase quantity of ${OIL}` }).click();
+  await expect(page.getByLabel(`Quantity for ${OIL}`)).toHaveValue("2");
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 4 items");
+  const afterIncrease = 2 * price("aswan-clay-mug") + 2 * price("siwa-olive-oil");
+  await expect(page.getByRole("status")).toHaveText(`${OIL}: quantity 2. Subtotal ${egp(afterIncrease)}.`);
+  await expect(line(page, OIL).getByTestId("line-total")).toHaveText(`Line total: ${egp(2 * price("siwa-olive-oil"))}`);
+  await expect(page.getByTestId("subtotal")).toHaveText(egp(afterIncrease));
+  await screenshot(page, "cart");
+
+  // The select sets an exact quantity.
+  await page.getByLabel(`Quantity for ${OIL}`).selectOption("5");
+  await expect(page.getByRole("status")).toHaveText(`${OIL}: quantity 5. Subtotal ${egp(2 * price("aswan-clay-mug") + 5 * price("siwa-olive-oil"))}.`);
+
+  // Keyboard: Tab from the product link reaches "−"; Enter lowers the quantity and focus stays on the button.
+  await line(page, MUG).getByRole("link", { name: MUG }).focus();
+  await page.keyboard.press("Tab");
+  const decrease = page.getByRole("button", { name: `Decrease quantity of ${MUG}` });
+  await expect(decrease).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("status")).toHaveText(`${MUG}: quantity 1. Subtotal ${egp(price("aswan-clay-mug") + 5 * price("siwa-olive-oil"))}.`);
+  await expect(decrease).toBeFocused();
+  await expect(decrease).toHaveAttribute("aria-disabled", "true");
+  await page.keyboard.press("Enter"); // at 1, "−" does nothing: removing is the Remove button's job
+  await expect(page.getByLabel(`Quantity for ${MUG}`)).toHaveValue("1");
+
+  // Remove a line.
+  await page.getByRole("button", { name: `Remove ${OIL}` }).click();
+  await expect(line(page, OIL)).toHaveCount(0);
+  await expect(page.getByRole("status")).toHaveText(`Removed ${OIL} from your cart. Subtotal ${egp(price("aswan-clay-mug"))}.`);
+  await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeFocused();
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 1 item");
+
+  // The cart lives in the database behind the cookie, so a reload shows exactly the same thing.
+  await page.reload();
+  await expect(line(page, MUG).getByLabel(`Quantity for ${MUG}`)).toHaveValue("1");
+  await expect(line(page, MUG).getByTestId("line-total")).toHaveText(`Line total: ${egp(price("aswan-clay-mug"))}`);
+  await expect(page.getByTestId("subtotal")).toHaveText(egp(price("aswan-clay-mug")));
+  await expect(page.getByRole("listitem").filter({ has: page.getByTestId("line-total") })).toHaveCount(1);
+  await expect(page.getByRole("link", { name: "Checkout" })).toHaveAttribute("href", "/checkout");
+
+  // Emptying it shows the way back to the catalog.
+  await page.getByRole("button", { name: `Remove ${MUG}` }).click();
+  await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 0 items");
+  await page.getByRole("link", { name: "Browse the catalog" }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test("an unknown product is a 404 with a way back", async ({ page }) => {
+  const response = await page.goto("/products/no-such-thing");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the catalog" })).toBeVisible();
+});
+
+test("the skip link is the first stop and jumps past the header", async ({ page }) => {
+  await page.goto("/");
+  await page.keyboard.press("Tab");
+  const skip = page.getByRole("link", { name: "Skip to content" });
+  await expect(skip).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#main")).toBeFocused();
+});
