@@ -5,7 +5,7 @@ import { orderLines, orders, paymentAttempts, type Order, type PaymentAttempt } 
 import type { AttemptMode } from "@/db/schema/payments";
 import { lineTotal, sumMinor } from "@/lib/money";
 import type { Billing } from "./form";
-import type { Owner } from "./owner";
+import type { Owner } from "./ownership";
 import { attemptSpecialReference, newOrderReference } from "./references";
 
 /** A cart line as re-priced from the database (lib/cart's CartLineView has these fields). */

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
 import { canRetry, startRetry } from "@/lib/orders/state-machine";
 import type { PaymentDeps } from "./intend";
-import { isOwner, type Owner } from "./owner";
+import { isOwner, type Owner } from "./ownership";
 import { attemptSpecialReference } from "./references";
 import { continueExisting, intendAndRoute, type CheckoutStep } from "./start-checkout";
 

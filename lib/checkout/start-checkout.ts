@@ -6,7 +6,7 @@ import { loadCart } from "@/lib/cart";
 import { unifiedCheckoutUrl } from "@/lib/paymob/urls";
 import type { CheckoutSubmission } from "./form";
 import { intendAttempt, markCheckoutOpened, type PaymentDeps } from "./intend";
-import { isOwner, type Owner } from "./owner";
+import { isOwner, type Owner } from "./ownership";
 import { findOrderByCheckoutKey, latestAttempt, placeOrder } from "./place-order";
 
 export type StartCheckoutInput = {

@@ -1,0 +1,45 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { CheckoutForm } from "@/components/checkout/checkout-form";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { primaryButton } from "@/components/ui/button-styles";
+import { getDb } from "@/db/client";
+import { getViewer } from "@/lib/auth/session";
+import { loadCart, readCartId } from "@/lib/cart";
+import { readPayMode } from "@/lib/checkout/pay-mode";
+import { newCheckoutKey } from "@/lib/checkout/references";
+
+export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
+
+export default async function CheckoutPage() {
+  const [cart, mode, viewer] = await Promise.all([getDb().then(async (db) => loadCart(db, await readCartId())), readPayMode(), getViewer()]);
+
+  if (cart.lines.length === 0) {
+    return (
+      <main className="mx-auto flex w-full max-w-xl flex-col items-center gap-4 px-4 py-16 text-center">
+        <h1 className="text-2xl font-bold">Your cart is empty</h1>
+        <p className="text-muted">There is nothing to check out yet. Find something you like first.</p>
+        <Link href="/" className={primaryButton}>
+          Back to the shop
+        </Link>
+      </main>
+    );
+  }
+
+  return (
+    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
+      <h1 className="mb-6 text-3xl font-bold tracking-tight">Checkout</h1>
+      <div className="grid gap-8 lg:grid-cols-[1fr_380px]">
+        {/* A new key per render: resubmitting this same form can never create a second order. */}
+        <CheckoutForm checkoutKey={newCheckoutKey()} defaultMode={mode} defaults={{ email: viewer?.email ?? undefined }} />
+        <div className="lg:sticky lg:top-6 lg:self-start">
+          <OrderSummary
+            currency={cart.currency}
+            totalMinor={cart.subtotalMinor}
+            lines={cart.lines.map((line) => ({ key: line.productId, name: line.name, quantity: line.quantity, lineTotalMinor: line.lineTotalMinor, image: line.image }))}
+          />
+        </div>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { after } from "next/server";
+import { OrderStatusCard } from "@/components/checkout/order-status-card";
+import { OrderSummary } from "@/components/checkout/order-summary";
+import { RetryButton } from "@/components/checkout/retry-button";
+import { RefreshOnce, StatusPoller } from "@/components/checkout/status-poller";
+import { PaymentTimeline } from "@/components/orders/payment-timeline";
+import { secondaryButton } from "@/components/ui/button-styles";
+import { getDb } from "@/db/client";
+import { readCartId } from "@/lib/cart";
+import { clearCartOfPaidOrder } from "@/lib/checkout/clear-paid-cart";
+import { loadOwnedAttempt } from "@/lib/checkout/owned-attempt";
+import { currentOwner } from "@/lib/checkout/owner";
+import { latestAttempt } from "@/lib/checkout/place-order";
+import { reconcileStaleAttempt } from "@/lib/checkout/reconcile";
+import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return-query";
+import { canRetry } from "@/lib/orders/state-machine";
+import { loadOrderTimeline } from "@/lib/order-timeline";
+import { paymobConfig } from "@/lib/paymob/config";
+
+export const metadata: Metadata = { title: "Payment status", robots: { index: false } };
+
+const IN_PROGRESS = new Set(["creating", "intended", "pending"]);
+
+/**
+ * Where Paymob sends the customer back (redirection_url, with its flat query) and where Pixel goes after a
+ * non-3-D-Secure payment. It shows only what the database says, and only to the order's owner.
+ */
+export default async function ReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const query = searchParamsToQuery(await searchParams);
+  const lookup = redirectLookup(query);
+  if (!lookup) notFound();
+  const db = await getDb();
+  const found = await loadOwnedAttempt(db, lookup, await currentOwner());
+  if (!found) notFound();
+
+  const { order, lines } = found;
+  const config = paymobConfig();
+  const current = (await latestAttempt(db, order.id)) ?? found.attempt;
+  const awaiting = order.status === "awaiting_payment" && IN_PROGRESS.has(current.status);
+  // Asked after the response is sent, so a slow Paymob never delays this page; the next poll shows the answer.
+  if (awaiting) after(() => reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) => console.error("[checkout] inquiry:", e)));
+
+  const cartCleared = await clearCartOfPaidOrder(db, order, await readCartId());
+  const timeline = await loadOrderTimeline(db, order.id);
+  const retryable = canRetry(order.status) && !IN_PROGRESS.has(current.status);
+
+  return (
+    <main className="mx-auto flex w-full max-w-5xl flex-col gap-8 px-4 py-8 sm:px-6">
+      {cartCleared ? <RefreshOnce /> : null}
+      <OrderStatusCard status={order.status} reference={order.reference}>
+        {awaiting ? <StatusPoller /> : null}
+        <div className="flex flex-wrap gap-3">
+          {retryable ? <RetryButton orderId={order.id} /> : null}
+          <Link href="/" className={secondaryButton}>
+            Continue shopping
+          </Link>
+        </div>
+      </OrderStatusCard>
+      <div className="grid gap-8 lg:grid-cols-[1fr_360px]">
+        <PaymentTimeline entries={timeline} note={redirectNote(query, config.hmacSecret)} />
+        <OrderSummary
+          title="Your order"
+          currency={order.currency}
+          totalMinor={order.totalMinor}
+          lines={lines.map((line) => ({ key: line.id, name: line.name, quantity: line.quantity, lineTotalMinor: line.lineTotalMinor }))}
+        />
+      </div>
+    </main>
+  );
+}

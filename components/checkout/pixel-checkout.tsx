@@ -1,0 +1,137 @@
+"use client";
+
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef, useState } from "react";
+import { secondaryButton } from "@/components/ui/button-styles";
+import { loadPixelAssets } from "./pixel-loader";
+
+// Paymob's Pixel puts a global `window.Pixel` class (no ESM export) and keeps one instance per elementId
+// (research notes §3.1, §8.15). What we pass it is only the public key and the intention's client secret.
+type PixelOptions = {
+  publicKey: string;
+  clientSecret: string;
+  paymentMethods: string[];
+  elementId: string;
+  afterPaymentComplete?: (response: unknown) => void;
+  onPaymentCancel?: () => void;
+  customStyle?: Record<string, unknown>;
+};
+declare global {
+  interface Window {
+    Pixel?: new (options: PixelOptions) => unknown;
+  }
+}
+
+type Props = {
+  publicKey: string;
+  clientSecret: string;
+  script: string;
+  styles: string[];
+  elementId: string;
+  /** Where to go once Pixel reports a result without leaving the page (non-3-D-Secure cards). */
+  returnUrl: string;
+};
+
+type Status = { kind: "loading" } | { kind: "ready" } | { kind: "completing" } | { kind: "cancelled" } | { kind: "error"; message: string };
+
+const LOAD_TIMEOUT_MS = 20_000;
+
+export function PixelCheckout({ publicKey, clientSecret, script, styles, elementId, returnUrl }: Props) {
+  const router = useRouter();
+  const [status, setStatus] = useState<Status>({ kind: "loading" });
+  const container = useRef<HTMLDivElement>(null);
+  // StrictMode runs effects twice on mount; refs survive that, so Pixel is constructed exactly once.
+  const constructed = useRef(false);
+  const mounted = useRef(false);
+
+  useEffect(() => {
+    mounted.current = true;
+    return () => {
+      mounted.current = false;
+    };
+  }, []);
+
+  useEffect(() => {
+    if (constructed.current) return;
+    constructed.current = true;
+    const element = container.current;
+    if (!element) return;
+
+    // Pixel fills the container itself; the first node it adds means the card form is on screen.
+    const observer = new MutationObserver(() => {
+      if (element.childElementCount > 0 && mounted.current) setStatus((s) => (s.kind === "loading" ? { kind: "ready" } : s));
+    });
+    observer.observe(element, { childList: true });
+
+    loadPixelAssets(script, styles, LOAD_TIMEOUT_MS)
+      .then(() => {
+        if (!mounted.current || !window.Pixel) throw new Error("Paymob's Pixel script loaded but did not define window.Pixel.");
+        new window.Pixel({
+          publicKey,
+          clientSecret,
+          paymentMethods: ["card"],
+          elementId,
+          // UX only: the return page shows what the database says, which the server callback decides.
+          afterPaymentComplete: () => {
+            setStatus({ kind: "completing" });
+            router.replace(returnUrl);
+          },
+          onPaymentCancel: () => setStatus({ kind: "cancelled" }),
+          customStyle: { Font_Family: "Inter, system-ui, sans-serif", Color_Primary: "#8f4a17", Radius_Border: "12" },
+        });
+      })
+      .catch((error: unknown) => {
+        console.error("[pixel]", error);
+        if (mounted.current) setStatus({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+      });
+
+    return undefined; // the observer lives as long as the container; unmounting removes both
+  }, [publicKey, clientSecret, script, styles, elementId, returnUrl, router]);
+
+  // Coming back with the browser's Back button (after 3-D Secure, say) must not show a stale, used form.
+  useEffect(() => {
+    const onPageShow = (event: PageTransitionEvent) => {
+      if (event.persisted) window.location.reload();
+    };
+    window.addEventListener("pageshow", onPageShow);
+    return () => window.removeEventListener("pageshow", onPageShow);
+  }, []);
+
+  return (
+    <div className="flex flex-col gap-4">
+      <div className="relative min-h-64 rounded-2xl border border-brand-200 bg-white p-4" aria-busy={status.kind === "loading" || status.kind === "completing"}>
+        <div id={elementId} ref={container} data-testid="pixel-container" />
+        {status.kind === "loading" ? <Overlay text="Loading Paymob's secure card form…" /> : null}
+        {status.kind === "completing" ? <Overlay text="Payment submitted. Checking the result…" /> : null}
+      </div>
+      <div aria-live="polite">
+        {status.kind === "cancelled" ? <p className="text-sm text-muted">Payment cancelled. You can pay with your card above whenever you are ready.</p> : null}
+        {status.kind === "error" ? (
+          <div role="alert" className="flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+            <p className="font-semibold">The card form could not be loaded.</p>
+            <p>No payment was taken. Check your connection and reload the page, or go back and choose the hosted checkout.</p>
+            <p className="text-xs text-red-800/80">{status.message}</p>
+            <div className="flex flex-wrap gap-2">
+              <button type="button" className={secondaryButton} onClick={() => window.location.reload()}>
+                Reload
+              </button>
+              <Link href="/checkout" className={secondaryButton}>
+                Back to checkout
+              </Link>
+            </div>
+          </div>
+        ) : null}
+      </div>
+    </div>
+  );
+}
+
+function Overlay({ text }: { text: string }) {
+  return (
+    <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 rounded-2xl bg-white/90 text-sm text-muted">
+      <span className="size-6 animate-spin rounded-full border-2 border-brand-200 border-t-brand-700" aria-hidden="true" />
+      <span role="status">{text}</span>
+    </div>
+  );
+}

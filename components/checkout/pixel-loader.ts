@@ -1,0 +1,54 @@
+// Loads Paymob's Pixel script (an ES module that defines window.Pixel) and its stylesheets once per page.
+// Only the Pixel page imports this, so no other page ever downloads Pixel.
+
+const scripts = new Map<string, Promise<void>>();
+
+export function loadPixelAssets(script: string, styles: readonly string[], timeoutMs: number): Promise<void> {
+  for (const href of styles) addStylesheet(href);
+  let loading = scripts.get(script);
+  if (!loading) {
+    loading = addModuleScript(script);
+    // A failed load may be retried (the Reload button does a full reload, but a remount should too).
+    loading.catch(() => scripts.delete(script));
+    scripts.set(script, loading);
+  }
+  return withTimeout(loading, timeoutMs, `Paymob's Pixel script did not load within ${timeoutMs / 1000} s (${script}).`);
+}
+
+function addModuleScript(src: string): Promise<void> {
+  if (typeof window.Pixel === "function") return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const element = document.createElement("script");
+    element.type = "module"; // how Paymob's docs load it
+    element.src = src;
+    element.async = true;
+    element.dataset.paymobPixel = "";
+    element.addEventListener("load", () => resolve(), { once: true });
+    element.addEventListener("error", () => reject(new Error(`Paymob's Pixel script failed to load (${src}).`)), { once: true });
+    document.head.appendChild(element);
+  });
+}
+
+function addStylesheet(href: string): void {
+  if (document.querySelector(`link[rel="stylesheet"][href="${CSS.escape(href)}"]`)) return;
+  const link = document.createElement("link");
+  link.rel = "stylesheet";
+  link.href = href;
+  document.head.appendChild(link);
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(message)), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      },
+    );
+  });
+}

@@ -1,0 +1,84 @@
+import "server-only";
+import { and, desc, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { paymentEvents, type Order, type PaymentAttempt } from "@/db/schema";
+import { applyTransaction } from "@/lib/payments";
+import type { PaymobConfig } from "@/lib/paymob/config";
+import { PaymobError, PaymobNotFoundError } from "@/lib/paymob/errors";
+import type { FetchImpl } from "@/lib/paymob/http";
+import { inquireTransaction } from "@/lib/paymob/transactions";
+
+// Paymob's server callback is the source of truth, but it can be late or never come (research notes §4.1:
+// no retry contract). When the customer is back and the order is still unpaid a while after checkout opened,
+// ask Paymob directly and feed the answer through the same state machine as a callback.
+
+/** How long after the checkout opened before asking: a normal callback lands well within this. */
+export const INQUIRY_GRACE_MS = 15_000;
+/** At most one inquiry per attempt per this interval, however many tabs poll. */
+export const INQUIRY_INTERVAL_MS = 10_000;
+/** The page must not wait on a slow Paymob; the customer's next refresh simply asks again. */
+const INQUIRY_TIMEOUT_MS = 5_000;
+
+export type ReconcileResult = "not_needed" | "too_soon" | "rate_limited" | "applied" | "no_transaction" | "failed";
+export type ReconcileDeps = { config: PaymobConfig; fetchImpl?: FetchImpl; now?: () => Date };
+
+const inFlight = new Map<string, Promise<ReconcileResult>>();
+
+export function reconcileStaleAttempt(db: Db, order: Order, attempt: PaymentAttempt, deps: ReconcileDeps): Promise<ReconcileResult> {
+  // Two renders in this process (a poll and a reload) share one inquiry.
+  let running = inFlight.get(attempt.id);
+  if (!running) {
+    running = reconcile(db, order, attempt, deps).finally(() => inFlight.delete(attempt.id));
+    inFlight.set(attempt.id, running);
+  }
+  return running;
+}
+
+async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: ReconcileDeps): Promise<ReconcileResult> {
+  if (order.status !== "awaiting_payment" || (attempt.status !== "intended" && attempt.status !== "pending")) return "not_needed";
+  const opened = attempt.checkoutOpenedAt ?? attempt.intendedAt;
+  if (!opened) return "not_needed";
+  const now = (deps.now ?? (() => new Date()))();
+  if (now.getTime() - opened.getTime() < INQUIRY_GRACE_MS) return "too_soon";
+
+  const [last] = await db
+    .select({ at: paymentEvents.receivedAt })
+    .from(paymentEvents)
+    .where(and(eq(paymentEvents.attemptId, attempt.id), eq(paymentEvents.source, "inquiry")))
+    .orderBy(desc(paymentEvents.receivedAt))
+    .limit(1);
+  if (last && now.getTime() - last.at.getTime() < INQUIRY_INTERVAL_MS) return "rate_limited";
+
+  const fetchImpl = withTimeout(deps.fetchImpl ?? fetch, INQUIRY_TIMEOUT_MS);
+  try {
+    const transaction = await inquireTransaction(deps.config, { merchantOrderId: attempt.specialReference }, fetchImpl);
+    await applyTransaction(db, transaction, { source: "inquiry", rawBody: JSON.stringify(transaction) });
+    return "applied";
+  } catch (error) {
+    if (!(error instanceof PaymobError)) throw error;
+    const noTransaction = error instanceof PaymobNotFoundError;
+    // Recorded so the timeline shows the question was asked, and so the interval above holds across servers.
+    await db.insert(paymentEvents).values({
+      kind: "UNKNOWN",
+      source: "inquiry",
+      verification: "valid", // an authenticated API answer, not a signed callback; nothing in it changes state
+      rawBody: JSON.stringify({ error: error.code, status: error.status }),
+      merchantOrderId: attempt.specialReference,
+      paymobOrderId: attempt.intentionOrderId,
+      attemptId: attempt.id,
+      orderId: order.id,
+      outcome: noTransaction ? "no_transaction" : "inquiry_failed",
+      detail: error.message,
+    });
+    if (noTransaction) {
+      console.info(`[checkout] order=${order.reference} inquiry for ${attempt.specialReference}: no transaction yet`);
+      return "no_transaction";
+    }
+    console.error(`[checkout] order=${order.reference} inquiry for ${attempt.specialReference} failed: ${error.message}`);
+    return "failed";
+  }
+}
+
+function withTimeout(fetchImpl: FetchImpl, ms: number): FetchImpl {
+  return (input, init) => fetchImpl(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });
+}
