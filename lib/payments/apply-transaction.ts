@@ -137,14 +137,15 @@ const PAYMENT_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "decli
 async function persistTransition(tx: Tx, locked: LockedAttempt, obj: TransactionObject, fact: TransactionFact, transition: Transition) {
   const orderChanged = transition.order !== locked.orderStatus;
   if (orderChanged || transition.refundedMinor !== undefined) {
-    const moneyArrived = locked.orderStatus === "awaiting_payment" || locked.orderStatus === "payment_failed";
+    // The first move out of the unpaid states means Paymob captured money (even if it was then reversed).
+    const moneyArrived = isUnpaid(locked.orderStatus) && !isUnpaid(transition.order);
     await tx
       .update(orders)
       .set({
         status: transition.order,
         updatedAt: sql`now()`,
         ...(transition.refundedMinor !== undefined ? { refundedMinor: transition.refundedMinor } : {}),
-        ...(moneyArrived && (transition.order === "paid" || transition.order === "needs_review") ? { paidAt: sql`coalesce(${orders.paidAt}, now())` } : {}),
+        ...(moneyArrived ? { paidAt: sql`coalesce(${orders.paidAt}, now())` } : {}),
       })
       .where(eq(orders.id, locked.orderId));
   }
@@ -162,6 +163,8 @@ async function persistTransition(tx: Tx, locked: LockedAttempt, obj: Transaction
       .where(eq(paymentAttempts.id, locked.attemptId));
   }
 }
+
+const isUnpaid = (status: OrderStatus) => status === "awaiting_payment" || status === "payment_failed";
 
 function describe(fact: TransactionFact, obj: TransactionObject): string {
   const message = obj.data?.message ? ` (${obj.data.message})` : "";

@@ -32,6 +32,7 @@ export type CallbackInput = {
  */
 export async function processCallback({ rawBody, hmac, hmacSecret, db }: CallbackInput): Promise<CallbackResult> {
   if (Buffer.byteLength(rawBody, "utf8") > MAX_CALLBACK_BYTES) return rejectTooLarge();
+  let transactionId: number | undefined;
   try {
     const conn = db ?? (await getDb());
     const parsed = parseCallbackBody(rawBody);
@@ -49,6 +50,7 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
     }
 
     const { callback } = parsed;
+    transactionId = callback.obj.id;
     const verification = verifyCallback(hmacSecret, callback, hmac);
     if (verification !== "valid") {
       // Kept for diagnosis (a wrong HMAC secret shows up here), but linked to no order: anyone can POST.
@@ -73,7 +75,9 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
     const result = await applyTransaction(conn, callback.obj, { source: "callback", rawBody, signature: hmac });
     return reply(200, result.outcome);
   } catch (error) {
-    logPaymentLine("callback", { outcome: "error" }, (error as Error).message);
+    // Drizzle wraps driver errors ("Failed query: …"); the cause says what actually went wrong.
+    const cause = (error as Error).cause instanceof Error ? `${((error as Error).cause as Error).message} — ` : "";
+    logPaymentLine("callback", { outcome: "error", transactionId }, `${cause}${(error as Error).message}`);
     return reply(503, "error");
   }
 }
