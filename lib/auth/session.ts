@@ -2,7 +2,6 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
-import { auth } from "@/auth";
 
 /** The signed-in person as the rest of the app sees them. */
 export type Viewer = {
@@ -24,6 +23,9 @@ const sessionSchema = z.object({
 
 /** Reads the session once per request (React cache); null when signed out or the session is unusable. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
+  // Loaded on use, so modules that only need the Viewer type or the pure rules built on it (lib/admin/guard.ts,
+  // and the tests that exercise them outside Next) do not pull in next-auth.
+  const { auth } = await import("@/auth");
   const parsed = sessionSchema.safeParse(await auth());
   if (!parsed.success) return null;
   const { id, email, name, verifiedEmail } = parsed.data.user;
