@@ -3,7 +3,7 @@
 import { useActionState, useId } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import { addToCartFromForm } from "@/lib/cart/actions";
-import { MAX_LINE_QUANTITY } from "@/lib/cart/summary";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 import type { CartResult } from "@/lib/cart/types";
 
 /**

@@ -16,7 +16,7 @@ type Props = {
 export function CartLineItem({ line, currency, onQuantityChange, onRemove }: Props) {
   return (
     <li className="grid grid-cols-[5rem_1fr] gap-4 py-5 sm:grid-cols-[6rem_1fr_auto] sm:items-center" data-product-id={line.productId}>
-      <Link href={`/products/${line.slug}`} tabIndex={-1} aria-hidden="true" className="overflow-hidden rounded-xl border border-brand-200 bg-white">
+      <Link href={`/products/${line.slug}`} tabIndex={-1} aria-hidden="true" className="self-start overflow-hidden rounded-xl border border-brand-200 bg-white">
         <ProductImage src={line.image} alt="" />
       </Link>
       <div className="flex min-w-0 flex-col gap-2">

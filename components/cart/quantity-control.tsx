@@ -1,7 +1,7 @@
 "use client";
 
 import { iconButton } from "@/components/ui/button-styles";
-import { MAX_LINE_QUANTITY } from "@/lib/cart/summary";
+import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 
 const QUANTITIES = Array.from({ length: MAX_LINE_QUANTITY }, (_, i) => i + 1);
 

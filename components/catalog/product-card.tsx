@@ -10,12 +10,12 @@ export function ProductCard({ product, priority }: { product: CatalogProduct; pr
       <Link href={`/products/${product.slug}`} className="flex flex-1 flex-col rounded-t-2xl">
         {/* The name follows inside the same link, so the picture adds nothing for screen readers. */}
         <ProductImage src={product.image} alt="" priority={priority} className="transition-transform duration-300 group-hover:scale-[1.02]" />
-        <div className="flex flex-1 flex-col gap-1 px-4 pt-4">
+        <div className="flex flex-1 flex-col gap-1 px-3 pt-3 sm:px-4 sm:pt-4">
           <h3 className="font-semibold text-ink group-hover:text-brand-800 group-hover:underline">{product.name}</h3>
           <Price amountMinor={product.priceMinor} currency={product.currency} className="text-brand-800" />
         </div>
       </Link>
-      <div className="px-4 pt-3 pb-2">
+      <div className="px-3 pt-3 pb-1 sm:px-4">
         <AddToCartForm productId={product.id} productName={product.name} />
       </div>
     </article>

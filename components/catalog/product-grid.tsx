@@ -6,7 +6,7 @@ const EAGER_IMAGES = 4;
 
 export function ProductGrid({ products }: { products: CatalogProduct[] }) {
   return (
-    <ul className="grid grid-cols-1 gap-6 min-[480px]:grid-cols-2 md:grid-cols-3 lg:grid-cols-4">
+    <ul className="grid grid-cols-2 gap-3 sm:gap-6 md:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id} className="flex">
           <ProductCard product={product} priority={index < EAGER_IMAGES} />

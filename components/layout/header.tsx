@@ -12,13 +12,14 @@ export function Header({ account }: { account?: ReactNode }) {
   return (
     <header className="border-b border-brand-200 bg-white/80">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex items-center gap-2 rounded-md text-lg font-bold tracking-tight text-brand-900">
+        <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold tracking-tight whitespace-nowrap text-brand-900">
           <LogoMark />
           {STORE_NAME}
         </Link>
         <nav aria-label="Main">
-          <ul className="flex items-center gap-5 text-sm font-medium">
-            <li>
+          <ul className="flex items-center gap-3 text-sm font-medium whitespace-nowrap sm:gap-5">
+            {/* On phones the store name already links home; the space goes to the account and cart links. */}
+            <li className="hidden sm:block">
               <Link href="/" className="rounded-md hover:text-brand-700 hover:underline">
                 Shop
               </Link>

@@ -6,7 +6,7 @@ import { cartLines, carts, products } from "@/db/schema";
 import { storeCurrency } from "@/lib/store";
 import { loadCart, validCartId } from "./queries";
 import { addToCartInput, removeFromCartInput, setQuantityInput } from "./schemas";
-import { MAX_LINE_QUANTITY } from "./summary";
+import { MAX_LINE_QUANTITY } from "./limits";
 import type { CartErrorCode, CartResult } from "./types";
 
 // The data layer behind the cart's server actions. Each function takes the cart id from the caller (the cookie, in

@@ -1,4 +1,5 @@
-import { MAX_LINE_QUANTITY, summarizeCart } from "./summary";
+import { MAX_LINE_QUANTITY } from "./limits";
+import { summarizeCart } from "./summary";
 import type { CartView } from "./types";
 
 export type CartUpdate = { type: "set-quantity"; productId: number; quantity: number } | { type: "remove"; productId: number };

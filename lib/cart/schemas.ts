@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MAX_LINE_QUANTITY } from "./summary";
+import { MAX_LINE_QUANTITY } from "./limits";
 
 /**
  * A whole number from the browser: a number, or a string of digits (form fields are strings). Unlike z.coerce, which

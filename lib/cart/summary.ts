@@ -1,9 +1,6 @@
 import { lineTotal, sumMinor } from "@/lib/money";
 import type { CartLineView, CartView } from "./types";
 
-/** The most of one product a cart line may hold (also a CHECK constraint on cart_lines). */
-export const MAX_LINE_QUANTITY = 99;
-
 export type PricedLine = Omit<CartLineView, "lineTotalMinor">;
 
 /** Builds a CartView from lines priced from the catalog: every total is computed here, in integer minor units. */

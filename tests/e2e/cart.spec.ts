@@ -122,3 +122,46 @@ test("the skip link is the first stop and jumps past the header", async ({ page 
   await page.keyboard.press("Enter");
   await expect(page.locator("#main")).toBeFocused();
 });
+
+test("a change shows before the server answers, and the server's answer wins", async ({ page, context }) => {
+  await page.goto("/products/aswan-clay-mug");
+  await page.getByRole("button", { name: /^Add to cart/ }).click();
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 1 item");
+  await page.goto("/cart");
+
+  // Another tab empties the cart behind this one's back.
+  const other = await context.newPage();
+  await other.goto("/cart");
+  await other.getByRole("button", { name: `Remove ${MUG}` }).click();
+  await expect(other.getByText("Your cart is empty.")).toBeVisible();
+
+  // Hold this tab's server action so the optimistic state can be observed on its own.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/cart", async (route) => {
+    if (route.request().method() === "POST") await held;
+    await route.continue();
+  });
+  await page.getByRole("button", { name: `Increase quantity of ${MUG}` }).click();
+  await expect(page.getByLabel(`Quantity for ${MUG}`)).toHaveValue("2");
+  await expect(line(page, MUG).getByTestId("line-total")).toHaveText(`Line total: ${egp(2 * price("aswan-clay-mug"))}`);
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 2 items");
+
+  release();
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("That item is no longer in your cart.");
+  await expect(page.getByText("Your cart is empty.")).toBeVisible();
+  await expect(cartLink(page)).toHaveAccessibleName("Cart, 0 items");
+});
+
+test("Add to cart works without JavaScript", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/products/linen-throw");
+  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: /^Add to cart/ }).click();
+  await expect(page.getByRole("status")).toHaveText("Added Linen Throw Blanket. Your cart has 2 items.");
+  await page.goto("/cart");
+  await expect(page.getByLabel("Quantity for Linen Throw Blanket")).toHaveValue("2");
+  await expect(page.getByTestId("subtotal")).toHaveText(egp(2 * price("linen-throw")));
+  await context.close();
+});
