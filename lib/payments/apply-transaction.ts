@@ -71,7 +71,7 @@ async function applyInTransaction(tx: Tx, obj: TransactionObject, options: Apply
     attemptOwnsOrder: context.attemptOwnsOrder,
     orderRefundedMinor: locked.orderRefundedMinor,
   });
-  const detail = describe(fact, obj);
+  const detail = describeFact(fact, obj);
   const eventId = await insertEvent(tx, obj, options, locked, transition.reason, detail);
 
   const [inserted] = await tx
@@ -166,7 +166,7 @@ async function persistTransition(tx: Tx, locked: LockedAttempt, obj: Transaction
 
 const isUnpaid = (status: OrderStatus) => status === "awaiting_payment" || status === "payment_failed";
 
-function describe(fact: TransactionFact, obj: TransactionObject): string {
+function describeFact(fact: TransactionFact, obj: TransactionObject): string {
   const message = obj.data?.message ? ` (${obj.data.message})` : "";
   switch (fact.kind) {
     case "mismatch":

@@ -39,9 +39,9 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
     if (!parsed.ok) {
       const { hint } = parsed;
       await storeRejected(conn, rawBody, hmac, {
-        kind: hint.type === "TRANSACTION" || hint.type === "TOKEN" ? hint.type : "UNKNOWN",
+        kind: "UNKNOWN", // only a body that validates gets a kind; the claimed type goes into the detail
         outcome: "malformed",
-        detail: `${parsed.reason}: ${parsed.message}`.slice(0, 2000),
+        detail: `${hint.type ? `type ${hint.type}: ` : ""}${parsed.reason}: ${parsed.message}`.slice(0, 2000),
         transactionId: hint.transactionId,
         paymobOrderId: hint.paymobOrderId,
       });
