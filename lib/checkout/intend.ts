@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, eq, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderLines, orders, paymentAttempts, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
 import type { PaymobConfig } from "@/lib/paymob/config";
@@ -46,7 +46,7 @@ export async function intendAttempt(db: Db, attempt: PaymentAttempt, deps: Payme
     const message = error instanceof Error ? error.message : String(error);
     const [failed] = await db
       .update(paymentAttempts)
-      .set({ status: "creation_failed", error: message, updatedAt: new Date() })
+      .set({ status: "creation_failed", error: message, updatedAt: sql`now()` })
       .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
       .returning();
     console.error(`[checkout] ${label} intention creation failed: ${message}`);
@@ -61,8 +61,8 @@ export async function intendAttempt(db: Db, attempt: PaymentAttempt, deps: Payme
       intentionId: intention.id,
       intentionOrderId: intention.intentionOrderId,
       clientSecret: intention.clientSecret,
-      intendedAt: new Date(),
-      updatedAt: new Date(),
+      intendedAt: sql`now()`,
+      updatedAt: sql`now()`,
     })
     .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
     .returning();
@@ -72,11 +72,13 @@ export async function intendAttempt(db: Db, attempt: PaymentAttempt, deps: Payme
 }
 
 /** First time the customer is sent to Paymob's page (hosted redirect or the Pixel page); later visits keep it. */
-export async function markCheckoutOpened(db: Db, attemptId: string): Promise<void> {
-  await db
+export async function markCheckoutOpened(db: Db, attemptId: string): Promise<PaymentAttempt | undefined> {
+  const [opened] = await db
     .update(paymentAttempts)
-    .set({ checkoutOpenedAt: new Date(), updatedAt: new Date() })
-    .where(and(eq(paymentAttempts.id, attemptId), isNull(paymentAttempts.checkoutOpenedAt)));
+    .set({ checkoutOpenedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(paymentAttempts.id, attemptId), isNull(paymentAttempts.checkoutOpenedAt)))
+    .returning();
+  return opened;
 }
 
 function intentionItem(line: OrderLine) {

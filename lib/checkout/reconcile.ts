@@ -1,7 +1,7 @@
 import "server-only";
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { paymentEvents, type Order, type PaymentAttempt } from "@/db/schema";
+import { paymentAttempts, paymentEvents, type Order, type PaymentAttempt } from "@/db/schema";
 import { applyTransaction } from "@/lib/payments";
 import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobError, PaymobNotFoundError } from "@/lib/paymob/errors";
@@ -20,7 +20,7 @@ export const INQUIRY_INTERVAL_MS = 10_000;
 const INQUIRY_TIMEOUT_MS = 5_000;
 
 export type ReconcileResult = "not_needed" | "too_soon" | "rate_limited" | "applied" | "no_transaction" | "failed";
-export type ReconcileDeps = { config: PaymobConfig; fetchImpl?: FetchImpl; now?: () => Date };
+export type ReconcileDeps = { config: PaymobConfig; fetchImpl?: FetchImpl };
 
 const inFlight = new Map<string, Promise<ReconcileResult>>();
 
@@ -36,18 +36,17 @@ export function reconcileStaleAttempt(db: Db, order: Order, attempt: PaymentAtte
 
 async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: ReconcileDeps): Promise<ReconcileResult> {
   if (order.status !== "awaiting_payment" || (attempt.status !== "intended" && attempt.status !== "pending")) return "not_needed";
-  const opened = attempt.checkoutOpenedAt ?? attempt.intendedAt;
-  if (!opened) return "not_needed";
-  const now = (deps.now ?? (() => new Date()))();
-  if (now.getTime() - opened.getTime() < INQUIRY_GRACE_MS) return "too_soon";
-
-  const [last] = await db
-    .select({ at: paymentEvents.receivedAt })
-    .from(paymentEvents)
-    .where(and(eq(paymentEvents.attemptId, attempt.id), eq(paymentEvents.source, "inquiry")))
-    .orderBy(desc(paymentEvents.receivedAt))
-    .limit(1);
-  if (last && now.getTime() - last.at.getTime() < INQUIRY_INTERVAL_MS) return "rate_limited";
+  // Timed on the database clock only: the rows' timestamps come from it, and app servers' clocks may differ.
+  const [timing] = await db
+    .select({ due: sql<boolean>`coalesce(${paymentAttempts.checkoutOpenedAt}, ${paymentAttempts.intendedAt}) <= now() - ${interval(INQUIRY_GRACE_MS)}` })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.id, attempt.id));
+  if (!timing?.due) return "too_soon";
+  const recent = await db.$count(
+    paymentEvents,
+    and(eq(paymentEvents.attemptId, attempt.id), eq(paymentEvents.source, "inquiry"), sql`${paymentEvents.receivedAt} > now() - ${interval(INQUIRY_INTERVAL_MS)}`),
+  );
+  if (recent > 0) return "rate_limited";
 
   const fetchImpl = withTimeout(deps.fetchImpl ?? fetch, INQUIRY_TIMEOUT_MS);
   try {
@@ -78,6 +77,9 @@ async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: Re
     return "failed";
   }
 }
+
+/** A constant interval literal (never user input). */
+const interval = (ms: number) => sql.raw(`interval '${Math.trunc(ms)} milliseconds'`);
 
 function withTimeout(fetchImpl: FetchImpl, ms: number): FetchImpl {
   return (input, init) => fetchImpl(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });

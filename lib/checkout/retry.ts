@@ -21,7 +21,11 @@ export async function retryPayment(db: Db, input: { orderId: string; owner: Owne
   if (!order || !isOwner(order, input.owner)) return undefined;
 
   const next = await addRetryAttempt(db, order.id);
-  if (!next) return continueExisting(db, order, input.owner, deps);
+  if (!next) {
+    // Settled meanwhile, or a concurrent click already started an attempt: follow the order as it is now.
+    const [latest] = await db.select().from(orders).where(eq(orders.id, order.id));
+    return latest && continueExisting(db, latest, input.owner, deps);
+  }
   return intendAndRoute(db, next.order, next.attempt, deps);
 }
 

@@ -77,8 +77,8 @@ async function route(db: Db, order: Order, attempt: PaymentAttempt, deps: Paymen
   if (attempt.status !== "intended" && attempt.status !== "pending") return { kind: "settled", order, attempt };
   if (attempt.mode === "pixel") return { kind: "pixel", order, attempt };
   if (!attempt.clientSecret) throw new Error(`attempt ${attempt.specialReference} is intended without a client secret`);
-  await markCheckoutOpened(db, attempt.id);
-  return { kind: "hosted", url: unifiedCheckoutUrl(deps.config, attempt.clientSecret), order, attempt };
+  const opened = (await markCheckoutOpened(db, attempt.id)) ?? attempt;
+  return { kind: "hosted", url: unifiedCheckoutUrl(deps.config, attempt.clientSecret), order, attempt: opened };
 }
 
 // A concurrent twin of this submission is still waiting for Paymob's answer. Paymob normally answers in well
