@@ -1,10 +1,11 @@
 import Link from "next/link";
 import { formatDate } from "@/components/account/format";
-import { ORDER_STATUS_LABELS, OrderStatusBadge } from "@/components/account/order-status";
+import { OrderStatusBadge } from "@/components/account/order-status";
 import { Pagination } from "@/components/account/pagination";
 import { getDb } from "@/db/client";
 import { ORDER_STATUSES } from "@/db/schema/orders";
 import { requireAdmin } from "@/lib/admin/guard";
+import { ORDER_STATUS_LABELS } from "@/lib/checkout/status-labels";
 import { listAdminOrders, parseAdminOrderFilter, type AdminOrderFilter } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
 

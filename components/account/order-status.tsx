@@ -1,15 +1,5 @@
 import type { OrderStatus } from "@/db/schema/orders";
-
-/** Words a customer understands for each order status (admin pages show the raw code beside them). */
-export const ORDER_STATUS_LABELS: Record<OrderStatus, string> = {
-  awaiting_payment: "Awaiting payment",
-  paid: "Paid",
-  payment_failed: "Payment failed",
-  needs_review: "Under review",
-  partially_refunded: "Partially refunded",
-  refunded: "Refunded",
-  voided: "Cancelled",
-};
+import { ORDER_STATUS_LABELS } from "@/lib/checkout/status-labels";
 
 const TONES: Record<OrderStatus, string> = {
   awaiting_payment: "bg-amber-50 text-amber-900 ring-amber-200",

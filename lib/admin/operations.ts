@@ -11,6 +11,7 @@ import { ReplayError, type ApplyResult } from "@/lib/payments";
 import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
 import { attemptLedger } from "./ledger";
+import { eventsOfOrder } from "./orders";
 
 // Admin money operations. Each one checks the caller itself (never trusting that a page did), validates its
 // input with zod, re-reads the order from the database, and only then talks to Paymob. The order's status is
@@ -126,13 +127,19 @@ export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unkn
   if (!admin) return REFUSED;
   const input = replayInput.safeParse(form);
   if (!input.success) return { status: "invalid", message: "This replay form is incomplete. Reload the page." };
+  const notHere = { status: "invalid", message: "No such callback on this order." } as const;
+  const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.reference, input.data.reference)).limit(1);
+  if (!order) return notHere;
+  const attempts = await db
+    .select({ id: paymentAttempts.id, specialReference: paymentAttempts.specialReference, intentionOrderId: paymentAttempts.intentionOrderId })
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, order.id));
   const [event] = await db
     .select({ id: paymentEvents.id })
     .from(paymentEvents)
-    .innerJoin(orders, eq(orders.id, paymentEvents.orderId))
-    .where(and(eq(paymentEvents.id, input.data.eventId), eq(orders.reference, input.data.reference)))
+    .where(and(eq(paymentEvents.id, input.data.eventId), eventsOfOrder(order.id, attempts)))
     .limit(1);
-  if (!event) return { status: "invalid", message: "No such callback on this order." };
+  if (!event) return notHere;
   try {
     const result = await replay(db, event.id);
     logAdmin(admin, `replay order=${input.data.reference} event=${event.id} outcome=${result.outcome}`);

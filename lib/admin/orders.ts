@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, count, desc, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ORDER_STATUSES, orderLines, orders, type Order, type OrderLine } from "@/db/schema/orders";
@@ -80,12 +80,16 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
   assertAdmin(viewer);
   const [order] = await db.select().from(orders).where(eq(orders.reference, reference)).limit(1);
   if (!order) return null;
-  const [lines, attempts, transactions, events] = await Promise.all([
+  const [lines, attempts, transactions] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
     db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(asc(paymentAttempts.createdAt), asc(paymentAttempts.id)),
     db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, order.id)).orderBy(asc(paymentTransactions.id)),
-    db.select().from(paymentEvents).where(eq(paymentEvents.orderId, order.id)).orderBy(asc(paymentEvents.receivedAt), asc(paymentEvents.id)),
   ]);
+  const events = await db
+    .select()
+    .from(paymentEvents)
+    .where(eventsOfOrder(order.id, attempts))
+    .orderBy(asc(paymentEvents.receivedAt), asc(paymentEvents.id));
   return {
     order,
     lines,
@@ -95,4 +99,20 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
     }),
     events,
   };
+}
+
+/**
+ * The callbacks that concern an order: those applied to it, and those never linked to it that name one of its
+ * attempts: a rejected signature (stored with only Paymob's order id, for diagnosing a wrong HMAC secret) or a
+ * callback that arrived before its attempt could be matched. Unlinked ones are shown, never trusted.
+ */
+export function eventsOfOrder(orderId: string, attempts: Pick<PaymentAttempt, "id" | "specialReference" | "intentionOrderId">[]): SQL {
+  const paymobOrderIds = attempts.flatMap((a) => (a.intentionOrderId === null ? [] : [a.intentionOrderId]));
+  const conditions: SQL[] = [eq(paymentEvents.orderId, orderId)];
+  if (attempts.length) {
+    conditions.push(inArray(paymentEvents.attemptId, attempts.map((a) => a.id)));
+    conditions.push(inArray(paymentEvents.merchantOrderId, attempts.map((a) => a.specialReference)));
+  }
+  if (paymobOrderIds.length) conditions.push(inArray(paymentEvents.paymobOrderId, paymobOrderIds));
+  return or(...conditions)!;
 }

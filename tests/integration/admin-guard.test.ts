@@ -164,6 +164,17 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     vi.restoreAllMocks();
   });
 
+  it("the order page lists every callback naming the order, including a rejected one, with its raw body", async () => {
+    const { order, attempt } = await paidOrder();
+    const forged = signedTransaction(transactionFor(attempt, { amount_cents: 1 }));
+    const rejected = await processCallback({ rawBody: forged.rawBody, hmac: "0".repeat(128), hmacSecret: TEST_HMAC_SECRET, db: t.db });
+    expect(rejected.status).not.toBe(200);
+    const detail = await loadAdminOrder(admin, t.db, order.reference);
+    expect(detail?.events.map((e) => e.verification)).toEqual(["valid", "invalid"]);
+    expect(detail?.events[1]?.rawBody).toBe(forged.rawBody);
+    expect(detail?.order.status).toBe("paid");
+  });
+
   it("lists orders with search by reference or email, a status filter and 20 per page", async () => {
     const tag = `find${nextId()}`;
     const made = [];

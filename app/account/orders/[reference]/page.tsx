@@ -4,8 +4,10 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formatDateTime } from "@/components/account/format";
 import { OrderStatusBadge } from "@/components/account/order-status";
+import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { requireViewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
+import { loadOrderTimeline } from "@/lib/order-timeline";
 import { loadCustomerOrder } from "../queries";
 
 type Props = { params: Promise<{ reference: string }> };
@@ -22,6 +24,7 @@ export default async function AccountOrderPage({ params }: Props) {
   const found = await loadCustomerOrder(db, viewer.userId, reference);
   if (!found) notFound();
   const { order, lines } = found;
+  const timeline = await loadOrderTimeline(db, order.id);
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
@@ -98,7 +101,9 @@ export default async function AccountOrderPage({ params }: Props) {
           </p>
         </div>
       </section>
-      {/* PAYMENT_TIMELINE */}
+      <div className="mt-8">
+        <PaymentTimeline entries={timeline} />
+      </div>
     </main>
   );
 }

@@ -4,19 +4,23 @@ import { formatDateTime } from "@/components/account/format";
 import { OrderStatusBadge } from "@/components/account/order-status";
 import { CallbackTimeline } from "@/components/admin/callback-timeline";
 import { PaymentAttempts } from "@/components/admin/payment-attempts";
+import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { getDb } from "@/db/client";
 import { requireAdmin } from "@/lib/admin/guard";
 import { loadAdminOrder } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
+import { loadOrderTimeline } from "@/lib/order-timeline";
 
 type Props = { params: Promise<{ reference: string }> };
 
 export default async function AdminOrderPage({ params }: Props) {
   const admin = await requireAdmin();
   const { reference } = await params;
-  const found = await loadAdminOrder(admin, await getDb(), reference);
+  const db = await getDb();
+  const found = await loadAdminOrder(admin, db, reference);
   if (!found) notFound();
   const { order, lines, attempts, events } = found;
+  const timeline = await loadOrderTimeline(db, order.id);
 
   return (
     <main className="space-y-8">
@@ -88,6 +92,8 @@ export default async function AdminOrderPage({ params }: Props) {
         </p>
         <PaymentAttempts reference={order.reference} attempts={attempts} />
       </section>
+
+      <PaymentTimeline entries={timeline} internal />
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">Callbacks received</h2>
