@@ -18,10 +18,11 @@ function signedUrl(notificationUrl: string, hmac: string): string {
   return url.toString();
 }
 
-type TxCallback = { intention: EmuIntention; transaction: EmuTransaction; scenario?: EmuScenario; delaySeconds?: number; label?: string };
+/** `after`: hold these rows back until that delivery went out (keeps a child callback ahead of its parent's). */
+type TxCallback = { intention: EmuIntention; transaction: EmuTransaction; scenario?: EmuScenario; delaySeconds?: number; label?: string; after?: number | null };
 
 /** Queues the TRANSACTION callback(s) for a transaction; returns the id of the last row (for ordering others after it). */
-export async function enqueueTransactionCallback(tx: Tx, { intention, transaction, scenario = "none", delaySeconds = 0, label }: TxCallback): Promise<number | null> {
+export async function enqueueTransactionCallback(tx: Tx, { intention, transaction, scenario = "none", delaySeconds = 0, label, after = null }: TxCallback): Promise<number | null> {
   if (!intention.notificationUrl) return null; // Paymob would fall back to the integration's URL; the emulator has none.
   const now = Date.now();
   let previous: number | null = null;
@@ -42,7 +43,7 @@ export async function enqueueTransactionCallback(tx: Tx, { intention, transactio
         body: transactionCallbackBody(obj),
         hmac,
         dueAt: new Date(now + planned.delaySeconds * 1000),
-        afterId: planned.afterPrevious ? previous : null,
+        afterId: planned.afterPrevious ? previous : after,
         suppressed: planned.suppressed,
       })
       .returning({ id: emuDeliveries.id });

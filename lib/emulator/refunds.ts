@@ -75,8 +75,8 @@ export async function reverseTransaction(db: Db, kind: "refund" | "void", transa
       .where(eq(emuTransactions.id, parent.id))
       .returning();
     if (!child || !updated) throw new Error("emulator: reversal write returned nothing");
-    await enqueueTransactionCallback(tx, { intention, transaction: child, label: kind });
-    await enqueueTransactionCallback(tx, { intention, transaction: updated, label: `parent re-notified (${kind === "void" ? "voided" : "refunded"})` });
+    const childDelivery = await enqueueTransactionCallback(tx, { intention, transaction: child, label: kind });
+    await enqueueTransactionCallback(tx, { intention, transaction: updated, label: `parent re-notified (${kind === "void" ? "voided" : "refunded"})`, after: childDelivery });
     console.info(`[paymob-emulator] ${kind} ${child.id} of transaction ${parent.id} (order ${parent.orderId}): ${amount} ${parent.currency}`);
     return { ok: true, child, parent: updated, obj: buildTransactionObject(intention, child) };
   });
