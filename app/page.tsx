@@ -1,5 +1,5 @@
 import { connection } from "next/server";
-import { listProducts } from "@/app/products/data";
+import { listProducts } from "@/lib/catalog/queries";
 import { ProductGrid } from "@/components/catalog/product-grid";
 import { getDb } from "@/db/client";
 

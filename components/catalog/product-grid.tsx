@@ -1,4 +1,4 @@
-import type { CatalogProduct } from "@/app/products/data";
+import type { CatalogProduct } from "@/lib/catalog/queries";
 import { ProductCard } from "./product-card";
 
 // The first row is above the fold on every breakpoint up to four columns: load those pictures first (LCP).

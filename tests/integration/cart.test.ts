@@ -8,7 +8,6 @@ import type { CartResult, CartView } from "@/lib/cart/types";
 import { useTestDb } from "../helpers/db";
 import { testDbTarget } from "../helpers/test-db-target";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest fixture named like a hook, not a React hook
 const t = useTestDb();
 
 const seedPrice = (slug: string) => (SEED_PRODUCTS.find((p) => p.slug === slug)?.price ?? NaN) * 100; // EGP piastres

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getProductBySlug } from "@/app/products/data";
+import { getProductBySlug } from "@/lib/catalog/queries";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/catalog/price";
 import { ProductImage } from "@/components/ui/product-image";
