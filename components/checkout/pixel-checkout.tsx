@@ -78,7 +78,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
             router.replace(returnUrl);
           },
           onPaymentCancel: () => setStatus({ kind: "cancelled" }),
-          customStyle: { Font_Family: "Inter, system-ui, sans-serif", Color_Primary: "#8f4a17", Radius_Border: "12" },
+          customStyle: { Font_Family: "Inter, system-ui, sans-serif", Color_Primary: "#8f4a17" },
         });
       })
       .catch((error: unknown) => {
