@@ -24,6 +24,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       const { Pool } = await import("pg");
       const { drizzle } = await import("drizzle-orm/node-postgres");
       const pool = new Pool({ connectionString: config.url, max: config.poolMax });
+      pool.on("error", logIdleClientError);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
       return { db, driver: "pg", close: () => pool.end() };
     }
@@ -42,10 +43,17 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
         neonConfig.pipelineConnect = false;
       }
       const pool = new Pool({ connectionString: config.url, max: config.poolMax });
+      pool.on("error", logIdleClientError);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
       return { db, driver: "neon", close: () => pool.end() };
     }
   }
+}
+
+// An idle pooled connection that the server drops (restart, failover, Neon scaling to zero) emits "error" on
+// the pool; without a listener that would crash the process. The pool replaces the connection by itself.
+function logIdleClientError(error: Error): void {
+  console.error(`[db] idle connection closed by the server: ${error.message}`);
 }
 
 type Holder = { handle?: Promise<DbHandle> };
