@@ -1,0 +1,189 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  REDIRECT_HMAC_FIELDS,
+  TOKEN_HMAC_FIELDS,
+  TRANSACTION_HMAC_FIELDS,
+  hmacValue,
+  signRedirect,
+  signToken,
+  signTransaction,
+  signaturesMatch,
+  transactionHmacMessage,
+  verifyRedirect,
+  verifyToken,
+  verifyTransaction,
+} from "@/lib/paymob/hmac";
+
+// Property-based fuzzing of the HMAC layer: whatever arrives (any object, any signature string, any secret),
+// verification answers true or false without throwing, and true only for the signature over exactly the
+// values Paymob signs.
+
+const RUNS = 2_000;
+const secretArb = fc.string({ minLength: 1, maxLength: 64, unit: "grapheme" });
+/** What a signed field can hold in a real or hostile payload. */
+const valueArb = fc.oneof(
+  fc.string({ unit: "grapheme" }),
+  fc.string({ unit: "binary" }),
+  fc.integer(),
+  fc.double(),
+  fc.boolean(),
+  fc.constant(null),
+  fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }),
+);
+const junkArb = fc.anything({ maxDepth: 3 });
+
+function setPath(target: Record<string, unknown>, path: string, value: unknown) {
+  const keys = path.split(".");
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (typeof node[key] !== "object" || node[key] === null) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+/** A transaction object with a value at every signed path, plus unsigned extras. */
+const transactionArb = fc
+  .record({
+    values: fc.tuple(...TRANSACTION_HMAC_FIELDS.map(() => valueArb)),
+    extras: fc.dictionary(fc.string({ maxLength: 12 }).filter((k) => !TRANSACTION_HMAC_FIELDS.some((f) => f.split(".")[0] === k)), junkArb, { maxKeys: 5 }),
+  })
+  .map(({ values, extras }) => {
+    const obj: Record<string, unknown> = structuredClone(extras);
+    TRANSACTION_HMAC_FIELDS.forEach((field, i) => setPath(obj, field, values[i]));
+    return obj;
+  });
+
+const hexArb = fc.string({ unit: fc.constantFrom(..."0123456789abcdef"), minLength: 128, maxLength: 128 });
+
+describe("fuzz: HMAC sign/verify", () => {
+  it("round-trips any transaction object under any secret, case- and whitespace-tolerant on the hex", () => {
+    fc.assert(
+      fc.property(secretArb, transactionArb, (secret, obj) => {
+        const hmac = signTransaction(secret, obj);
+        expect(hmac).toMatch(/^[0-9a-f]{128}$/);
+        expect(verifyTransaction(secret, obj, hmac)).toBe(true);
+        expect(verifyTransaction(secret, obj, ` ${hmac.toUpperCase()}\n`)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("rejects a signature made with another secret", () => {
+    fc.assert(
+      fc.property(secretArb, secretArb, transactionArb, (secret, other, obj) => {
+        fc.pre(secret !== other);
+        expect(verifyTransaction(secret, obj, signTransaction(other, obj))).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("rejects the original signature once any signed value changes its string form", () => {
+    fc.assert(
+      fc.property(secretArb, transactionArb, fc.nat({ max: TRANSACTION_HMAC_FIELDS.length - 1 }), valueArb, (secret, obj, index, replacement) => {
+        const hmac = signTransaction(secret, obj);
+        const field = TRANSACTION_HMAC_FIELDS[index]!;
+        const tampered = structuredClone(obj);
+        setPath(tampered, field, replacement);
+        const changed = transactionHmacMessage(tampered) !== transactionHmacMessage(obj);
+        // Paymob's format has no separators, so only a change of the concatenated message is detectable at all.
+        expect(verifyTransaction(secret, tampered, hmac)).toBe(!changed);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("ignores everything Paymob does not sign", () => {
+    fc.assert(
+      fc.property(secretArb, transactionArb, fc.string({ maxLength: 16 }), junkArb, (secret, obj, key, junk) => {
+        fc.pre(!TRANSACTION_HMAC_FIELDS.some((f) => f.split(".")[0] === key) && key !== "__proto__");
+        const hmac = signTransaction(secret, obj);
+        expect(verifyTransaction(secret, { ...obj, [key]: junk }, hmac)).toBe(true);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("never throws and never accepts a received signature that is not the expected one", () => {
+    const received = fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), hexArb, hexArb.map((h) => h.toUpperCase()), fc.constant(null), fc.constant(undefined), fc.constant(""));
+    fc.assert(
+      fc.property(secretArb, fc.oneof(transactionArb, junkArb), received, (secret, obj, hmac) => {
+        const expected = signTransaction(secret, obj);
+        const result = verifyTransaction(secret, obj, hmac as string | null | undefined);
+        expect(result).toBe(typeof hmac === "string" && hmac.trim().toLowerCase() === expected);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("detects any single-character change of a valid signature", () => {
+    fc.assert(
+      fc.property(secretArb, transactionArb, fc.nat({ max: 127 }), fc.constantFrom(..."0123456789abcdefg z"), (secret, obj, position, char) => {
+        const hmac = signTransaction(secret, obj);
+        fc.pre(hmac[position] !== char);
+        const mutated = hmac.slice(0, position) + char + hmac.slice(position + 1);
+        expect(verifyTransaction(secret, obj, mutated)).toBe(false);
+        expect(verifyTransaction(secret, obj, hmac.slice(0, position))).toBe(false); // truncated
+        // Surrounding whitespace is tolerated on purpose (trimmed); any other extra character is not.
+        expect(verifyTransaction(secret, obj, hmac + char)).toBe(char.trim() === "");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("signaturesMatch is total: any pair of strings gives a boolean", () => {
+    fc.assert(
+      fc.property(fc.string({ unit: "binary", maxLength: 200 }), fc.option(fc.string({ unit: "binary", maxLength: 200 })), (a, b) => {
+        expect(typeof signaturesMatch(a, b)).toBe("boolean");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("stringifies values the way Paymob does, and never throws on junk", () => {
+    fc.assert(
+      fc.property(junkArb, (value) => {
+        const text = hmacValue(value);
+        expect(typeof text).toBe("string");
+        if (typeof value === "object" && value !== null) expect(text).toBe("");
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("TOKEN callbacks: round trip, tamper detection, junk tolerance", () => {
+    const tokenArb = fc.tuple(...TOKEN_HMAC_FIELDS.map(() => valueArb)).map((values) => Object.fromEntries(TOKEN_HMAC_FIELDS.map((f, i) => [f, values[i]])));
+    fc.assert(
+      fc.property(secretArb, tokenArb, fc.nat({ max: TOKEN_HMAC_FIELDS.length - 1 }), fc.string({ minLength: 1, maxLength: 8 }), (secret, obj, index, suffix) => {
+        const hmac = signToken(secret, obj);
+        expect(verifyToken(secret, obj, hmac)).toBe(true);
+        const field = TOKEN_HMAC_FIELDS[index]!;
+        // Appending text to one value and removing none always changes the concatenation's length.
+        const tampered = { ...obj, [field]: `${hmacValue(obj[field])}${suffix}` };
+        expect(verifyToken(secret, tampered, hmac)).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+
+  it("browser redirects: round trip over any query, and any re-encoding-safe tamper is caught", () => {
+    const queryArb = fc.tuple(...REDIRECT_HMAC_FIELDS.map(() => fc.string({ unit: "grapheme", maxLength: 20 })), fc.dictionary(fc.string({ maxLength: 10 }), fc.string({ maxLength: 10 }), { maxKeys: 4 }));
+    fc.assert(
+      fc.property(secretArb, queryArb, fc.nat({ max: REDIRECT_HMAC_FIELDS.length - 1 }), (secret, [values, extras], index) => {
+        const query = new URLSearchParams();
+        for (const [k, v] of Object.entries(extras)) if (!(REDIRECT_HMAC_FIELDS as string[]).includes(k) && k !== "hmac") query.append(k, v);
+        REDIRECT_HMAC_FIELDS.forEach((f, i) => query.set(f, values[i] as string));
+        query.set("hmac", signRedirect(secret, query));
+        // What the browser brings back went through a URL: encode and decode it like one.
+        const back = new URLSearchParams(new URL(`https://shop.test/checkout/return?${query}`).search);
+        expect(verifyRedirect(secret, back)).toBe(true);
+        const field = REDIRECT_HMAC_FIELDS[index]!;
+        back.set(field, `${back.get(field)}x`);
+        expect(verifyRedirect(secret, back)).toBe(false);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
