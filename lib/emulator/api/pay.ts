@@ -54,6 +54,9 @@ export async function pay(ctx: EmuContext): Promise<Response> {
   if (result.kind === "refused") {
     return result.reason === "already_paid" ? json(400, { message: "Order has already paid." }) : result.reason === "expired" ? json(401, { message: "Payment session expired." }) : json(400, SESSION_ERROR);
   }
-  if (result.kind === "finished") ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
+  if (result.kind === "finished") {
+    console.info(`[paymob-emulator] Pixel transaction ${result.transaction.id} for order ${result.transaction.orderId}: success=${result.transaction.success} pending=${result.transaction.pending}`);
+    ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
+  }
   return json(200, payResponse(result));
 }

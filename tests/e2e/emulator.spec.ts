@@ -1,0 +1,81 @@
+import { expect, test, type APIRequestContext } from "@playwright/test";
+import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "../../lib/paymob/emulator-credentials";
+
+// Smoke test of the built-in Paymob emulator inside the production build: the hosted checkout works with
+// JavaScript disabled, and the Pixel-compatible script renders its card iframe and completes payments.
+
+const MOUNT = "/paymob-emulator";
+
+async function createIntention(request: APIRequestContext, baseURL: string) {
+  const reference = `E2E-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 6)}`;
+  const res = await request.post(`${MOUNT}/v1/intention/`, {
+    headers: { authorization: `Token ${EMULATOR_SECRET_KEY}` },
+    data: {
+      amount: 35_000,
+      currency: "EGP",
+      payment_methods: ["card", "wallet"],
+      items: [{ name: "Aswan clay mug", amount: 35_000, quantity: 1 }],
+      billing_data: { first_name: "Nour", last_name: "Hassan", email: "nour@example.com", phone_number: "+201000000001" },
+      special_reference: reference,
+      // Paymob's own status page stands in for the merchant's return page here.
+      redirection_url: `${baseURL}${MOUNT}/unifiedcheckout/payment-status`,
+    },
+  });
+  expect(res.status()).toBe(201);
+  return (await res.json()) as { client_secret: string; intention_order_id: number };
+}
+
+test.describe("Paymob emulator", () => {
+  test.describe("hosted checkout without JavaScript", () => {
+    test.use({ javaScriptEnabled: false });
+
+    test("completes an approved card payment and redirects with a signed result", async ({ page, request, baseURL }) => {
+      const intention = await createIntention(request, baseURL!);
+      await page.goto(`${MOUNT}/unifiedcheckout/?publicKey=${EMULATOR_PUBLIC_KEY}&clientSecret=${intention.client_secret}`);
+      await expect(page.getByRole("note")).toContainText("TEST EMULATOR");
+      await expect(page.getByLabel("Amount to pay")).toHaveText(/350\.00/);
+      await page.getByLabel("Card number").fill("5123 4567 8901 2346");
+      await page.getByLabel("Name on card").fill("Test Account");
+      await page.getByLabel("Expiry (MM/YY)").fill("01/39");
+      await page.getByLabel("CVV").fill("123");
+      await page.getByRole("button", { name: /^Pay / }).click();
+      await expect(page).toHaveURL(/\/unifiedcheckout\/payment-status\?.*success=true/);
+      const query = new URL(page.url()).searchParams;
+      expect(query.get("order")).toBe(String(intention.intention_order_id));
+      expect(query.get("hmac")).toMatch(/^[0-9a-f]{128}$/);
+      await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+    });
+  });
+
+  test("Pixel renders one card iframe (even when constructed twice) and reports a non-3-DS result", async ({ page, request, baseURL }) => {
+    const intention = await createIntention(request, baseURL!);
+    await page.goto(`${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}`);
+    await expect(page.locator("#pixel-container iframe")).toHaveCount(1);
+    const frame = page.frameLocator("#pixel-container iframe");
+    await frame.getByLabel("Card number").fill("4111111111111111");
+    await frame.getByLabel("Name on card").fill("Test Account");
+    await frame.getByLabel("Expiry (MM/YY)").fill("01/39");
+    await frame.getByLabel("CVV").fill("123");
+    await expect(page.locator("#events")).toContainText("cardValidationChanged true");
+    await page.getByRole("button", { name: /^Pay EGP/ }).click();
+    await expect(page.locator("#result")).toContainText('"success": "true"');
+    await expect(page.locator("#events")).toContainText("beforePaymentComplete card");
+    await expect(page.locator("#result")).toContainText('"is_3d_secure": "false"');
+  });
+
+  test("Pixel sends a 3-D Secure card through the emulated ACS page to the redirection URL", async ({ page, request, baseURL }) => {
+    const intention = await createIntention(request, baseURL!);
+    await page.goto(`${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}`);
+    const frame = page.frameLocator("#pixel-container iframe");
+    await frame.getByLabel("Card number").fill("5123450000000008");
+    await frame.getByLabel("Name on card").fill("Test Account");
+    await frame.getByLabel("Expiry (MM/YY)").fill("01/39");
+    await frame.getByLabel("CVV").fill("123");
+    await page.getByRole("button", { name: /^Pay EGP/ }).click();
+    await expect(page.getByRole("heading", { name: "3-D Secure verification" })).toBeVisible();
+    await page.getByLabel("One-time password").fill("123456");
+    await page.getByRole("button", { name: "Confirm" }).click();
+    await expect(page).toHaveURL(/\/unifiedcheckout\/payment-status\?.*is_3d_secure=true/);
+    await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
+  });
+});
