@@ -16,7 +16,6 @@ import { transactionFor } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 import { cartWith, fakePaymob, submission, visitor } from "./checkout-fixtures";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest fixture named like a hook, not a React hook
 const t = useTestDb();
 
 afterEach(() => vi.restoreAllMocks());

@@ -8,7 +8,6 @@ import { useTestDb } from "../helpers/db";
 import { testDbTarget } from "../helpers/test-db-target";
 import { APP, cartWith, fakePaymob, priceOf, submission, visitor } from "./checkout-fixtures";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest fixture named like a hook, not a React hook
 const t = useTestDb();
 
 describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, () => {
