@@ -10,6 +10,7 @@ import { applyFact, type Transition, type TransitionReason } from "@/lib/orders/
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
 import { logPaymentLine } from "./log";
+import { storableText, storableValues } from "./storable";
 
 export type TransactionSource = "callback" | "replay" | "inquiry";
 export type ApplyOutcome = TransitionReason | "duplicate" | "unknown_order";
@@ -49,8 +50,11 @@ export function transactionFingerprint(obj: TransactionObject): string {
  * dedupes on (transaction id, fingerprint), and runs the state machine under the order's row lock. Callbacks,
  * inquiry results and admin replays all come through here, so they are idempotent against each other.
  */
-export async function applyTransaction(db: Db, obj: TransactionObject, options: ApplyOptions): Promise<ApplyResult> {
-  const result = await db.transaction((tx) => applyInTransaction(tx, obj, options));
+export async function applyTransaction(db: Db, received: TransactionObject, options: ApplyOptions): Promise<ApplyResult> {
+  // Already authenticated; from here on the values only need to fit in the database (see storable.ts).
+  const obj = storableValues(received, options.rawBody);
+  const stored = { ...options, rawBody: storableText(options.rawBody), signature: storableText(options.signature ?? null) };
+  const result = await db.transaction((tx) => applyInTransaction(tx, obj, stored));
   logPaymentLine(options.source, result);
   return result;
 }

@@ -2,9 +2,10 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { paymentAttempts, paymentEvents } from "@/db/schema/payments";
-import { parseCallbackBody, verifyCallback, type TokenObject } from "@/lib/paymob/callbacks";
+import { parseCallbackBody, verifyCallback, type TokenObject, type TransactionObject } from "@/lib/paymob/callbacks";
 import { applyTransaction, type ApplyOutcome } from "./apply-transaction";
 import { logPaymentLine } from "./log";
+import { storableText } from "./storable";
 
 /** Paymob's callbacks are ~5–10 KB; anything far larger is not Paymob. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
@@ -72,6 +73,15 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
       return reply(200, outcome);
     }
 
+    const unstorable = unstorableAmount(callback.obj);
+    if (unstorable) {
+      // Authentic but impossible for our orders (amounts are int4 minor units): retrying cannot help, so it is
+      // kept for an operator and refused, instead of failing the insert with a 503 on every retry.
+      await storeRejected(conn, rawBody, hmac, { kind: "UNKNOWN", verification: "valid", outcome: "malformed", detail: `signed TRANSACTION with ${unstorable}`, transactionId: callback.obj.id, paymobOrderId: callback.obj.order.id });
+      logPaymentLine("callback", { outcome: "malformed", transactionId: callback.obj.id }, unstorable);
+      return reply(400, "malformed");
+    }
+
     const result = await applyTransaction(conn, callback.obj, { source: "callback", rawBody, signature: hmac });
     return reply(200, result.outcome);
   } catch (error) {
@@ -94,9 +104,19 @@ function reply(status: CallbackResult["status"], outcome: CallbackOutcome): Call
 
 const toOrderId = (value: string): number | undefined => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
 
+const INT4 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
+
+/** Names an amount that the integer columns cannot hold, if any. */
+function unstorableAmount(obj: TransactionObject): string | undefined {
+  for (const [name, value] of [["amount_cents", obj.amount_cents], ["refunded_amount_cents", obj.refunded_amount_cents]] as const) {
+    if (typeof value === "number" && (value < INT4.min || value > INT4.max)) return `${name} ${value} out of range`;
+  }
+  return undefined;
+}
+
 type Rejected = {
   kind: "TRANSACTION" | "TOKEN" | "UNKNOWN";
-  verification?: "invalid" | "missing";
+  verification?: "valid" | "invalid" | "missing";
   outcome: "malformed" | "rejected_signature";
   detail: string;
   transactionId?: number;
@@ -109,12 +129,12 @@ async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Re
     source: "callback",
     // A body we cannot read cannot be verified either.
     verification: r.verification ?? (hmac ? "invalid" : "missing"),
-    rawBody,
-    signature: hmac,
+    rawBody: storableText(rawBody),
+    signature: storableText(hmac),
     paymobTransactionId: r.transactionId ?? null,
     paymobOrderId: r.paymobOrderId ?? null,
     outcome: r.outcome,
-    detail: r.detail,
+    detail: storableText(r.detail),
   });
 }
 
@@ -129,13 +149,13 @@ async function storeToken(db: Db, rawBody: string, hmac: string | null, obj: Tok
       kind: "TOKEN",
       source: "callback",
       verification: "valid",
-      rawBody,
-      signature: hmac,
+      rawBody: storableText(rawBody),
+      signature: storableText(hmac),
       paymobOrderId: paymobOrderId ?? null,
       attemptId: attempt,
       orderId: order,
       outcome: sql`case when ${order} is null then 'unknown_order' else 'token_stored' end`,
-      detail: `card token ${obj.id} (${obj.card_subtype} ${obj.masked_pan})`,
+      detail: storableText(`card token ${obj.id} (${obj.card_subtype} ${obj.masked_pan})`),
     })
     .returning({ outcome: paymentEvents.outcome });
   return event?.outcome === "token_stored" ? "token_stored" : "unknown_order";

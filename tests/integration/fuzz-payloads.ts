@@ -107,8 +107,10 @@ export function mutatedBodyArb(base: { type: string; obj: Record<string, unknown
     fc.record({ at: fc.nat({ max: text.length }), insert: fc.string({ unit: "binary", minLength: 1, maxLength: 4 }) }).map(({ at, insert }): MutatedBody => ({ rawBody: text.slice(0, at) + insert + text.slice(at), what: `splice ${JSON.stringify(insert)} at ${at}`, unsignedOnly: false })),
     fc.constantFrom(...TRANSACTION_HMAC_FIELDS.filter((f) => !f.includes("."))).chain((field) =>
       jsonValueArb.map((value): MutatedBody => {
-        // A duplicated key: JSON.parse keeps the last one, so this is a silent replacement.
-        const rawBody = text.replace('"obj":{', `"obj":{"${field}":${JSON.stringify(value)},`).replace(/}$/, "") + `}`;
+        // A duplicated key in front of the real one: JSON.parse keeps the last (original) value; a parser that
+        // kept the first would read another.
+        // A replacer function, so "$&"-like text in the value is not read as a replacement pattern.
+        const rawBody = text.replace('"obj":{', () => `"obj":{"${field}":${JSON.stringify(value)},`);
         const parsed = JSON.parse(rawBody) as { obj: unknown };
         return { rawBody, obj: parsed.obj, what: `duplicate key ${field}`, unsignedOnly: false };
       }),
