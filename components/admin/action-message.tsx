@@ -11,7 +11,7 @@ const TONES: Record<Exclude<AdminActionState["status"], "idle">, string> = {
 /** The outcome of an admin action, announced to screen readers. */
 export function ActionMessage({ state }: { state: AdminActionState }) {
   return (
-    <div role="status" aria-live="polite">
+    <div role="status" aria-live="polite" className="empty:hidden">
       {state.status === "idle" ? null : <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{state.message}</p>}
     </div>
   );

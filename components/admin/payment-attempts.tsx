@@ -3,8 +3,7 @@ import { formatDateTime } from "@/components/account/format";
 import { toMajorString } from "@/lib/admin/amount";
 import type { AdminAttempt } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
-import { RefundForm } from "./refund-form";
-import { VoidForm } from "./void-form";
+import { PaymentActions } from "./payment-actions";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -42,16 +41,17 @@ export function PaymentAttempts({ reference, attempts }: { reference: string; at
               <Field label="Created">{formatDateTime(attempt.createdAt)}</Field>
             </dl>
             {attempt.error ? <p className="mt-3 text-sm text-red-800">Error: {attempt.error}</p> : null}
-            {ledger.refundableMinor > 0 ? (
-              <RefundForm
+            {ledger.capturedTransactionId !== null ? (
+              <PaymentActions
                 reference={reference}
                 attemptId={attempt.id}
                 currency={currency}
-                refundable={toMajorString(ledger.refundableMinor, currency)}
+                refundable={ledger.refundableMinor > 0 ? toMajorString(ledger.refundableMinor, currency) : ""}
                 refundableLabel={formatMoney(ledger.refundableMinor, currency)}
+                canRefund={ledger.refundableMinor > 0}
+                canVoid={ledger.canVoid}
               />
             ) : null}
-            {ledger.canVoid ? <VoidForm reference={reference} attemptId={attempt.id} /> : null}
           </li>
         );
       })}

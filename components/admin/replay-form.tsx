@@ -11,7 +11,7 @@ const idle: AdminActionState = { status: "idle" };
 export function ReplayForm({ reference, eventId }: { reference: string; eventId: number }) {
   const [state, action, pending] = useActionState(replayAction, idle);
   return (
-    <form action={action}>
+    <form action={action} aria-label={`Replay callback #${eventId}`}>
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="eventId" value={eventId} />
       <button type="submit" disabled={pending} className="rounded-md border border-stone-300 bg-white px-2.5 py-1 text-xs font-medium hover:border-brand-700 disabled:opacity-60">

@@ -18,7 +18,8 @@ export function outboxEnabled(env: Env = process.env): boolean {
 }
 
 function outboxDir(env: Env = process.env): string {
-  return path.resolve(env.AUTH_OUTBOX_DIR || ".data/outbox");
+  // Decided at run time, so the build must not trace it (turbopackIgnore), or it would bundle the whole project.
+  return path.resolve(/* turbopackIgnore: true */ process.cwd(), env.AUTH_OUTBOX_DIR || ".data/outbox");
 }
 
 const messageSchema = z.object({

@@ -12,7 +12,6 @@ import { useTestDb } from "../helpers/db";
 import { createOrderWithAttempt, loadOrderState, nextId, signedTransaction, TEST_HMAC_SECRET, transactionFor } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest fixture named like a hook, not a React hook
 const t = useTestDb({ seed: false });
 
 const viewer = (email: string | null, verifiedEmail = email): Viewer => ({ userId: `user-${nextId()}`, email, name: null, verifiedEmail });

@@ -11,7 +11,6 @@ import { useTestDb } from "../helpers/db";
 import { nextId } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
-// eslint-disable-next-line react-hooks/rules-of-hooks -- a vitest fixture named like a hook, not a React hook
 const t = useTestDb({ seed: false });
 
 async function createUser(db: Db, email: string): Promise<string> {

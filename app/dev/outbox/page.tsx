@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { formatDateTime } from "@/components/account/format";
 import { outboxEnabled, readOutbox } from "@/lib/auth/outbox";
 
 export const metadata: Metadata = { title: "Dev outbox", robots: { index: false } };
@@ -25,7 +26,7 @@ export default async function DevOutboxPage() {
             <li key={m.id} className="p-4" data-testid="outbox-message" data-to={m.to}>
               <p className="text-sm text-stone-500">
                 To <span className="font-medium text-ink">{m.to}</span> ·{" "}
-                <time dateTime={m.createdAt}>{new Date(m.createdAt).toLocaleString("en-GB", { timeZone: "UTC" })} UTC</time>
+                <time dateTime={m.createdAt}>{formatDateTime(new Date(m.createdAt))}</time>
               </p>
               <p className="font-medium">{m.subject}</p>
               <a href={m.url} className="mt-1 inline-block text-brand-700 underline">

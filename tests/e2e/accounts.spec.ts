@@ -1,0 +1,135 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+
+// Accounts and admin, end to end on a production build with the built-in Paymob emulator. Needs the web server
+// started with ADMIN_EMAILS=admin@example.com and AUTH_DEV_OUTBOX=1 (sign-in links go to /dev/outbox).
+
+const ADMIN = "admin@example.com";
+const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** Signs in by magic link: ask for it on /login, then open it from the dev outbox like an inbox. */
+async function signIn(page: Page, email: string): Promise<void> {
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+  await page.getByRole("link", { name: "Open the dev outbox" }).click();
+  await page.getByRole("link", { name: `Sign in as ${email}` }).first().click();
+  await expect(page).toHaveURL(/\/account\/orders$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  return (await browser.newContext()).newPage();
+}
+
+test("a signed-in customer pays, sees the order in their account, an admin refunds it, and the customer sees Refunded", async ({ browser }) => {
+  const customerEmail = `buyer-${runId}@example.com`;
+  const customer = await newPage(browser);
+
+  // /account is for signed-in people: the proxy sends everyone else to /login and back.
+  await customer.goto("/account/orders");
+  await expect(customer).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders$/);
+  await signIn(customer, customerEmail);
+  await expect(customer.getByText("No orders yet.", { exact: false })).toBeVisible();
+
+  // Shop and pay on the emulator's hosted checkout with its approved test card.
+  await customer.goto("/products/aswan-clay-mug");
+  await customer.getByRole("button", { name: /^Add to cart/ }).click();
+  await expect(customer.getByRole("banner").getByRole("link", { name: /^Cart, 1 item/ })).toBeVisible();
+  await customer.goto("/checkout");
+  await expect(customer.getByLabel("Email")).toHaveValue(customerEmail); // prefilled from the session
+  await customer.getByLabel("Phone").fill("+201012345678");
+  await customer.getByLabel("First name").fill("Nour");
+  await customer.getByLabel("Last name").fill("Hassan");
+  await customer.getByLabel("Street").fill("12 Corniche el Nil");
+  await customer.getByLabel("City").fill("Cairo");
+  await customer.getByLabel("Country").fill("Egypt");
+  await customer.getByRole("radio", { name: /Hosted checkout/ }).check();
+  await customer.getByRole("button", { name: "Pay", exact: true }).click();
+
+  await expect(customer).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
+  await customer.getByLabel("Card number").fill("5123456789012346");
+  await customer.getByLabel("Name on card").fill("Test Account");
+  await customer.getByLabel("Expiry (MM/YY)").fill("01/39");
+  await customer.getByLabel("CVV").fill("123");
+  await customer.getByRole("button", { name: /^Pay / }).click();
+
+  await expect(customer).toHaveURL(/\/checkout\/return/);
+  await expect(customer.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+  const reference = (await customer.locator("#order-status-title").locator("xpath=..").locator(".font-mono").first().textContent())?.trim();
+  expect(reference).toMatch(/^[A-Z]{2}-[0-9A-Z]+$/);
+
+  // The account lists it, newest first, and its page shows the payment timeline.
+  await customer.goto("/account/orders");
+  const listed = customer.getByTestId("account-order").filter({ hasText: reference! });
+  await expect(listed).toContainText("Paid");
+  await expect(listed).toContainText("1 × Aswan Clay Mug");
+  await listed.click();
+  await expect(customer.getByRole("heading", { level: 1, name: `Order ${reference}` })).toBeVisible();
+  await expect(customer.getByTestId("payment-timeline")).toContainText("Paymob callback received");
+
+  // A customer is not an admin: the admin area does not exist for them, not even this order's page.
+  expect((await customer.goto("/admin"))?.status()).toBe(404);
+  expect((await customer.goto(`/admin/orders/${reference}`))?.status()).toBe(404);
+
+  // The admin, in another browser, finds the order and refunds it in full.
+  const admin = await newPage(browser);
+  await signIn(admin, ADMIN);
+  await admin.goto("/admin");
+  await admin.getByLabel("Reference or email").fill(customerEmail.toUpperCase());
+  await admin.getByRole("button", { name: "Search" }).click();
+  await expect(admin.getByText("1 order", { exact: true })).toBeVisible();
+  await admin.getByRole("link", { name: reference! }).click();
+  await expect(admin.getByRole("heading", { level: 1, name: `Order ${reference}` })).toBeVisible();
+  const attempt = admin.getByTestId("payment-attempt").first();
+  await expect(attempt).toContainText("paid");
+  const refundForm = attempt.getByRole("form", { name: "Refund this payment" });
+  const amount = refundForm.getByLabel(/^Refund amount \(EGP\)/);
+  await expect(amount).not.toHaveValue("");
+  // Over the refundable amount: refused on the server with the limit, nothing sent to Paymob.
+  const full = await amount.inputValue();
+  await amount.fill(String(Number(full) + 1));
+  await refundForm.getByRole("button", { name: "Refund" }).click();
+  await expect(attempt.getByRole("status").filter({ hasText: "can still be refunded" })).toBeVisible();
+  await amount.fill(full);
+  await refundForm.getByRole("button", { name: "Refund" }).click();
+  await expect(attempt.getByRole("status").filter({ hasText: /^Refund of .+ requested\./ })).toBeVisible();
+
+  // The order follows the emulator's refund callback, not the API answer.
+  await expect(async () => {
+    await admin.reload();
+    await expect(admin.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
+  await expect(admin.getByTestId("callback-event").filter({ hasText: "HMAC valid" })).not.toHaveCount(0);
+  await admin.getByTestId("callback-event").first().getByText("Raw body").click();
+  await expect(admin.getByTestId("callback-event").first().locator("pre")).toContainText('"type": "TRANSACTION"');
+
+  // Replaying the original payment callback is a no-op: it is reported as a duplicate and the order stays refunded.
+  const firstEvent = admin.getByTestId("callback-event").first();
+  await firstEvent.getByRole("button", { name: "Replay" }).click();
+  await expect(firstEvent.getByRole("status")).toContainText("duplicate");
+  await admin.reload();
+  await expect(admin.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible();
+
+  // The customer sees it too.
+  await customer.goto("/account/orders");
+  await expect(customer.getByTestId("account-order").filter({ hasText: reference! })).toContainText("Refunded");
+  await customer.goto(`/account/orders/${reference}`);
+  await expect(customer.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible();
+});
+
+test("signed-out visitors get 404 from /admin and cannot open someone's account pages", async ({ page }) => {
+  expect((await page.goto("/admin"))?.status()).toBe(404);
+  expect((await page.goto("/admin/orders/PS-ANYTHING"))?.status()).toBe(404);
+  await page.goto("/account/orders/PS-ANYTHING");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders%2FPS-ANYTHING$/);
+});
+
+test("a signed-in customer gets 404 for an order reference that is not theirs", async ({ page }) => {
+  await signIn(page, `nosy-${runId}@example.com`);
+  expect((await page.goto("/account/orders/PS-NOT-MINE"))?.status()).toBe(404);
+  // Sign out from the header menu.
+  await page.getByRole("banner").getByText("Account", { exact: true }).click();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+});
