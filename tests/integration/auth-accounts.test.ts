@@ -5,6 +5,8 @@ import type { Db } from "@/db/client";
 import { orderLines, orders, users } from "@/db/schema";
 import { attachGuestOrders } from "@/lib/auth/attach-guest-orders";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { outboxEnabled } from "@/lib/auth/outbox";
+import { authProviders, emailDelivery } from "@/lib/auth/providers";
 import { completeSignIn } from "@/lib/auth/sign-in";
 import { verifiedEmailOf } from "@/lib/auth/verified-email";
 import { useTestDb } from "../helpers/db";
@@ -157,5 +159,36 @@ describe("verified email rules (no DB)", () => {
     [undefined, "/account/orders"],
   ])("callback %s → %s", (input, expected) => {
     expect(safeCallbackPath(input)).toBe(expected);
+  });
+});
+
+describe("sign-in methods follow the environment (no DB)", () => {
+  const ids = (env: Record<string, string | undefined>) =>
+    authProviders(env).map((p) => {
+      const provider = typeof p === "function" ? p() : p;
+      return `${provider.options?.id ?? provider.id}:${provider.name}`;
+    });
+
+  it("offers the dev outbox outside production, and OAuth only with both id and secret", () => {
+    expect(ids({ NODE_ENV: "development" })).toEqual(["email:Email"]);
+    expect(ids({ NODE_ENV: "development", AUTH_GITHUB_ID: "x" })).toEqual(["email:Email"]);
+    expect(ids({ NODE_ENV: "development", AUTH_GITHUB_ID: "x", AUTH_GITHUB_SECRET: "y", AUTH_GOOGLE_ID: "a", AUTH_GOOGLE_SECRET: "b" })).toEqual([
+      "email:Email",
+      "github:GitHub",
+      "google:Google",
+    ]);
+  });
+
+  it("sends real email through Resend when configured, under the same provider id", () => {
+    expect(ids({ NODE_ENV: "production", AUTH_RESEND_KEY: "re_x", EMAIL_FROM: "shop@example.com" })).toEqual(["email:Resend"]);
+    expect(emailDelivery({ NODE_ENV: "development", AUTH_RESEND_KEY: "re_x", EMAIL_FROM: "shop@example.com" })).toBe("resend");
+  });
+
+  it("never exposes the outbox in a deployment, even when asked to", () => {
+    expect(outboxEnabled({ NODE_ENV: "production" })).toBe(false);
+    expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "http://localhost:3000" })).toBe(true); // e2e, local npm start
+    expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "https://shop.example.com" })).toBe(false);
+    expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", VERCEL_ENV: "preview" })).toBe(false);
+    expect(ids({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "https://shop.example.com" })).toEqual([]);
   });
 });
