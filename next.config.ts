@@ -7,6 +7,9 @@ const nextConfig: NextConfig = {
   // PGlite loads its .wasm/.data through new URL(…, import.meta.url), which breaks when bundled.
   serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "ws"],
   poweredByHeader: false,
+  // Paymob's API paths end in "/" (POST /v1/intention/, GET /unifiedcheckout/); the built-in emulator mounted at
+  // /paymob-emulator must receive them as sent, not 308-redirected to the slash-less path (which a POST must not follow).
+  skipTrailingSlashRedirect: true,
   // `npm test` type-checks as its own stage before the e2e build, so that build may skip doing it twice.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   reactStrictMode: true,

@@ -50,6 +50,9 @@ export default defineConfig({
       APP_URL: baseURL,
       PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? `.data/pglite-e2e-${port}`,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+      // The accounts spec signs in as this admin and reads magic links from the local outbox.
+      ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? "admin@example.com",
+      AUTH_DEV_OUTBOX: "1",
     },
   },
 });

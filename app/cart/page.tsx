@@ -6,7 +6,9 @@ import { loadCart, readCartId } from "@/lib/cart";
 export const metadata: Metadata = { title: "Cart", robots: { index: false } };
 
 export default async function CartPage() {
-  const cart = await loadCart(await getDb(), await readCartId());
+  // The cookie read comes first: it makes the page dynamic, so `next build` never opens the database for it.
+  const cartId = await readCartId();
+  const cart = await loadCart(await getDb(), cartId);
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
       <CartContents cart={cart} />

@@ -55,6 +55,8 @@ beforeAll(async () => {
   fs.rmSync(distDir, { recursive: true, force: true });
   fs.rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
   expect(await run("node_modules/.bin/next", ["build"])).toBe(0);
+  // `next build` must never open a database: the embedded one would exist now if any page touched it.
+  expect(fs.existsSync(env.PGLITE_DATA_DIR), "next build opened the embedded database").toBe(false);
   server = spawn(process.execPath, ["scripts/with-db.mjs", "node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "inherit" });
   await waitForServer(`http://127.0.0.1:${port}/api/health`, Date.now() + 60_000);
 }, 300_000);
