@@ -57,7 +57,7 @@ export async function loadOrderTimeline(db: Db, orderId: string): Promise<Timeli
   for (const attempt of attempts) {
     const n = numberOf.get(attempt.id);
     if (n !== undefined && n > 1) {
-      add(1, { id: `retry-${attempt.id}`, at: attempt.createdAt, tone: "info", attempt: n, title: `Try again: payment attempt ${n} started`, detail: `Paying by ${MODE_LABEL[attempt.mode]}` });
+      add(1, { id: `retry-${attempt.id}`, at: attempt.createdAt, tone: "info", attempt: n, title: `Try again: payment attempt ${n} started`, detail: `Order back to awaiting payment · paying by ${MODE_LABEL[attempt.mode]}` });
     }
     if (attempt.intendedAt) {
       add(2, { id: `intention-${attempt.id}`, at: attempt.intendedAt, tone: "neutral", attempt: n, title: "Payment intention created with Paymob", detail: `Reference ${attempt.specialReference}`, internal: `intention ${attempt.intentionId ?? "?"}, Paymob order ${attempt.intentionOrderId ?? "?"}` });

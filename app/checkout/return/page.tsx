@@ -11,18 +11,14 @@ import { secondaryButton } from "@/components/ui/button-styles";
 import { getDb } from "@/db/client";
 import { readCartId } from "@/lib/cart";
 import { clearCartOfPaidOrder } from "@/lib/checkout/clear-paid-cart";
-import { loadOwnedAttempt } from "@/lib/checkout/owned-attempt";
 import { currentOwner } from "@/lib/checkout/owner";
-import { latestAttempt } from "@/lib/checkout/place-order";
 import { reconcileStaleAttempt } from "@/lib/checkout/reconcile";
+import { loadReturnState } from "@/lib/checkout/return-state";
 import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return-query";
-import { canRetry } from "@/lib/orders/state-machine";
 import { loadOrderTimeline } from "@/lib/order-timeline";
 import { paymobConfig } from "@/lib/paymob/config";
 
 export const metadata: Metadata = { title: "Payment status", robots: { index: false } };
-
-const IN_PROGRESS = new Set(["creating", "intended", "pending"]);
 
 /**
  * Where Paymob sends the customer back (redirection_url, with its flat query) and where Pixel goes after a
@@ -33,19 +29,16 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   const lookup = redirectLookup(query);
   if (!lookup) notFound();
   const db = await getDb();
-  const found = await loadOwnedAttempt(db, lookup, await currentOwner());
-  if (!found) notFound();
+  const state = await loadReturnState(db, lookup, await currentOwner());
+  if (!state) notFound();
 
-  const { order, lines } = found;
+  const { order, lines, current, awaiting, retryable } = state;
   const config = paymobConfig();
-  const current = (await latestAttempt(db, order.id)) ?? found.attempt;
-  const awaiting = order.status === "awaiting_payment" && IN_PROGRESS.has(current.status);
   // Asked after the response is sent, so a slow Paymob never delays this page; the next poll shows the answer.
   if (awaiting) after(() => reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) => console.error("[checkout] inquiry:", e)));
 
   const cartCleared = await clearCartOfPaidOrder(db, order, await readCartId());
   const timeline = await loadOrderTimeline(db, order.id);
-  const retryable = canRetry(order.status) && !IN_PROGRESS.has(current.status);
 
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-8 px-4 py-8 sm:px-6">
