@@ -6,6 +6,7 @@ import { clearCartOfPaidOrder } from "@/lib/checkout/clear-paid-cart";
 import { loadOwnedAttempt } from "@/lib/checkout/owned-attempt";
 import { INQUIRY_GRACE_MS, INQUIRY_INTERVAL_MS, reconcileStaleAttempt } from "@/lib/checkout/reconcile";
 import { retryPayment } from "@/lib/checkout/retry";
+import { loadReturnState } from "@/lib/checkout/return-state";
 import { startCheckout } from "@/lib/checkout/start-checkout";
 import { loadOrderTimeline } from "@/lib/order-timeline";
 import { applyTransaction } from "@/lib/payments";
@@ -90,6 +91,20 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     expect(await loadOwnedAttempt(t.db, { specialReference: attempt.specialReference }, visitor())).toBeUndefined();
     expect(await loadOwnedAttempt(t.db, { attemptId: attempt.id }, {})).toBeUndefined();
     expect(await loadOwnedAttempt(t.db, { specialReference: "NC-NOTREAL0-1" }, owner)).toBeUndefined();
+  });
+
+  it("return page state: polls while Paymob has not answered, offers Try again only after a failure", async () => {
+    const { attempt, owner, paymob } = await placed(t.db);
+    const state = () => loadReturnState(t.db, { specialReference: attempt.specialReference }, owner);
+    expect(await state()).toMatchObject({ order: { status: "awaiting_payment" }, awaiting: true, retryable: false });
+    expect(await loadReturnState(t.db, { specialReference: attempt.specialReference }, visitor())).toBeUndefined();
+
+    await deliver(t.db, attempt, { success: false });
+    expect(await state()).toMatchObject({ order: { status: "payment_failed" }, awaiting: false, retryable: true });
+
+    const retried = await retryPayment(t.db, { orderId: attempt.orderId, owner }, paymob.deps);
+    // The old return URL follows the order to its newest attempt.
+    expect(await state()).toMatchObject({ order: { status: "awaiting_payment" }, current: { id: retried?.kind === "hosted" ? retried.attempt.id : "?" }, awaiting: true, retryable: false });
   });
 
   it("asks Paymob's inquiry API once the callback is overdue, applies the answer, and rate-limits", async () => {
