@@ -78,7 +78,8 @@ function appDbConfig(): DbConfig {
   const config = resolveDbConfig(process.env);
   if (config.driver !== "pglite" || config.dataDir === "memory://") return config;
   const url = embeddedServerUrl(config.dataDir);
-  return url ? { driver: "pg", url, poolMax: 5 } : config;
+  // One connection: the embedded server shares a single PGlite session (see scripts/with-db.mjs).
+  return url ? { driver: "pg", url, poolMax: 1 } : config;
 }
 
 /** Replaces the shared connection (tests) and closes the previous one. */

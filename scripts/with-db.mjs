@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
+import { startEmbeddedDbServer } from "./embedded-db-server.mjs";
 
 const args = process.argv.slice(2);
 const noSeed = args[0] === "--no-seed";
@@ -37,6 +38,9 @@ if (!process.env.DATABASE_URL) {
     server = await startEmbeddedServer();
     process.env.DATABASE_URL = urlFor(server.port);
     process.env.DATABASE_DRIVER = "pg";
+    // PGlite is a single session that the server shares between connections; one connection per process
+    // keeps every statement batch of the app in order (the server only pins a connection inside a transaction).
+    process.env.DATABASE_POOL_MAX ??= "1";
     console.log(`[db] embedded PostgreSQL (PGlite) ${path.relative(process.cwd(), dataDir)} served on 127.0.0.1:${server.port}`);
   }
 }
@@ -76,14 +80,9 @@ async function startEmbeddedServer() {
     }
     fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: null }));
   }
-  const { PGlite } = await import("@electric-sql/pglite");
-  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
-  const db = await PGlite.create(dataDir);
-  const socketServer = new PGLiteSocketServer({ db, host: "127.0.0.1", port: Number(process.env.PGLITE_PORT || 0), maxConnections: 64 });
-  await socketServer.start();
-  const port = Number(socketServer.getServerConn().split(":").pop());
-  fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port }));
-  return { port, stop: async () => { await socketServer.stop(); await db.close(); } };
+  const server = await startEmbeddedDbServer({ dataDir, port: Number(process.env.PGLITE_PORT || 0) });
+  fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: server.port }));
+  return server;
 }
 
 async function exit(code) {

@@ -12,7 +12,9 @@ import { newCheckoutKey } from "@/lib/checkout/references";
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 
 export default async function CheckoutPage() {
-  const [cart, mode, viewer] = await Promise.all([getDb().then(async (db) => loadCart(db, await readCartId())), readPayMode(), getViewer()]);
+  // Cookies first: reading them makes the page dynamic, so `next build` never opens the database here.
+  const [cartId, mode, viewer] = await Promise.all([readCartId(), readPayMode(), getViewer()]);
+  const cart = await loadCart(await getDb(), cartId);
 
   if (cart.lines.length === 0) {
     return (

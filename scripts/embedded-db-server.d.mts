@@ -1,0 +1,1 @@
+declare module "*/embedded-db-server.mjs" { export function startEmbeddedDbServer(o: { dataDir: string; port?: number; maxConnections?: number }): Promise<{ port: number; url: string; stop: () => Promise<void> }>; }
