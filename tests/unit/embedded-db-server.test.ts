@@ -2,13 +2,11 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The embedded server that `npm start` / `npm run dev` put in front of the PGlite folder.
 import { startEmbeddedDbServer } from "../../scripts/embedded-db-server.mjs";
-import { testDbTarget } from "../helpers/test-db-target";
 
 let server: { url: string; stop: () => Promise<void> };
 let pool: pg.Pool;
 
-// Runs once (with the PGlite target); it tests the embedded server itself, not the database under test.
-describe.skipIf(testDbTarget() !== "pglite")("embedded database server shared by several connections", () => {
+describe("embedded database server shared by several connections", () => {
   beforeAll(async () => {
     server = await startEmbeddedDbServer({ dataDir: "memory://" });
     pool = new pg.Pool({ connectionString: server.url, max: 8 });
