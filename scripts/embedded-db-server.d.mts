@@ -1,1 +1,2 @@
-declare module "*/embedded-db-server.mjs" { export function startEmbeddedDbServer(o: { dataDir: string; port?: number; maxConnections?: number }): Promise<{ port: number; url: string; stop: () => Promise<void> }>; }
+export type EmbeddedDbServer = { port: number; url: string; stop: () => Promise<void> };
+export function startEmbeddedDbServer(options: { dataDir: string; port?: number; maxConnections?: number }): Promise<EmbeddedDbServer>;
