@@ -39,7 +39,7 @@ export type Billing = z.infer<typeof billingSchema>;
 export type BillingField = keyof Billing;
 export const BILLING_FIELDS = Object.keys(billingSchema.shape) as BillingField[];
 
-export const DEFAULT_COUNTRY = "Egypt";
+export { DEFAULT_COUNTRY } from "./defaults";
 
 export const payModeSchema = z.enum(ATTEMPT_MODES);
 export const DEFAULT_PAY_MODE: AttemptMode = "redirect";
