@@ -1,15 +1,15 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { orders, type OrderStatus } from "@/db/schema/orders";
-import { paymentAttempts, paymentEvents, paymentTransactions, type AttemptStatus } from "@/db/schema/payments";
+import type { OrderStatus } from "@/db/schema/orders";
+import { paymentEvents } from "@/db/schema/payments";
 import type { TransactionObject } from "@/lib/paymob/callbacks";
 import { transactionHmacMessage } from "@/lib/paymob/hmac";
-import { applyFact, type Transition, type TransitionReason } from "@/lib/orders/state-machine";
+import { applyFact, type TransitionReason } from "@/lib/orders/state-machine";
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
 import { logPaymentLine } from "./log";
+import { recordTransaction } from "./record-transaction";
 import { storableText, storableValues } from "./storable";
 
 export type TransactionSource = "callback" | "replay" | "inquiry";
@@ -76,40 +76,21 @@ async function applyInTransaction(tx: Tx, obj: TransactionObject, options: Apply
     orderRefundedMinor: locked.orderRefundedMinor,
   });
   const detail = describeFact(fact, obj);
-  const eventId = await insertEvent(tx, obj, options, locked, transition.reason, detail);
-
-  const [inserted] = await tx
-    .insert(paymentTransactions)
-    .values({
-      paymobTransactionId: obj.id,
-      fingerprint: transactionFingerprint(obj),
-      attemptId: locked.attemptId,
-      orderId: locked.orderId,
-      eventId,
-      success: obj.success,
-      pending: obj.pending,
-      amountCents: obj.amount_cents,
-      currency: obj.currency,
-      isRefunded: obj.is_refunded,
-      isVoided: obj.is_voided,
-      hasParentTransaction: obj.has_parent_transaction,
-      parentTransactionId: obj.parent_transaction ?? null,
-      refundedAmountCents: obj.refunded_amount_cents ?? null,
-      fact: fact.kind,
-      fromStatus: locked.orderStatus,
-      toStatus: transition.order,
-      summary: { source: options.source, reason: transition.reason, attemptFrom: locked.attemptStatus, attemptTo: transition.attempt, detail },
-    })
-    .onConflictDoNothing({ target: [paymentTransactions.paymobTransactionId, paymentTransactions.fingerprint] })
-    .returning({ id: paymentTransactions.id });
+  const { eventId, applied } = await recordTransaction(tx, {
+    obj,
+    fingerprint: transactionFingerprint(obj),
+    locked,
+    fact: fact.kind,
+    transition,
+    detail,
+    source: options.source,
+    rawBody: options.rawBody,
+    signature: options.signature ?? null,
+  });
 
   const base = { eventId, transactionId: obj.id, orderId: locked.orderId, orderReference: locked.orderReference, attemptId: locked.attemptId, fact: fact.kind };
-  if (!inserted) {
-    // Seen before: an identical re-delivery, a concurrent duplicate that won the race, or a replay.
-    await tx.update(paymentEvents).set({ outcome: "duplicate" }).where(eq(paymentEvents.id, eventId));
-    return { ...base, outcome: "duplicate", from: locked.orderStatus, to: locked.orderStatus };
-  }
-  await persistTransition(tx, locked, obj, fact, transition);
+  // Not applied: seen before (an identical re-delivery, a concurrent duplicate that won the race, or a replay).
+  if (!applied) return { ...base, outcome: "duplicate", from: locked.orderStatus, to: locked.orderStatus };
   return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
 }
 
@@ -134,41 +115,6 @@ async function insertEvent(tx: Tx, obj: TransactionObject, options: ApplyOptions
   if (!event) throw new Error("payment event insert returned nothing");
   return event.id;
 }
-
-/** Facts that describe the attempt's own payment (not a refund/void of it): their id is the attempt's transaction. */
-const PAYMENT_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "declined", "pending"]);
-
-async function persistTransition(tx: Tx, locked: LockedAttempt, obj: TransactionObject, fact: TransactionFact, transition: Transition) {
-  const orderChanged = transition.order !== locked.orderStatus;
-  if (orderChanged || transition.refundedMinor !== undefined) {
-    // The first move out of the unpaid states means Paymob captured money (even if it was then reversed).
-    const moneyArrived = isUnpaid(locked.orderStatus) && !isUnpaid(transition.order);
-    await tx
-      .update(orders)
-      .set({
-        status: transition.order,
-        updatedAt: sql`now()`,
-        ...(transition.refundedMinor !== undefined ? { refundedMinor: transition.refundedMinor } : {}),
-        ...(moneyArrived ? { paidAt: sql`coalesce(${orders.paidAt}, now())` } : {}),
-      })
-      .where(eq(orders.id, locked.orderId));
-  }
-  if (transition.attempt !== locked.attemptStatus) {
-    const attemptStatus: AttemptStatus = transition.attempt;
-    await tx
-      .update(paymentAttempts)
-      .set({
-        status: attemptStatus,
-        updatedAt: sql`now()`,
-        ...(PAYMENT_FACTS.has(fact.kind) ? { paymobTransactionId: obj.id } : {}),
-        // Learned from the signed callback when our create-intention call never saw Paymob's answer.
-        ...(locked.intentionOrderId === null ? { intentionOrderId: obj.order.id } : {}),
-      })
-      .where(eq(paymentAttempts.id, locked.attemptId));
-  }
-}
-
-const isUnpaid = (status: OrderStatus) => status === "awaiting_payment" || status === "payment_failed";
 
 function describeFact(fact: TransactionFact, obj: TransactionObject): string {
   const message = obj.data?.message ? ` (${obj.data.message})` : "";
