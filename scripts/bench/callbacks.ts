@@ -57,7 +57,7 @@ const handler: Target = {
     for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
     const start = ["start", "-H", "127.0.0.1", "-p", String(port)];
     // --cpu-prof is not allowed in NODE_OPTIONS: run Next's CLI script under node directly.
-    if (args["cpu-prof"]) return startProcess(process.execPath, ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`, path.resolve("node_modules/next/dist/bin/next"), ...start], env, logFile);
+    if (args["cpu-prof"]) return startProcess(process.execPath, [...profileFlags(), path.resolve("node_modules/next/dist/bin/next"), ...start], env, logFile);
     return startProcess(nextBin(), start, env, logFile);
   },
 };
@@ -66,7 +66,7 @@ const handler: Target = {
 const baseline: Target = {
   label: "baseline (node:http + pg, same SQL)",
   start: (port, databaseUrl, logFile) =>
-    startProcess(process.execPath, ["--import", "tsx", "scripts/bench/baseline-server.ts"], { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, HMAC_SECRET: EMULATOR_HMAC_SECRET, POOL_MAX: String(poolMax) }, logFile),
+    startProcess(process.execPath, [...profileFlags(), "--import", "tsx", "scripts/bench/baseline-server.ts"], { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, HMAC_SECRET: EMULATOR_HMAC_SECRET, POOL_MAX: String(poolMax) }, logFile),
 };
 
 /** Diagnostic: the same route function without Next (scripts/bench/direct-server.ts). */
@@ -75,7 +75,7 @@ const direct: Target = {
   start: (port, databaseUrl, logFile) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_DRIVER: "pg", DATABASE_POOL_MAX: String(poolMax), APP_URL: `http://127.0.0.1:${port}` };
     for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
-    return startProcess(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/bench/direct-server.ts"], env, logFile);
+    return startProcess(process.execPath, [...profileFlags(), "--conditions=react-server", "--import", "tsx", "scripts/bench/direct-server.ts"], env, logFile);
   },
 };
 
@@ -83,9 +83,9 @@ async function measure(target: Target, key: string): Promise<{ summary: Summary;
   const db = await createBenchDatabase(key);
   let server: Started | undefined;
   try {
-    const attempts = await db.use((conn) => seedAwaitingOrders(conn, attemptsFor(shape), randomBytes(3).toString("hex")));
+    const attempts = await db.withDb((conn) => seedAwaitingOrders(conn, attemptsFor(shape), randomBytes(3).toString("hex")));
     const workload = buildWorkload(attempts, shape, EMULATOR_HMAC_SECRET);
-    const before = await db.use(readActivity);
+    const before = await db.withDb(readActivity);
     const port = await freePort();
     const logFile = path.join(os.tmpdir(), `bench-callbacks-${key}.log`);
     server = target.start(port, db.url, logFile);
@@ -95,8 +95,8 @@ async function measure(target: Target, key: string): Promise<{ summary: Summary;
     await server.stop();
     server = undefined;
     // Read before the checks below add their own scans; the server's backends reported theirs on exit.
-    const activity = formatActivityPerRequest(before, await db.use(readActivity), result.samples.length);
-    const checks = await db.use((conn) => verifyDatabase(conn, attempts, workload, result));
+    const activity = formatActivityPerRequest(before, await db.withDb(readActivity), result.samples.length);
+    const checks = await db.withDb((conn) => verifyDatabase(conn, attempts, workload, result));
     return { summary: summarize(target.label, result), checks, activity };
   } finally {
     await server?.stop();
@@ -136,6 +136,10 @@ async function main() {
 
   if (results.some((r) => r.checks.some((c) => !c.ok))) process.exit(1);
   if (perf.some((c) => !c.ok)) process.exit(2);
+}
+
+function profileFlags(): string[] {
+  return args["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${path.resolve(args["cpu-prof"])}`] : [];
 }
 
 function targetName(target: Target): string {

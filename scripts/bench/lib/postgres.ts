@@ -6,10 +6,10 @@ import { migrateDb } from "@/db/migrate";
 /** The local PostgreSQL the benchmarks run against (loopback, trust auth); override with BENCH_PG_URL. */
 export const BENCH_PG_ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-export type BenchDatabase = { name: string; url: string; use: <T>(work: (db: DbHandle["db"]) => Promise<T>) => Promise<T>; drop: () => Promise<void> };
+export type BenchDatabase = { name: string; url: string; withDb: <T>(work: (db: DbHandle["db"]) => Promise<T>) => Promise<T>; drop: () => Promise<void> };
 
 /**
- * A fresh, migrated database for one measured server. `use()` opens a short-lived pool: PostgreSQL reports a
+ * A fresh, migrated database for one measured server. `withDb()` opens a short-lived pool: PostgreSQL reports a
  * backend's table counters when it exits, so closing ours keeps the activity readings exact.
  */
 export async function createBenchDatabase(label: string): Promise<BenchDatabase> {
@@ -17,7 +17,7 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
   await admin((client) => client.query(`create database ${name}`));
   const url = new URL(BENCH_PG_ADMIN_URL);
   url.pathname = `/${name}`;
-  const use = async <T>(work: (db: DbHandle["db"]) => Promise<T>): Promise<T> => {
+  const withDb = async <T>(work: (db: DbHandle["db"]) => Promise<T>): Promise<T> => {
     const handle: DbHandle = await openDb({ driver: "pg", url: url.toString(), poolMax: 4 });
     try {
       return await work(handle.db);
@@ -25,12 +25,12 @@ export async function createBenchDatabase(label: string): Promise<BenchDatabase>
       await handle.close();
     }
   };
-  await use(async (db) => migrateDb({ db, driver: "pg", close: async () => {} }));
+  await withDb(async (db) => migrateDb({ db, driver: "pg", close: async () => {} }));
   let dropped = false;
   return {
     name,
     url: url.toString(),
-    use,
+    withDb,
     drop: async () => {
       if (dropped) return;
       dropped = true;
