@@ -17,7 +17,16 @@ import { createPageFixtures } from "./lib/page-fixtures";
 import { assertPostgresReachable, createBenchDatabase } from "./lib/postgres";
 import { freePort, machineLoad, startProcess, waitForHttp, type Started } from "./lib/processes";
 
-const { values: args } = parseArgs({ options: { runs: { type: "string", default: "3" }, rebuild: { type: "boolean", default: false } } });
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: "string", default: "3" },
+    rebuild: { type: "boolean", default: false },
+    /** Diagnosis: only the pages whose name contains this text. */
+    only: { type: "string" },
+    /** Diagnosis ("what if this were not there"): URL patterns Chromium blocks, e.g. --block '*.woff2'. */
+    block: { type: "string", multiple: true, default: [] },
+  },
+});
 const DIST_DIR = process.env.NEXT_DIST_DIR || ".next-bench";
 const RUNS = Math.max(1, Number(args.runs) || 1);
 const JS_BUDGET_OVER_BARE = 15 * 1024;
@@ -49,10 +58,10 @@ async function measureApp(): Promise<Measured[]> {
       { name: "checkout (Pixel page)", path: `/checkout/pay/${fixtures.pixelAttemptId}`, cookie: `${fixtures.visitorCookie}; ${fixtures.cartCookie}`, minScore: 95 },
     ];
     const measured: Measured[] = [];
-    for (const route of routes) {
+    for (const route of routes.filter((r) => !args.only || r.name.includes(args.only))) {
       const headers: Record<string, string> = route.cookie ? { Cookie: route.cookie } : {};
       const js = await firstLoadJs(`${origin}${route.path}`, headers);
-      const score = await lighthouseMedian(`${origin}${route.path}`, RUNS, headers);
+      const score = await lighthouseMedian(`${origin}${route.path}`, RUNS, headers, args.block);
       const report = path.join(os.tmpdir(), `bench-pages-${route.name.replace(/\W+/g, "-")}.json`);
       fs.writeFileSync(report, score.report);
       console.log(`  measured ${route.name}: performance ${score.all.join(", ")} (median run's report: ${report})`);
