@@ -25,6 +25,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       const { drizzle } = await import("drizzle-orm/node-postgres");
       const pool = new Pool({ connectionString: config.url, max: config.poolMax });
       pool.on("error", logIdleClientError);
+      releaseClientsThatDie(pool);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
       return { db, driver: "pg", close: () => pool.end() };
     }
@@ -44,6 +45,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       }
       const pool = new Pool({ connectionString: config.url, max: config.poolMax });
       pool.on("error", logIdleClientError);
+      releaseClientsThatDie(pool);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
       return { db, driver: "neon", close: () => pool.end() };
     }
@@ -54,6 +56,42 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
 // the pool; without a listener that would crash the process. The pool replaces the connection by itself.
 function logIdleClientError(error: Error): void {
   console.error(`[db] idle connection closed by the server: ${error.message}`);
+}
+
+type CheckedOutClient = {
+  release: (error?: Error | boolean) => void;
+  once: (event: "end" | "error", listener: (error?: Error) => void) => unknown;
+  off: (event: "end" | "error", listener: (error?: Error) => void) => unknown;
+};
+
+/**
+ * drizzle's transaction() sends BEGIN before entering its try/finally (drizzle-orm 0.45, node-postgres and
+ * neon-serverless sessions), so a connection that dies during BEGIN is never released and, after `max` such
+ * losses, every request waits forever. So a checked-out client whose connection ends is released (and
+ * discarded) at once; a later release() by its borrower is a no-op. The callback form of connect(), which
+ * pool.query() uses, already releases on every path and is left alone.
+ */
+function releaseClientsThatDie(pool: { connect: (...args: never[]) => unknown }): void {
+  const connect = (pool.connect as (...args: unknown[]) => unknown).bind(pool);
+  (pool as { connect: (...args: unknown[]) => unknown }).connect = (...args: unknown[]) => {
+    if (args.length > 0) return connect(...args);
+    return (connect() as Promise<CheckedOutClient>).then((client) => {
+      const release = client.release.bind(client);
+      let released = false;
+      const onDeath = (error?: Error) => finish(error ?? new Error("connection ended while checked out"));
+      const finish = (error?: Error | boolean) => {
+        client.off("end", onDeath);
+        client.off("error", onDeath);
+        if (released) return;
+        released = true;
+        release(error);
+      };
+      client.once("end", onDeath);
+      client.once("error", onDeath);
+      client.release = finish;
+      return client;
+    });
+  };
 }
 
 type Holder = { handle?: Promise<DbHandle> };
