@@ -57,10 +57,11 @@ export function CartContents({ cart }: { cart: CartView }) {
               Items
             </h2>
             <ul className="divide-y divide-brand-200 rounded-2xl border border-brand-200 bg-white px-5">
-              {optimisticCart.lines.map((line) => (
+              {optimisticCart.lines.map((line, index) => (
                 <CartLineItem
                   key={line.productId}
                   line={line}
+                  priority={index === 0}
                   currency={optimisticCart.currency}
                   onQuantityChange={(quantity) => update(line, { type: "set-quantity", productId: line.productId, quantity })}
                   onRemove={() => update(line, { type: "remove", productId: line.productId })}

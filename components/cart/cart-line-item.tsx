@@ -8,16 +8,18 @@ import { QuantityControl } from "./quantity-control";
 
 type Props = {
   line: CartLineView;
+  priority?: boolean;
   currency: string;
   onQuantityChange: (quantity: number) => void;
   onRemove: () => void;
 };
 
-export function CartLineItem({ line, currency, onQuantityChange, onRemove }: Props) {
+export function CartLineItem({ line, currency, priority = false, onQuantityChange, onRemove }: Props) {
   return (
     <li className="grid grid-cols-[5rem_1fr] gap-4 py-5 sm:grid-cols-[6rem_1fr_auto] sm:items-center" data-product-id={line.productId}>
       <Link href={`/products/${line.slug}`} tabIndex={-1} aria-hidden="true" className="self-start overflow-hidden rounded-xl border border-brand-200 bg-white">
-        <ProductImage src={line.image} alt="" />
+        {/* The first line's image is the page's largest paint: load it at once, not lazily. */}
+        <ProductImage src={line.image} alt="" priority={priority} />
       </Link>
       <div className="flex min-w-0 flex-col gap-2">
         <h3 className="font-semibold">
