@@ -26,17 +26,29 @@ export type LockedAttempt = {
  * attempt whose intention response never reached us, and the parent transaction for a refund/void child.
  */
 export async function lockAttemptFor(tx: Tx, obj: TransactionObject): Promise<LockedAttempt | undefined> {
-  const matches: (SQL | undefined)[] = [eq(paymentAttempts.intentionOrderId, obj.order.id)];
-  const reference = obj.order.merchant_order_id;
-  if (reference) matches.push(and(eq(paymentAttempts.specialReference, reference), isNull(paymentAttempts.intentionOrderId)));
-  if (obj.has_parent_transaction && obj.parent_transaction) {
-    const parent = obj.parent_transaction;
+  const reference = obj.order.merchant_order_id || undefined;
+  const parent = obj.has_parent_transaction && obj.parent_transaction ? obj.parent_transaction : undefined;
+  const [row] = await lockQuery(tx, reference !== undefined, parent !== undefined).execute({ paymobOrderId: obj.order.id, reference, parent });
+  return row;
+}
+
+/**
+ * The lock query has one fixed text per combination of fallbacks, each a named prepared statement: Postgres
+ * parses and plans it once per connection instead of on every callback (that competed with the app for CPU
+ * under load). The fallbacks stay separate texts rather than `$n is null or …` guards so each keeps its plan.
+ */
+function lockQuery(tx: Tx, byReference: boolean, byParent: boolean) {
+  const paymobOrderId = sql.placeholder("paymobOrderId");
+  const matches: (SQL | undefined)[] = [eq(paymentAttempts.intentionOrderId, paymobOrderId)];
+  if (byReference) matches.push(and(eq(paymentAttempts.specialReference, sql.placeholder("reference")), isNull(paymentAttempts.intentionOrderId)));
+  if (byParent) {
+    const parent = sql.placeholder("parent");
     matches.push(
       eq(paymentAttempts.paymobTransactionId, parent),
       sql`${paymentAttempts.id} = (select ${paymentTransactions.attemptId} from ${paymentTransactions} where ${paymentTransactions.paymobTransactionId} = ${parent} and ${paymentTransactions.attemptId} is not null limit 1)`,
     );
   }
-  const [row] = await tx
+  return tx
     .select({
       attemptId: paymentAttempts.id,
       attemptStatus: paymentAttempts.status,
@@ -53,10 +65,10 @@ export async function lockAttemptFor(tx: Tx, obj: TransactionObject): Promise<Lo
     .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
     .where(or(...matches))
     // The signed match wins over the fallbacks when both find something.
-    .orderBy(desc(sql`coalesce(${paymentAttempts.intentionOrderId} = ${obj.order.id}, false)`))
+    .orderBy(desc(sql`coalesce(${paymentAttempts.intentionOrderId} = ${paymobOrderId}, false)`))
     .limit(1)
-    .for("update");
-  return row;
+    .for("update")
+    .prepare(`payments_lock_attempt_${byReference ? "r" : ""}${byParent ? "p" : ""}`);
 }
 
 export type OrderContext = {
@@ -72,7 +84,8 @@ const UNPAID = sql.raw(`('awaiting_payment', 'payment_failed')`);
  * as its own statement: in READ COMMITTED a new statement sees what the previous lock holder committed.
  */
 export async function loadOrderContext(tx: Tx, locked: LockedAttempt): Promise<OrderContext> {
-  const { orderId, attemptId } = locked;
+  const orderId = sql.placeholder("orderId");
+  const attemptId = sql.placeholder("attemptId");
   // Plain SQL with explicit aliases: small subqueries, one round trip. payment_transactions is only indexed by
   // order, and an attempt's rows are its order's rows, so the attempt filters also name the order: without it
   // each of them scanned the whole table (3 sequential scans per callback, growing with every payment).
@@ -86,7 +99,10 @@ export async function loadOrderContext(tx: Tx, locked: LockedAttempt): Promise<O
       capturedMinor: sql<number | null>`(select pt.amount_cents from payment_transactions pt where pt.order_id = ${orderId} and pt.attempt_id = ${attemptId} and pt.fact in ('paid', 'mismatch') order by pt.id limit 1)`,
     })
     .from(orders)
-    .where(eq(orders.id, orderId));
+    .where(eq(orders.id, orderId))
+    // Named: parsed and planned once per connection (see lockQuery).
+    .prepare("payments_order_context")
+    .execute({ orderId: locked.orderId, attemptId: locked.attemptId });
   if (!row) throw new Error(`order ${locked.orderId} vanished under its lock`);
   const unpaid = locked.orderStatus === "awaiting_payment" || locked.orderStatus === "payment_failed";
   const owner = unpaid ? row.latestAttemptId : (row.settlingAttemptId ?? locked.attemptId);
