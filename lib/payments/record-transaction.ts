@@ -1,12 +1,12 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
 import type { Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
 import type { TransactionObject } from "@/lib/paymob/callbacks";
 import type { Transition } from "@/lib/orders/state-machine";
 import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
+import { preparedStatement } from "./prepared-statement";
 
 export type RecordInput = {
   obj: TransactionObject;
@@ -26,44 +26,43 @@ const isUnpaid = (status: OrderStatus) => status === "awaiting_payment" || statu
 
 const p = (name: string) => sql.placeholder(name);
 
-/**
- * The statement's text is fixed and built once; every value is a placeholder. It runs as a named prepared
- * statement, so Postgres parses and plans this CTE once per connection instead of on every callback.
- */
-const RECORD_SQL = sql`
-  with event_id as (select nextval(pg_get_serial_sequence('payment_events', 'id')) as id),
-  txn as (
-    insert into payment_transactions (paymob_transaction_id, fingerprint, attempt_id, order_id, event_id, success, pending, amount_cents, currency,
-      is_refunded, is_voided, has_parent_transaction, parent_transaction_id, refunded_amount_cents, fact, from_status, to_status, summary)
-    select ${p("transactionId")}, ${p("fingerprint")}, ${p("attemptId")}, ${p("orderId")}, event_id.id, ${p("success")}, ${p("pending")}, ${p("amountCents")}, ${p("currency")},
-      ${p("isRefunded")}, ${p("isVoided")}, ${p("hasParent")}, ${p("parentTransactionId")}::bigint, ${p("refundedAmountCents")}::integer,
-      ${p("fact")}, ${p("fromStatus")}, ${p("toStatus")}, ${p("summary")}::jsonb
-    from event_id
-    on conflict (paymob_transaction_id, fingerprint) do nothing
-    returning id
-  ),
-  event as (
-    insert into payment_events (id, kind, source, verification, raw_body, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, attempt_id, order_id, outcome, detail)
-    select event_id.id, 'TRANSACTION', ${p("source")}, 'valid', ${p("rawBody")}, ${p("signature")}::text, ${p("transactionId")}, ${p("paymobOrderId")}, ${p("merchantOrderId")}::text,
-      ${p("attemptId")}, ${p("orderId")}, case when exists (select 1 from txn) then ${p("reason")} else 'duplicate' end, ${p("detail")}
-    from event_id
-    returning id, outcome
-  ),
-  order_moved as (
-    update orders set status = ${p("toStatus")}, updated_at = now(),
-      refunded_minor = coalesce(${p("refundedMinor")}::integer, refunded_minor),
-      paid_at = case when ${p("moneyArrived")} then coalesce(paid_at, now()) else paid_at end
-    where id = ${p("orderId")} and ${p("orderMoves")} and exists (select 1 from txn)
-  ),
-  attempt_moved as (
-    update payment_attempts set status = ${p("attemptTo")}, updated_at = now(),
-      paymob_transaction_id = case when ${p("paymentFact")} then ${p("transactionId")}::bigint else paymob_transaction_id end,
-      -- Learned from the signed callback when our create-intention call never saw Paymob's answer.
-      intention_order_id = coalesce(intention_order_id, ${p("paymobOrderId")}::bigint)
-    where id = ${p("attemptId")} and ${p("attemptMoves")} and exists (select 1 from txn)
-  )
-  select id, outcome from event`;
-const RECORD = new PgDialect().sqlToQuery(RECORD_SQL);
+/** See recordTransaction. Every value is a placeholder: the text is fixed, and prepared once per connection. */
+const RECORD = preparedStatement<{ id: string | number; outcome: string }>(
+  "payments_record_transaction",
+  sql`
+    with event_id as (select nextval(pg_get_serial_sequence('payment_events', 'id')) as id),
+    txn as (
+      insert into payment_transactions (paymob_transaction_id, fingerprint, attempt_id, order_id, event_id, success, pending, amount_cents, currency,
+        is_refunded, is_voided, has_parent_transaction, parent_transaction_id, refunded_amount_cents, fact, from_status, to_status, summary)
+      select ${p("transactionId")}, ${p("fingerprint")}, ${p("attemptId")}, ${p("orderId")}, event_id.id, ${p("success")}, ${p("pending")}, ${p("amountCents")}, ${p("currency")},
+        ${p("isRefunded")}, ${p("isVoided")}, ${p("hasParent")}, ${p("parentTransactionId")}::bigint, ${p("refundedAmountCents")}::integer,
+        ${p("fact")}, ${p("fromStatus")}, ${p("toStatus")}, ${p("summary")}::jsonb
+      from event_id
+      on conflict (paymob_transaction_id, fingerprint) do nothing
+      returning id
+    ),
+    event as (
+      insert into payment_events (id, kind, source, verification, raw_body, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, attempt_id, order_id, outcome, detail)
+      select event_id.id, 'TRANSACTION', ${p("source")}, 'valid', ${p("rawBody")}, ${p("signature")}::text, ${p("transactionId")}, ${p("paymobOrderId")}, ${p("merchantOrderId")}::text,
+        ${p("attemptId")}, ${p("orderId")}, case when exists (select 1 from txn) then ${p("reason")} else 'duplicate' end, ${p("detail")}
+      from event_id
+      returning id, outcome
+    ),
+    order_moved as (
+      update orders set status = ${p("toStatus")}, updated_at = now(),
+        refunded_minor = coalesce(${p("refundedMinor")}::integer, refunded_minor),
+        paid_at = case when ${p("moneyArrived")} then coalesce(paid_at, now()) else paid_at end
+      where id = ${p("orderId")} and ${p("orderMoves")} and exists (select 1 from txn)
+    ),
+    attempt_moved as (
+      update payment_attempts set status = ${p("attemptTo")}, updated_at = now(),
+        paymob_transaction_id = case when ${p("paymentFact")} then ${p("transactionId")}::bigint else paymob_transaction_id end,
+        -- Learned from the signed callback when our create-intention call never saw Paymob's answer.
+        intention_order_id = coalesce(intention_order_id, ${p("paymobOrderId")}::bigint)
+      where id = ${p("attemptId")} and ${p("attemptMoves")} and exists (select 1 from txn)
+    )
+    select id, outcome from event`,
+);
 
 /**
  * Stores the event and the transaction row and moves the order and attempt in ONE statement: each round trip
@@ -84,7 +83,7 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
   const attemptMoves = transition.attempt !== locked.attemptStatus;
   const summary = { source: input.source, reason: transition.reason, attemptFrom: locked.attemptStatus, attemptTo: transition.attempt, detail: input.detail };
 
-  const result = await tx._.session.prepareQuery(RECORD, undefined, "payments_record_transaction", false).execute({
+  const [row] = await RECORD(tx, {
     transactionId: obj.id,
     fingerprint: input.fingerprint,
     attemptId: locked.attemptId,
@@ -116,7 +115,6 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     attemptMoves,
     paymentFact: PAYMENT_FACTS.has(input.fact),
   });
-  const [row] = (result as unknown as { rows: { id: string | number; outcome: string }[] }).rows;
   if (!row) throw new Error(`recording transaction ${obj.id} for order ${locked.orderReference} returned nothing`);
   return { eventId: Number(row.id), applied: row.outcome !== "duplicate" };
 }
