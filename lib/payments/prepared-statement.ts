@@ -1,12 +1,13 @@
 import "server-only";
 import type { SQL } from "drizzle-orm";
 import { PgDialect } from "drizzle-orm/pg-core";
-import type { Tx } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 
 const dialect = new PgDialect();
 const names = new Set<string>();
 
-export type PreparedStatement<Row> = (tx: Tx, values: Record<string, unknown>) => Promise<Row[]>;
+/** Runs on the shared pool (`Db`) or inside a transaction (`Tx`), on whichever connection that holds. */
+export type PreparedStatement<Row> = (conn: Db | Tx, values: Record<string, unknown>) => Promise<Row[]>;
 
 /**
  * A statement of the callback hot path, built into SQL text once (its values are `sql.placeholder`s) and run
@@ -23,8 +24,8 @@ export function preparedStatement<Row>(name: string, query: SQL): PreparedStatem
   if (names.has(name)) throw new Error(`prepared statement name ${name} is used twice`);
   names.add(name);
   const built = dialect.sqlToQuery(query);
-  return async (tx, values) => {
-    const result = await tx._.session.prepareQuery(built, undefined, name, false).execute(values);
+  return async (conn, values) => {
+    const result = await conn._.session.prepareQuery(built, undefined, name, false).execute(values);
     return (result as unknown as { rows: Row[] }).rows;
   };
 }

@@ -5,6 +5,7 @@ import { paymentAttempts, paymentEvents } from "@/db/schema/payments";
 import { parseCallbackBody, verifyCallback, type TokenObject, type TransactionObject } from "@/lib/paymob/callbacks";
 import { applyTransaction, type ApplyOutcome } from "./apply-transaction";
 import { logPaymentLine } from "./log";
+import { preparedStatement } from "./prepared-statement";
 import { storableText } from "./storable";
 
 /** Paymob's callbacks are ~5–10 KB; anything far larger is not Paymob. */
@@ -123,15 +124,22 @@ type Rejected = {
   paymobOrderId?: number;
 };
 
+// Forged and malformed deliveries are a steady share of the traffic (anyone can POST): a prepared statement too.
+const INSERT_REJECTED = preparedStatement<never>(
+  "payments_store_rejected",
+  sql`insert into payment_events (kind, source, verification, raw_body, signature, paymob_transaction_id, paymob_order_id, outcome, detail)
+    values (${sql.placeholder("kind")}, 'callback', ${sql.placeholder("verification")}, ${sql.placeholder("rawBody")}, ${sql.placeholder("signature")}::text,
+      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})`,
+);
+
 async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Rejected): Promise<void> {
-  await db.insert(paymentEvents).values({
+  await INSERT_REJECTED(db, {
     kind: r.kind,
-    source: "callback",
     // A body we cannot read cannot be verified either.
     verification: r.verification ?? (hmac ? "invalid" : "missing"),
     rawBody: storableText(rawBody),
     signature: storableText(hmac),
-    paymobTransactionId: r.transactionId ?? null,
+    transactionId: r.transactionId ?? null,
     paymobOrderId: r.paymobOrderId ?? null,
     outcome: r.outcome,
     detail: storableText(r.detail),
