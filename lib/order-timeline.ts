@@ -32,7 +32,7 @@ const MODE_LABEL: Record<PaymentAttempt["mode"], string> = { redirect: "hosted c
 export async function loadOrderTimeline(db: Db, orderId: string): Promise<TimelineEntry[]> {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   if (!order) return [];
-  const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(asc(paymentAttempts.createdAt));
+  const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(asc(paymentAttempts.sequence));
   const attemptIds = attempts.map((a) => a.id);
   const references = attempts.map((a) => a.specialReference);
 

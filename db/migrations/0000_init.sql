@@ -107,6 +107,7 @@ CREATE TABLE "orders" (
 --> statement-breakpoint
 CREATE TABLE "payment_attempts" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"sequence" bigserial NOT NULL,
 	"order_id" uuid NOT NULL,
 	"mode" text NOT NULL,
 	"status" text DEFAULT 'creating' NOT NULL,
@@ -122,6 +123,7 @@ CREATE TABLE "payment_attempts" (
 	"intended_at" timestamp with time zone,
 	"checkout_opened_at" timestamp with time zone,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "payment_attempts_sequence_unique" UNIQUE("sequence"),
 	CONSTRAINT "payment_attempts_special_reference_unique" UNIQUE("special_reference"),
 	CONSTRAINT "payment_attempts_intention_id_unique" UNIQUE("intention_id"),
 	CONSTRAINT "payment_attempts_intention_order_id_unique" UNIQUE("intention_order_id")

@@ -23,6 +23,8 @@ export const paymentAttempts = pgTable(
   "payment_attempts",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    /** Creation order. Timestamps can tie (same clock tick) and ids are random, so "latest attempt" uses this. */
+    sequence: bigserial("sequence", { mode: "number" }).notNull().unique(),
     orderId: uuid("order_id")
       .notNull()
       .references(() => orders.id, { onDelete: "cascade" }),

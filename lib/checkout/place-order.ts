@@ -80,7 +80,7 @@ export async function latestAttempt(db: Db | Tx, orderId: string): Promise<Payme
     .select()
     .from(paymentAttempts)
     .where(eq(paymentAttempts.orderId, orderId))
-    .orderBy(desc(paymentAttempts.createdAt), desc(paymentAttempts.specialReference))
+    .orderBy(desc(paymentAttempts.sequence))
     .limit(1);
   return attempt;
 }

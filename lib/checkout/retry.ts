@@ -33,7 +33,7 @@ export async function addRetryAttempt(db: Db, orderId: string): Promise<{ order:
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
     if (!order || !canRetry(order.status)) return undefined;
-    const attempts = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.createdAt));
+    const attempts = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.sequence));
     const latest = attempts[0];
     if (!latest || !FAILED_ATTEMPT.has(latest.status)) return undefined; // one is still in progress: follow it
 

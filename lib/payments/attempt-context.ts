@@ -107,7 +107,7 @@ const attemptId = sql.placeholder("attemptId");
 const ORDER_CONTEXT = preparedStatement<ContextRow>(
   "payments_order_context",
   sql`select
-      (select a.id from payment_attempts a where a.order_id = ${orderId} order by a.created_at desc, a.id desc limit 1) as "latestAttemptId",
+      (select a.id from payment_attempts a where a.order_id = ${orderId} order by a.sequence desc limit 1) as "latestAttemptId",
       -- The attempt whose transaction first took the order out of the unpaid states.
       (select pt.attempt_id from payment_transactions pt where pt.order_id = ${orderId} and pt.from_status in ${UNPAID} and pt.to_status not in ${UNPAID} order by pt.id limit 1) as "settlingAttemptId",
       (select coalesce(sum(c.amount_cents), 0)::int from (select distinct on (pt.paymob_transaction_id) pt.amount_cents from payment_transactions pt where pt.order_id = ${orderId} and pt.attempt_id = ${attemptId} and pt.fact = 'refund' and pt.has_parent_transaction order by pt.paymob_transaction_id) c) as "childRefundsMinor",
