@@ -13,7 +13,7 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node" },
+        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: ["tests/helpers/fast-check-seed.ts"] },
       },
       {
         resolve: { alias },
@@ -22,6 +22,7 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
           globalSetup: ["tests/helpers/integration-global-setup.ts"],
+          setupFiles: ["tests/helpers/fast-check-seed.ts"],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           // PGlite boots a WASM Postgres per file; two at a time is what 2 cores sustain.

@@ -108,9 +108,11 @@ export function applyFact({ order, attempt, fact, attemptOwnsOrder, orderRefunde
   const refunded = fact.kind === "refund" && orderFollows && isRefundStatus(nextOrder) ? Math.max(fact.refundedTotalMinor, orderRefundedMinor) : undefined;
 
   if (nextOrder !== order) return { order: nextOrder, attempt: nextAttempt, reason: "applied", refundedMinor: refunded };
-  if (nextAttempt !== attempt) return { order, attempt: nextAttempt, reason: orderFollows ? "applied" : "other_attempt" };
-  if (refunded !== undefined && refunded > orderRefundedMinor && order === "partially_refunded") {
-    return { order, attempt, reason: "refund_recorded", refundedMinor: refunded };
+  // A refund can move only the attempt (the order is already partially refunded); its larger total still counts.
+  const raised = refunded !== undefined && refunded > orderRefundedMinor ? refunded : undefined;
+  if (nextAttempt !== attempt) return { order, attempt: nextAttempt, reason: orderFollows ? "applied" : "other_attempt", refundedMinor: raised };
+  if (raised !== undefined && order === "partially_refunded") {
+    return { order, attempt, reason: "refund_recorded", refundedMinor: raised };
   }
   return { order, attempt, reason: "stale" };
 }

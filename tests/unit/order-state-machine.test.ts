@@ -215,6 +215,18 @@ describe("state machine properties", () => {
     );
   });
 
+  it("keeps a larger refund total even when the refund only moves the attempt (found by fast-check)", () => {
+    const fact = classifyTransaction(
+      { success: true, pending: false, is_voided: false, is_refunded: true, has_parent_transaction: false, amount_cents: 2, currency: "EGP", refunded_amount_cents: 0 },
+      EXPECTED,
+      { childRefundsMinor: 0, parentReportedMinor: 1 },
+    );
+    const first = applyFact({ order: "partially_refunded", attempt: "creating", attemptOwnsOrder: true, orderRefundedMinor: 0, fact });
+    expect(first).toMatchObject({ order: "partially_refunded", attempt: "partially_refunded", refundedMinor: 1 });
+    const again = applyFact({ order: first.order, attempt: first.attempt, attemptOwnsOrder: true, orderRefundedMinor: 1, fact });
+    expect(again.reason).toBe("stale");
+  });
+
   it("applying the same fact twice changes nothing the second time", () => {
     fc.assert(
       fc.property(stateArb, flagsArb, ledgerArb, (state, tx, ledger) => {
