@@ -26,6 +26,9 @@ process.env.PATH = `${path.resolve("node_modules/.bin")}${path.delimiter}${proce
 
 const dataDir = path.resolve(process.env.PGLITE_DATA_DIR || ".data/pglite");
 ensureLocalAuthSecret();
+// Local runs write sign-in links to the dev outbox (/dev/outbox) unless a real mailer is configured; the app
+// itself refuses the outbox on any deployed (non-localhost) URL.
+if (!process.env.AUTH_RESEND_KEY) process.env.AUTH_DEV_OUTBOX ??= "1";
 const lockPath = `${dataDir}.lock`;
 let server;
 
