@@ -1,4 +1,5 @@
 import type { TimelineEntry, TimelineNote, TimelineTone } from "@/lib/order-timeline";
+import { STORE_TIME_ZONE } from "@/lib/store";
 
 const DOT: Record<TimelineTone, string> = {
   neutral: "bg-stone-400",
@@ -9,7 +10,7 @@ const DOT: Record<TimelineTone, string> = {
 };
 
 // The store is in Cairo; a fixed zone also keeps server and client renders identical.
-const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: "Africa/Cairo" });
+const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: STORE_TIME_ZONE });
 
 /**
  * An order's payment story, oldest first, with the time of each step and its offset from the order, so a demo

@@ -1,5 +1,6 @@
 import "server-only";
 import { cookies } from "next/headers";
+import { persistentCookie } from "@/lib/cookie-options";
 import { validCartId } from "./queries";
 
 /** The httpOnly cookie that holds the visitor's cart id (a random UUID; the only key to the cart). */
@@ -13,12 +14,5 @@ export async function readCartId(): Promise<string | undefined> {
 
 /** Stores the cart id; only callable where Next allows setting cookies (server actions, route handlers). */
 export async function rememberCartId(cartId: string): Promise<void> {
-  (await cookies()).set(CART_COOKIE, cartId, {
-    httpOnly: true,
-    sameSite: "lax",
-    // Browsers accept Secure cookies from http://localhost, so production builds tested locally still keep the cart.
-    secure: process.env.NODE_ENV === "production",
-    path: "/",
-    maxAge: CART_COOKIE_MAX_AGE,
-  });
+  (await cookies()).set(CART_COOKIE, cartId, persistentCookie(CART_COOKIE_MAX_AGE));
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { cookies } from "next/headers";
 import type { AttemptMode } from "@/db/schema/payments";
+import { persistentCookie } from "@/lib/cookie-options";
 import { DEFAULT_PAY_MODE, payModeSchema } from "./form";
 
 /** Remembers the visitor's last choice between hosted checkout and the embedded Pixel. Not sensitive. */
@@ -13,5 +14,5 @@ export async function readPayMode(): Promise<AttemptMode> {
 
 /** Server actions only. */
 export async function rememberPayMode(mode: AttemptMode): Promise<void> {
-  (await cookies()).set(PAY_MODE_COOKIE, mode, { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60 * 60 * 24 * 180 });
+  (await cookies()).set(PAY_MODE_COOKIE, mode, persistentCookie(60 * 60 * 24 * 180));
 }

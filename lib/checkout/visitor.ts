@@ -1,7 +1,7 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
 import { cookies } from "next/headers";
-import { appUrl } from "@/lib/app-url";
+import { persistentCookie } from "@/lib/cookie-options";
 
 // The guest's identity for order ownership: a random, httpOnly cookie. It proves nothing about a person, only
 // that this browser placed the order, which is exactly what decides who may see an order's payment page.
@@ -24,13 +24,6 @@ export async function ensureVisitorId(): Promise<string> {
   const existing = validVisitorId(jar.get(VISITOR_COOKIE)?.value);
   if (existing) return existing;
   const id = randomBytes(24).toString("base64url");
-  jar.set(VISITOR_COOKIE, id, {
-    httpOnly: true,
-    sameSite: "lax", // sent on the top-level GET back from Paymob's checkout, which is what the return page needs
-    // Secure whenever the app is served over https (production); plain-http localhost demos must still get it back.
-    secure: appUrl().startsWith("https://"),
-    path: "/",
-    maxAge: ONE_YEAR_SECONDS,
-  });
+  jar.set(VISITOR_COOKIE, id, persistentCookie(ONE_YEAR_SECONDS));
   return id;
 }
