@@ -1,4 +1,6 @@
 import http from "node:http";
+import { afterAll, beforeAll } from "vitest";
+import { startCallbackReceiver, type CallbackReceiver } from "./callback-receiver";
 import type { AddressInfo } from "node:net";
 import { handleEmulatorRequest } from "@/lib/emulator";
 import { EMULATOR_MOUNT } from "@/lib/paymob/emulator-credentials";
@@ -107,4 +109,30 @@ export async function payByCard(emu: EmulatorServer, intention: CreatedIntention
     cvv: "123",
     ...extra,
   });
+}
+
+/**
+ * For one describe block: an emulator server and a callback receiver, started before its tests and stopped
+ * (after in-flight deliveries settle) when they are done. Read them as `h.emu` / `h.receiver` inside tests.
+ */
+export function useEmulatorHarness(): { readonly emu: EmulatorServer; readonly receiver: CallbackReceiver } {
+  let emu: EmulatorServer | undefined;
+  let receiver: CallbackReceiver | undefined;
+  beforeAll(async () => {
+    [emu, receiver] = await Promise.all([startEmulatorServer(), startCallbackReceiver()]);
+  });
+  afterAll(async () => {
+    await emu?.settle();
+    await Promise.all([emu?.close(), receiver?.close()]);
+  });
+  return {
+    get emu() {
+      if (!emu) throw new Error("emulator server not started yet");
+      return emu;
+    },
+    get receiver() {
+      if (!receiver) throw new Error("callback receiver not started yet");
+      return receiver;
+    },
+  };
 }

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EMULATOR_API_KEY, EMULATOR_HMAC_SECRET, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
 import { verifyTransaction } from "@/lib/paymob/hmac";
-import { startCallbackReceiver, type CallbackReceiver } from "../helpers/callback-receiver";
 import { useTestDb } from "../helpers/db";
-import { createTestIntention, payByCard, startEmulatorServer, type CreatedIntention, type EmulatorServer } from "../helpers/emulator-server";
+import { createTestIntention, payByCard, type CreatedIntention, useEmulatorHarness } from "../helpers/emulator-server";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
@@ -11,24 +10,16 @@ const t = useTestDb({ seed: false });
 type Obj = { id: number; success: boolean; pending: boolean; amount_cents: number; is_refunded: boolean; is_voided: boolean; is_refund: boolean; is_void: boolean; refunded_amount_cents: number; has_parent_transaction: boolean; parent_transaction: number | null; order: { id: number; merchant_order_id: string } };
 
 describe.skipIf(t.skipped)(`emulator refunds, voids and inquiry on ${testDbTarget()}`, () => {
-  let emu: EmulatorServer;
-  let receiver: CallbackReceiver;
-  beforeAll(async () => {
-    [emu, receiver] = await Promise.all([startEmulatorServer(), startCallbackReceiver()]);
-  });
-  afterAll(async () => {
-    await emu?.settle();
-    await Promise.all([emu?.close(), receiver?.close()]);
-  });
+  const h = useEmulatorHarness();
 
-  const callbacksFor = (i: CreatedIntention) => receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
+  const callbacksFor = (i: CreatedIntention) => h.receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
   const api = (path: string, body: unknown, auth = `Token ${EMULATOR_SECRET_KEY}`) =>
-    fetch(`${emu.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: auth }, body: JSON.stringify(body) });
+    fetch(`${h.emu.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: auth }, body: JSON.stringify(body) });
 
   async function paid(): Promise<{ intention: CreatedIntention; transactionId: number }> {
-    const intention = await createTestIntention(emu, receiver.url);
-    const res = await payByCard(emu, intention, "5123456789012346");
-    await emu.settle();
+    const intention = await createTestIntention(h.emu, h.receiver.url);
+    const res = await payByCard(h.emu, intention, "5123456789012346");
+    await h.emu.settle();
     return { intention, transactionId: Number(new URL(res.headers.get("location")!).searchParams.get("id")) };
   }
 
@@ -39,7 +30,7 @@ describe.skipIf(t.skipped)(`emulator refunds, voids and inquiry on ${testDbTarge
     const child = (await first.json()) as Obj;
     expect(child).toMatchObject({ success: true, pending: false, amount_cents: 10_000, has_parent_transaction: true, parent_transaction: transactionId, is_refund: true });
     expect(child.id).not.toBe(transactionId);
-    await emu.settle();
+    await h.emu.settle();
 
     const [original, childCallback, parentCallback] = callbacksFor(intention).map((c) => ({ obj: (c.json as { obj: Obj }).obj, hmac: c.query.get("hmac") }));
     for (const c of [original!, childCallback!, parentCallback!]) expect(verifyTransaction(EMULATOR_HMAC_SECRET, c.obj, c.hmac)).toBe(true);
@@ -49,7 +40,7 @@ describe.skipIf(t.skipped)(`emulator refunds, voids and inquiry on ${testDbTarge
 
     expect((await api("/api/acceptance/void_refund/refund", { transaction_id: transactionId, amount_cents: 25_001 })).status).toBe(400);
     expect((await api("/api/acceptance/void_refund/refund", { transaction_id: transactionId, amount_cents: 25_000 })).status).toBe(200);
-    await emu.settle();
+    await h.emu.settle();
     expect(callbacksFor(intention).at(-1)!.json).toMatchObject({ obj: { id: transactionId, refunded_amount_cents: 35_000, is_refunded: true } });
     const over = await api("/api/acceptance/void_refund/refund", { transaction_id: transactionId, amount_cents: 1 });
     expect(over.status).toBe(400);
@@ -63,7 +54,7 @@ describe.skipIf(t.skipped)(`emulator refunds, voids and inquiry on ${testDbTarge
     const res = await api("/api/acceptance/void_refund/void", { transaction_id: String(transactionId) });
     expect(res.status).toBe(200);
     expect(await res.json()).toMatchObject({ success: true, is_void: true, has_parent_transaction: true, parent_transaction: transactionId, amount_cents: 35_000 });
-    await emu.settle();
+    await h.emu.settle();
     const last = callbacksFor(intention).at(-1)!;
     expect(last.json).toMatchObject({ obj: { id: transactionId, is_voided: true } });
     expect(verifyTransaction(EMULATOR_HMAC_SECRET, (last.json as { obj: Obj }).obj, last.query.get("hmac"))).toBe(true);
@@ -78,8 +69,8 @@ describe.skipIf(t.skipped)(`emulator refunds, voids and inquiry on ${testDbTarge
     expect(missing.status).toBe(400);
     expect(await missing.json()).toEqual({ amount_cents: ["This field is required."] });
     expect((await api("/api/acceptance/void_refund/refund", { transaction_id: 1, amount_cents: 100 })).status).toBe(404);
-    const declined = await createTestIntention(emu, receiver.url);
-    const id = new URL((await payByCard(emu, declined, "4000000000000002")).headers.get("location")!).searchParams.get("id");
+    const declined = await createTestIntention(h.emu, h.receiver.url);
+    const id = new URL((await payByCard(h.emu, declined, "4000000000000002")).headers.get("location")!).searchParams.get("id");
     expect((await api("/api/acceptance/void_refund/refund", { transaction_id: Number(id), amount_cents: 100 })).status).toBe(400);
   });
 
@@ -91,16 +82,16 @@ describe.skipIf(t.skipped)(`emulator refunds, voids and inquiry on ${testDbTarge
     expect(token.split(".")).toHaveLength(3);
     expect(Number.isInteger(profile.id)).toBe(true);
 
-    const intention = await createTestIntention(emu, receiver.url);
-    await payByCard(emu, intention, "4000000000000002");
-    const approved = Number(new URL((await payByCard(emu, intention, "5123456789012346")).headers.get("location")!).searchParams.get("id"));
+    const intention = await createTestIntention(h.emu, h.receiver.url);
+    await payByCard(h.emu, intention, "4000000000000002");
+    const approved = Number(new URL((await payByCard(h.emu, intention, "5123456789012346")).headers.get("location")!).searchParams.get("id"));
     const byRef = await api("/api/ecommerce/orders/transaction_inquiry", { merchant_order_id: intention.special_reference }, `Bearer ${token}`);
     expect(byRef.status).toBe(200);
     expect(await byRef.json()).toMatchObject({ id: approved, success: true, order: { id: intention.intention_order_id, merchant_order_id: intention.special_reference } });
     const byOrder = await api("/api/ecommerce/orders/transaction_inquiry", { order_id: String(intention.intention_order_id) }, `Bearer ${token}`);
     expect(((await byOrder.json()) as Obj).id).toBe(approved);
 
-    const one = await fetch(`${emu.baseUrl}/api/acceptance/transactions/${approved}`, { headers: { authorization: `Bearer ${token}` } });
+    const one = await fetch(`${h.emu.baseUrl}/api/acceptance/transactions/${approved}`, { headers: { authorization: `Bearer ${token}` } });
     expect(await one.json()).toMatchObject({ id: approved, success: true });
 
     expect((await api("/api/ecommerce/orders/transaction_inquiry", { merchant_order_id: "no-such" }, `Bearer ${token}`)).status).toBe(404);

@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { verifyRedirect, verifyTransaction } from "@/lib/paymob/hmac";
-import { startCallbackReceiver, type CallbackReceiver } from "../helpers/callback-receiver";
 import { useTestDb } from "../helpers/db";
-import { createTestIntention, payByCard, startEmulatorServer, type CreatedIntention, type EmulatorServer } from "../helpers/emulator-server";
+import { createTestIntention, payByCard, type CreatedIntention, useEmulatorHarness } from "../helpers/emulator-server";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
@@ -11,25 +10,17 @@ const t = useTestDb({ seed: false });
 type Body = { obj: { id: number; success: boolean; pending: boolean } };
 
 describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarget()}`, () => {
-  let emu: EmulatorServer;
-  let receiver: CallbackReceiver;
-  beforeAll(async () => {
-    [emu, receiver] = await Promise.all([startEmulatorServer(), startCallbackReceiver()]);
-  });
-  afterAll(async () => {
-    await emu?.settle();
-    await Promise.all([emu?.close(), receiver?.close()]);
-  });
+  const h = useEmulatorHarness();
 
-  const callbacksFor = (i: CreatedIntention) => receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
-  const setScenario = (body: Record<string, unknown>) => fetch(`${emu.baseUrl}/_emulator/scenario`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const deliveries = async () => (await (await fetch(`${emu.baseUrl}/_emulator/deliveries?format=json`)).json()) as { id: number; intentionId: string; label: string; suppressed: boolean; deliveredAt: string | null; attempts: number; lastStatus: number | null; gaveUp: boolean }[];
+  const callbacksFor = (i: CreatedIntention) => h.receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
+  const setScenario = (body: Record<string, unknown>) => fetch(`${h.emu.baseUrl}/_emulator/scenario`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const deliveries = async () => (await (await fetch(`${h.emu.baseUrl}/_emulator/deliveries?format=json`)).json()) as { id: number; intentionId: string; label: string; suppressed: boolean; deliveredAt: string | null; attempts: number; lastStatus: number | null; gaveUp: boolean }[];
   const redirectOf = (res: Response) => new URL(res.headers.get("location")!).searchParams;
 
   it("duplicate (card 4000000000000200): the same signed callback three times, two of them concurrently", async () => {
-    const intention = await createTestIntention(emu, receiver.url);
-    await payByCard(emu, intention, "4000000000000200");
-    await emu.settle();
+    const intention = await createTestIntention(h.emu, h.receiver.url);
+    await payByCard(h.emu, intention, "4000000000000200");
+    await h.emu.settle();
     const got = callbacksFor(intention);
     expect(got).toHaveLength(3);
     expect(new Set(got.map((c) => c.body)).size).toBe(1);
@@ -38,36 +29,36 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
   });
 
   it("delayed (control endpoint): the browser is redirected first, the callback only arrives later", async () => {
-    const intention = await createTestIntention(emu, receiver.url);
+    const intention = await createTestIntention(h.emu, h.receiver.url);
     const set = await setScenario({ specialReference: intention.special_reference, scenario: "delayed", delaySeconds: 1 });
     expect(set.status).toBe(200);
-    const res = await payByCard(emu, intention, "5123456789012346");
+    const res = await payByCard(h.emu, intention, "5123456789012346");
     expect(verifyRedirect(EMULATOR_HMAC_SECRET, redirectOf(res))).toBe(true);
     expect(callbacksFor(intention)).toHaveLength(0);
     const [row] = (await deliveries()).filter((d) => d.intentionId === intention.id);
     expect(row).toMatchObject({ deliveredAt: null, label: "delayed 1s" });
-    const [callback] = await receiver.waitFor(() => callbacksFor(intention).length === 1).then(() => callbacksFor(intention));
+    const [callback] = await h.receiver.waitFor(() => callbacksFor(intention).length === 1).then(() => callbacksFor(intention));
     expect((callback!.json as Body).obj.success).toBe(true);
   });
 
   it("delayed callbacks also go out opportunistically on any later emulator request (serverless: no timers)", async () => {
-    const intention = await createTestIntention(emu, receiver.url);
+    const intention = await createTestIntention(h.emu, h.receiver.url);
     await setScenario({ clientSecret: intention.client_secret, scenario: "delayed", delaySeconds: 60 });
-    await payByCard(emu, intention, "5123456789012346");
+    await payByCard(h.emu, intention, "5123456789012346");
     // Pretend a minute passed: make the row due now, then any request pumps it.
     const { getDb } = await import("@/db/client");
     const { emuDeliveries } = await import("@/db/schema/emulator");
     const { eq } = await import("drizzle-orm");
     await (await getDb()).update(emuDeliveries).set({ dueAt: new Date(Date.now() - 1000) }).where(eq(emuDeliveries.intentionId, intention.id));
     expect(callbacksFor(intention)).toHaveLength(0);
-    await fetch(`${emu.baseUrl}/_emulator/`);
-    await receiver.waitFor(() => callbacksFor(intention).length === 1);
+    await fetch(`${h.emu.baseUrl}/_emulator/`);
+    await h.receiver.waitFor(() => callbacksFor(intention).length === 1);
   });
 
   it("out_of_order (card 4000000000000408): a stale, validly signed pending callback arrives after the approved one", async () => {
-    const intention = await createTestIntention(emu, receiver.url);
-    await payByCard(emu, intention, "4000000000000408");
-    await emu.settle();
+    const intention = await createTestIntention(h.emu, h.receiver.url);
+    await payByCard(h.emu, intention, "4000000000000408");
+    await h.emu.settle();
     const got = callbacksFor(intention);
     expect(got).toHaveLength(2);
     const [first, second] = got.map((c) => (c.json as Body).obj);
@@ -77,21 +68,21 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
   });
 
   it("missing (card 4000000000000507): no server callback at all, the redirect still happens and the log shows it withheld", async () => {
-    const intention = await createTestIntention(emu, receiver.url);
-    const res = await payByCard(emu, intention, "4000000000000507");
+    const intention = await createTestIntention(h.emu, h.receiver.url);
+    const res = await payByCard(h.emu, intention, "4000000000000507");
     expect(redirectOf(res).get("success")).toBe("true");
-    await emu.settle();
+    await h.emu.settle();
     expect(callbacksFor(intention)).toHaveLength(0);
     expect((await deliveries()).filter((d) => d.intentionId === intention.id)).toMatchObject([{ suppressed: true, attempts: 0 }]);
   });
 
   it("bad_signature (card 4000000000000606 and via the control endpoint): the hmac does not verify", async () => {
-    const byCard = await createTestIntention(emu, receiver.url);
-    await payByCard(emu, byCard, "4000000000000606");
-    const byControl = await createTestIntention(emu, receiver.url);
+    const byCard = await createTestIntention(h.emu, h.receiver.url);
+    await payByCard(h.emu, byCard, "4000000000000606");
+    const byControl = await createTestIntention(h.emu, h.receiver.url);
     await setScenario({ intentionId: byControl.id, scenario: "bad_signature" });
-    await payByCard(emu, byControl, "5123456789012346");
-    await emu.settle();
+    await payByCard(h.emu, byControl, "5123456789012346");
+    await h.emu.settle();
     for (const intention of [byCard, byControl]) {
       const [callback] = callbacksFor(intention);
       expect(callback!.query.get("hmac")).toMatch(/^[0-9a-f]{128}$/);
@@ -100,34 +91,34 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
   });
 
   it("retries a failing receiver with backoff, bounded, and the log shows each attempt", async () => {
-    const intention = await createTestIntention(emu, receiver.url);
-    receiver.respondWith(503);
+    const intention = await createTestIntention(h.emu, h.receiver.url);
+    h.receiver.respondWith(503);
     try {
-      await payByCard(emu, intention, "5123456789012346");
-      await receiver.waitFor(() => callbacksFor(intention).length >= 2, 20_000); // first try + the 2 s retry
+      await payByCard(h.emu, intention, "5123456789012346");
+      await h.receiver.waitFor(() => callbacksFor(intention).length >= 2, 20_000); // first try + the 2 s retry
     } finally {
-      receiver.respondWith(200);
+      h.receiver.respondWith(200);
     }
-    await emu.settle();
+    await h.emu.settle();
     const [row] = (await deliveries()).filter((d) => d.intentionId === intention.id);
     expect(row!.attempts).toBeGreaterThanOrEqual(2);
     expect(row!.gaveUp).toBe(false);
   });
 
   it("replays a delivery with the exact same signed body and shows it in the HTML log", async () => {
-    const intention = await createTestIntention(emu, receiver.url);
-    await payByCard(emu, intention, "5123456789012346");
-    await emu.settle();
+    const intention = await createTestIntention(h.emu, h.receiver.url);
+    await payByCard(h.emu, intention, "5123456789012346");
+    await h.emu.settle();
     const [original] = callbacksFor(intention);
     const [row] = (await deliveries()).filter((d) => d.intentionId === intention.id);
-    const replay = await fetch(`${emu.baseUrl}/_emulator/deliveries/${row!.id}/replay`, { method: "POST", redirect: "manual" });
+    const replay = await fetch(`${h.emu.baseUrl}/_emulator/deliveries/${row!.id}/replay`, { method: "POST", redirect: "manual" });
     expect(replay.status).toBe(303);
-    await emu.settle();
+    await h.emu.settle();
     const all = callbacksFor(intention);
     expect(all).toHaveLength(2);
     expect(all[1]!.body).toBe(original!.body);
     expect(all[1]!.query.get("hmac")).toBe(original!.query.get("hmac"));
-    const page = await (await fetch(`${emu.baseUrl}/_emulator/deliveries`)).text();
+    const page = await (await fetch(`${h.emu.baseUrl}/_emulator/deliveries`)).text();
     expect(page).toContain("TEST EMULATOR");
     expect(page).toContain(`replay of #${row!.id}`);
     expect(page).toContain(`/_emulator/deliveries/${row!.id}/replay`);
