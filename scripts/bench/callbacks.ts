@@ -1,15 +1,18 @@
-// npm run bench:callbacks [-- --orders 2000 --concurrency 16 --max-seconds 120 --rebuild]
+// npm run bench:callbacks [-- --orders 2000 --concurrency 16 --max-seconds 120 --rebuild --only handler|baseline|ceiling|direct]
 //
 // Load test of POST /api/paymob/callback on a production build against local PostgreSQL, next to a minimal
 // node:http + pg baseline doing the same work, both measured in this run on fresh databases with the same
-// request mix. Afterwards both databases are checked: nothing lost, nothing doubled. Exit 1 when a
-// correctness check fails, 2 when only a performance target is missed.
+// request mix, and next to an empty route in a bare Next app (what any Next route handler can reach on this
+// machine). Afterwards both databases are checked: nothing lost, nothing doubled. Each server's CPU per request
+// is read from /proc. Exit 1 when a correctness check fails, 2 when only a performance target is missed.
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
+import { formatCpuPerRequest, readCpu, type CpuReading } from "./lib/cpu";
 import { runLoad } from "./lib/load";
+import { buildBareCallbackApp, type BareApp } from "./lib/bare-next";
 import { ensureProductionBuild, nextBin } from "./lib/next-app";
 import { assertPostgresReachable, createBenchDatabase } from "./lib/postgres";
 import { freePort, machineLoad, startProcess, waitForHttp, type Started } from "./lib/processes";
@@ -47,11 +50,17 @@ const concurrency = positive(args.concurrency, "--concurrency");
 const maxSeconds = positive(args["max-seconds"], "--max-seconds");
 const poolMax = positive(args["pool-max"], "--pool-max");
 
-type Target = { label: string; start: (port: number, databaseUrl: string, logFile: string) => Started };
+type Target = {
+  label: string;
+  start: (port: number, databaseUrl: string, logFile: string) => Started;
+  /** False for the ceiling: it touches no database, so there is nothing to check there. */
+  writesDb: boolean;
+};
 
 /** The app itself: `next start` on the production build, in emulator mode (no PAYMOB_* keys). */
 const handler: Target = {
   label: "handler (next start, POST /api/paymob/callback)",
+  writesDb: true,
   start: (port, databaseUrl, logFile) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, DATABASE_DRIVER: "pg", DATABASE_POOL_MAX: String(poolMax), APP_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: randomBytes(32).toString("hex") };
     for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
@@ -65,6 +74,7 @@ const handler: Target = {
 /** The floor: scripts/bench/baseline-server.ts, node:http + pg, same SQL, same pool size. */
 const baseline: Target = {
   label: "baseline (node:http + pg, same SQL)",
+  writesDb: true,
   start: (port, databaseUrl, logFile) =>
     startProcess(process.execPath, [...profileFlags(), "--import", "tsx", "scripts/bench/baseline-server.ts"], { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, HMAC_SECRET: EMULATOR_HMAC_SECRET, POOL_MAX: String(poolMax) }, logFile),
 };
@@ -72,10 +82,25 @@ const baseline: Target = {
 /** Diagnostic: the same route function without Next (scripts/bench/direct-server.ts). */
 const direct: Target = {
   label: "direct (the route's POST on node:http, no Next)",
+  writesDb: true,
   start: (port, databaseUrl, logFile) => {
     const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_DRIVER: "pg", DATABASE_POOL_MAX: String(poolMax), APP_URL: `http://127.0.0.1:${port}` };
     for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
     return startProcess(process.execPath, [...profileFlags(), "--conditions=react-server", "--import", "tsx", "scripts/bench/direct-server.ts"], env, logFile);
+  },
+};
+
+/**
+ * The framework's ceiling: `next start` on a bare app whose POST /api/paymob/callback only reads the body and
+ * answers JSON (scripts/bench/lib/bare-next.ts), same load. No route handler on this machine can beat it.
+ */
+let bareCallbackApp: BareApp | undefined;
+const ceiling: Target = {
+  label: "ceiling (next start, bare app, empty POST route)",
+  writesDb: false,
+  start: (port, _databaseUrl, logFile) => {
+    if (!bareCallbackApp) throw new Error("the bare callback app is not built");
+    return startProcess(nextBin(), ["start", "-H", "127.0.0.1", "-p", String(port), bareCallbackApp.dir], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" }, logFile);
   },
 };
 
@@ -91,12 +116,18 @@ async function measure(target: Target, key: string): Promise<{ summary: Summary;
     server = target.start(port, db.url, logFile);
     await waitForHttp(`http://127.0.0.1:${port}${CALLBACK_PATH}`, server, 60_000);
     console.log(`${target.label}: ${workload.plan.length} requests (${workload.plan.filter((p) => p.warmup).length} warm-up), concurrency ${concurrency}, server log ${logFile}`);
-    const result = await runLoad(workload.plan, { origin: `http://127.0.0.1:${port}`, path: CALLBACK_PATH, concurrency, maxSeconds, timeoutMs: 10_000 });
+    const cpu: Partial<Record<"start" | "end", CpuReading | null>> = {};
+    const serverPid = server.child.pid;
+    const onMeasured = (phase: "start" | "end") => {
+      cpu[phase] = readCpu(serverPid);
+    };
+    const result = await runLoad(workload.plan, { origin: `http://127.0.0.1:${port}`, path: CALLBACK_PATH, concurrency, maxSeconds, timeoutMs: 10_000, onMeasured });
     await server.stop();
     server = undefined;
     // Read before the checks below add their own scans; the server's backends reported theirs on exit.
-    const activity = formatActivityPerRequest(before, await db.withDb(readActivity), result.samples.length);
-    const checks = await db.withDb((conn) => verifyDatabase(conn, attempts, workload, result));
+    const measuredRequests = result.samples.filter((s) => !s.warmup).length;
+    const activity = `${formatCpuPerRequest(cpu.start ?? null, cpu.end ?? null, measuredRequests)}\n${formatActivityPerRequest(before, await db.withDb(readActivity), result.samples.length)}`;
+    const checks = target.writesDb ? await db.withDb((conn) => verifyDatabase(conn, attempts, workload, result)) : [];
     return { summary: summarize(target.label, result), checks, activity };
   } finally {
     await server?.stop();
@@ -108,15 +139,26 @@ async function main() {
   await assertPostgresReachable();
   const before = machineLoad();
   console.log(`machine: ${before.cores} cores, 1-min load ${before.load1.toFixed(2)}${before.load1 > before.cores ? "  ⚠ busy machine: numbers will be pessimistic" : ""}`);
-  const targets = args.only === "baseline" ? [baseline] : args.only === "handler" ? [handler] : args.only === "direct" ? [direct] : [handler, baseline];
+  const named: Record<string, Target> = { handler, baseline, direct, ceiling };
+  const only = args.only === undefined ? undefined : named[args.only];
+  if (args.only !== undefined && !only) throw new Error(`--only must be one of ${Object.keys(named).join(", ")}`);
+  const targets = only ? [only] : [handler, baseline, ceiling];
   if (targets.includes(handler)) await ensureProductionBuild(DIST_DIR, args.rebuild);
+  if (targets.includes(ceiling)) {
+    console.log("building a bare Next.js app with an empty callback route (the framework's ceiling)…");
+    bareCallbackApp = await buildBareCallbackApp();
+  }
   const results = [];
-  for (const target of targets) results.push({ target, name: targetName(target), ...(await measure(target, targetName(target))) });
+  try {
+    for (const target of targets) results.push({ target, name: targetName(target), ...(await measure(target, targetName(target))) });
+  } finally {
+    bareCallbackApp?.remove();
+  }
 
   console.log("");
   for (const r of results) console.log(`${formatSummary(r.summary)}\n${r.activity}`);
   console.log("");
-  for (const r of results) console.log(formatChecks(r.name, r.checks));
+  for (const r of results) if (r.target.writesDb) console.log(formatChecks(r.name, r.checks));
 
   const perf: Check[] = [];
   const mine = results.find((r) => r.target === handler)?.summary;
@@ -129,6 +171,13 @@ async function main() {
     const ratio = mine.verifiedPerSecond / floor.verifiedPerSecond;
     console.log(`\nratio handler/baseline: ${ratio.toFixed(2)} (verified callbacks/s ${mine.verifiedPerSecond.toFixed(0)} / ${floor.verifiedPerSecond.toFixed(0)}; p99 ${mine.p99.toFixed(1)} / ${floor.p99.toFixed(1)} ms)`);
     perf.push({ name: `≥ ${TARGETS.baselineRatio}× the baseline's throughput`, ok: ratio >= TARGETS.baselineRatio, detail: `${ratio.toFixed(2)}×` });
+  }
+  const top = results.find((r) => r.target === ceiling)?.summary;
+  if (top) {
+    // The same request mix answered by a route that does nothing: what any Next route handler could reach here.
+    console.log(`ceiling: an empty Next route answers ${top.requestsPerSecond.toFixed(0)} req/s (${top.verifiedPerSecond.toFixed(0)} signed callbacks/s in this mix), p99 ${top.p99.toFixed(1)} ms`);
+    if (mine) console.log(`handler/ceiling: ${(mine.requestsPerSecond / top.requestsPerSecond).toFixed(2)}`);
+    if (floor) console.log(`ceiling/baseline: ${(top.verifiedPerSecond / floor.verifiedPerSecond).toFixed(2)} (above 1 means Next's own per-request cost leaves room for the handler)`);
   }
   console.log(formatChecks("target", perf));
   const after = machineLoad();
@@ -143,7 +192,7 @@ function profileFlags(): string[] {
 }
 
 function targetName(target: Target): string {
-  return target === handler ? "handler" : target === baseline ? "baseline" : "direct";
+  return target === handler ? "handler" : target === baseline ? "baseline" : target === ceiling ? "ceiling" : "direct";
 }
 
 function positive(value: string | undefined, name: string): number {

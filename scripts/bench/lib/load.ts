@@ -12,6 +12,8 @@ export type LoadOptions = {
   maxSeconds: number;
   /** Per request; a request slower than this counts as an error. */
   timeoutMs: number;
+  /** Called as the measured (post-warm-up) phase starts and ends, e.g. to read CPU counters. */
+  onMeasured?: (phase: "start" | "end") => void;
 };
 
 /**
@@ -42,9 +44,11 @@ export async function runLoad(plan: PlannedCallback[], options: LoadOptions): Pr
   };
 
   await runQueue(plan.filter((p) => p.warmup));
+  options.onMeasured?.("start");
   const started = performance.now();
   await runQueue(plan.filter((p) => !p.warmup));
   const measuredSeconds = (performance.now() - started) / 1000;
+  options.onMeasured?.("end");
   agent.destroy();
   return { samples, measuredSeconds, planned: plan.length, sent: samples.length, stoppedByDeadline };
 }
