@@ -13,6 +13,11 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks as its own stage before the e2e build, so that build may skip doing it twice.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   reactStrictMode: true,
+  // The stylesheet goes into each page's HTML instead of a separate request, so the first paint does not wait
+  // for it (nor, on a slow phone, for the JS that downloads alongside it): the catalog pages reach Lighthouse
+  // 100 on mobile with it and 98–99 without (npm run bench:pages). Tailwind's whole sheet is ~8 KB gzipped.
+  // Experimental in Next 16; the price is that returning visitors cannot reuse a cached stylesheet.
+  experimental: { inlineCss: true },
   typedRoutes: false,
   async headers() {
     return [{ source: "/:path*", headers: securityHeaders(process.env, { dev: process.env.NODE_ENV === "development" }) }];

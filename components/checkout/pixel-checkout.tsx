@@ -78,7 +78,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
             router.replace(returnUrl);
           },
           onPaymentCancel: () => setStatus({ kind: "cancelled" }),
-          customStyle: { Font_Family: "Inter, system-ui, sans-serif", Color_Primary: "#8f4a17" },
+          customStyle: { Font_Family: "system-ui, sans-serif", Color_Primary: "#8f4a17" },
         });
       })
       .catch((error: unknown) => {
@@ -100,7 +100,8 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
 
   return (
     <div className="flex flex-col gap-4">
-      <div className="relative min-h-64 rounded-2xl border border-brand-200 bg-white p-4" aria-busy={status.kind === "loading" || status.kind === "completing"}>
+      {/* The reserved height is about the card form's, so the page does not jump when Pixel fills it in. */}
+      <div className="relative min-h-112 rounded-2xl border border-brand-200 bg-white p-4" aria-busy={status.kind === "loading" || status.kind === "completing"}>
         <div id={elementId} ref={container} data-testid="pixel-container" />
         {status.kind === "loading" ? <Overlay text="Loading Paymob's secure card form…" /> : null}
         {status.kind === "completing" ? <Overlay text="Payment submitted. Checking the result…" /> : null}
