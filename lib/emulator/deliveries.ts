@@ -16,6 +16,9 @@ export const AFTER_PAYMENT_PUMP_MS = 20_000;
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
+/** Held back until its predecessor is settled (out-of-order scenario, token after transaction). */
+const predecessorSettled = sql`(${emuDeliveries.afterId} is null or exists (select 1 from emu_deliveries p where p.id = ${emuDeliveries.afterId} and (p.delivered_at is not null or p.gave_up or p.suppressed)))`;
+
 async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
   const now = new Date();
   const due = db
@@ -28,8 +31,7 @@ async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
         eq(emuDeliveries.suppressed, false),
         lte(emuDeliveries.dueAt, now),
         or(isNull(emuDeliveries.leaseUntil), lte(emuDeliveries.leaseUntil, now)),
-        // Held back until its predecessor is settled (out-of-order scenario, token after transaction).
-        sql`(${emuDeliveries.afterId} is null or exists (select 1 from emu_deliveries p where p.id = ${emuDeliveries.afterId} and (p.delivered_at is not null or p.gave_up or p.suppressed)))`,
+        predecessorSettled,
       ),
     )
     .orderBy(asc(emuDeliveries.dueAt), asc(emuDeliveries.id))
@@ -90,28 +92,37 @@ export async function pumpDeliveries(db: Db, options: { fetchImpl?: FetchLike; b
   return sent;
 }
 
-/** When the next undelivered callback is due (null if none). */
+/**
+ * When the pump could next claim something (null if nothing is waiting): a row's due time, or the end of the
+ * lease another pump holds on it. Rows held behind an unsettled predecessor are left out: they become
+ * claimable only once that predecessor, itself in this set, has gone out.
+ */
 export async function nextDueAt(db: Db): Promise<Date | null> {
+  const claimableAt = sql<Date>`greatest(${emuDeliveries.dueAt}, coalesce(${emuDeliveries.leaseUntil}, ${emuDeliveries.dueAt}))`;
   const [row] = await db
-    .select({ dueAt: emuDeliveries.dueAt })
+    .select({ at: claimableAt.mapWith(emuDeliveries.dueAt) })
     .from(emuDeliveries)
-    .where(and(isNull(emuDeliveries.deliveredAt), eq(emuDeliveries.gaveUp, false), eq(emuDeliveries.suppressed, false)))
-    .orderBy(asc(emuDeliveries.dueAt))
+    .where(and(isNull(emuDeliveries.deliveredAt), eq(emuDeliveries.gaveUp, false), eq(emuDeliveries.suppressed, false), predecessorSettled))
+    .orderBy(claimableAt)
     .limit(1);
-  return row?.dueAt ?? null;
+  return row?.at ?? null;
 }
+
+/** Floor between two pumps while something is due but was not claimed yet (another pump got there first). */
+const MIN_PUMP_GAP_MS = 50;
 
 /**
  * Pumps now, then keeps pumping whatever falls due within `horizonMs` (duplicates 2 s later, short delays,
  * quick retries), so a long-lived server or a waitUntil window delivers them without another request.
+ * Bounded by the horizon, and by count: a pump at most every MIN_PUMP_GAP_MS.
  */
 export async function pumpFor(db: Db, horizonMs: number, options: { fetchImpl?: FetchLike } = {}): Promise<number> {
   const deadline = Date.now() + horizonMs;
   let sent = await pumpDeliveries(db, options);
-  for (let i = 0; i < 20; i++) {
+  for (let i = 0; i < Math.ceil(horizonMs / MIN_PUMP_GAP_MS); i++) {
     const next = await nextDueAt(db);
     if (!next || next.getTime() > deadline) break;
-    const wait = Math.max(50, next.getTime() - Date.now());
+    const wait = Math.max(MIN_PUMP_GAP_MS, next.getTime() - Date.now());
     await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())));
     sent += await pumpDeliveries(db, options);
   }
