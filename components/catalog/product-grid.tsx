@@ -1,8 +1,10 @@
 import type { CatalogProduct } from "@/lib/catalog/queries";
 import { ProductCard } from "./product-card";
 
-// The first row is above the fold on every breakpoint up to four columns: load those pictures first (LCP).
-const EAGER_IMAGES = 4;
+// A phone's first row (two columns) is where the LCP picture is and bandwidth is scarcest: those load first.
+// On wider screens the rest of the first row is lazy but in view, so it loads right after layout; making all
+// four high priority had them compete with the LCP picture on a slow connection (npm run bench:pages).
+const EAGER_IMAGES = 2;
 
 export function ProductGrid({ products }: { products: CatalogProduct[] }) {
   return (
