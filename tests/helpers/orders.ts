@@ -23,6 +23,9 @@ export type OrderSetup = {
   intentionOrderId?: number | null;
 };
 
+/** The billing columns every test order needs, besides its email. */
+export const TEST_BUYER = { phone: "+201000000000", firstName: "Test", lastName: "Buyer", street: "1 Nile St", city: "Cairo", country: "EG" } as const;
+
 export type OrderWithAttempt = { order: Order; attempt: PaymentAttempt };
 
 export async function createOrderWithAttempt(db: Db, setup: OrderSetup = {}): Promise<OrderWithAttempt> {
@@ -39,12 +42,7 @@ export async function createOrderWithAttempt(db: Db, setup: OrderSetup = {}): Pr
       checkoutKey: `checkout-${id}`,
       guestId: `guest-${id}`,
       email: "buyer@example.com",
-      phone: "+201000000000",
-      firstName: "Test",
-      lastName: "Buyer",
-      street: "1 Nile St",
-      city: "Cairo",
-      country: "EG",
+      ...TEST_BUYER,
     })
     .returning();
   if (!order) throw new Error("order insert returned nothing");

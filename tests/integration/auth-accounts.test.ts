@@ -10,7 +10,7 @@ import { authProviders, emailDelivery } from "@/lib/auth/providers";
 import { completeSignIn } from "@/lib/auth/sign-in";
 import { verifiedEmailOf } from "@/lib/auth/verified-email";
 import { useTestDb } from "../helpers/db";
-import { nextId } from "../helpers/orders";
+import { nextId, TEST_BUYER } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
@@ -32,12 +32,7 @@ async function createOrder(db: Db, values: { email: string; userId?: string | nu
       guestId: `guest-${id}`,
       userId: values.userId ?? null,
       email: values.email,
-      phone: "+201000000000",
-      firstName: "Test",
-      lastName: "Buyer",
-      street: "1 Nile St",
-      city: "Cairo",
-      country: "EG",
+      ...TEST_BUYER,
       createdAt: values.createdAt,
     })
     .returning();

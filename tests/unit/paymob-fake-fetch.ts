@@ -1,3 +1,4 @@
+import type { PaymobConfig } from "@/lib/paymob/config";
 import type { FetchImpl } from "@/lib/paymob/http";
 
 export type RecordedRequest = { url: string; method: string; headers: Record<string, string>; body: unknown; signal: AbortSignal | null };
@@ -24,3 +25,15 @@ export function fakeFetch(...replies: Reply[]) {
 
 export const json = (body: unknown, status = 200) =>
   new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+
+/** A test-mode Egypt config with made-up keys: nothing here can reach a real Paymob account. */
+export const TEST_PAYMOB_CONFIG: PaymobConfig = {
+  mode: "test",
+  region: "egypt",
+  baseUrl: "https://accept.paymob.com",
+  currency: "EGP",
+  secretKey: "egy_sk_test_secret",
+  publicKey: "egy_pk_test_public",
+  hmacSecret: "HMACSECRET",
+  paymentMethods: [4900001, "card"],
+};

@@ -1,21 +1,11 @@
 import { describe, expect, it } from "vitest";
 
-import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobInvalidInputError, PaymobUnexpectedResponseError, PaymobUnmatchedItemsError } from "@/lib/paymob/errors";
 import { buildIntentionRequest, createIntention, type CreateIntentionInput } from "@/lib/paymob/intention";
 
-import { fakeFetch, json } from "./paymob-fake-fetch";
+import { fakeFetch, json, TEST_PAYMOB_CONFIG } from "./paymob-fake-fetch";
 
-const config: PaymobConfig = {
-  mode: "test",
-  region: "egypt",
-  baseUrl: "https://accept.paymob.com",
-  currency: "EGP",
-  secretKey: "egy_sk_test_secret",
-  publicKey: "egy_pk_test_public",
-  hmacSecret: "HMACSECRET",
-  paymentMethods: [4900001, "card"],
-};
+const config = TEST_PAYMOB_CONFIG;
 
 const input: CreateIntentionInput = {
   amountMinor: 47_500,

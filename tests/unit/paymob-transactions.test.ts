@@ -6,19 +6,9 @@ import { signTransaction } from "@/lib/paymob/hmac";
 import { AUTH_TOKEN_TTL_MS, clearAuthTokenCache, getAuthToken, inquireTransaction, normaliseTransactionJson, refundTransaction, voidTransaction } from "@/lib/paymob/transactions";
 
 import fixtures from "../fixtures/paymob-vectors.json";
-import { fakeFetch, json } from "./paymob-fake-fetch";
+import { fakeFetch, json, TEST_PAYMOB_CONFIG } from "./paymob-fake-fetch";
 
-const config: PaymobConfig = {
-  mode: "test",
-  region: "egypt",
-  baseUrl: "https://accept.paymob.com",
-  currency: "EGP",
-  secretKey: "egy_sk_test_secret",
-  publicKey: "egy_pk_test_public",
-  hmacSecret: "HMACSECRET",
-  apiKey: "api-key-123",
-  paymentMethods: [4900001],
-};
+const config: PaymobConfig = { ...TEST_PAYMOB_CONFIG, apiKey: "api-key-123", paymentMethods: [4900001] };
 
 // A real transaction object (Paymob docs callback sample), as a refund child transaction.
 const paid = fixtures.vectors.find((v) => v.id === "docs-transaction-processed-2024")!.payload!.obj as Record<string, unknown>;
