@@ -28,3 +28,10 @@ export function callbackUrl(env: Record<string, string | undefined> = process.en
 export function returnUrl(env: Record<string, string | undefined> = process.env): string {
   return new URL("/checkout/return", appUrl(env)).toString();
 }
+
+/** The two URLs every intention carries, built once from configuration (never from a request's headers). */
+export type PaymentUrls = { notificationUrl: string; redirectionUrl: string };
+
+export function paymentUrls(env: Record<string, string | undefined> = process.env): PaymentUrls {
+  return { notificationUrl: callbackUrl(env), redirectionUrl: returnUrl(env) };
+}

@@ -1,11 +1,11 @@
 import "server-only";
-import { appUrl } from "@/lib/app-url";
+import { paymentUrls } from "@/lib/app-url";
 import { paymobConfig } from "@/lib/paymob/config";
 import type { PaymentDeps } from "./intend";
 
 /** The app's real Paymob wiring (or its built-in emulator). Throws PaymobConfigError on a bad configuration. */
 export function paymentDeps(): PaymentDeps {
-  return { config: paymobConfig(), appUrl: appUrl() };
+  return { config: paymobConfig(), urls: paymentUrls() };
 }
 
 /** The return page for an attempt, as Pixel's non-3-D-Secure completion and resubmissions reach it. */

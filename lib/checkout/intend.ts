@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orderLines, orders, paymentAttempts, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
+import type { PaymentUrls } from "@/lib/app-url";
 import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobError } from "@/lib/paymob/errors";
 import type { FetchImpl } from "@/lib/paymob/http";
@@ -9,7 +10,7 @@ import { createIntention, type BillingData } from "@/lib/paymob/intention";
 import { attemptNumberOf } from "./references";
 
 /** What talking to Paymob needs; injected so integration tests can point it at a fake or the emulator. */
-export type PaymentDeps = { config: PaymobConfig; appUrl: string; fetchImpl?: FetchImpl };
+export type PaymentDeps = { config: PaymobConfig; urls: PaymentUrls; fetchImpl?: FetchImpl };
 
 export type IntendResult =
   | { ok: true; attempt: PaymentAttempt }
@@ -36,8 +37,9 @@ export async function intendAttempt(db: Db, attempt: PaymentAttempt, deps: Payme
         items: lines.map(intentionItem),
         billing: billingData(order),
         specialReference: attempt.specialReference,
-        notificationUrl: `${deps.appUrl}/api/paymob/callback`,
-        redirectionUrl: `${deps.appUrl}/checkout/return`,
+        // From lib/app-url.ts: the callback URL carries Vercel's protection bypass, the browser's return URL never does.
+        notificationUrl: deps.urls.notificationUrl,
+        redirectionUrl: deps.urls.redirectionUrl,
         extras: { order_reference: order.reference },
       },
       deps.fetchImpl,

@@ -6,6 +6,7 @@ import type { Db } from "@/db/client";
 import { cartLines, carts, products } from "@/db/schema";
 import type { CheckoutSubmission } from "@/lib/checkout/form";
 import type { PaymentDeps } from "@/lib/checkout/intend";
+import { paymentUrls } from "@/lib/app-url";
 import { loadPaymobConfig } from "@/lib/paymob/config";
 
 export const APP = "http://127.0.0.1:3999";
@@ -63,7 +64,7 @@ export function fakePaymob(answer: (body: Record<string, unknown>, n: number) =>
     const { status, json } = answer(body, requests.length);
     return new Response(JSON.stringify(json), { status, headers: { "content-type": "application/json" } });
   };
-  const deps: PaymentDeps = { config: loadPaymobConfig({ APP_URL: APP }), appUrl: APP, fetchImpl };
+  const deps: PaymentDeps = { config: loadPaymobConfig({ APP_URL: APP }), urls: paymentUrls({ APP_URL: APP }), fetchImpl };
   return { deps, requests };
 }
 

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it, vi } from "vitest";
 import { orderLines, orders, paymentAttempts, products } from "@/db/schema";
 import { parseCheckoutForm } from "@/lib/checkout/form";
+import { paymentDeps } from "@/lib/checkout/deps";
 import { startCheckout, type StartCheckoutInput } from "@/lib/checkout/start-checkout";
+import { paymentUrls } from "@/lib/app-url";
 import { loadPaymobConfig } from "@/lib/paymob/config";
 import { useTestDb } from "../helpers/db";
 import { testDbTarget } from "../helpers/test-db-target";
@@ -102,7 +104,7 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
     // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
     const config = loadPaymobConfig({ APP_URL: "http://127.0.0.1:9" });
     const error = vi.spyOn(console, "error").mockImplementation(() => {});
-    const step = await startCheckout(t.db, { cartId, owner: visitor(), submission: submission() }, { config, appUrl: APP });
+    const step = await startCheckout(t.db, { cartId, owner: visitor(), submission: submission() }, { config, urls: paymentUrls({ APP_URL: APP }) });
     error.mockRestore();
 
     expect(step).toMatchObject({ kind: "failed", publicMessage: "We couldn't reach the payment provider. Please try again in a moment." });
@@ -151,5 +153,23 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
     expect(await startCheckout(t.db, { cartId: crypto.randomUUID(), owner: visitor(), submission: submission() }, paymob.deps)).toEqual({ kind: "empty_cart" });
     expect(await t.db.$count(orders)).toBe(before);
     expect(paymob.requests).toHaveLength(0);
+  });
+  it("sends Vercel's protection bypass on notification_url only, through the app's own wiring", async () => {
+    // paymentDeps() is what the checkout action uses; the bypass must reach Paymob's server-to-server callback
+    // and never the URL the customer's browser is sent to.
+    vi.stubEnv("APP_URL", "https://preview-abc.vercel.app");
+    vi.stubEnv("VERCEL_AUTOMATION_BYPASS_SECRET", "bypass-s3cret");
+    try {
+      const cartId = await cartWith(t.db, { "spice-trio": 1 });
+      const paymob = fakePaymob();
+      const step = await startCheckout(t.db, { cartId, owner: visitor(), submission: submission() }, { ...paymentDeps(), fetchImpl: paymob.deps.fetchImpl, config: paymob.deps.config });
+      expect(step.kind).toBe("hosted");
+      const body = paymob.requests[0]!.body;
+      expect(body.notification_url).toBe("https://preview-abc.vercel.app/api/paymob/callback?x-vercel-protection-bypass=bypass-s3cret");
+      expect(body.redirection_url).toBe("https://preview-abc.vercel.app/checkout/return");
+      expect(String(body.redirection_url)).not.toContain("bypass");
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

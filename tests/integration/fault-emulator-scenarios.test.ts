@@ -9,6 +9,7 @@ import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttemp
 import type { PaymentDeps } from "@/lib/checkout/intend";
 import { INQUIRY_GRACE_MS, reconcileStaleAttempt } from "@/lib/checkout/reconcile";
 import { startCheckout } from "@/lib/checkout/start-checkout";
+import { paymentUrls } from "@/lib/app-url";
 import { loadPaymobConfig } from "@/lib/paymob/config";
 import { useTestDb } from "../helpers/db";
 import { payByCard, startEmulatorServer, type CreatedIntention, type EmulatorServer } from "../helpers/emulator-server";
@@ -67,7 +68,7 @@ describe.skipIf(t.skipped)(`emulator failure scenarios across ${ORDERS} orders o
   beforeAll(async () => {
     vi.spyOn(console, "info").mockImplementation(() => {});
     [emu, app] = await Promise.all([startEmulatorServer(), startCallbackApp()]);
-    deps = { config: loadPaymobConfig({ APP_URL: emu.origin }), appUrl: app.origin };
+    deps = { config: loadPaymobConfig({ APP_URL: emu.origin }), urls: paymentUrls({ APP_URL: app.origin }) };
   });
   afterAll(async () => {
     await emu?.settle(10_000);
