@@ -23,7 +23,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     case "pg": {
       const { Pool } = await import("pg");
       const { drizzle } = await import("drizzle-orm/node-postgres");
-      const pool = new Pool({ connectionString: config.url, max: config.poolMax });
+      const pool = new Pool({ connectionString: config.url, max: config.poolMax, idleTimeoutMillis: config.idleTimeoutMs });
       pool.on("error", logIdleClientError);
       releaseClientsThatDie(pool);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
@@ -43,7 +43,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
         neonConfig.pipelineTLS = false;
         neonConfig.pipelineConnect = false;
       }
-      const pool = new Pool({ connectionString: config.url, max: config.poolMax });
+      const pool = new Pool({ connectionString: config.url, max: config.poolMax, idleTimeoutMillis: config.idleTimeoutMs });
       pool.on("error", logIdleClientError);
       releaseClientsThatDie(pool);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
@@ -116,7 +116,7 @@ function appDbConfig(): DbConfig {
   const config = resolveDbConfig(process.env);
   if (config.driver !== "pglite" || config.dataDir === "memory://") return config;
   const url = embeddedServerUrl(config.dataDir);
-  // One connection: the embedded server shares a single PGlite session (see scripts/with-db.mjs).
+  // One connection: PGlite runs one statement at a time anyway (see scripts/embedded-db-server.mjs).
   return url ? { driver: "pg", url, poolMax: 1 } : config;
 }
 

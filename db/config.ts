@@ -2,8 +2,8 @@ import path from "node:path";
 
 export type DbConfig =
   | { driver: "pglite"; dataDir: string }
-  | { driver: "pg"; url: string; poolMax: number }
-  | { driver: "neon"; url: string; poolMax: number; wsProxy?: string };
+  | { driver: "pg"; url: string; poolMax: number; idleTimeoutMs?: number }
+  | { driver: "neon"; url: string; poolMax: number; idleTimeoutMs?: number; wsProxy?: string };
 
 export const DEFAULT_PGLITE_DIR = ".data/pglite";
 
@@ -16,6 +16,9 @@ export const DEFAULT_PGLITE_DIR = ".data/pglite";
 export function resolveDbConfig(env: Record<string, string | undefined>): DbConfig {
   const url = env.DATABASE_URL?.trim();
   const poolMax = Number.parseInt(env.DATABASE_POOL_MAX ?? "", 10) || 10;
+  // How long an unused pooled connection stays open (the drivers' default is 10 s).
+  const idle = Number.parseInt(env.DATABASE_IDLE_TIMEOUT_MS ?? "", 10);
+  const idleTimeoutMs = Number.isFinite(idle) && idle >= 0 ? idle : undefined;
   if (!url) {
     const dir = env.PGLITE_DATA_DIR?.trim() || DEFAULT_PGLITE_DIR;
     return { driver: "pglite", dataDir: dir === "memory://" ? dir : path.resolve(/* turbopackIgnore: true */ dir) };
@@ -29,7 +32,7 @@ export function resolveDbConfig(env: Record<string, string | undefined>): DbConf
   }
   const isNeonHost = /\.neon\.(tech|build)(:\d+)?\//.test(url) || url.includes(".neon.tech");
   if (forced === "neon" || (!forced && isNeonHost)) {
-    return { driver: "neon", url, poolMax, wsProxy: env.NEON_WS_PROXY?.trim() || undefined };
+    return { driver: "neon", url, poolMax, idleTimeoutMs, wsProxy: env.NEON_WS_PROXY?.trim() || undefined };
   }
-  return { driver: "pg", url, poolMax };
+  return { driver: "pg", url, poolMax, idleTimeoutMs };
 }

@@ -40,12 +40,12 @@ if (!process.env.DATABASE_URL) {
   } else {
     server = await startEmbeddedServer();
     process.env.DATABASE_URL = urlFor(server.port);
-    process.env.DATABASE_DRIVER = "pg";
-    // PGlite is a single session that the server shares between connections; one connection per process
-    // keeps every statement batch of the app in order (the server only pins a connection inside a transaction).
-    process.env.DATABASE_POOL_MAX ??= "1";
     console.log(`[db] embedded PostgreSQL (PGlite) ${path.relative(process.cwd(), dataDir)} served on 127.0.0.1:${server.port}`);
   }
+  process.env.DATABASE_DRIVER = "pg";
+  // PGlite runs one statement at a time, so more connections would only queue at the server; one also means a
+  // transaction can never wait on another connection of the same process.
+  process.env.DATABASE_POOL_MAX ??= "1";
 }
 
 // `npm start` on a fresh clone: build first (the build needs no database).
