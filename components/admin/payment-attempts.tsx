@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/account/format";
+import type { OrderStatus } from "@/db/schema/orders";
 import { toMajorString } from "@/lib/admin/amount";
 import type { AuthorisationLedger, CaptureLedger } from "@/lib/admin/ledger";
 import type { AdminAttempt } from "@/lib/admin/orders";
@@ -40,12 +41,14 @@ function captureState(c: CaptureLedger, currency: string): string {
 }
 
 /** Every payment attempt of an order: each authorisation and each capture Paymob reported, with the actions that apply. */
-export function PaymentAttempts({ reference, attempts }: { reference: string; attempts: AdminAttempt[] }) {
+export function PaymentAttempts({ reference, orderStatus, attempts }: { reference: string; orderStatus: OrderStatus; attempts: AdminAttempt[] }) {
   if (attempts.length === 0) return <p className="text-sm text-stone-600">No payment attempts.</p>;
   return (
     <ol className="space-y-4">
       {attempts.map((attempt, index) => {
         const { ledger, currency } = attempt;
+        // The same rule requestCapture enforces: only an order awaiting capture, for exactly what it asked.
+        const capturable = (a: AuthorisationLedger) => a.canCapture && orderStatus === "authorised" && a.amountMinor === attempt.amountMinor;
         return (
           <li key={attempt.id} className="rounded-md border border-stone-200 bg-white p-4" data-testid="payment-attempt">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -75,8 +78,8 @@ export function PaymentAttempts({ reference, attempts }: { reference: string; at
                     transactionId={a.transactionId}
                     flagged={a.extra && a.canVoid ? "A second authorisation on this order: void it to release the customer's money." : undefined}
                   >
-                    {a.canCapture || a.canVoid ? (
-                      <AuthorisationActions reference={reference} attemptId={attempt.id} transactionId={a.transactionId} amountLabel={formatMoney(a.amountMinor, currency)} canCapture={a.canCapture} canVoid={a.canVoid} />
+                    {capturable(a) || a.canVoid ? (
+                      <AuthorisationActions reference={reference} attemptId={attempt.id} transactionId={a.transactionId} amountLabel={formatMoney(a.amountMinor, currency)} canCapture={capturable(a)} canVoid={a.canVoid} />
                     ) : null}
                   </Money>
                 ))}

@@ -90,7 +90,7 @@ export default async function AdminOrderPage({ params }: Props) {
         <p className="mb-3 text-sm text-stone-600">
           Captures, refunds and voids go to Paymob; the order changes only when Paymob&apos;s signed callback arrives below.
         </p>
-        <PaymentAttempts reference={order.reference} attempts={attempts} />
+        <PaymentAttempts reference={order.reference} orderStatus={order.status} attempts={attempts} />
       </section>
 
       <PaymentTimeline entries={timeline} internal />
