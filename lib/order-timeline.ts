@@ -119,7 +119,8 @@ function describeEvent(event: PaymentEvent): Pick<TimelineEntry, "title" | "deta
 const OUTCOME_TEXT: Record<string, string> = {
   applied: "applied",
   refund_recorded: "refund recorded",
-  double_payment: "second payment on a settled order: flagged for refund",
+  double_payment: "second charge on this order: flagged for review and refund",
+  extra_capture_reversed: "gives back a second charge: the order's own payment is unchanged",
   other_attempt: "about an earlier attempt: order unchanged",
   stale: "older news: order unchanged",
   ignored: "nothing to change",
@@ -134,6 +135,7 @@ const OUTCOME_TEXT: Record<string, string> = {
 
 function toneForStatus(status: string): TimelineTone {
   if (status === "paid") return "success";
+  if (status === "authorised") return "info";
   if (status === "payment_failed" || status === "needs_review") return "danger";
   if (status === "refunded" || status === "partially_refunded" || status === "voided") return "warning";
   return "neutral";

@@ -3,6 +3,7 @@ import { ORDER_STATUS_LABELS } from "@/lib/checkout/status-labels";
 
 const TONES: Record<OrderStatus, string> = {
   awaiting_payment: "bg-amber-50 text-amber-900 ring-amber-200",
+  authorised: "bg-violet-50 text-violet-900 ring-violet-200",
   paid: "bg-emerald-50 text-emerald-900 ring-emerald-200",
   payment_failed: "bg-red-50 text-red-900 ring-red-200",
   needs_review: "bg-orange-50 text-orange-900 ring-orange-200",

@@ -10,6 +10,8 @@ const idle: AdminActionState = { status: "idle" };
 type Props = {
   reference: string;
   attemptId: string;
+  /** The Paymob transaction (capture or sale) this refunds or voids. */
+  transactionId: number;
   currency: string;
   /** What may still be refunded, in major units for the input ("" when nothing). */
   refundable: string;
@@ -20,19 +22,20 @@ type Props = {
 
 /**
  * Refund (full or partial; the amount is typed in major units and converted to minor units on the server) and
- * void for one captured payment. The outcome messages live outside the forms: when the refund's callback lands
+ * void for one capture (an attempt can hold a second charge, refunded on its own). The outcome messages live outside the forms: when the refund's callback lands
  * before the action returns, the re-rendered page may no longer offer the form, but the notice must still show.
  */
-export function PaymentActions({ reference, attemptId, currency, refundable, refundableLabel, canRefund, canVoid }: Props) {
+export function PaymentActions({ reference, attemptId, transactionId, currency, refundable, refundableLabel, canRefund, canVoid }: Props) {
   const [refundState, refund, refunding] = useActionState(refundAction, idle);
   const [voidState, voidPayment, voiding] = useActionState(voidAction, idle);
-  const inputId = `refund-${attemptId}`;
+  const inputId = `refund-${transactionId}`;
   return (
     <div className="mt-3 space-y-3">
       {canRefund ? (
         <form action={refund} aria-label="Refund this payment">
           <input type="hidden" name="reference" value={reference} />
           <input type="hidden" name="attemptId" value={attemptId} />
+          <input type="hidden" name="transactionId" value={transactionId} />
           <label htmlFor={inputId} className="block text-sm font-medium">
             Refund amount ({currency}) <span className="font-normal text-stone-500">· up to {refundableLabel}</span>
           </label>
@@ -62,6 +65,7 @@ export function PaymentActions({ reference, attemptId, currency, refundable, ref
         <form action={voidPayment} aria-label="Void this payment">
           <input type="hidden" name="reference" value={reference} />
           <input type="hidden" name="attemptId" value={attemptId} />
+          <input type="hidden" name="transactionId" value={transactionId} />
           <button
             type="submit"
             disabled={refunding || voiding}

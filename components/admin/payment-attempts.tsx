@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/account/format";
+import type { OrderStatus } from "@/db/schema/orders";
 import { toMajorString } from "@/lib/admin/amount";
+import type { AuthorisationLedger, CaptureLedger } from "@/lib/admin/ledger";
 import type { AdminAttempt } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
+import { AuthorisationActions } from "./authorisation-actions";
 import { PaymentActions } from "./payment-actions";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
@@ -14,13 +17,38 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Every payment attempt of an order, with its money ledger and the refund/void controls where they apply. */
-export function PaymentAttempts({ reference, attempts }: { reference: string; attempts: AdminAttempt[] }) {
+function Money({ title, transactionId, children, flagged }: { title: string; transactionId: number; children: ReactNode; flagged?: string }) {
+  return (
+    <li className={`rounded-md border p-3 ${flagged ? "border-orange-300 bg-orange-50" : "border-stone-200"}`} data-testid="payment-money">
+      <p className="text-sm font-medium">
+        {title} <span className="font-mono text-xs text-stone-500">txn {transactionId}</span>
+      </p>
+      {flagged ? <p className="mt-1 text-sm text-orange-900">{flagged}</p> : null}
+      {children}
+    </li>
+  );
+}
+
+function authorisationState(a: AuthorisationLedger): string {
+  if (a.captured) return "captured";
+  if (a.voided) return "voided: the hold was released";
+  return "held on the card, not charged";
+}
+
+function captureState(c: CaptureLedger, currency: string): string {
+  if (c.voided) return "voided";
+  return `refunded ${formatMoney(c.refundedMinor, currency)} · refundable ${formatMoney(c.refundableMinor, currency)}`;
+}
+
+/** Every payment attempt of an order: each authorisation and each capture Paymob reported, with the actions that apply. */
+export function PaymentAttempts({ reference, orderStatus, attempts }: { reference: string; orderStatus: OrderStatus; attempts: AdminAttempt[] }) {
   if (attempts.length === 0) return <p className="text-sm text-stone-600">No payment attempts.</p>;
   return (
     <ol className="space-y-4">
       {attempts.map((attempt, index) => {
         const { ledger, currency } = attempt;
+        // The same rule requestCapture enforces: only an order awaiting capture, for exactly what it asked.
+        const capturable = (a: AuthorisationLedger) => a.canCapture && orderStatus === "authorised" && a.amountMinor === attempt.amountMinor;
         return (
           <li key={attempt.id} className="rounded-md border border-stone-200 bg-white p-4" data-testid="payment-attempt">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -41,16 +69,42 @@ export function PaymentAttempts({ reference, attempts }: { reference: string; at
               <Field label="Created">{formatDateTime(attempt.createdAt)}</Field>
             </dl>
             {attempt.error ? <p className="mt-3 text-sm text-red-800">Error: {attempt.error}</p> : null}
-            {ledger.capturedTransactionId !== null ? (
-              <PaymentActions
-                reference={reference}
-                attemptId={attempt.id}
-                currency={currency}
-                refundable={ledger.refundableMinor > 0 ? toMajorString(ledger.refundableMinor, currency) : ""}
-                refundableLabel={formatMoney(ledger.refundableMinor, currency)}
-                canRefund={ledger.refundableMinor > 0}
-                canVoid={ledger.canVoid}
-              />
+            {ledger.authorisations.length + ledger.captures.length > 0 ? (
+              <ul className="mt-3 space-y-2">
+                {ledger.authorisations.map((a) => (
+                  <Money
+                    key={`auth-${a.transactionId}`}
+                    title={`Authorisation of ${formatMoney(a.amountMinor, currency)}: ${authorisationState(a)}`}
+                    transactionId={a.transactionId}
+                    flagged={a.extra && a.canVoid ? "A second authorisation on this order: void it to release the customer's money." : undefined}
+                  >
+                    {capturable(a) || a.canVoid ? (
+                      <AuthorisationActions reference={reference} attemptId={attempt.id} transactionId={a.transactionId} amountLabel={formatMoney(a.amountMinor, currency)} canCapture={capturable(a)} canVoid={a.canVoid} />
+                    ) : null}
+                  </Money>
+                ))}
+                {ledger.captures.map((c) => (
+                  <Money
+                    key={`capture-${c.transactionId}`}
+                    title={`${c.authorisationId === null ? "Payment" : "Capture"} of ${formatMoney(c.capturedMinor, currency)}: ${captureState(c, currency)}`}
+                    transactionId={c.transactionId}
+                    flagged={c.extra && c.refundableMinor > 0 ? "Second charge: the customer paid this order twice. Refund this capture." : undefined}
+                  >
+                    {c.refundableMinor > 0 || c.canVoid ? (
+                      <PaymentActions
+                        reference={reference}
+                        attemptId={attempt.id}
+                        transactionId={c.transactionId}
+                        currency={currency}
+                        refundable={c.refundableMinor > 0 ? toMajorString(c.refundableMinor, currency) : ""}
+                        refundableLabel={formatMoney(c.refundableMinor, currency)}
+                        canRefund={c.refundableMinor > 0}
+                        canVoid={c.canVoid}
+                      />
+                    ) : null}
+                  </Money>
+                ))}
+              </ul>
             ) : null}
           </li>
         );

@@ -31,9 +31,9 @@ export const emuIntentions = pgTable("emu_intentions", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const EMU_TRANSACTION_KINDS = ["payment", "refund", "void"] as const;
+export const EMU_TRANSACTION_KINDS = ["payment", "capture", "refund", "void"] as const;
 
-/** Payment attempts and their refund/void children. Flags mirror Paymob's TRANSACTION object. */
+/** Payment attempts and their capture/refund/void children. Flags mirror Paymob's TRANSACTION object. */
 export const emuTransactions = pgTable(
   "emu_transactions",
   {
@@ -53,6 +53,10 @@ export const emuTransactions = pgTable(
     isVoided: boolean("is_voided").notNull().default(false),
     isRefunded: boolean("is_refunded").notNull().default(false),
     refundedAmountCents: integer("refunded_amount_cents").notNull().default(0),
+    /** An authorisation only (the auth-only test card): money is held until a capture child takes it. */
+    isAuth: boolean("is_auth").notNull().default(false),
+    /** On an authorisation: how much its capture children took (Paymob's unsigned `captured_amount`). */
+    capturedAmountCents: integer("captured_amount_cents").notNull().default(0),
     errorOccured: boolean("error_occured").notNull().default(false),
     sourceType: text("source_type").notNull(), // card | wallet
     sourcePan: text("source_pan").notNull(), // last 4 of a card, the full wallet number

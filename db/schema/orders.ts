@@ -5,6 +5,8 @@ import { products } from "./catalog";
 
 export const ORDER_STATUSES = [
   "awaiting_payment",
+  /** Paymob authorised the card (is_auth) but nothing is captured yet: a hold, not money. Capture or void it. */
+  "authorised",
   "paid",
   "payment_failed",
   "needs_review",

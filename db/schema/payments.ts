@@ -10,6 +10,7 @@ export const ATTEMPT_STATUSES = [
   "creation_failed", // Paymob refused the intention; the order stays unpaid
   "pending",
   "declined",
+  "authorised", // an authorisation (is_auth) waiting for capture or void
   "paid",
   "needs_review",
   "partially_refunded",
@@ -96,6 +97,8 @@ export const paymentTransactions = pgTable(
     isRefunded: boolean("is_refunded").notNull(),
     isVoided: boolean("is_voided").notNull(),
     hasParentTransaction: boolean("has_parent_transaction").notNull(),
+    /** A capture of an authorisation: a child transaction (has_parent_transaction) that takes money, not gives it back. */
+    isCapture: boolean("is_capture").notNull().default(false),
     parentTransactionId: bigint("parent_transaction_id", { mode: "number" }),
     refundedAmountCents: integer("refunded_amount_cents"),
     /** What the flags meant (lib/orders/transaction-facts.ts): "paid", "declined", "refund", "void", … */

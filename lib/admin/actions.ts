@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
 import { replayEvent } from "@/lib/payments";
+import { requestAuthorisationVoid, requestCapture } from "./capture";
 import { replayOrderEvent, requestRefund, requestVoid, type AdminActionState } from "./operations";
 import { paymobGateway } from "./paymob-gateway";
 
@@ -27,6 +28,14 @@ export async function refundAction(_prev: AdminActionState, form: FormData): Pro
 
 export async function voidAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
   return refresh(form, await requestVoid(await getViewer(), await getDb(), fields(form), paymobGateway()));
+}
+
+export async function captureAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+  return refresh(form, await requestCapture(await getViewer(), await getDb(), fields(form), paymobGateway()));
+}
+
+export async function voidAuthorisationAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+  return refresh(form, await requestAuthorisationVoid(await getViewer(), await getDb(), fields(form), paymobGateway()));
 }
 
 export async function replayAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {

@@ -10,7 +10,7 @@ import { PaymobError } from "@/lib/paymob/errors";
 import { ReplayError, type ApplyResult } from "@/lib/payments";
 import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
-import { attemptLedger } from "./ledger";
+import { attemptLedger, captureToReverse } from "./ledger";
 import { eventsOfOrder } from "./orders";
 
 // Admin money operations. Each one checks the caller itself (never trusting that a page did), validates its
@@ -35,7 +35,8 @@ export type Replayer = (db: Db, eventId: number) => Promise<Pick<ApplyResult, "o
 
 const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
 
-const attemptInput = z.object({ reference: z.string().trim().min(1).max(64), attemptId: z.uuid() });
+/** `transactionId`: which capture of the attempt (a second charge has its own); the attempt's own by default. */
+const attemptInput = z.object({ reference: z.string().trim().min(1).max(64), attemptId: z.uuid(), transactionId: z.coerce.number().int().positive().optional() });
 const refundInput = attemptInput.extend({ amount: z.string().max(32) });
 const replayInput = z.object({ reference: z.string().trim().min(1).max(64), eventId: z.coerce.number().int().positive() });
 
@@ -77,16 +78,17 @@ export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown
   if (!input.success) return { status: "invalid", message: "This refund form is incomplete. Reload the page." };
   const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
   if (!found) return { status: "invalid", message: "No such payment on this order." };
-  const { ledger, currency, reference } = found;
-  if (ledger.capturedTransactionId === null || ledger.refundableMinor === 0) {
+  const { currency, reference } = found;
+  const capture = captureToReverse(found.ledger, input.data.transactionId);
+  if (!capture || capture.refundableMinor === 0) {
     return { status: "invalid", message: "Nothing left to refund on this payment." };
   }
   const amount = parseMajorAmount(input.data.amount, currency);
-  if (amount === null || amount <= 0) return { status: "invalid", message: `Enter an amount like ${toMajorString(ledger.refundableMinor, currency)}.` };
-  if (amount > ledger.refundableMinor) {
-    return { status: "invalid", message: `At most ${formatMoney(ledger.refundableMinor, currency)} can still be refunded.` };
+  if (amount === null || amount <= 0) return { status: "invalid", message: `Enter an amount like ${toMajorString(capture.refundableMinor, currency)}.` };
+  if (amount > capture.refundableMinor) {
+    return { status: "invalid", message: `At most ${formatMoney(capture.refundableMinor, currency)} can still be refunded.` };
   }
-  const transactionId = ledger.capturedTransactionId;
+  const transactionId = capture.transactionId;
   return once(found.attemptId, { status: "invalid", message: "A request for this payment is already in progress." }, async () => {
     logAdmin(admin, `refund order=${reference} amount=${amount} currency=${currency} transaction=${transactionId}`);
     try {
@@ -105,11 +107,12 @@ export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, 
   if (!input.success) return { status: "invalid", message: "This void form is incomplete. Reload the page." };
   const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
   if (!found) return { status: "invalid", message: "No such payment on this order." };
-  const { ledger, reference } = found;
-  if (ledger.capturedTransactionId === null || !ledger.canVoid) {
+  const { reference } = found;
+  const capture = captureToReverse(found.ledger, input.data.transactionId);
+  if (!capture || !capture.canVoid) {
     return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
   }
-  const transactionId = ledger.capturedTransactionId;
+  const transactionId = capture.transactionId;
   return once(found.attemptId, { status: "invalid", message: "A request for this payment is already in progress." }, async () => {
     logAdmin(admin, `void order=${reference} transaction=${transactionId}`);
     try {

@@ -95,7 +95,8 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
     lines,
     attempts: attempts.map((attempt) => {
       const own = transactions.filter((t) => t.attemptId === attempt.id);
-      return { ...attempt, transactions: own, ledger: attemptLedger(own) };
+      // Read against the whole order: a payment is a second charge only next to the order's other payments.
+      return { ...attempt, transactions: own, ledger: attemptLedger(transactions, attempt.id) };
     }),
     events,
   };

@@ -4,8 +4,8 @@ import type { Db } from "@/db/client";
 import { carts, type Order } from "@/db/schema";
 import { clearCart } from "@/lib/cart";
 
-/** Money arrived for these: the customer must not be asked to buy the same things again. */
-const MONEY_ARRIVED = new Set<Order["status"]>(["paid", "needs_review"]);
+/** Money arrived (or is held on the card) for these: the customer must not be asked to buy the same things again. */
+const MONEY_ARRIVED = new Set<Order["status"]>(["authorised", "paid", "needs_review"]);
 
 /**
  * Empties the visitor's cart once their order is paid. Only the cart as it was checked out: if it changed after

@@ -4,7 +4,8 @@ import type { EmuScenario } from "@/db/schema/emulator";
 // 5123456789012346, 5123450000000008, 4111111111111111); Paymob has no public decline/pending cards, so the
 // emulator defines its own, all Luhn-valid, in a 4000 0000 0000 0xxx range that no real card uses.
 export type CardBehaviour =
-  | { outcome: "approved"; threeDs: boolean; scenario?: EmuScenario }
+  /** `authOnly`: the payment is an authorisation (is_auth) that the merchant still has to capture or void. */
+  | { outcome: "approved"; threeDs: boolean; scenario?: EmuScenario; authOnly?: boolean }
   | { outcome: "declined" }
   | { outcome: "pending" };
 
@@ -21,6 +22,7 @@ export const TEST_CARDS: readonly TestCard[] = [
   { number: "4000000000000408", brand: "Visa", behaviour: { outcome: "approved", threeDs: false, scenario: "out_of_order" }, description: "Approved; a stale pending callback arrives after the approved one", paymob: false },
   { number: "4000000000000507", brand: "Visa", behaviour: { outcome: "approved", threeDs: false, scenario: "missing" }, description: "Approved; no server callback at all (redirect only)", paymob: false },
   { number: "4000000000000606", brand: "Visa", behaviour: { outcome: "approved", threeDs: false, scenario: "bad_signature" }, description: "Approved; the callback carries a wrong hmac", paymob: false },
+  { number: "4000000000000705", brand: "Visa", behaviour: { outcome: "approved", threeDs: false, authOnly: true }, description: "Authorised only (is_auth): nothing is charged until a capture; void releases it", paymob: false },
 ];
 
 export const TEST_CARD_HOLDER = "Test Account";

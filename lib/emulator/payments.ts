@@ -71,6 +71,7 @@ export async function startPayment(db: Db, base: string, intentionId: string, me
         ...outcome,
         ...(method.type === "wallet" && !challenge ? { message: "Wallet is not registered", txnResponseCode: "ERROR", acqResponseCode: "" } : {}),
         is3dSecure: card !== null && challenge,
+        isAuth: card?.behaviour.outcome === "approved" && card.behaviour.authOnly === true,
         sourceType: method.type,
         sourcePan: method.type === "card" ? method.digits.slice(-4) : method.number,
         sourceSubType: card ? card.brand : "wallet",

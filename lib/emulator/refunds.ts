@@ -1,15 +1,15 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emuTransactions, type EmuIntention, type EmuTransaction } from "@/db/schema/emulator";
-import { enqueueTransactionCallback } from "./callbacks";
+import type { EmuIntention, EmuTransaction } from "@/db/schema/emulator";
+import { addChildTransaction } from "./child-transaction";
 import { lockIntention, lockTransaction } from "./repo";
-import { cairoDay, paymobTimestamp } from "./time";
+import { cairoDay } from "./time";
 import { buildTransactionObject, type TransactionObject } from "./transaction-object";
 
-// Refund and void (research §4.1): each creates a successful CHILD transaction (has_parent_transaction=true,
-// parent_transaction=<id>), and the parent is re-notified with is_refunded/refunded_amount_cents or is_voided,
-// which changes its signed fields and therefore its HMAC.
+// Refund and void (Paymob's refund/void docs): each creates a successful child transaction, and the parent is
+// re-notified with is_refunded/refunded_amount_cents or is_voided, which changes its signed fields and therefore
+// its HMAC. The money lives on a sale or on a capture child; an authorisation holds it until captured, so it can
+// only be voided (releasing the hold), never refunded.
 
 export type ReversalResult =
   | { ok: true; child: EmuTransaction; parent: EmuTransaction; obj: TransactionObject }
@@ -18,9 +18,14 @@ export type ReversalResult =
 const fail = (status: 400 | 404, message: string): ReversalResult => ({ ok: false, status, message });
 
 function rejectReason(kind: "refund" | "void", parent: EmuTransaction, amountCents: number): string | null {
-  if (parent.kind !== "payment") return "Only payment transactions can be refunded or voided.";
+  if (parent.kind !== "payment" && parent.kind !== "capture") return "Only payment transactions can be refunded or voided.";
   if (!parent.success || parent.pending) return "Transaction is not successful; nothing to reverse.";
   if (parent.isVoided) return "Transaction is already voided.";
+  if (parent.isAuth) {
+    if (kind === "refund") return "An authorisation has to be captured before it can be refunded; void it to release the hold.";
+    if (parent.capturedAmountCents > 0) return "This authorisation was captured; void or refund the capture instead.";
+    return null; // releasing a hold is possible until it expires, not only on the day it was made
+  }
   if (kind === "void") {
     if (parent.refundedAmountCents > 0) return "Transaction has refunds; it can no longer be voided.";
     // Voids cancel before settlement, i.e. on the day of the payment; afterwards only a refund works.
@@ -43,41 +48,15 @@ export async function reverseTransaction(db: Db, kind: "refund" | "void", transa
     const reason = rejectReason(kind, parent, amount);
     if (reason) return fail(400, reason);
 
-    const now = paymobTimestamp();
-    const [child] = await tx
-      .insert(emuTransactions)
-      .values({
-        intentionId: parent.intentionId,
-        orderId: parent.orderId,
-        kind,
-        parentId: parent.id,
-        integrationId: parent.integrationId,
-        amountCents: amount,
-        currency: parent.currency,
-        success: true,
-        pending: false,
-        is3dSecure: false,
-        sourceType: parent.sourceType,
-        sourcePan: parent.sourcePan,
-        sourceSubType: parent.sourceSubType,
-        cardNum: parent.cardNum,
-        message: "Approved",
-        txnResponseCode: "APPROVED",
-        acqResponseCode: "00",
-        apiSource: "OTHER",
-        createdText: now,
-        updatedText: now,
-      })
-      .returning();
-    const [updated] = await tx
-      .update(emuTransactions)
-      .set(kind === "void" ? { isVoided: true, updatedText: now } : { isRefunded: true, refundedAmountCents: parent.refundedAmountCents + amount, updatedText: now })
-      .where(eq(emuTransactions.id, parent.id))
-      .returning();
-    if (!child || !updated) throw new Error("emulator: reversal write returned nothing");
-    const childDelivery = await enqueueTransactionCallback(tx, { intention, transaction: child, label: kind });
-    await enqueueTransactionCallback(tx, { intention, transaction: updated, label: `parent re-notified (${kind === "void" ? "voided" : "refunded"})`, after: childDelivery });
-    console.info(`[paymob-emulator] ${kind} ${child.id} of transaction ${parent.id} (order ${parent.orderId}): ${amount} ${parent.currency}`);
-    return { ok: true, child, parent: updated, obj: buildTransactionObject(intention, child) };
+    const written = await addChildTransaction(
+      tx,
+      intention,
+      parent,
+      kind,
+      amount,
+      () => (kind === "void" ? { isVoided: true } : { isRefunded: true, refundedAmountCents: parent.refundedAmountCents + amount }),
+      kind === "void" ? "voided" : "refunded",
+    );
+    return { ok: true, ...written, obj: buildTransactionObject(intention, written.child) };
   });
 }

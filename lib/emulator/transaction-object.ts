@@ -12,7 +12,10 @@ export type TransactionObject = Record<string, unknown> & { id: number; order: R
 /** What the object looks like to the outside, plus the overrides the out-of-order scenario needs for its stale copy. */
 export function buildTransactionObject(intention: EmuIntention, tx: EmuTransaction, now?: Partial<Pick<EmuTransaction, "pending" | "success" | "message" | "txnResponseCode" | "updatedText">>): TransactionObject {
   const t = { ...tx, ...now };
-  const paid = t.kind === "payment" && t.success && !t.pending;
+  const approved = (t.kind === "payment" || t.kind === "capture") && t.success && !t.pending;
+  // What this transaction itself captured: a sale or a capture child its amount, an authorisation nothing (its
+  // captures are children; it only reports their total as the unsigned captured_amount).
+  const captured = !approved ? 0 : t.isAuth ? t.capturedAmountCents : t.amountCents;
   const billing = echoedBillingData(intention.billingData);
   const items = intention.items as IntentionItem[];
   const card = t.sourceType === "card";
@@ -21,8 +24,8 @@ export function buildTransactionObject(intention: EmuIntention, tx: EmuTransacti
     pending: t.pending,
     amount_cents: t.amountCents,
     success: t.success,
-    is_auth: false,
-    is_capture: false,
+    is_auth: t.isAuth,
+    is_capture: t.kind === "capture",
     is_standalone_payment: t.kind === "payment",
     is_voided: t.isVoided,
     is_refunded: t.isRefunded,
@@ -87,8 +90,8 @@ export function buildTransactionObject(intention: EmuIntention, tx: EmuTransacti
       order_info: String(intention.orderId),
       card_type: card ? t.sourceSubType.toUpperCase() : null,
       card_num: t.cardNum,
-      captured_amount: paid ? t.amountCents / 100 : 0,
-      authorised_amount: paid ? t.amountCents / 100 : 0,
+      captured_amount: captured / 100,
+      authorised_amount: approved ? t.amountCents / 100 : 0,
       refunded_amount: t.refundedAmountCents ? t.refundedAmountCents / 100 : null,
       acs_eci: t.is3dSecure ? "02" : "07",
       ...(t.is3dSecure ? { authentication_status: t.success ? "AUTHENTICATION_SUCCESSFUL" : "AUTHENTICATION_FAILED" } : {}),
@@ -116,10 +119,13 @@ export function buildTransactionObject(intention: EmuIntention, tx: EmuTransacti
     refunded_amount_cents: t.refundedAmountCents,
     refunded_amount_cents_int: t.refundedAmountCents,
     source_id: -1,
-    is_captured: false,
-    captured_amount: 0,
-    captured_amount_int: 0,
-    settlement_amount_cents_int: paid ? t.amountCents : 0,
+    // Paymob lists is_captured / captured_amount among the fields to watch after a capture, unsigned; what exactly
+    // a re-notified authorisation carries is not documented. The emulator reports its captured total there and
+    // leaves every signed field as it was, so a real merchant must not rely on the re-notification either.
+    is_captured: t.isAuth && t.capturedAmountCents > 0,
+    captured_amount: t.isAuth ? t.capturedAmountCents : 0,
+    captured_amount_int: t.isAuth ? t.capturedAmountCents : 0,
+    settlement_amount_cents_int: captured,
     merchant_staff_tag: null,
     accept_fees_cents_int: 0,
     vat_cents_int: 0,

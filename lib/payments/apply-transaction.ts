@@ -66,7 +66,7 @@ async function applyInTransaction(tx: Tx, obj: TransactionObject, options: Apply
     return { outcome: "unknown_order", eventId, transactionId: obj.id };
   }
 
-  const context = await loadOrderContext(tx, locked);
+  const context = await loadOrderContext(tx, locked, obj);
   const fact = classifyTransaction(obj, { amountMinor: locked.amountMinor, currency: locked.currency }, context.ledger);
   const transition = applyFact({
     order: locked.orderStatus,
@@ -74,8 +74,11 @@ async function applyInTransaction(tx: Tx, obj: TransactionObject, options: Apply
     fact,
     attemptOwnsOrder: context.attemptOwnsOrder,
     orderRefundedMinor: locked.orderRefundedMinor,
+    otherPayment: context.otherPayment,
+    reversesExtraCapture: context.reversesExtraCapture,
   });
-  const detail = describeFact(fact, obj);
+  const described = describeFact(fact, obj);
+  const detail = transition.reason === "double_payment" ? `second charge: another transaction already holds or took this order's money · ${described}` : described;
   const { eventId, applied } = await recordTransaction(tx, {
     obj,
     fingerprint: transactionFingerprint(obj),
@@ -120,8 +123,13 @@ function describeFact(fact: TransactionFact, obj: TransactionObject): string {
   const message = obj.data?.message ? ` (${obj.data.message})` : "";
   switch (fact.kind) {
     case "mismatch":
+    case "errored":
     case "ignored":
       return `${fact.kind}: ${fact.detail}${message}`;
+    case "authorised":
+      return `authorised, not captured${fact.mismatch ? ` (mismatch: ${fact.mismatch})` : ""}${message}`;
+    case "paid":
+      return `${obj.has_parent_transaction ? `paid: capture of authorisation ${obj.parent_transaction ?? "?"}` : "paid"}${message}`;
     case "refund":
       return `refund via ${fact.via}, total ${fact.refundedTotalMinor}${fact.full ? " (full)" : ""}${message}`;
     case "void":

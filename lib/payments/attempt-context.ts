@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema/orders";
 import { paymentAttempts, paymentTransactions, type AttemptStatus } from "@/db/schema/payments";
 import type { TransactionObject } from "@/lib/paymob/callbacks";
-import type { RefundLedger } from "@/lib/orders/transaction-facts";
+import { moneyEntries, paymentContext, type LedgerRow, type PaymentContext } from "@/lib/orders/payment-ledger";
 import { preparedStatement, type PreparedStatement } from "./prepared-statement";
 
 export type LockedAttempt = {
@@ -83,10 +83,9 @@ const LOCK_STATEMENTS: Record<"" | "r" | "p" | "rp", PreparedStatement<LockRow>>
   rp: lockStatement(true, true),
 };
 
-export type OrderContext = {
+export type OrderContext = PaymentContext & {
   /** Whether the order's status follows this attempt (see TransitionInput.attemptOwnsOrder). */
   attemptOwnsOrder: boolean;
-  ledger: RefundLedger;
 };
 
 const UNPAID = sql.raw(`('awaiting_payment', 'payment_failed')`);
@@ -94,25 +93,24 @@ const UNPAID = sql.raw(`('awaiting_payment', 'payment_failed')`);
 type ContextRow = {
   latestAttemptId: string | null;
   settlingAttemptId: string | null;
-  childRefundsMinor: number;
-  parentReportedMinor: number;
-  capturedMinor: number | null;
+  /** json_agg of the order's money rows; drivers parse json, but tolerate one that hands back the text. */
+  transactions: LedgerJson[] | string;
 };
+type LedgerJson = Omit<LedgerRow, "id" | "paymobTransactionId" | "parentTransactionId"> & { id: number | string; paymobTransactionId: number | string; parentTransactionId: number | string | null };
 
 const orderId = sql.placeholder("orderId");
-const attemptId = sql.placeholder("attemptId");
-// Small subqueries, one round trip. payment_transactions is only indexed by order, and an attempt's rows are its
-// order's rows, so the attempt filters also name the order: without it each of them scanned the whole table
-// (3 sequential scans per callback, growing with every payment).
+// Small subqueries, one round trip, every one on the order's index. The order's money rows come back whole (an
+// order has a handful) and are read by lib/orders/payment-ledger.ts, the same reading the admin page uses.
 const ORDER_CONTEXT = preparedStatement<ContextRow>(
   "payments_order_context",
   sql`select
       (select a.id from payment_attempts a where a.order_id = ${orderId} order by a.sequence desc limit 1) as "latestAttemptId",
       -- The attempt whose transaction first took the order out of the unpaid states.
       (select pt.attempt_id from payment_transactions pt where pt.order_id = ${orderId} and pt.from_status in ${UNPAID} and pt.to_status not in ${UNPAID} order by pt.id limit 1) as "settlingAttemptId",
-      (select coalesce(sum(c.amount_cents), 0)::int from (select distinct on (pt.paymob_transaction_id) pt.amount_cents from payment_transactions pt where pt.order_id = ${orderId} and pt.attempt_id = ${attemptId} and pt.fact = 'refund' and pt.has_parent_transaction order by pt.paymob_transaction_id) c) as "childRefundsMinor",
-      (select coalesce(max(coalesce(pt.refunded_amount_cents, pt.amount_cents)), 0)::int from payment_transactions pt where pt.order_id = ${orderId} and pt.attempt_id = ${attemptId} and pt.fact = 'refund' and not pt.has_parent_transaction) as "parentReportedMinor",
-      (select pt.amount_cents from payment_transactions pt where pt.order_id = ${orderId} and pt.attempt_id = ${attemptId} and pt.fact in ('paid', 'mismatch') order by pt.id limit 1) as "capturedMinor"
+      (select coalesce(json_agg(json_build_object('id', pt.id, 'paymobTransactionId', pt.paymob_transaction_id, 'parentTransactionId', pt.parent_transaction_id,
+          'attemptId', pt.attempt_id, 'fact', pt.fact, 'hasParentTransaction', pt.has_parent_transaction, 'isCapture', pt.is_capture,
+          'amountCents', pt.amount_cents, 'refundedAmountCents', pt.refunded_amount_cents) order by pt.id), '[]'::json)
+        from payment_transactions pt where pt.order_id = ${orderId} and pt.fact in ('authorised', 'paid', 'mismatch', 'refund', 'void')) as "transactions"
     from orders where orders.id = ${orderId}`,
 );
 
@@ -120,17 +118,13 @@ const ORDER_CONTEXT = preparedStatement<ContextRow>(
  * Everything the state machine needs besides the statuses, in one round trip. Must run after lockAttemptFor,
  * as its own statement: in READ COMMITTED a new statement sees what the previous lock holder committed.
  */
-export async function loadOrderContext(tx: Tx, locked: LockedAttempt): Promise<OrderContext> {
-  const [row] = await ORDER_CONTEXT(tx, { orderId: locked.orderId, attemptId: locked.attemptId });
+export async function loadOrderContext(tx: Tx, locked: LockedAttempt, obj: TransactionObject): Promise<OrderContext> {
+  const [row] = await ORDER_CONTEXT(tx, { orderId: locked.orderId });
   if (!row) throw new Error(`order ${locked.orderId} vanished under its lock`);
   const unpaid = locked.orderStatus === "awaiting_payment" || locked.orderStatus === "payment_failed";
   const owner = unpaid ? row.latestAttemptId : (row.settlingAttemptId ?? locked.attemptId);
-  return {
-    attemptOwnsOrder: owner === locked.attemptId,
-    ledger: {
-      childRefundsMinor: Number(row.childRefundsMinor),
-      parentReportedMinor: Number(row.parentReportedMinor),
-      capturedMinor: row.capturedMinor === null ? undefined : Number(row.capturedMinor),
-    },
-  };
+  const rows = (typeof row.transactions === "string" ? (JSON.parse(row.transactions) as LedgerJson[]) : row.transactions).map(
+    (r): LedgerRow => ({ ...r, id: Number(r.id), paymobTransactionId: Number(r.paymobTransactionId), parentTransactionId: r.parentTransactionId === null ? null : Number(r.parentTransactionId) }),
+  );
+  return { attemptOwnsOrder: owner === locked.attemptId, ...paymentContext(moneyEntries(rows), obj, locked.attemptId) };
 }

@@ -20,9 +20,14 @@ export type RecordInput = {
   signature: string | null;
 };
 
-/** Facts that describe the attempt's own payment (not a refund/void of it): their id is the attempt's transaction. */
-const PAYMENT_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "declined", "pending"]);
-const isUnpaid = (status: OrderStatus) => status === "awaiting_payment" || status === "payment_failed";
+/** Facts that describe the attempt's own payment (not a refund/void of it): their id is the attempt's transaction.
+ * A capture replaces its authorisation there, so refunds and voids go to the transaction that took the money. */
+const PAYMENT_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "authorised", "errored", "declined", "pending"]);
+/** No money captured yet: unpaid, or only authorised. */
+const UNCAPTURED: ReadonlySet<OrderStatus> = new Set(["awaiting_payment", "payment_failed", "authorised"]);
+/** Facts that show money was captured: a payment, or the reversal of one (which may arrive first). Not an
+ * authorisation, and not an error report, which prove nothing either way. */
+const CAPTURE_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "refund", "void"]);
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -33,9 +38,9 @@ const RECORD = preparedStatement<{ id: string | number; outcome: string }>(
     with event_id as (select nextval(pg_get_serial_sequence('payment_events', 'id')) as id),
     txn as (
       insert into payment_transactions (paymob_transaction_id, fingerprint, attempt_id, order_id, event_id, success, pending, amount_cents, currency,
-        is_refunded, is_voided, has_parent_transaction, parent_transaction_id, refunded_amount_cents, fact, from_status, to_status, summary)
+        is_refunded, is_voided, has_parent_transaction, is_capture, parent_transaction_id, refunded_amount_cents, fact, from_status, to_status, summary)
       select ${p("transactionId")}, ${p("fingerprint")}, ${p("attemptId")}, ${p("orderId")}, event_id.id, ${p("success")}, ${p("pending")}, ${p("amountCents")}, ${p("currency")},
-        ${p("isRefunded")}, ${p("isVoided")}, ${p("hasParent")}, ${p("parentTransactionId")}::bigint, ${p("refundedAmountCents")}::integer,
+        ${p("isRefunded")}, ${p("isVoided")}, ${p("hasParent")}, ${p("isCapture")}, ${p("parentTransactionId")}::bigint, ${p("refundedAmountCents")}::integer,
         ${p("fact")}, ${p("fromStatus")}, ${p("toStatus")}, ${p("summary")}::jsonb
       from event_id
       on conflict (paymob_transaction_id, fingerprint) do nothing
@@ -78,8 +83,10 @@ const RECORD = preparedStatement<{ id: string | number; outcome: string }>(
 export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ eventId: number; applied: boolean }> {
   const { obj, locked, transition } = input;
   const orderMoves = transition.order !== locked.orderStatus || transition.refundedMinor !== undefined;
-  // The first move out of the unpaid states means Paymob captured money (even if it was then reversed).
-  const moneyArrived = isUnpaid(locked.orderStatus) && !isUnpaid(transition.order);
+  // The first move past the uncaptured states means Paymob captured money (even if it was then reversed). An
+  // authorisation is only a hold, and voiding one never captured anything.
+  const voidedHold = locked.orderStatus === "authorised" && transition.order === "voided";
+  const moneyArrived = CAPTURE_FACTS.has(input.fact) && UNCAPTURED.has(locked.orderStatus) && !UNCAPTURED.has(transition.order) && !voidedHold;
   const attemptMoves = transition.attempt !== locked.attemptStatus;
   const summary = { source: input.source, reason: transition.reason, attemptFrom: locked.attemptStatus, attemptTo: transition.attempt, detail: input.detail };
 
@@ -95,6 +102,7 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     isRefunded: obj.is_refunded,
     isVoided: obj.is_voided,
     hasParent: obj.has_parent_transaction,
+    isCapture: obj.is_capture,
     parentTransactionId: obj.parent_transaction ?? null,
     refundedAmountCents: obj.refunded_amount_cents ?? null,
     fact: input.fact,
@@ -113,7 +121,8 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     moneyArrived,
     orderMoves,
     attemptMoves,
-    paymentFact: PAYMENT_FACTS.has(input.fact),
+    // A second charge is refunded on its own; the attempt keeps pointing at the payment the order stands on.
+    paymentFact: PAYMENT_FACTS.has(input.fact) && transition.reason !== "double_payment",
   });
   if (!row) throw new Error(`recording transaction ${obj.id} for order ${locked.orderReference} returned nothing`);
   return { eventId: Number(row.id), applied: row.outcome !== "duplicate" };

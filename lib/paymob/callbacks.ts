@@ -116,6 +116,7 @@ export const redirectQuerySchema = z.looseObject({
   id: optional(z.coerce.number().int().positive()),
   success: optional(flag),
   pending: optional(flag),
+  is_auth: optional(flag),
   order: optional(z.coerce.number().int().positive()),
   merchant_order_id: optional(z.string().min(1)),
 });
@@ -126,6 +127,8 @@ export type RedirectResult = {
   transactionId?: number;
   success?: boolean;
   pending?: boolean;
+  /** An authorisation only: approved, but nothing captured yet. */
+  authorisation?: boolean;
 };
 
 /**
@@ -143,5 +146,6 @@ export function parseRedirect(query: URLSearchParams, hmacSecret: string): Redir
     transactionId: fields.id ?? undefined,
     success: fields.success ?? undefined,
     pending: fields.pending ?? undefined,
+    authorisation: fields.is_auth ?? undefined,
   };
 }

@@ -7,12 +7,13 @@ import type { PaymobConfig } from "./config";
 import { PaymobAuthError, PaymobConfigError, PaymobInvalidInputError } from "./errors";
 import { paymobRequest, parsePaymobResponse, type FetchImpl } from "./http";
 
-// Refund and void use the secret key (`Authorization: Token …`); inquiry uses the legacy auth-token flow:
+// Refund, void and capture use the secret key (`Authorization: Token …`); inquiry uses the legacy auth-token flow:
 // POST /api/auth/tokens {api_key} → {token}, valid 60 minutes, sent as `Authorization: Bearer …`
 // (Paymob Postman collections "Refund & Void & Capture APIs" and "Transaction Inquiry API").
 
 export type RefundInput = { transactionId: number; amountCents: number };
 export type VoidInput = { transactionId: number };
+export type CaptureInput = { transactionId: number; amountCents: number };
 /** `orderId` is Paymob's order id (= intention_order_id); `merchantOrderId` is our special_reference. */
 export type InquiryInput = { merchantOrderId: string } | { orderId: number | string };
 
@@ -32,6 +33,19 @@ export async function voidTransaction(config: PaymobConfig, input: VoidInput, fe
   if (!parsed.success) throw invalid("void", parsed.error);
   const id = parsed.data.transactionId;
   return secretKeyCall(config, id, `void transaction ${id}`, "/api/acceptance/void_refund/void", { transaction_id: id }, fetchImpl);
+}
+
+/**
+ * POST /api/acceptance/capture — takes `amountCents` (≤ the authorised amount) of an authorisation (a transaction
+ * with is_auth=true). Paymob answers with the capture, a new child transaction of the authorisation
+ * (has_parent_transaction, is_capture), and also POSTs it to the notification URL: that verified callback, not
+ * this answer, is what marks the order paid.
+ */
+export async function captureTransaction(config: PaymobConfig, input: CaptureInput, fetchImpl?: FetchImpl): Promise<TransactionObject> {
+  const parsed = z.object({ transactionId, amountCents: z.number().int().positive() }).safeParse(input);
+  if (!parsed.success) throw invalid("capture", parsed.error);
+  const { transactionId: id, amountCents } = parsed.data;
+  return secretKeyCall(config, id, `capture ${amountCents} of authorisation ${id}`, "/api/acceptance/capture", { transaction_id: id, amount_cents: amountCents }, fetchImpl);
 }
 
 /**

@@ -79,6 +79,9 @@ export type TxOverrides = Partial<{
   pending: boolean;
   is_voided: boolean;
   is_refunded: boolean;
+  is_auth: boolean;
+  is_capture: boolean;
+  error_occured: boolean;
   has_parent_transaction: boolean;
   parent_transaction: number | null;
   refunded_amount_cents: number | null;
@@ -101,6 +104,9 @@ export function transactionFor(attempt: PaymentAttempt, o: TxOverrides = {}): Re
     pending: o.pending ?? false,
     is_voided: o.is_voided ?? false,
     is_refunded: o.is_refunded ?? false,
+    is_auth: o.is_auth ?? false,
+    is_capture: o.is_capture ?? false,
+    error_occured: o.error_occured ?? false,
     has_parent_transaction: o.has_parent_transaction ?? false,
     parent_transaction: o.parent_transaction ?? null,
     refunded_amount_cents: o.refunded_amount_cents ?? null,

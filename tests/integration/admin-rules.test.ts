@@ -34,11 +34,15 @@ describe("refund amounts typed in major units", () => {
 
 describe("per-attempt ledger from recorded Paymob transactions", () => {
   let id = 0;
-  const tx = (fact: string, amountCents: number, extra: Partial<{ paymobTransactionId: number; hasParentTransaction: boolean; refundedAmountCents: number | null }> = {}) => ({
+  type Extra = Partial<{ paymobTransactionId: number; hasParentTransaction: boolean; isCapture: boolean; parentTransactionId: number | null; refundedAmountCents: number | null }>;
+  const tx = (fact: string, amountCents: number, extra: Extra = {}) => ({
     id: ++id,
     paymobTransactionId: extra.paymobTransactionId ?? 1000 + id,
+    parentTransactionId: extra.parentTransactionId ?? null,
+    attemptId: "attempt-1",
     fact,
     hasParentTransaction: extra.hasParentTransaction ?? false,
+    isCapture: extra.isCapture ?? false,
     amountCents,
     refundedAmountCents: extra.refundedAmountCents ?? null,
   });
@@ -49,7 +53,7 @@ describe("per-attempt ledger from recorded Paymob transactions", () => {
 
   it("a capture is fully refundable and voidable", () => {
     const sale = tx("paid", 5_000, { paymobTransactionId: 77 });
-    expect(attemptLedger([sale])).toEqual({ capturedTransactionId: 77, capturedMinor: 5_000, refundedMinor: 0, voided: false, refundableMinor: 5_000, canVoid: true });
+    expect(attemptLedger([sale])).toMatchObject({ capturedTransactionId: 77, capturedMinor: 5_000, refundedMinor: 0, voided: false, refundableMinor: 5_000, canVoid: true });
   });
 
   it("refund children add up once each, and a parent's reported total is a floor", () => {

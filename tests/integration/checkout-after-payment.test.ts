@@ -107,6 +107,17 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     expect(await state()).toMatchObject({ order: { status: "awaiting_payment" }, current: { id: retried?.kind === "hosted" ? retried.attempt.id : "?" }, awaiting: true, retryable: false });
   });
 
+  it("an authorisation is neither pending nor failed: no polling, no Try again, no inquiry; the cart is emptied", async () => {
+    const { order, attempt, owner, cartId, paymob } = await placed(t.db);
+    await deliver(t.db, attempt, { is_auth: true });
+    const state = await loadReturnState(t.db, { specialReference: attempt.specialReference }, owner);
+    expect(state).toMatchObject({ order: { status: "authorised" }, current: { status: "authorised" }, awaiting: false, retryable: false });
+    expect(await retryPayment(t.db, { orderId: order.id, owner }, paymob.deps)).toMatchObject({ kind: "settled" });
+    expect(await attemptsOf(t.db, order)).toHaveLength(1);
+    expect(await reconcileStaleAttempt(t.db, state!.order, state!.current, { config: paymob.deps.config })).toBe("not_needed");
+    expect(await clearCartOfPaidOrder(t.db, state!.order, cartId)).toBe(true);
+  });
+
   it("asks Paymob's inquiry API once the callback is overdue, applies the answer, and rate-limits", async () => {
     const { order, attempt } = await placed(t.db);
     const inquiry = fakeInquiry((body) => (body.merchant_order_id === attempt.specialReference ? { status: 200, json: transactionFor(attempt) } : { status: 404, json: { detail: "Not found." } }));

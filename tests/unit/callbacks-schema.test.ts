@@ -116,13 +116,13 @@ describe("parseRedirect", () => {
   it("verifies Odoo's redirect vector but only returns what it can read", () => {
     const result = parseRedirect(withHmac(odooRedirect.query, odooRedirect.hmac), odooRedirect.secret);
     // Odoo's synthetic vector uses id "dummy_id": signed, but not a Paymob transaction id.
-    expect(result).toEqual({ verified: true, merchantOrderId: "<odoo reference>", transactionId: undefined, success: true, pending: false });
+    expect(result).toEqual({ verified: true, merchantOrderId: "<odoo reference>", transactionId: undefined, success: true, pending: false, authorisation: false });
   });
 
   it("reads the docs values sent as a redirect, including a percent-encoded created_at", () => {
     const query = withHmac({ ...docsRedirect.query, merchant_order_id: "PS-ABC-1" }, docsRedirect.hmac);
     const result = parseRedirect(new URLSearchParams(query.toString()), docsRedirect.secret);
-    expect(result).toEqual({ verified: true, merchantOrderId: "PS-ABC-1", transactionId: 192036465, success: true, pending: false });
+    expect(result).toEqual({ verified: true, merchantOrderId: "PS-ABC-1", transactionId: 192036465, success: true, pending: false, authorisation: false });
   });
 
   it("never reports an outcome without a valid signature", () => {

@@ -56,6 +56,7 @@ describe("return page query", () => {
     expect(redirectNote(tampered, SECRET)).toMatchObject({ tone: "danger", detail: expect.stringContaining("did not verify") });
     expect(redirectNote(paymobRedirect({ success: "false" }), SECRET)?.detail).toContain('said "declined"');
     expect(redirectNote(paymobRedirect({ success: "false", pending: "true" }), SECRET)?.detail).toContain('said "pending"');
+    expect(redirectNote(paymobRedirect({ is_auth: "true" }), SECRET)?.detail).toContain('said "authorised, not captured"');
     expect(redirectNote(new URLSearchParams("merchant_order_id=NC-7K3M9Q2D-1"), SECRET)).toBeUndefined();
   });
 });

@@ -3,103 +3,11 @@ import { describe, expect, it } from "vitest";
 import { ORDER_STATUSES, type OrderStatus } from "@/db/schema/orders";
 import { ATTEMPT_STATUSES, type AttemptStatus } from "@/db/schema/payments";
 import { applyFact, canRetry, IllegalTransitionError, startRetry } from "@/lib/orders/state-machine";
-import { classifyTransaction, type TransactionFact, type TransactionFlags } from "@/lib/orders/transaction-facts";
+import { classifyTransaction, type TransactionFact } from "@/lib/orders/transaction-facts";
 
 const EXPECTED = { amountMinor: 10_000, currency: "EGP" };
-
-// ---- §6.1 of the research notes, written out as data: success, pending, is_voided, is_refunded, has_parent ----
-// "pay?" = paid when amount and currency match, needs_review otherwise; "child…" = a refund/void child transaction.
-type Row = "pay?" | "declined" | "pending" | "void" | "refund" | "child-refund" | "child-void" | "ignored";
-const DOCUMENTED: Record<string, Row> = {
-  "00000": "declined", "00010": "declined", "00100": "declined", "00110": "declined",
-  "01000": "pending", "01010": "pending", "01100": "pending", "01110": "pending",
-  "10000": "pay?", "10010": "refund", "10100": "void", "10110": "void",
-  "11000": "pending", "11010": "pending", "11100": "pending", "11110": "pending",
-  "00001": "ignored", "00011": "ignored", "00101": "ignored", "00111": "ignored",
-  "01001": "ignored", "01011": "ignored", "01101": "ignored", "01111": "ignored",
-  "10001": "child-refund", "10011": "child-refund", "10101": "child-void", "10111": "child-void",
-  "11001": "ignored", "11011": "ignored", "11101": "ignored", "11111": "ignored",
-}; // prettier-ignore
-
-type Meaning = "paid" | "mismatch" | "declined" | "pending" | "void" | "refund_full" | "refund_partial" | "ignored";
-
-/** Where an order owned by the transaction's attempt ends up, per starting status and meaning. */
-const ORDER_OUTCOME: Record<OrderStatus, Record<Meaning, OrderStatus>> = {
-  awaiting_payment: { paid: "paid", mismatch: "needs_review", declined: "payment_failed", pending: "awaiting_payment", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "awaiting_payment" },
-  payment_failed: { paid: "paid", mismatch: "needs_review", declined: "payment_failed", pending: "payment_failed", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "payment_failed" },
-  paid: { paid: "paid", mismatch: "paid", declined: "paid", pending: "paid", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "paid" },
-  needs_review: { paid: "needs_review", mismatch: "needs_review", declined: "needs_review", pending: "needs_review", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "needs_review" },
-  partially_refunded: { paid: "partially_refunded", mismatch: "partially_refunded", declined: "partially_refunded", pending: "partially_refunded", void: "partially_refunded", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "partially_refunded" },
-  refunded: { paid: "refunded", mismatch: "refunded", declined: "refunded", pending: "refunded", void: "refunded", refund_full: "refunded", refund_partial: "refunded", ignored: "refunded" },
-  voided: { paid: "voided", mismatch: "voided", declined: "voided", pending: "voided", void: "voided", refund_full: "voided", refund_partial: "voided", ignored: "voided" },
-}; // prettier-ignore
-
-/** The attempt status that goes with each order status when that attempt owns the order. */
-const OWNING_ATTEMPT: Record<OrderStatus, AttemptStatus> = {
-  awaiting_payment: "intended",
-  payment_failed: "declined",
-  paid: "paid",
-  needs_review: "needs_review",
-  partially_refunded: "partially_refunded",
-  refunded: "refunded",
-  voided: "voided",
-};
-
-const bools = [false, true] as const;
-const flagCombos = bools.flatMap((success) =>
-  bools.flatMap((pending) =>
-    bools.flatMap((is_voided) => bools.flatMap((is_refunded) => bools.map((has_parent_transaction) => ({ success, pending, is_voided, is_refunded, has_parent_transaction })))),
-  ),
-);
-const key = (f: (typeof flagCombos)[number]) => [f.success, f.pending, f.is_voided, f.is_refunded, f.has_parent_transaction].map(Number).join("");
-
-function meaningOf(row: Row, amountMatch: boolean, currencyMatch: boolean): Meaning {
-  switch (row) {
-    case "pay?":
-      return amountMatch && currencyMatch ? "paid" : "mismatch";
-    case "refund":
-      return "refund_full"; // the parent reports refunded_amount_cents equal to its own amount below
-    case "child-void":
-      if (!currencyMatch) return "ignored";
-      return amountMatch ? "void" : "refund_partial"; // a "void" smaller than the capture is a partial refund
-    case "child-refund":
-      if (!currencyMatch) return "ignored";
-      return amountMatch ? "refund_full" : "refund_partial";
-    default:
-      return row;
-  }
-}
-
-function factMeaning(fact: TransactionFact): Meaning {
-  if (fact.kind === "refund") return fact.full ? "refund_full" : "refund_partial";
-  return fact.kind;
-}
-
-describe("classifyTransaction × applyFact: every documented flag combination", () => {
-  const cases = flagCombos.flatMap((flags) =>
-    bools.flatMap((amountMatch) => bools.map((currencyMatch) => ({ flags, amountMatch, currencyMatch }))),
-  );
-  expect(cases).toHaveLength(128);
-
-  it.each(cases)("$flags amount=$amountMatch currency=$currencyMatch", ({ flags, amountMatch, currencyMatch }) => {
-    const tx: TransactionFlags = {
-      ...flags,
-      amount_cents: amountMatch ? EXPECTED.amountMinor : 7_000,
-      currency: currencyMatch ? EXPECTED.currency : "USD",
-      refunded_amount_cents: amountMatch ? EXPECTED.amountMinor : 7_000,
-    };
-    const row = DOCUMENTED[key(flags)];
-    if (!row) throw new Error(`no documented row for ${key(flags)}`);
-    const fact = classifyTransaction(tx, EXPECTED);
-    const meaning = meaningOf(row, amountMatch, currencyMatch);
-    expect(factMeaning(fact)).toBe(meaning);
-
-    for (const order of ORDER_STATUSES) {
-      const next = applyFact({ order, attempt: OWNING_ATTEMPT[order], fact, attemptOwnsOrder: true });
-      expect({ from: order, to: next.order }).toEqual({ from: order, to: ORDER_OUTCOME[order][meaning] });
-    }
-  });
-});
+/** A plain sale's flags; every combination of them is in transaction-flags-table.test.ts. */
+const SALE = { is_auth: false, is_capture: false, error_occured: false } as const;
 
 describe("applyFact with several attempts on one order", () => {
   const declined: TransactionFact = { kind: "declined" };
@@ -120,8 +28,9 @@ describe("applyFact with several attempts on one order", () => {
     });
   });
 
-  it("a stale approval for an old attempt after another attempt paid keeps the order and flags the double charge", () => {
-    for (const order of ["paid", "partially_refunded", "refunded", "needs_review", "voided"] as const) {
+  it("a late approval for an old attempt after another attempt paid flags the double charge, on a paid order too", () => {
+    expect(applyFact({ order: "paid", attempt: "pending", fact: paid, attemptOwnsOrder: false })).toEqual({ order: "needs_review", attempt: "needs_review", reason: "double_payment" });
+    for (const order of ["partially_refunded", "refunded", "needs_review", "voided"] as const) {
       expect(applyFact({ order, attempt: "pending", fact: paid, attemptOwnsOrder: false })).toEqual({ order, attempt: "needs_review", reason: "double_payment" });
     }
   });
@@ -140,14 +49,14 @@ describe("applyFact with several attempts on one order", () => {
   });
 
   it("a failed refund changes nothing", () => {
-    const fact = classifyTransaction({ success: false, pending: false, is_voided: false, is_refunded: false, has_parent_transaction: true, amount_cents: 10_000, currency: "EGP" }, EXPECTED);
+    const fact = classifyTransaction({ ...SALE, success: false, pending: false, is_voided: false, is_refunded: false, has_parent_transaction: true, amount_cents: 10_000, currency: "EGP" }, EXPECTED);
     expect(applyFact({ order: "paid", attempt: "paid", fact, attemptOwnsOrder: true })).toEqual({ order: "paid", attempt: "paid", reason: "ignored" });
   });
 });
 
 describe("refund totals never double count", () => {
-  const parent = { success: true, pending: false, is_voided: false, is_refunded: true, has_parent_transaction: false, amount_cents: 10_000, currency: "EGP" };
-  const child = { success: true, pending: false, is_voided: false, is_refunded: false, has_parent_transaction: true, amount_cents: 4_000, currency: "EGP" };
+  const parent = { ...SALE, success: true, pending: false, is_voided: false, is_refunded: true, has_parent_transaction: false, amount_cents: 10_000, currency: "EGP" };
+  const child = { ...SALE, success: true, pending: false, is_voided: false, is_refunded: false, has_parent_transaction: true, amount_cents: 4_000, currency: "EGP" };
 
   it("a child and its parent's re-notification describe the same refund", () => {
     const afterChild = { childRefundsMinor: 4_000, parentReportedMinor: 0 };
@@ -166,14 +75,18 @@ describe("refund totals never double count", () => {
 });
 
 // ---- properties ----
-const ORDER_RANK: Record<OrderStatus, number> = { awaiting_payment: 0, payment_failed: 1, paid: 2, needs_review: 2, partially_refunded: 3, refunded: 4, voided: 4 };
+// needs_review ranks above paid: a paid order can be flagged (a second charge), a flagged one never "un-flags".
+const ORDER_RANK: Record<OrderStatus, number> = { awaiting_payment: 0, payment_failed: 1, authorised: 1.5, paid: 2, needs_review: 2.5, partially_refunded: 3, refunded: 4, voided: 4 };
 const ATTEMPT_RANK: Record<AttemptStatus, number> = {
-  creating: 0, intended: 1, creation_failed: 1, pending: 2, declined: 3, paid: 4, needs_review: 4, partially_refunded: 5, refunded: 6, voided: 6,
+  creating: 0, intended: 1, creation_failed: 1, pending: 2, declined: 3, authorised: 3.5, paid: 4, needs_review: 4.5, partially_refunded: 5, refunded: 6, voided: 6,
 }; // prettier-ignore
 
 const flagsArb = fc.record({
   success: fc.boolean(),
   pending: fc.boolean(),
+  is_auth: fc.boolean(),
+  is_capture: fc.boolean(),
+  error_occured: fc.boolean(),
   is_voided: fc.boolean(),
   is_refunded: fc.boolean(),
   has_parent_transaction: fc.boolean(),
@@ -188,6 +101,8 @@ const stateArb = fc.record({
   attempt: fc.constantFrom(...ATTEMPT_STATUSES),
   attemptOwnsOrder: fc.boolean(),
   orderRefundedMinor: fc.integer({ min: 0, max: 20_000 }),
+  otherPayment: fc.boolean(),
+  reversesExtraCapture: fc.boolean(),
 });
 
 describe("state machine properties", () => {
@@ -203,11 +118,13 @@ describe("state machine properties", () => {
     );
   });
 
-  it("pays an order only for a plain successful sale of exactly the expected amount and currency", () => {
+  it("pays an order only for a plain successful sale or capture of exactly the expected amount and currency", () => {
     fc.assert(
       fc.property(stateArb, flagsArb, ledgerArb, (state, tx, ledger) => {
         const next = applyFact({ ...state, fact: classifyTransaction(tx, EXPECTED, ledger) });
-        const exactSale = tx.success && !tx.pending && !tx.is_voided && !tx.is_refunded && !tx.has_parent_transaction && tx.amount_cents === EXPECTED.amountMinor && tx.currency === EXPECTED.currency;
+        const saleOrCapture = tx.has_parent_transaction ? tx.is_capture : !tx.is_auth;
+        const exactSale =
+          saleOrCapture && tx.success && !tx.pending && !tx.error_occured && !tx.is_voided && !tx.is_refunded && tx.amount_cents === EXPECTED.amountMinor && tx.currency === EXPECTED.currency;
         if (state.order !== "paid" && next.order === "paid") expect(exactSale).toBe(true);
         if (state.attempt !== "paid" && next.attempt === "paid") expect(exactSale).toBe(true);
       }),
@@ -217,7 +134,7 @@ describe("state machine properties", () => {
 
   it("keeps a larger refund total even when the refund only moves the attempt (found by fast-check)", () => {
     const fact = classifyTransaction(
-      { success: true, pending: false, is_voided: false, is_refunded: true, has_parent_transaction: false, amount_cents: 2, currency: "EGP", refunded_amount_cents: 0 },
+      { ...SALE, success: true, pending: false, is_voided: false, is_refunded: true, has_parent_transaction: false, amount_cents: 2, currency: "EGP", refunded_amount_cents: 0 },
       EXPECTED,
       { childRefundsMinor: 0, parentReportedMinor: 1 },
     );
@@ -234,7 +151,8 @@ describe("state machine properties", () => {
         const first = applyFact({ ...state, fact });
         const again = applyFact({ ...state, order: first.order, attempt: first.attempt, orderRefundedMinor: first.refundedMinor ?? state.orderRefundedMinor, fact });
         expect({ order: again.order, attempt: again.attempt }).toEqual({ order: first.order, attempt: first.attempt });
-        expect(["stale", "ignored"]).toContain(again.reason);
+        // A second charge or the reversal of one stays what it is (the ledger lists it), but moves nothing twice.
+        expect(["stale", "ignored", "double_payment", "extra_capture_reversed"]).toContain(again.reason);
       }),
       { numRuns: 3000 },
     );
@@ -262,7 +180,7 @@ describe("Try again", () => {
     expect(ORDER_STATUSES.filter(canRetry)).toEqual(["awaiting_payment", "payment_failed"]);
     expect(startRetry("payment_failed")).toBe("awaiting_payment");
     expect(startRetry("awaiting_payment")).toBe("awaiting_payment");
-    for (const settled of ["paid", "needs_review", "partially_refunded", "refunded", "voided"] as const) {
+    for (const settled of ["authorised", "paid", "needs_review", "partially_refunded", "refunded", "voided"] as const) {
       expect(() => startRetry(settled)).toThrow(IllegalTransitionError);
     }
   });

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobAuthError, PaymobConfigError, PaymobInvalidInputError, PaymobNotFoundError, PaymobUnexpectedResponseError } from "@/lib/paymob/errors";
 import { signTransaction } from "@/lib/paymob/hmac";
-import { AUTH_TOKEN_TTL_MS, clearAuthTokenCache, getAuthToken, inquireTransaction, normaliseTransactionJson, refundTransaction, voidTransaction } from "@/lib/paymob/transactions";
+import { AUTH_TOKEN_TTL_MS, captureTransaction, clearAuthTokenCache, getAuthToken, inquireTransaction, normaliseTransactionJson, refundTransaction, voidTransaction } from "@/lib/paymob/transactions";
 
 import fixtures from "../fixtures/paymob-vectors.json";
 import { fakeFetch, json, TEST_PAYMOB_CONFIG } from "./paymob-fake-fetch";
@@ -44,6 +44,23 @@ describe("refundTransaction / voidTransaction", () => {
     expect(fetch.requests[0]).toMatchObject({ url: "https://accept.paymob.com/api/acceptance/void_refund/void", body: { transaction_id: 192036465 } });
     expect(fetch.requests[0]!.headers.authorization).toBe("Token egy_sk_test_secret");
     expect(tx.id).toBe(192037000);
+  });
+
+  it("POSTs a capture of an authorisation to /api/acceptance/capture with the secret key, and returns the capture child", async () => {
+    const captureChild = { ...paid, id: 192037001, is_capture: true, has_parent_transaction: true, parent_transaction: 192036465 };
+    const fetch = fakeFetch(json(captureChild));
+    const tx = await captureTransaction(config, { transactionId: 192036465, amountCents: 10_000 }, fetch.impl);
+    expect(fetch.requests).toEqual([
+      expect.objectContaining({
+        url: "https://accept.paymob.com/api/acceptance/capture",
+        method: "POST",
+        body: { transaction_id: 192036465, amount_cents: 10_000 },
+        headers: expect.objectContaining({ authorization: "Token egy_sk_test_secret" }),
+      }),
+    ]);
+    expect(tx).toMatchObject({ id: 192037001, is_capture: true, parent_transaction: 192036465 });
+    await expect(captureTransaction(config, { transactionId: 192036465, amountCents: 0 }, fetch.impl)).rejects.toBeInstanceOf(PaymobInvalidInputError);
+    expect(fetch.requests).toHaveLength(1);
   });
 
   it("unwraps the legacy {type, obj} answer and turns string booleans into booleans, keeping the signature", async () => {

@@ -7,7 +7,7 @@ import { h, layout } from "./layout";
 export function homePage(base: string): string {
   const body = h`<h1>Paymob test emulator</h1>
 <p>This app runs without a Paymob account: it speaks Paymob's API (intentions, Unified Checkout, Pixel, signed callbacks,
-refunds, voids, inquiry) at <code>${base}</code>. Set <code>PAYMOB_SECRET_KEY</code> and friends to use real Paymob;
+captures, refunds, voids, inquiry) at <code>${base}</code>. Set <code>PAYMOB_SECRET_KEY</code> and friends to use real Paymob;
 the emulator then switches itself off.</p>
 <section class="card" aria-labelledby="cards"><h2 id="cards">Test cards</h2>${testCardsTable()}</section>
 <section class="card" aria-labelledby="scenarios"><h2 id="scenarios">Callback scenarios</h2>

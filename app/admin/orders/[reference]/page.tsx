@@ -88,9 +88,9 @@ export default async function AdminOrderPage({ params }: Props) {
       <section>
         <h2 className="text-lg font-semibold">Payment attempts</h2>
         <p className="mb-3 text-sm text-stone-600">
-          Refunds and voids go to Paymob; the order changes only when Paymob&apos;s signed callback arrives below.
+          Captures, refunds and voids go to Paymob; the order changes only when Paymob&apos;s signed callback arrives below.
         </p>
-        <PaymentAttempts reference={order.reference} attempts={attempts} />
+        <PaymentAttempts reference={order.reference} orderStatus={order.status} attempts={attempts} />
       </section>
 
       <PaymentTimeline entries={timeline} internal />

@@ -1,0 +1,129 @@
+import { describe, expect, it } from "vitest";
+import { attemptLedger, captureToReverse } from "@/lib/admin/ledger";
+import { moneyEntries, paymentContext, type LedgerRow } from "@/lib/orders/payment-ledger";
+import { applyFact } from "@/lib/orders/state-machine";
+
+// Which payment a refund belongs to, and which capture is a second charge, read from recorded transactions.
+
+let rowId = 0;
+const row = (fact: string, paymobTransactionId: number, amountCents: number, extra: Partial<LedgerRow> = {}): LedgerRow => ({
+  id: ++rowId,
+  paymobTransactionId,
+  parentTransactionId: null,
+  attemptId: "A",
+  fact,
+  hasParentTransaction: false,
+  isCapture: false,
+  amountCents,
+  refundedAmountCents: null,
+  ...extra,
+});
+const auth = (id: number, amount = 10_000, extra: Partial<LedgerRow> = {}) => row("authorised", id, amount, extra);
+const sale = (id: number, amount = 10_000, extra: Partial<LedgerRow> = {}) => row("paid", id, amount, extra);
+const capture = (id: number, of: number, amount = 10_000) => row("paid", id, amount, { hasParentTransaction: true, isCapture: true, parentTransactionId: of });
+const refundChild = (id: number, of: number | null, amount: number) => row("refund", id, amount, { hasParentTransaction: true, parentTransactionId: of });
+const incoming = (id: number, extra: Partial<{ has_parent_transaction: boolean; is_auth: boolean; is_capture: boolean; parent_transaction: number | null }> = {}) => ({
+  id,
+  has_parent_transaction: false,
+  is_auth: false,
+  is_capture: false,
+  ...extra,
+});
+
+describe("moneyEntries", () => {
+  it("an authorisation and its capture are one charge; a second capture or sale is extra", () => {
+    const entries = moneyEntries([auth(1), capture(2, 1), capture(3, 1), sale(4)]);
+    expect(entries.map((e) => [e.transactionId, e.kind, e.extra])).toEqual([
+      [1, "authorisation", false],
+      [2, "capture", false],
+      [3, "capture", true],
+      [4, "capture", true],
+    ]);
+    expect(entries[0]!.captureIds).toEqual([2, 3]);
+  });
+
+  it("a capture that arrived before its authorisation is still one charge with it", () => {
+    expect(moneyEntries([capture(2, 1), auth(1)]).map((e) => e.extra)).toEqual([false, false]);
+  });
+
+  it("refunds count against the transaction they reverse, each child once; a re-notified capture is a parent report", () => {
+    const entries = moneyEntries([sale(1), sale(2), refundChild(10, 2, 4_000), refundChild(10, 2, 4_000), row("refund", 2, 10_000, { refundedAmountCents: 6_000 })]);
+    expect(entries.map((e) => [e.transactionId, e.childRefundsMinor, e.parentReportedMinor, e.refundedMinor])).toEqual([
+      [1, 0, 0, 0],
+      [2, 4_000, 6_000, 6_000],
+    ]);
+    const reNotifiedCapture = row("refund", 2, 10_000, { hasParentTransaction: true, isCapture: true, parentTransactionId: 1, refundedAmountCents: 10_000 });
+    expect(moneyEntries([auth(1), capture(2, 1), reNotifiedCapture])[1]).toMatchObject({ childRefundsMinor: 0, parentReportedMinor: 10_000 });
+  });
+
+  it("a child without parent_transaction reverses the attempt's own capture", () => {
+    const entries = moneyEntries([sale(1), sale(2), refundChild(10, null, 3_000), row("void", 11, 10_000, { hasParentTransaction: true })]);
+    expect(entries.map((e) => [e.refundedMinor, e.voided])).toEqual([
+      [3_000, true],
+      [0, false],
+    ]);
+  });
+});
+
+describe("paymentContext: what an incoming transaction is next to the recorded ones", () => {
+  const entries = moneyEntries([auth(1), capture(2, 1), sale(3), refundChild(10, 3, 10_000)]);
+
+  it("a capture of the recorded authorisation is not a second charge; any other payment is", () => {
+    expect(paymentContext(moneyEntries([auth(1)]), incoming(2, { has_parent_transaction: true, is_capture: true, parent_transaction: 1 }), "A").otherPayment).toBe(false);
+    expect(paymentContext(moneyEntries([auth(1)]), incoming(1, { is_auth: true }), "A").otherPayment).toBe(false);
+    expect(paymentContext(moneyEntries([capture(2, 1)]), incoming(1, { is_auth: true }), "A").otherPayment).toBe(false);
+    expect(paymentContext(moneyEntries([sale(1)]), incoming(5), "A").otherPayment).toBe(true);
+    expect(paymentContext(moneyEntries([auth(1)]), incoming(5, { is_auth: true }), "A").otherPayment).toBe(true);
+  });
+
+  it("a refund of the extra capture is recognised as such, with that capture's own ledger", () => {
+    expect(paymentContext(entries, incoming(11, { has_parent_transaction: true, parent_transaction: 3 }), "A")).toEqual({
+      ledger: { childRefundsMinor: 10_000, parentReportedMinor: 0, capturedMinor: 10_000 },
+      otherPayment: false,
+      reversesExtraCapture: true,
+    });
+    expect(paymentContext(entries, incoming(12, { has_parent_transaction: true, parent_transaction: 2 }), "A")).toMatchObject({ ledger: { childRefundsMinor: 0 }, reversesExtraCapture: false });
+  });
+
+  it("the state machine leaves the order's own payment alone when an extra capture is given back", () => {
+    const refund = { kind: "refund", via: "child", refundedTotalMinor: 10_000, full: true } as const;
+    expect(applyFact({ order: "needs_review", attempt: "needs_review", fact: refund, attemptOwnsOrder: true, reversesExtraCapture: true })).toEqual({
+      order: "needs_review",
+      attempt: "needs_review",
+      reason: "extra_capture_reversed",
+    });
+    // Through the attempt that made only the second charge, that attempt is refunded; the order is not.
+    expect(applyFact({ order: "needs_review", attempt: "needs_review", fact: refund, attemptOwnsOrder: false, reversesExtraCapture: true })).toEqual({
+      order: "needs_review",
+      attempt: "refunded",
+      reason: "other_attempt",
+    });
+  });
+});
+
+describe("the admin ledger", () => {
+  it("lists every capture; the one the order stands on is the default refund target, the extra one is named", () => {
+    const ledger = attemptLedger([sale(1), sale(2), refundChild(10, 2, 2_500)]);
+    expect(ledger).toMatchObject({ capturedTransactionId: 1, refundableMinor: 10_000 });
+    expect(ledger.captures.map((c) => [c.transactionId, c.extra, c.refundableMinor, c.canVoid])).toEqual([
+      [1, false, 10_000, true],
+      [2, true, 7_500, false],
+    ]);
+    expect(captureToReverse(ledger)?.transactionId).toBe(1);
+    expect(captureToReverse(ledger, 2)?.refundableMinor).toBe(7_500);
+    expect(captureToReverse(ledger, 99)).toBeUndefined();
+  });
+
+  it("an open authorisation can be captured or voided; a captured one neither, and it is never refundable", () => {
+    expect(attemptLedger([auth(1)])).toMatchObject({ capturedTransactionId: null, refundableMinor: 0, captures: [], authorisations: [{ transactionId: 1, canCapture: true, canVoid: true }] });
+    expect(attemptLedger([auth(1), capture(2, 1)])).toMatchObject({ capturedTransactionId: 2, refundableMinor: 10_000, authorisations: [{ captured: true, canCapture: false, canVoid: false }] });
+    expect(attemptLedger([auth(1), row("void", 5, 10_000, { hasParentTransaction: true, parentTransactionId: 1 })]).authorisations[0]).toMatchObject({ voided: true, canCapture: false, canVoid: false });
+    // A second authorisation is released, never captured.
+    expect(attemptLedger([sale(1), auth(2)]).authorisations[0]).toMatchObject({ extra: true, canCapture: false, canVoid: true });
+  });
+
+  it("reads one attempt out of the whole order's rows", () => {
+    const rows = [sale(1), sale(2, 10_000, { attemptId: "B" })];
+    expect(attemptLedger(rows, "B").captures).toEqual([expect.objectContaining({ transactionId: 2, extra: true })]);
+  });
+});
