@@ -4,6 +4,7 @@ import { toMajorString } from "@/lib/admin/amount";
 import type { AdminAttempt } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
 import { PaymentActions } from "./payment-actions";
+import { ReversalList } from "./reversal-list";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -21,6 +22,10 @@ export function PaymentAttempts({ reference, attempts }: { reference: string; at
     <ol className="space-y-4">
       {attempts.map((attempt, index) => {
         const { ledger, currency } = attempt;
+        // Requests awaiting Paymob hold their amount (the server re-checks this under a lock on every request).
+        const pending = attempt.reversals.filter((r) => r.status === "pending");
+        const reservedMinor = pending.reduce((sum, r) => sum + r.amountMinor, 0);
+        const refundableMinor = Math.max(0, ledger.refundableMinor - reservedMinor);
         return (
           <li key={attempt.id} className="rounded-md border border-stone-200 bg-white p-4" data-testid="payment-attempt">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -37,19 +42,21 @@ export function PaymentAttempts({ reference, attempts }: { reference: string; at
               <Field label="Amount">{formatMoney(attempt.amountMinor, currency)}</Field>
               <Field label="Captured">{ledger.capturedMinor ? formatMoney(ledger.capturedMinor, currency) : null}</Field>
               <Field label="Refunded">{formatMoney(ledger.refundedMinor, currency)}</Field>
-              <Field label="Refundable">{formatMoney(ledger.refundableMinor, currency)}</Field>
+              <Field label="Refundable">{formatMoney(refundableMinor, currency)}</Field>
+              {reservedMinor > 0 ? <Field label="Awaiting Paymob">{formatMoney(reservedMinor, currency)}</Field> : null}
               <Field label="Created">{formatDateTime(attempt.createdAt)}</Field>
             </dl>
             {attempt.error ? <p className="mt-3 text-sm text-red-800">Error: {attempt.error}</p> : null}
+            <ReversalList reference={reference} reversals={attempt.reversals} />
             {ledger.capturedTransactionId !== null ? (
               <PaymentActions
                 reference={reference}
                 attemptId={attempt.id}
                 currency={currency}
-                refundable={ledger.refundableMinor > 0 ? toMajorString(ledger.refundableMinor, currency) : ""}
-                refundableLabel={formatMoney(ledger.refundableMinor, currency)}
-                canRefund={ledger.refundableMinor > 0}
-                canVoid={ledger.canVoid}
+                refundable={refundableMinor > 0 ? toMajorString(refundableMinor, currency) : ""}
+                refundableLabel={formatMoney(refundableMinor, currency)}
+                canRefund={refundableMinor > 0}
+                canVoid={ledger.canVoid && pending.length === 0}
               />
             ) : null}
           </li>

@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
 import { replayEvent } from "@/lib/payments";
-import { replayOrderEvent, requestRefund, requestVoid, type AdminActionState } from "./operations";
+import { releaseReversalRequest, replayOrderEvent, requestRefund, requestVoid, type AdminActionState } from "./operations";
 import { paymobGateway } from "./paymob-gateway";
 
 // Thin server-action wrappers: the session and the real Paymob gateway go in, the operations do the checks.
@@ -27,6 +27,10 @@ export async function refundAction(_prev: AdminActionState, form: FormData): Pro
 
 export async function voidAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
   return refresh(form, await requestVoid(await getViewer(), await getDb(), fields(form), paymobGateway()));
+}
+
+export async function releaseReversalAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+  return refresh(form, await releaseReversalRequest(await getViewer(), await getDb(), fields(form)));
 }
 
 export async function replayAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {

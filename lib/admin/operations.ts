@@ -10,7 +10,7 @@ import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
 import { attemptLedger } from "./ledger";
 import { eventsOfOrder } from "./orders";
-import { reserveReversal } from "./reversals";
+import { releaseUnconfirmedReversal, reserveReversal } from "./reversals";
 import { refusalMessage, sendReversal, type ReversalAnswer } from "./send-reversal";
 
 // Admin money operations. Each one checks the caller itself (never trusting that a page did), validates its
@@ -27,6 +27,7 @@ export type AdminActionState =
   | { status: "failed"; message: string }
   /** Paymob's answer never arrived: the reversal may have happened and stays reserved. */
   | { status: "uncertain"; message: string }
+  | { status: "released"; message: string }
   | { status: "requested"; message: string }
   | { status: "replayed"; message: string; outcome: string };
 
@@ -41,6 +42,7 @@ const REFUSED = { status: "refused", message: "Not allowed: this needs an admini
 
 const attemptInput = z.object({ reference: z.string().trim().min(1).max(64), attemptId: z.uuid() });
 const refundInput = attemptInput.extend({ amount: z.string().max(32) });
+const releaseInput = z.object({ reference: z.string().trim().min(1).max(64), reversalId: z.coerce.number().int().positive() });
 const replayInput = z.object({ reference: z.string().trim().min(1).max(64), eventId: z.coerce.number().int().positive() });
 
 async function loadAttempt(db: Db, reference: string, attemptId: string) {
@@ -92,6 +94,21 @@ export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, 
   if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
   logAdmin(admin, `void order=${reference} transaction=${transactionId} reversal=${reserved.reversal.id}`);
   return sendReversal(db, reserved.reversal, reference, () => gateway.void({ transactionId }));
+}
+
+/** Frees a refund/void Paymob never confirmed, once an admin has checked it is not in Paymob's dashboard. */
+export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form: unknown): Promise<AdminActionState> {
+  const admin = asAdmin(viewer);
+  if (!admin) return REFUSED;
+  const input = releaseInput.safeParse(form);
+  if (!input.success) return { status: "invalid", message: "This release form is incomplete. Reload the page." };
+  const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.reference, input.data.reference)).limit(1);
+  const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
+  if (!order || !(await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason))) {
+    return { status: "invalid", message: "Only a request Paymob never confirmed, and that is no longer running, can be released." };
+  }
+  logAdmin(admin, `release order=${input.data.reference} reversal=${input.data.reversalId}`);
+  return { status: "released", message: "Released: the amount can be refunded again." };
 }
 
 /** Re-runs one stored callback through the live handler; idempotent, so a replay of an applied state is a no-op. */

@@ -99,6 +99,38 @@ export async function releaseReversal(db: Db, reversal: Pick<PaymentReversal, "i
   });
 }
 
+/**
+ * An admin checked Paymob's dashboard and the reversal is not there: frees a reservation Paymob never
+ * confirmed. Never one Paymob answered (it named a child, so it happened), nor one whose request may still be
+ * running: its call must have ended unconfirmed, or be older than any Paymob call can take.
+ */
+export async function releaseUnconfirmedReversal(db: Db, orderId: string, reversalId: number, reason: string): Promise<boolean> {
+  const [reversal] = await db
+    .select({ id: paymentReversals.id, attemptId: paymentReversals.attemptId })
+    .from(paymentReversals)
+    .where(and(eq(paymentReversals.id, reversalId), eq(paymentReversals.orderId, orderId)));
+  if (!reversal) return false;
+  return db.transaction(async (tx) => {
+    await lockAttempt(tx, reversal.attemptId);
+    const released = await tx
+      .update(paymentReversals)
+      .set({ status: "released", failureReason: reason, resolvedAt: sql`now()`, updatedAt: sql`now()` })
+      .where(
+        and(
+          eq(paymentReversals.id, reversal.id),
+          eq(paymentReversals.status, "pending"),
+          isNull(paymentReversals.childTransactionId),
+          sql`(${paymentReversals.failureReason} is not null or ${paymentReversals.createdAt} < now() - ${UNCONFIRMED_AFTER})`,
+        ),
+      )
+      .returning({ id: paymentReversals.id });
+    return released.length > 0;
+  });
+}
+
+/** Longer than any Paymob call may take (lib/paymob/http.ts DEFAULT_TIMEOUT_MS is 15 s). */
+const UNCONFIRMED_AFTER = sql.raw(`interval '2 minutes'`);
+
 /** Paymob's answer is unknown (timeout, network, 5xx): the row stays pending, with the reason for the admin. */
 export async function noteReversalUnconfirmed(db: Db, reversal: Pick<PaymentReversal, "id">, reason: string): Promise<void> {
   await db
