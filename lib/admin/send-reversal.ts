@@ -72,7 +72,7 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
   await recordReversalChild(db, reversal, answer.id);
   console.log(`[admin] ${reversal.kind} ${where} accepted by Paymob as transaction ${answer.id}${answer.pending ? " (pending)" : ""}`);
   const state = answer.pending ? "accepted it as pending" : "accepted it";
-  return { status: "requested", message: `${capitalise(what)} requested; Paymob ${state}. The order updates when Paymob's callback arrives.` };
+  return { status: "requested", message: `${capitalise(what)} requested. Paymob ${state}; the order updates when Paymob's callback arrives.` };
 }
 
 /** Why a reservation was refused, in words for the admin. */
