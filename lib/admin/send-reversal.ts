@@ -56,7 +56,8 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
       return { status: "failed", message: `Paymob refused the ${what}: ${reason}` };
     }
     await noteReversalUnconfirmed(db, reversal, `Paymob's answer is unknown: ${reason}`);
-    console.error(`[admin] ${reversal.kind} ${where} unconfirmed, kept reserved: ${reason}`, error instanceof PaymobError ? "" : error);
+    console.error(`[admin] ${reversal.kind} ${where} unconfirmed, kept reserved: ${reason}`);
+    if (!(error instanceof PaymobError)) console.error(error); // not the Paymob client's own failure: keep the stack
     return {
       status: "uncertain",
       message: `Paymob did not confirm the ${what} (${reason}). It may have gone through, so the amount stays reserved until Paymob's callback arrives. Check Paymob's dashboard before asking again.`,

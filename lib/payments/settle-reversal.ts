@@ -15,9 +15,10 @@ import { preparedStatement } from "./prepared-statement";
 const p = (name: string) => sql.placeholder(name);
 
 /**
- * Which pending reservations of (parent, kind) a callback resolves:
- * - a child names itself: the reservation Paymob's answer tied to it, else the oldest one whose answer was
- *   never seen (timeout) with the same amount (any amount for a void), unless another row already has it;
+ * Which pending reservations a callback resolves:
+ * - a child names itself: the reservation Paymob's answer tied to it (whatever the child turned out to be),
+ *   else the oldest one of (parent, kind) whose answer was never seen (timeout) with the same amount (any
+ *   amount for a void), unless another row already has that child;
  * - a re-notified parent reports its running refunded total: reservations (answered ones first, then oldest)
  *   while they fit in that total minus what is already settled; for a void, the pending void.
  */
@@ -27,10 +28,10 @@ const RESOLVE = preparedStatement<{ id: string | number }>(
     with candidates as (
       select r.id, row_number() over w as rank, sum(r.amount_minor) over w as running
       from payment_reversals r
-      where r.paymob_transaction_id = ${p("parent")} and r.kind = ${p("kind")} and r.status = 'pending'
-        and (${p("child")}::bigint is null or r.child_transaction_id = ${p("child")}::bigint
+      where r.status = 'pending' and (r.child_transaction_id = ${p("child")}::bigint
+        or (r.paymob_transaction_id = ${p("parent")} and r.kind = ${p("kind")} and (${p("child")}::bigint is null
           or (r.child_transaction_id is null and (r.kind = 'void' or r.amount_minor = ${p("amount")}::integer)
-            and not exists (select 1 from payment_reversals k where k.child_transaction_id = ${p("child")}::bigint)))
+            and not exists (select 1 from payment_reversals k where k.child_transaction_id = ${p("child")}::bigint)))))
       window w as (order by r.child_transaction_id is not null desc, r.id)
     )
     update payment_reversals r set status = ${p("status")}, child_transaction_id = coalesce(r.child_transaction_id, ${p("child")}::bigint),

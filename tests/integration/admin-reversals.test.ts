@@ -204,6 +204,18 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
     expect(paymob.calls).toHaveLength(1);
   });
 
+  it("the child Paymob's answer named settles its request, whatever the child turned out to be", async () => {
+    const paid = await paidOrder(t.db);
+    const paymob = fakeGateway();
+    expect((await voidIt(paid, paymob.gateway)).status).toBe("requested");
+    // Paymob reversed only part of it: counted as the refund it is, and the void request is over.
+    const partial = { ...voidChild(paid.attempt, paid.sale.id, paymob.calls[0]!.childId), amount_cents: 20_000 };
+    expect(await deliver(t.db, partial)).toBe("applied");
+    expect(await reversals(paid)).toMatchObject([{ kind: "void", status: "settled" }]);
+    expect((await refund(paid, "150.01", paymob.gateway)).status).toBe("invalid");
+    expect((await refund(paid, "150.00", paymob.gateway)).status).toBe("requested");
+  });
+
   it("the database refuses a second live void of one payment, even past the application check", async () => {
     const paid = await paidOrder(t.db);
     const row = { orderId: paid.order.id, attemptId: paid.attempt.id, paymobTransactionId: paid.sale.id, kind: "void" as const, amountMinor: 35_000, currency: "EGP", requestedBy: "x" };
