@@ -3,7 +3,9 @@ import type { AdminActionState } from "@/lib/admin/operations";
 const TONES: Record<Exclude<AdminActionState["status"], "idle">, string> = {
   requested: "border-emerald-200 bg-emerald-50 text-emerald-900",
   replayed: "border-sky-200 bg-sky-50 text-sky-900",
+  released: "border-sky-200 bg-sky-50 text-sky-900",
   invalid: "border-amber-200 bg-amber-50 text-amber-900",
+  uncertain: "border-amber-300 bg-amber-50 text-amber-900",
   failed: "border-red-200 bg-red-50 text-red-900",
   refused: "border-red-200 bg-red-50 text-red-900",
 };

@@ -7,6 +7,7 @@ import type { AdminAttempt } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
 import { AuthorisationActions } from "./authorisation-actions";
 import { PaymentActions } from "./payment-actions";
+import { ReversalList } from "./reversal-list";
 
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -49,6 +50,12 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
         const { ledger, currency } = attempt;
         // The same rule requestCapture enforces: only an order awaiting capture, for exactly what it asked.
         const capturable = (a: AuthorisationLedger) => a.canCapture && orderStatus === "authorised" && a.amountMinor === attempt.amountMinor;
+        // Requests awaiting Paymob hold their amount (the server re-checks this under a lock on every request).
+        const pendingOn = (c: CaptureLedger) => attempt.reversals.filter((r) => r.status === "pending" && r.paymobTransactionId === c.transactionId);
+        const refundableOf = (c: CaptureLedger) => Math.max(0, c.refundableMinor - pendingOn(c).reduce((sum, r) => sum + r.amountMinor, 0));
+        const reservedMinor = attempt.reversals.filter((r) => r.status === "pending").reduce((sum, r) => sum + r.amountMinor, 0);
+        const primary = ledger.captures.find((c) => c.transactionId === ledger.capturedTransactionId);
+        const refundableMinor = primary ? refundableOf(primary) : 0;
         return (
           <li key={attempt.id} className="rounded-md border border-stone-200 bg-white p-4" data-testid="payment-attempt">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -65,10 +72,12 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
               <Field label="Amount">{formatMoney(attempt.amountMinor, currency)}</Field>
               <Field label="Captured">{ledger.capturedMinor ? formatMoney(ledger.capturedMinor, currency) : null}</Field>
               <Field label="Refunded">{formatMoney(ledger.refundedMinor, currency)}</Field>
-              <Field label="Refundable">{formatMoney(ledger.refundableMinor, currency)}</Field>
+              <Field label="Refundable">{formatMoney(refundableMinor, currency)}</Field>
+              {reservedMinor > 0 ? <Field label="Awaiting Paymob">{formatMoney(reservedMinor, currency)}</Field> : null}
               <Field label="Created">{formatDateTime(attempt.createdAt)}</Field>
             </dl>
             {attempt.error ? <p className="mt-3 text-sm text-red-800">Error: {attempt.error}</p> : null}
+            <ReversalList reference={reference} reversals={attempt.reversals} />
             {ledger.authorisations.length + ledger.captures.length > 0 ? (
               <ul className="mt-3 space-y-2">
                 {ledger.authorisations.map((a) => (
@@ -90,16 +99,16 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                     transactionId={c.transactionId}
                     flagged={c.extra && c.refundableMinor > 0 ? "Second charge: the customer paid this order twice. Refund this capture." : undefined}
                   >
-                    {c.refundableMinor > 0 || c.canVoid ? (
+                    {refundableOf(c) > 0 || (c.canVoid && pendingOn(c).length === 0) ? (
                       <PaymentActions
                         reference={reference}
                         attemptId={attempt.id}
                         transactionId={c.transactionId}
                         currency={currency}
-                        refundable={c.refundableMinor > 0 ? toMajorString(c.refundableMinor, currency) : ""}
-                        refundableLabel={formatMoney(c.refundableMinor, currency)}
-                        canRefund={c.refundableMinor > 0}
-                        canVoid={c.canVoid}
+                        refundable={refundableOf(c) > 0 ? toMajorString(refundableOf(c), currency) : ""}
+                        refundableLabel={formatMoney(refundableOf(c), currency)}
+                        canRefund={refundableOf(c) > 0}
+                        canVoid={c.canVoid && pendingOn(c).length === 0}
                       />
                     ) : null}
                   </Money>

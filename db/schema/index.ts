@@ -4,3 +4,4 @@ export * from "./cart";
 export * from "./orders";
 export * from "./payments";
 export * from "./emulator";
+export * from "./reversals";

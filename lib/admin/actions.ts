@@ -5,7 +5,7 @@ import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
 import { replayEvent } from "@/lib/payments";
 import { requestAuthorisationVoid, requestCapture } from "./capture";
-import { replayOrderEvent, requestRefund, requestVoid, type AdminActionState } from "./operations";
+import { releaseReversalRequest, replayOrderEvent, requestRefund, requestVoid, type AdminActionState } from "./operations";
 import { paymobGateway } from "./paymob-gateway";
 
 // Thin server-action wrappers: the session and the real Paymob gateway go in, the operations do the checks.
@@ -36,6 +36,10 @@ export async function captureAction(_prev: AdminActionState, form: FormData): Pr
 
 export async function voidAuthorisationAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
   return refresh(form, await requestAuthorisationVoid(await getViewer(), await getDb(), fields(form), paymobGateway()));
+}
+
+export async function releaseReversalAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
+  return refresh(form, await releaseReversalRequest(await getViewer(), await getDb(), fields(form)));
 }
 
 export async function replayAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {

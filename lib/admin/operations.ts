@@ -5,31 +5,36 @@ import type { Db } from "@/db/client";
 import { orders } from "@/db/schema/orders";
 import { paymentAttempts, paymentEvents, paymentTransactions } from "@/db/schema/payments";
 import type { Viewer } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/money";
-import { PaymobError } from "@/lib/paymob/errors";
 import { ReplayError, type ApplyResult } from "@/lib/payments";
 import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
 import { attemptLedger, captureToReverse } from "./ledger";
 import { eventsOfOrder } from "./orders";
+import { releaseUnconfirmedReversal, reserveReversal } from "./reversals";
+import { refusalMessage, sendReversal, type ReversalAnswer } from "./send-reversal";
 
 // Admin money operations. Each one checks the caller itself (never trusting that a page did), validates its
 // input with zod, re-reads the order from the database, and only then talks to Paymob. The order's status is
 // NOT changed here: Paymob answers a refund/void with a new transaction and also POSTs it to our callback URL,
 // and that verified callback is what moves the order (one code path for every state change).
+// Refunds and voids are reserved in the database before Paymob is called (lib/admin/reversals.ts), so no
+// number of clicks, tabs or server instances can ask Paymob for more than was captured.
 
 export type AdminActionState =
   | { status: "idle" }
   | { status: "refused"; message: string }
   | { status: "invalid"; message: string }
   | { status: "failed"; message: string }
+  /** Paymob's answer never arrived: the reversal may have happened and stays reserved. */
+  | { status: "uncertain"; message: string }
+  | { status: "released"; message: string }
   | { status: "requested"; message: string }
   | { status: "replayed"; message: string; outcome: string };
 
 /** Talks to Paymob (or the emulator). Injected so tests can prove a refused call never reaches it. */
 export type AdminPaymobGateway = {
-  refund(input: { transactionId: number; amountCents: number }): Promise<unknown>;
-  void(input: { transactionId: number }): Promise<unknown>;
+  refund(input: { transactionId: number; amountCents: number }): Promise<ReversalAnswer>;
+  void(input: { transactionId: number }): Promise<ReversalAnswer>;
 };
 export type Replayer = (db: Db, eventId: number) => Promise<Pick<ApplyResult, "outcome" | "from" | "to">>;
 
@@ -38,10 +43,8 @@ const REFUSED = { status: "refused", message: "Not allowed: this needs an admini
 /** `transactionId`: which capture of the attempt (a second charge has its own); the attempt's own by default. */
 const attemptInput = z.object({ reference: z.string().trim().min(1).max(64), attemptId: z.uuid(), transactionId: z.coerce.number().int().positive().optional() });
 const refundInput = attemptInput.extend({ amount: z.string().max(32) });
+const releaseInput = z.object({ reference: z.string().trim().min(1).max(64), reversalId: z.coerce.number().int().positive() });
 const replayInput = z.object({ reference: z.string().trim().min(1).max(64), eventId: z.coerce.number().int().positive() });
-
-// One Paymob request per payment at a time in this process, so a double-clicked "Refund" cannot send two.
-const inFlight = new Set<string>();
 
 async function loadAttempt(db: Db, reference: string, attemptId: string) {
   const [row] = await db
@@ -53,22 +56,6 @@ async function loadAttempt(db: Db, reference: string, attemptId: string) {
   if (!row) return null;
   const transactions = await db.select().from(paymentTransactions).where(eq(paymentTransactions.attemptId, attemptId));
   return { ...row, ledger: attemptLedger(transactions) };
-}
-
-async function once<T>(key: string, busy: T, run: () => Promise<T>): Promise<T> {
-  if (inFlight.has(key)) return busy;
-  inFlight.add(key);
-  try {
-    return await run();
-  } finally {
-    inFlight.delete(key);
-  }
-}
-
-function paymobFailure(action: string, reference: string, error: unknown): AdminActionState {
-  if (!(error instanceof PaymobError)) throw error;
-  console.error(`[admin] ${action} order=${reference} failed: ${error.message}`);
-  return { status: "failed", message: `Paymob refused the ${action}: ${error.message}` };
 }
 
 export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown, gateway: AdminPaymobGateway): Promise<AdminActionState> {
@@ -85,19 +72,12 @@ export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown
   }
   const amount = parseMajorAmount(input.data.amount, currency);
   if (amount === null || amount <= 0) return { status: "invalid", message: `Enter an amount like ${toMajorString(capture.refundableMinor, currency)}.` };
-  if (amount > capture.refundableMinor) {
-    return { status: "invalid", message: `At most ${formatMoney(capture.refundableMinor, currency)} can still be refunded.` };
-  }
   const transactionId = capture.transactionId;
-  return once(found.attemptId, { status: "invalid", message: "A request for this payment is already in progress." }, async () => {
-    logAdmin(admin, `refund order=${reference} amount=${amount} currency=${currency} transaction=${transactionId}`);
-    try {
-      await gateway.refund({ transactionId, amountCents: amount });
-    } catch (error) {
-      return paymobFailure("refund", reference, error);
-    }
-    return { status: "requested", message: `Refund of ${formatMoney(amount, currency)} requested. The order updates when Paymob's callback arrives.` };
-  });
+  // The ledger above only shapes the messages; this is the check that holds across requests and instances.
+  const reserved = await reserveReversal(db, { kind: "refund", amountMinor: amount, attemptId: found.attemptId, transactionId, requestedBy: admin.verifiedEmail });
+  if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
+  logAdmin(admin, `refund order=${reference} amount=${amount} currency=${currency} transaction=${transactionId} reversal=${reserved.reversal.id}`);
+  return sendReversal(db, reserved.reversal, reference, () => gateway.refund({ transactionId, amountCents: amount }));
 }
 
 export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, gateway: AdminPaymobGateway): Promise<AdminActionState> {
@@ -107,21 +87,31 @@ export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, 
   if (!input.success) return { status: "invalid", message: "This void form is incomplete. Reload the page." };
   const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
   if (!found) return { status: "invalid", message: "No such payment on this order." };
-  const { reference } = found;
+  const { currency, reference } = found;
   const capture = captureToReverse(found.ledger, input.data.transactionId);
   if (!capture || !capture.canVoid) {
     return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
   }
   const transactionId = capture.transactionId;
-  return once(found.attemptId, { status: "invalid", message: "A request for this payment is already in progress." }, async () => {
-    logAdmin(admin, `void order=${reference} transaction=${transactionId}`);
-    try {
-      await gateway.void({ transactionId });
-    } catch (error) {
-      return paymobFailure("void", reference, error);
-    }
-    return { status: "requested", message: "Void requested. The order updates when Paymob's callback arrives." };
-  });
+  const reserved = await reserveReversal(db, { kind: "void", attemptId: found.attemptId, transactionId, requestedBy: admin.verifiedEmail });
+  if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
+  logAdmin(admin, `void order=${reference} transaction=${transactionId} reversal=${reserved.reversal.id}`);
+  return sendReversal(db, reserved.reversal, reference, () => gateway.void({ transactionId }));
+}
+
+/** Frees a refund/void Paymob never confirmed, once an admin has checked it is not in Paymob's dashboard. */
+export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form: unknown): Promise<AdminActionState> {
+  const admin = asAdmin(viewer);
+  if (!admin) return REFUSED;
+  const input = releaseInput.safeParse(form);
+  if (!input.success) return { status: "invalid", message: "This release form is incomplete. Reload the page." };
+  const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.reference, input.data.reference)).limit(1);
+  const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
+  if (!order || !(await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason))) {
+    return { status: "invalid", message: "Only a request Paymob never confirmed, and that is no longer running, can be released." };
+  }
+  logAdmin(admin, `release order=${input.data.reference} reversal=${input.data.reversalId}`);
+  return { status: "released", message: "Released: the amount can be refunded again." };
 }
 
 /** Re-runs one stored callback through the live handler; idempotent, so a replay of an applied state is a no-op. */

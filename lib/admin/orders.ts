@@ -4,9 +4,11 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ORDER_STATUSES, orderLines, orders, type Order, type OrderLine } from "@/db/schema/orders";
 import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
+import type { PaymentReversal } from "@/db/schema/reversals";
 import type { Viewer } from "@/lib/auth/session";
 import { assertAdmin } from "./guard";
 import { attemptLedger, type AttemptLedger } from "./ledger";
+import { reversalsOfOrder } from "./reversals";
 
 export const ADMIN_PAGE_SIZE = 20;
 
@@ -72,18 +74,19 @@ export async function listAdminOrders(
   return { rows: rows.map(({ userId, ...row }) => ({ ...row, signedIn: userId !== null })), total, page, pageCount };
 }
 
-export type AdminAttempt = PaymentAttempt & { ledger: AttemptLedger; transactions: PaymentTransaction[] };
+export type AdminAttempt = PaymentAttempt & { ledger: AttemptLedger; transactions: PaymentTransaction[]; reversals: PaymentReversal[] };
 export type AdminOrder = { order: Order; lines: OrderLine[]; attempts: AdminAttempt[]; events: PaymentEvent[] };
 
-/** Everything about one order: lines, each payment attempt with its ledger, and every callback received. */
+/** Everything about one order: lines, each payment attempt with its ledger and refund/void requests, and every callback received. */
 export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: string): Promise<AdminOrder | null> {
   assertAdmin(viewer);
   const [order] = await db.select().from(orders).where(eq(orders.reference, reference)).limit(1);
   if (!order) return null;
-  const [lines, attempts, transactions] = await Promise.all([
+  const [lines, attempts, transactions, reversals] = await Promise.all([
     db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
     db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(asc(paymentAttempts.sequence)),
     db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, order.id)).orderBy(asc(paymentTransactions.id)),
+    reversalsOfOrder(db, order.id),
   ]);
   const events = await db
     .select()
@@ -96,7 +99,7 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
     attempts: attempts.map((attempt) => {
       const own = transactions.filter((t) => t.attemptId === attempt.id);
       // Read against the whole order: a payment is a second charge only next to the order's other payments.
-      return { ...attempt, transactions: own, ledger: attemptLedger(transactions, attempt.id) };
+      return { ...attempt, transactions: own, ledger: attemptLedger(transactions, attempt.id), reversals: reversals.filter((r) => r.attemptId === attempt.id) };
     }),
     events,
   };

@@ -10,6 +10,7 @@ import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
 import { logPaymentLine } from "./log";
 import { recordTransaction } from "./record-transaction";
+import { resolveReversals } from "./settle-reversal";
 import { storableText, storableValues } from "./storable";
 
 export type TransactionSource = "callback" | "replay" | "inquiry";
@@ -94,6 +95,8 @@ async function applyInTransaction(tx: Tx, obj: TransactionObject, options: Apply
   const base = { eventId, transactionId: obj.id, orderId: locked.orderId, orderReference: locked.orderReference, attemptId: locked.attemptId, fact: fact.kind };
   // Not applied: seen before (an identical re-delivery, a concurrent duplicate that won the race, or a replay).
   if (!applied) return { ...base, outcome: "duplicate", from: locked.orderStatus, to: locked.orderStatus };
+  // A refund/void Paymob now reports is no longer a pending reservation (same transaction, same lock).
+  await resolveReversals(tx, obj, fact.kind, locked);
   return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
 }
 

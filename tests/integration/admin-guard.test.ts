@@ -36,12 +36,12 @@ function recordingGateway(fail?: Error) {
     refund: async (input) => {
       calls.push({ refund: input });
       if (fail) throw fail;
-      return {};
+      return { id: nextId(), success: true, pending: false };
     },
     void: async (input) => {
       calls.push({ void: input });
       if (fail) throw fail;
-      return {};
+      return { id: nextId(), success: true, pending: false };
     },
   };
   return { gateway, calls };
@@ -133,9 +133,10 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     expect(await requestVoid(admin, t.db, { reference: order.reference, attemptId: attempt.id }, ok.gateway)).toMatchObject({ status: "requested" });
     expect(ok.calls).toEqual([{ void: { transactionId: sale.id } }]);
 
+    const other = await paidOrder();
     const failing = recordingGateway(new PaymobValidationError("void", { detail: "Transaction is already settled" }));
     vi.spyOn(console, "error").mockImplementation(() => {});
-    const result = await requestVoid(admin, t.db, { reference: order.reference, attemptId: attempt.id }, failing.gateway);
+    const result = await requestVoid(admin, t.db, { reference: other.order.reference, attemptId: other.attempt.id }, failing.gateway);
     expect(result).toMatchObject({ status: "failed", message: expect.stringContaining("already settled") });
     vi.restoreAllMocks();
   });

@@ -138,7 +138,14 @@ describe.skipIf(t.skipped)(`authorisations, captures and second charges on ${tes
 
     // The admin refunds the extra capture: Paymob is asked to refund exactly that transaction, for its amount.
     const calls: unknown[] = [];
-    const gateway: AdminPaymobGateway = { refund: async (input) => void calls.push(input), void: async () => undefined };
+    const answer = (id: number) => ({ id, success: true, pending: false });
+    const gateway: AdminPaymobGateway = {
+      refund: async (input) => {
+        calls.push(input);
+        return answer(second.obj.id + 1_000);
+      },
+      void: async () => answer(second.obj.id + 2_000),
+    };
     vi.spyOn(console, "log").mockImplementation(() => {});
     const refund = await requestRefund(admin, t.db, { reference: order.reference, attemptId: attempt.id, transactionId: String(second.obj.id), amount: "350.00" }, gateway);
     vi.restoreAllMocks();

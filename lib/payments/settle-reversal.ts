@@ -1,0 +1,77 @@
+import "server-only";
+import { sql } from "drizzle-orm";
+import type { Tx } from "@/db/client";
+import type { ReversalKind, ReversalStatus } from "@/db/schema/reversals";
+import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { FactKind } from "@/lib/orders/transaction-facts";
+import type { LockedAttempt } from "./attempt-context";
+import { preparedStatement } from "./prepared-statement";
+
+// A verified refund/void callback resolves the admin's reservation for it (lib/admin/reversals.ts), in the same
+// DB transaction that records it and under the same attempt lock: the refund moves from "pending" to
+// "refunded" in one step, never counted twice nor dropped. Runs only for reversal callbacks, so the payment
+// callbacks' hot path keeps its statements.
+
+const p = (name: string) => sql.placeholder(name);
+
+/**
+ * Which pending reservations a callback resolves:
+ * - a child names itself: the reservation Paymob's answer tied to it (whatever the child turned out to be),
+ *   else the oldest one of (parent, kind) whose answer was never seen (timeout) with the same amount (any
+ *   amount for a void), unless another row already has that child;
+ * - a re-notified parent reports its running refunded total: reservations (answered ones first, then oldest)
+ *   while they fit in that total minus what is already settled; for a void, the pending void.
+ */
+const RESOLVE = preparedStatement<{ id: string | number }>(
+  "payments_resolve_reversal",
+  sql`
+    with candidates as (
+      select r.id, row_number() over w as rank, sum(r.amount_minor) over w as running
+      from payment_reversals r
+      where r.status = 'pending' and (r.child_transaction_id = ${p("child")}::bigint
+        or (r.paymob_transaction_id = ${p("parent")} and r.kind = ${p("kind")} and (${p("child")}::bigint is null
+          or (r.child_transaction_id is null and (r.kind = 'void' or r.amount_minor = ${p("amount")}::integer)
+            and not exists (select 1 from payment_reversals k where k.child_transaction_id = ${p("child")}::bigint)))))
+      window w as (order by r.child_transaction_id is not null desc, r.id)
+    )
+    update payment_reversals r set status = ${p("status")}, child_transaction_id = coalesce(r.child_transaction_id, ${p("child")}::bigint),
+      failure_reason = ${p("reason")}::text, resolved_at = now(), updated_at = now()
+    from candidates c
+    where r.id = c.id and r.status = 'pending' and case
+      when ${p("child")}::bigint is not null then c.rank = 1
+      when ${p("reportedTotal")}::integer is null then true
+      else c.running <= ${p("reportedTotal")}::integer - (select coalesce(sum(s.amount_minor), 0) from payment_reversals s
+        where s.paymob_transaction_id = ${p("parent")} and s.kind = 'refund' and s.status = 'settled')
+    end
+    returning r.id`,
+);
+
+type Resolution = { parent: number; kind: ReversalKind; child: number | null; amount: number | null; reportedTotal: number | null; status: ReversalStatus; reason: string | null };
+
+/** What a recorded transaction means for reservations, or null when it means nothing. Pure. */
+export function reversalResolution(obj: TransactionObject, fact: FactKind, attemptTransactionId: number | null): Resolution | null {
+  const isChild = obj.has_parent_transaction;
+  const parent = isChild ? (obj.parent_transaction ?? attemptTransactionId) : obj.id;
+  if (parent === null) return null;
+  if (fact === "refund" || fact === "void") {
+    if (isChild) return { parent, kind: fact, child: obj.id, amount: obj.amount_cents, reportedTotal: null, status: "settled", reason: null };
+    const reportedTotal = fact === "refund" ? (obj.refunded_amount_cents ?? obj.amount_cents) : null;
+    return { parent, kind: fact, child: null, amount: null, reportedTotal, status: "settled", reason: null };
+  }
+  // A child that did not go through: Paymob declined that refund/void, so its reservation is free again.
+  if (isChild && !obj.success && !obj.pending) {
+    const kind: ReversalKind = obj.is_voided || obj.is_void === true ? "void" : "refund";
+    const message = obj.data?.message ? `: ${obj.data.message}` : "";
+    const reason = `Paymob's callback reports ${kind} transaction ${obj.id} as declined${message}`;
+    return { parent, kind, child: obj.id, amount: obj.amount_cents, reportedTotal: null, status: "released", reason };
+  }
+  return null;
+}
+
+/** Resolves the reservations `obj` reports; call only after its transaction row was newly recorded. */
+export async function resolveReversals(tx: Tx, obj: TransactionObject, fact: FactKind, locked: LockedAttempt): Promise<number> {
+  const resolution = reversalResolution(obj, fact, locked.paymobTransactionId);
+  if (!resolution) return 0;
+  const rows = await RESOLVE(tx, resolution);
+  return rows.length;
+}
