@@ -1,4 +1,5 @@
 import type { NextAuthConfig } from "next-auth";
+import { authRedirect } from "@/lib/auth/callback-url";
 
 /**
  * The part of the Auth.js config that needs no database, shared by auth.ts and proxy.ts. The proxy must be able
@@ -17,6 +18,9 @@ export const authConfig = {
   pages: { signIn: "/login", verifyRequest: "/login/check-email", error: "/login" },
   providers: [],
   callbacks: {
+    // Auth.js's default accepts any same-origin URL as given; ours also refuses paths that only normalise into
+    // another host ("/..//evil.example"), see lib/auth/callback-url.ts.
+    redirect: ({ url, baseUrl }) => authRedirect(url, baseUrl),
     session({ session, token }) {
       if (token.sub) session.user.id = token.sub;
       session.user.verifiedEmail = token.verifiedEmail ?? null;
