@@ -1,5 +1,10 @@
 import type { NextAuthConfig } from "next-auth";
+import { pinAuthUrl } from "@/lib/auth/auth-url";
 import { authRedirect } from "@/lib/auth/callback-url";
+
+// Before any Auth.js code runs: every auth URL is built on APP_URL, never on request headers (lib/auth/auth-url.ts).
+// Both auth.ts and proxy.ts import this module, so it holds wherever Auth.js runs.
+pinAuthUrl();
 
 /**
  * The part of the Auth.js config that needs no database, shared by auth.ts and proxy.ts. The proxy must be able
@@ -7,7 +12,8 @@ import { authRedirect } from "@/lib/auth/callback-url";
  * adapter live in auth.ts only.
  */
 export const authConfig = {
-  // The app is reached through whatever host it is deployed behind (Vercel, a proxy, localhost in tests).
+  // Auth.js refuses requests unless the host is "trusted". With AUTH_URL pinned above it never reads the host
+  // headers for a URL, so accepting requests whatever Host they carry is safe (Vercel, a proxy, localhost).
   trustHost: true,
   // JWT sessions, deliberately: proxy.ts decides "signed in or not" on every /account request from the signed
   // cookie alone, with no database round trip (it runs without the adapter), and sessions survive the embedded
