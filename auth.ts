@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authProviders } from "@/lib/auth/providers";
 import { completeSignIn } from "@/lib/auth/sign-in";
+import { replaceVerificationToken } from "@/lib/auth/verification-tokens";
 import { authConfig } from "./auth.config";
 
 /**
@@ -16,12 +17,16 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   return {
     ...authConfig,
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: {
+      ...DrizzleAdapter(db, {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+      }),
+      // A new sign-in link replaces the older ones for that address.
+      createVerificationToken: (token) => replaceVerificationToken(db, token),
+    },
     providers: authProviders(),
     callbacks: {
       ...authConfig.callbacks,

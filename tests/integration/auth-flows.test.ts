@@ -1,7 +1,9 @@
+import { eq } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { verificationTokens } from "@/db/schema";
 import { readOutbox } from "@/lib/auth/outbox";
 import { AuthTestClient, type RouteHandlers } from "../helpers/auth-client";
 import { useTestDb } from "../helpers/db";
@@ -49,6 +51,11 @@ async function requestLink(client: AuthTestClient, email: string, headers: Recor
   return new URL(latest!.url);
 }
 
+/** The Auth.js callback that consumes a link's token, as the confirmation page's form posts to it. */
+const callbackPath = (link: URL) => `/api/auth/callback/email${link.search}`;
+const tokensFor = async (email: string) => (await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, email))).length;
+const sessionEmail = async (client: AuthTestClient) => ((await (await client.get("/api/auth/session")).json()) as { user?: { email?: string } } | null)?.user?.email;
+
 describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
   describe("every auth URL is built on APP_URL, never on the request's host headers", () => {
     const forged = { "x-forwarded-host": "evil.example", "x-forwarded-proto": "https", origin: "https://evil.example" };
@@ -67,6 +74,73 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
       const location = new URL(response.headers.get("location")!);
       expect(location.origin).toBe("https://github.com");
       expect(location.searchParams.get("redirect_uri")).toBe(`${APP_ORIGIN}/api/auth/callback/github`);
+    });
+  });
+
+  describe("a sign-in link signs in only through its confirmation page's POST", () => {
+    const sameSite = { origin: APP_ORIGIN };
+
+    it("the email links to a 'Sign in as …' page; opening the link or Auth.js's callback with GET consumes nothing", async () => {
+      const client = new AuthTestClient(route, APP_ORIGIN);
+      const email = `prefetch-${nextId()}@example.com`;
+      const link = await requestLink(client, email);
+      expect(link.pathname).toBe("/login/confirm");
+      expect(link.searchParams.get("email")).toBe(email);
+      expect(link.searchParams.get("token")).toBeTruthy();
+
+      // A mail scanner (or an older link) fetching Auth.js's callback directly is sent to the confirmation page.
+      const scanned = await client.get(callbackPath(link));
+      expect([302, 303, 307]).toContain(scanned.status);
+      expect(scanned.headers.get("location")).toBe(link.toString());
+      expect(client.sessionCookie()).toBeUndefined();
+      expect(await tokensFor(email)).toBe(1);
+    });
+
+    it("refuses the POST from another site or without an Origin (login CSRF), and a link without its address", async () => {
+      const client = new AuthTestClient(route, APP_ORIGIN);
+      const email = `csrf-${nextId()}@example.com`;
+      const link = await requestLink(client, email);
+      expect((await client.post(callbackPath(link), {}, { origin: "https://evil.example" })).status).toBe(403);
+      expect((await client.post(callbackPath(link), {})).status).toBe(403);
+      // Without the address Auth.js would not check whose token it is; the page could not say who you become.
+      const anonymous = new URL(link);
+      anonymous.searchParams.delete("email");
+      const refused = await client.post(callbackPath(anonymous), {}, sameSite);
+      expect(refused.headers.get("location")).toMatch(/\/login\?error=Verification$/);
+      expect(client.sessionCookie()).toBeUndefined();
+      expect(await tokensFor(email)).toBe(1);
+    });
+
+    it("the same-site POST signs in once; the link is dead afterwards", async () => {
+      const client = new AuthTestClient(route, APP_ORIGIN);
+      const email = `confirm-${nextId()}@example.com`;
+      const link = await requestLink(client, email);
+      const signedIn = await client.post(callbackPath(link), {}, sameSite);
+      expect(signedIn.headers.get("location")).toBe(`${APP_ORIGIN}/account/orders`);
+      expect(await sessionEmail(client)).toBe(email);
+      expect(await tokensFor(email)).toBe(0);
+
+      const again = new AuthTestClient(route, APP_ORIGIN);
+      const replayed = await again.post(callbackPath(link), {}, sameSite);
+      expect(replayed.headers.get("location")).toMatch(/\/login\?error=Verification$/);
+      expect(again.sessionCookie()).toBeUndefined();
+    });
+
+    it("asking for a new link kills the older ones for that address, even when asked for at once", async () => {
+      const client = new AuthTestClient(route, APP_ORIGIN);
+      const email = `again-${nextId()}@example.com`;
+      const first = await requestLink(client, email);
+      const second = await requestLink(client, email);
+      expect(await tokensFor(email)).toBe(1);
+      const stale = await new AuthTestClient(route, APP_ORIGIN).post(callbackPath(first), {}, sameSite);
+      expect(stale.headers.get("location")).toMatch(/\/login\?error=Verification$/);
+      const fresh = new AuthTestClient(route, APP_ORIGIN);
+      await fresh.post(callbackPath(second), {}, sameSite);
+      expect(await sessionEmail(fresh)).toBe(email);
+
+      const racer = `race-${nextId()}@example.com`;
+      await Promise.all(Array.from({ length: 6 }, () => requestLink(new AuthTestClient(route, APP_ORIGIN), racer)));
+      expect(await tokensFor(racer)).toBe(1);
     });
   });
 });
