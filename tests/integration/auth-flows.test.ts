@@ -2,18 +2,31 @@ import { eq } from "drizzle-orm";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { verificationTokens } from "@/db/schema";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { orders, users, verificationTokens } from "@/db/schema";
+import { VISITOR_COOKIE } from "@/lib/checkout/visitor";
+import { closeSession, isSessionOpen, openSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/live-sessions";
 import { readOutbox } from "@/lib/auth/outbox";
 import { AuthTestClient, type RouteHandlers } from "../helpers/auth-client";
 import { useTestDb } from "../helpers/db";
-import { nextId } from "../helpers/orders";
+import { nextId, TEST_BUYER } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 // Sign-in, sign-out and sign-in links through the real Auth.js route (app/api/auth/[...nextauth]/route.ts) on a
 // real database, in-process. The store lives at APP_ORIGIN; requests may claim to arrive anywhere.
 
 const APP_ORIGIN = "https://shop.example.com";
+
+// The cookies the app itself sets through next/headers (the guest visitor id) during a request, outside Next.
+const appCookies = vi.hoisted(() => new Map<string, string>());
+vi.mock("next/headers", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/headers")>()),
+  cookies: async () => ({
+    get: (name: string) => (appCookies.has(name) ? { name, value: appCookies.get(name)! } : undefined),
+    set: (name: string, value: string) => void appCookies.set(name, value),
+    delete: (name: string) => void appCookies.delete(name),
+  }),
+}));
 const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "auth-flows-outbox-"));
 const saved = { ...process.env };
 Object.assign(process.env, {
@@ -141,6 +154,82 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
       const racer = `race-${nextId()}@example.com`;
       await Promise.all(Array.from({ length: 6 }, () => requestLink(new AuthTestClient(route, APP_ORIGIN), racer)));
       expect(await tokensFor(racer)).toBe(1);
+    });
+  });
+
+  describe("signing out ends the session for good; the guest visitor id changes at sign-in and sign-out", () => {
+    const sameSite = { origin: APP_ORIGIN };
+    const visitorId = () => `visitor${nextId()}`.padEnd(40, "x");
+
+    beforeEach(() => appCookies.clear());
+
+    async function signIn(client: AuthTestClient, email: string): Promise<void> {
+      const link = await requestLink(client, email);
+      await client.post(callbackPath(link), {}, sameSite);
+      expect(await sessionEmail(client)).toBe(email);
+    }
+
+    it("a session cookie copied before sign-out opens nothing afterwards", async () => {
+      const client = new AuthTestClient(route, APP_ORIGIN);
+      const email = `copied-${nextId()}@example.com`;
+      await signIn(client, email);
+      const copied = new Map(client.cookies);
+
+      const signedOut = await client.post("/api/auth/signout", { csrfToken: await client.csrfToken(), callbackUrl: "/" }, sameSite);
+      expect(signedOut.headers.get("location")).toBe(`${APP_ORIGIN}/`);
+      expect(client.sessionCookie()).toBeUndefined();
+
+      const thief = new AuthTestClient(route, APP_ORIGIN);
+      for (const [name, value] of copied) thief.cookies.set(name, value);
+      expect(thief.sessionCookie()).toBeTruthy();
+      expect(await sessionEmail(thief)).toBeUndefined();
+    });
+
+    it("other sessions of the same person stay signed in", async () => {
+      const email = `two-devices-${nextId()}@example.com`;
+      const phone = new AuthTestClient(route, APP_ORIGIN);
+      const laptop = new AuthTestClient(route, APP_ORIGIN);
+      await signIn(phone, email);
+      await signIn(laptop, email);
+      await phone.post("/api/auth/signout", { csrfToken: await phone.csrfToken(), callbackUrl: "/" }, sameSite);
+      expect(await sessionEmail(laptop)).toBe(email);
+    });
+
+    it("a session ends 30 days after sign-in however active, or at sign-out, and only that one", async () => {
+      const [user] = await t.db.insert(users).values({ email: `lifetime-${nextId()}@example.com` }).returning();
+      const signedInAt = new Date("2026-03-01T10:00:00Z");
+      const at = (seconds: number) => new Date(signedInAt.getTime() + seconds * 1000);
+      const sid = await openSession(t.db, user!.id, signedInAt);
+      const other = await openSession(t.db, user!.id, signedInAt);
+      expect(await isSessionOpen(t.db, sid, at(SESSION_MAX_AGE_SECONDS - 1))).toBe(true);
+      expect(await isSessionOpen(t.db, sid, at(SESSION_MAX_AGE_SECONDS))).toBe(false);
+      await closeSession(t.db, sid);
+      expect(await isSessionOpen(t.db, sid, signedInAt)).toBe(false);
+      expect(await isSessionOpen(t.db, other, signedInAt)).toBe(true);
+      expect(await isSessionOpen(t.db, "never-issued", signedInAt)).toBe(false);
+    });
+
+    it("rotates the visitor id at sign-in and at sign-out, and still hands the guest orders to the verified account", async () => {
+      const email = `rotate-${nextId()}@example.com`;
+      const guestId = visitorId();
+      appCookies.set(VISITOR_COOKIE, guestId);
+      const [order] = await t.db
+        .insert(orders)
+        .values({ reference: `PS-R${nextId()}`, totalMinor: 5_000, currency: "EGP", checkoutKey: `rotate-${nextId()}`, guestId, email, ...TEST_BUYER })
+        .returning();
+
+      const client = new AuthTestClient(route, APP_ORIGIN);
+      await signIn(client, email);
+      const afterSignIn = appCookies.get(VISITOR_COOKIE);
+      expect(afterSignIn).toMatch(/^[A-Za-z0-9_-]{32,64}$/);
+      expect(afterSignIn).not.toBe(guestId);
+      const [user] = await t.db.select().from(users).where(eq(users.email, email));
+      expect((await t.db.select().from(orders).where(eq(orders.id, order!.id)))[0]?.userId).toBe(user!.id);
+
+      await client.post("/api/auth/signout", { csrfToken: await client.csrfToken(), callbackUrl: "/" }, sameSite);
+      const afterSignOut = appCookies.get(VISITOR_COOKIE);
+      expect(afterSignOut).toMatch(/^[A-Za-z0-9_-]{32,64}$/);
+      expect(afterSignOut).not.toBe(afterSignIn);
     });
   });
 });
