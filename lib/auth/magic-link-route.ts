@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from "next/server";
-import { CONFIRM_PATH, EMAIL_CALLBACK_PATH, parseMagicLink } from "./magic-link";
+import { CONFIRM_PATH, isEmailCallbackPath, parseMagicLink } from "./magic-link";
 
 /**
  * Runs before Auth.js on /api/auth/*. Only the magic-link callback is handled here; null means "let Auth.js
@@ -9,7 +9,7 @@ import { CONFIRM_PATH, EMAIL_CALLBACK_PATH, parseMagicLink } from "./magic-link"
  * only checks whose token it is when the link names the address the page showed.
  */
 export function guardMagicLinkCallback(request: NextRequest, appOrigin: string): Response | null {
-  if (request.nextUrl.pathname !== EMAIL_CALLBACK_PATH) return null;
+  if (!isEmailCallbackPath(request.nextUrl.pathname)) return null;
   if (request.method === "GET") {
     return NextResponse.redirect(`${appOrigin}${CONFIRM_PATH}${request.nextUrl.search}`, 303);
   }

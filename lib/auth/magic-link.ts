@@ -9,6 +9,17 @@ import { z } from "zod";
 export const CONFIRM_PATH = "/login/confirm";
 /** Auth.js's callback for the email provider (basePath /api/auth, provider id "email"): this consumes tokens. */
 export const EMAIL_CALLBACK_PATH = "/api/auth/callback/email";
+const AUTH_BASE_PATH = "/api/auth/";
+
+/**
+ * Whether Auth.js would read this path as the email callback. It ignores empty segments, so
+ * "/api/auth//callback/email/" counts too (parseActionAndProviderId in @auth/core), and so must we.
+ */
+export function isEmailCallbackPath(pathname: string): boolean {
+  if (!pathname.startsWith(AUTH_BASE_PATH)) return false;
+  const segments = pathname.slice(AUTH_BASE_PATH.length).split("/").filter(Boolean);
+  return segments.length === 2 && `${AUTH_BASE_PATH}${segments.join("/")}` === EMAIL_CALLBACK_PATH;
+}
 
 export type MagicLink = { token: string; email: string; callbackUrl: string };
 

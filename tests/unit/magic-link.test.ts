@@ -55,8 +55,16 @@ describe("the guard in front of Auth.js's magic-link callback", () => {
     expect(noEmail.headers.get("location")).toBe(`${ORIGIN}/login?error=Verification`);
   });
 
+  it.each(["/api/auth/callback/email/", "/api/auth//callback//email", "/api/auth/callback/email//"])(
+    "guards %s too, which Auth.js also reads as the email callback",
+    (path) => {
+      expect(guardMagicLinkCallback(request("GET", `${path}${callback.search}`), ORIGIN)?.status).toBe(303);
+      expect(guardMagicLinkCallback(request("POST", `${path}${callback.search}`, { origin: "https://evil.example" }), ORIGIN)?.status).toBe(403);
+    },
+  );
+
   it("leaves every other Auth.js route alone", () => {
-    for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/callback/github?code=x", "/api/auth/signin/email"]) {
+    for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/callback/github?code=x", "/api/auth/signin/email", "/api/auth/callback/emails"]) {
       expect(guardMagicLinkCallback(request("GET", path), ORIGIN)).toBeNull();
       expect(guardMagicLinkCallback(request("POST", path), ORIGIN)).toBeNull();
     }
