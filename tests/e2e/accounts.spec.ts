@@ -29,6 +29,9 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 test("a signed-in customer pays, sees the order in their account, an admin refunds it, and the customer sees Refunded", async ({ browser }) => {
+  // A whole journey (two sign-ins, a payment, a refund and its callback): about 50 s on an idle 2-core machine,
+  // so the default minute is not enough when the machine is busy.
+  test.setTimeout(180_000);
   const customerEmail = `buyer-${runId}@example.com`;
   const customer = await newPage(browser);
 
