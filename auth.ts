@@ -3,7 +3,10 @@ import NextAuth from "next-auth";
 import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authProviders } from "@/lib/auth/providers";
+import { closeSession, isSessionOpen, openSession } from "@/lib/auth/live-sessions";
 import { completeSignIn } from "@/lib/auth/sign-in";
+import { replaceVerificationToken } from "@/lib/auth/verification-tokens";
+import { rotateVisitorId } from "@/lib/checkout/visitor";
 import { authConfig } from "./auth.config";
 
 /**
@@ -16,20 +19,39 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   return {
     ...authConfig,
-    adapter: DrizzleAdapter(db, {
-      usersTable: users,
-      accountsTable: accounts,
-      sessionsTable: sessions,
-      verificationTokensTable: verificationTokens,
-    }),
+    adapter: {
+      ...DrizzleAdapter(db, {
+        usersTable: users,
+        accountsTable: accounts,
+        sessionsTable: sessions,
+        verificationTokensTable: verificationTokens,
+      }),
+      // A new sign-in link replaces the older ones for that address.
+      createVerificationToken: (token) => replaceVerificationToken(db, token),
+    },
     providers: authProviders(),
     callbacks: {
       ...authConfig.callbacks,
       async jwt({ token, user, account, profile, trigger }) {
-        if ((trigger === "signIn" || trigger === "signUp") && user) {
+        if ((trigger === "signIn" || trigger === "signUp") && user?.id) {
           token.verifiedEmail = await completeSignIn(db, { user, account, profile });
+          token.sid = await openSession(db, user.id);
+          return token;
         }
-        return token;
+        // Every later read of the session (auth(), /api/auth/session): it must still be open in the database.
+        // Returning null makes Auth.js treat the cookie as signed out (and clear it where it can).
+        return token.sid && (await isSessionOpen(db, token.sid)) ? token : null;
+      },
+    },
+    events: {
+      async signIn() {
+        await rotateVisitorId();
+      },
+      async signOut(message) {
+        // Auth.js logs (and swallows) an error here; the cookie is cleared either way.
+        const sid = "token" in message ? message.token?.sid : undefined;
+        if (sid) await closeSession(db, sid);
+        await rotateVisitorId();
       },
     },
   };

@@ -27,6 +27,9 @@ export default defineConfig({
           hookTimeout: 120_000,
           // PGlite boots a WASM Postgres per file; two at a time is what 2 cores sustain.
           maxWorkers: 2,
+          // next-auth imports "next/server" without the ".js" Node's ESM resolver needs outside Next; bundling it
+          // through Vite (as Next does) lets the auth tests drive the real Auth.js route handlers in-process.
+          server: { deps: { inline: ["next-auth"] } },
         },
       },
       {

@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 
 // Auth.js sends people back here with ?error=<type> (pages.error in auth.config.ts).
 const ERROR_MESSAGES: Record<string, string> = {
-  Verification: "That sign-in link has expired or was already used. Ask for a new one below.",
+  Verification: "That sign-in link has expired, was already used, or a newer one was sent. Ask for a new one below.",
   OAuthAccountNotLinked: "This email already signs in another way. Use the method you used before (for example the email link).",
   AccessDenied: "Sign-in was cancelled or refused.",
   Configuration: "Sign-in is not available right now. Please try again later.",

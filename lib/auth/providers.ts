@@ -4,6 +4,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Resend from "next-auth/providers/resend";
+import { confirmationLink } from "./magic-link";
 import { outboxEnabled, writeOutboxMessage } from "./outbox";
 
 type Env = Record<string, string | undefined>;
@@ -35,7 +36,17 @@ export function authProviders(env: Env = process.env): Provider[] {
   const providers: Provider[] = [];
   const delivery = emailDelivery(env);
   if (delivery === "resend") {
-    providers.push(Resend({ id: EMAIL_PROVIDER_ID, apiKey: env.AUTH_RESEND_KEY, from: env.EMAIL_FROM, maxAge: MAGIC_LINK_MAX_AGE }));
+    // Resend's own email, with the link pointed at the confirmation page (lib/auth/magic-link.ts).
+    const send = Resend({}).sendVerificationRequest;
+    providers.push(
+      Resend({
+        id: EMAIL_PROVIDER_ID,
+        apiKey: env.AUTH_RESEND_KEY,
+        from: env.EMAIL_FROM,
+        maxAge: MAGIC_LINK_MAX_AGE,
+        sendVerificationRequest: (params) => send({ ...params, url: confirmationLink(params.url) }),
+      }),
+    );
   } else if (delivery === "outbox") {
     providers.push(outboxEmailProvider());
   }
@@ -54,7 +65,7 @@ function outboxEmailProvider(): EmailConfig {
     maxAge: MAGIC_LINK_MAX_AGE,
     async sendVerificationRequest({ identifier, url }) {
       const subject = `Sign in to ${new URL(url).host}`;
-      await writeOutboxMessage({ to: identifier, url, subject });
+      await writeOutboxMessage({ to: identifier, url: confirmationLink(url), subject });
       // The address, never the link: logs are read by more people than the mailbox owner.
       console.log(`[auth] sign-in link for ${identifier} written to the dev outbox (open /dev/outbox)`);
     },

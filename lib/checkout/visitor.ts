@@ -23,7 +23,24 @@ export async function ensureVisitorId(): Promise<string> {
   const jar = await cookies();
   const existing = validVisitorId(jar.get(VISITOR_COOKIE)?.value);
   if (existing) return existing;
-  const id = randomBytes(24).toString("base64url");
+  const id = newVisitorId();
   jar.set(VISITOR_COOKIE, id, persistentCookie(ONE_YEAR_SECONDS));
   return id;
+}
+
+/**
+ * Gives this browser a new visitor id, at sign-in and at sign-out (Auth.js events in auth.ts). Orders keep the
+ * old id, so after signing out the next person at this browser cannot open the orders placed before, and an id
+ * someone planted or saw before a sign-in is worth nothing after it. A signed-in customer keeps their orders
+ * through the account (guest orders with their verified email join it at sign-in). Route handlers and server
+ * actions only.
+ */
+export async function rotateVisitorId(): Promise<void> {
+  const jar = await cookies();
+  if (jar.get(VISITOR_COOKIE) === undefined) return; // nothing to rotate; checkout creates one when needed
+  jar.set(VISITOR_COOKIE, newVisitorId(), persistentCookie(ONE_YEAR_SECONDS));
+}
+
+function newVisitorId(): string {
+  return randomBytes(24).toString("base64url");
 }

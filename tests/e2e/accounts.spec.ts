@@ -6,7 +6,10 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 const ADMIN = "admin@example.com";
 const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
-/** Signs in by magic link: ask for it on /login, then open it from the dev outbox like an inbox. */
+/**
+ * Signs in by magic link: ask for it on /login, open it from the dev outbox like an inbox, and confirm on the
+ * page it opens (opening the link alone signs no one in).
+ */
 async function signIn(page: Page, email: string): Promise<void> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
@@ -14,6 +17,9 @@ async function signIn(page: Page, email: string): Promise<void> {
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.getByRole("link", { name: "Open the dev outbox" }).click();
   await page.getByRole("link", { name: `Sign in as ${email}` }).first().click();
+  await expect(page).toHaveURL(/\/login\/confirm\?/);
+  await expect(page.getByRole("heading", { level: 1, name: `Sign in as ${email}` })).toBeVisible();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page).toHaveURL(/\/account\/orders$/);
   await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
 }
@@ -23,6 +29,9 @@ async function newPage(browser: Browser): Promise<Page> {
 }
 
 test("a signed-in customer pays, sees the order in their account, an admin refunds it, and the customer sees Refunded", async ({ browser }) => {
+  // A whole journey (two sign-ins, a payment, a refund and its callback): about 50 s on an idle 2-core machine,
+  // so the default minute is not enough when the machine is busy.
+  test.setTimeout(180_000);
   const customerEmail = `buyer-${runId}@example.com`;
   const customer = await newPage(browser);
 
@@ -125,11 +134,44 @@ test("signed-out visitors get 404 from /admin and cannot open someone's account 
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders%2FPS-ANYTHING$/);
 });
 
-test("a signed-in customer gets 404 for an order reference that is not theirs", async ({ page }) => {
+test("a signed-in customer gets 404 for an order reference that is not theirs, and a copied session dies at sign-out", async ({ page, browser }) => {
   await signIn(page, `nosy-${runId}@example.com`);
   expect((await page.goto("/account/orders/PS-NOT-MINE"))?.status()).toBe(404);
-  // Sign out from the header menu.
+
+  // Signed in, /login forwards to callbackUrl, but only to a path on this site, judged after normalisation.
+  const forwarded = await page.request.get("/login?callbackUrl=%2F..%2F%2Fevil.example", { maxRedirects: 0 });
+  expect(forwarded.status()).toBe(307);
+  expect(new URL(forwarded.headers()["location"]!, page.url()).href).toBe(new URL("/account/orders", page.url()).href);
+
+  // Someone copies the session cookie; then the customer signs out from the header menu.
+  const copied = await page.context().cookies();
   await page.getByRole("banner").getByText("Account", { exact: true }).click();
   await page.getByRole("button", { name: "Sign out" }).click();
   await expect(page.getByRole("banner").getByRole("link", { name: "Sign in" })).toBeVisible();
+
+  const thief = await browser.newContext();
+  await thief.addCookies(copied);
+  const stolen = await thief.newPage();
+  await stolen.goto("/account/orders");
+  await expect(stolen).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders$/);
+  await thief.close();
+});
+
+test("a sign-in link asked for with a forged X-Forwarded-Host (and a matching Origin) still points at the store", async ({ page, baseURL }) => {
+  const email = `forged-host-${runId}@example.com`;
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(email);
+  // The login form's own fields (its server action included), posted like curl would, claiming to arrive at
+  // evil.example. A browser cannot forge Origin; a script can, and then Next's own CSRF check passes.
+  const form = page.locator("form", { has: page.getByLabel("Email") });
+  const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f)].map(([name, value]) => [name, String(value)] as const));
+  const response = await page.request.post("/login", {
+    multipart: Object.fromEntries(fields),
+    headers: { origin: "http://evil.example", "x-forwarded-host": "evil.example" },
+    maxRedirects: 0,
+  });
+  expect(response.status()).toBeLessThan(400);
+  await page.goto("/dev/outbox");
+  const href = await page.getByRole("link", { name: `Sign in as ${email}` }).first().getAttribute("href");
+  expect(new URL(href!).origin).toBe(new URL(baseURL!).origin);
 });
