@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emuDeliveries, type EmuDelivery } from "@/db/schema/emulator";
+import { refuseForeignTarget } from "./refused-delivery";
 
 // The callback pump. Deliveries wait in emu_deliveries; any emulator request pumps the due ones, so delayed
 // callbacks go out on serverless hosts without timers. Rows are claimed with a lease (FOR UPDATE SKIP LOCKED),
@@ -45,6 +46,7 @@ async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
 }
 
 async function send(db: Db, delivery: EmuDelivery, fetchImpl: FetchLike): Promise<boolean> {
+  if (await refuseForeignTarget(db, delivery)) return false; // a public emulator posts only to the app itself
   let status: number | null = null;
   let error: string | null = null;
   try {

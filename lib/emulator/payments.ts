@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuScenario, type EmuTransaction } from "@/db/schema/emulator";
 import { cardBehaviour, cardNumMask, THREE_DS_OTP, TEST_WALLET, tokenMaskedPan, type CardBehaviour } from "./cards";
 import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
+import { urlRefusal } from "./exposure";
 import { redirectLocation } from "./redirect-query";
 import { lockIntention, lockTransaction } from "./repo";
 import { defaultDelaySeconds, type Integration } from "./settings";
@@ -37,9 +38,16 @@ function outcomeOf(behaviour: CardBehaviour): Outcome {
   return behaviour.outcome === "pending" ? PENDING : DECLINED;
 }
 
-/** Where the browser goes after a finished payment: the merchant's redirection_url, or Paymob's status page. */
+/**
+ * Where the browser goes after a finished payment: the merchant's redirection_url, or Paymob's status page.
+ * A public emulator checks the URL again here (it was checked at creation; APP_URL may have changed since).
+ */
 function redirectTarget(base: string, intention: EmuIntention, transaction: EmuTransaction): string {
-  if (intention.redirectionUrl) return intention.redirectionUrl;
+  if (intention.redirectionUrl) {
+    const refusal = urlRefusal(intention.redirectionUrl, "redirection_url");
+    if (!refusal) return intention.redirectionUrl;
+    console.warn(`[paymob-emulator] intention ${intention.id}: ${refusal} Showing the status page instead.`);
+  }
   const url = new URL(`${base}/unifiedcheckout/payment-status`);
   url.searchParams.set("payment_token", paymentKeyFor(intention, transaction.integrationId));
   url.searchParams.set("trx_id", String(transaction.id));

@@ -4,8 +4,10 @@ import { z } from "zod";
 import { EMU_SCENARIOS, emuDeliveries, emuIntentions } from "@/db/schema/emulator";
 import { pumpDeliveries, pumpFor, AFTER_PAYMENT_PUMP_MS } from "../deliveries";
 import { detail, json, readJson, seeOther, type EmuContext } from "../http";
+import { emulatorExposure } from "../exposure";
 import { drfErrors } from "../intention-input";
 import { deliveriesPage } from "../pages/deliveries";
+import { maskDelivery } from "../personal-data";
 import { intentionByClientSecret, intentionById, intentionBySpecialReference } from "../repo";
 import { SCENARIO_DESCRIPTIONS } from "../scenarios";
 
@@ -34,10 +36,16 @@ export async function setScenario(ctx: EmuContext): Promise<Response> {
   return json(200, { intention_id: intention.id, special_reference: intention.specialReference, scenario: b.scenario, delay_seconds: b.delaySeconds ?? null, description: SCENARIO_DESCRIPTIONS[b.scenario] });
 }
 
+/**
+ * The delivery log. Public: personal data masked for everyone, with or without the secret key, because the
+ * emulator's key is committed in this repository; the operator reads full rows in the database (emu_deliveries).
+ */
 export async function listDeliveries(ctx: EmuContext): Promise<Response> {
-  const rows = await ctx.db.select().from(emuDeliveries).orderBy(desc(emuDeliveries.id)).limit(200);
+  const exposed = emulatorExposure().public;
+  const stored = await ctx.db.select().from(emuDeliveries).orderBy(desc(emuDeliveries.id)).limit(200);
+  const rows = exposed ? stored.map(maskDelivery) : stored;
   if (ctx.url.searchParams.get("format") === "json") return json(200, rows);
-  return deliveriesPage(ctx.base, rows);
+  return deliveriesPage(ctx.base, rows, { public: exposed });
 }
 
 /** Re-sends the exact same signed body to the same URL, as a new delivery row (history stays intact). */

@@ -1,6 +1,7 @@
 import "server-only";
 import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
 import { emuIntentions } from "@/db/schema/emulator";
+import { intentionUrlErrors } from "../exposure";
 import { credential, detail, json, readJson, type EmuContext } from "../http";
 import { drfErrors, intentionInput, type IntentionInput } from "../intention-input";
 import { createResponse, elementResponse, type IntentionItem, type StoredPaymentMethod } from "../intention-shapes";
@@ -37,6 +38,9 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
   const parsed = intentionInput.safeParse(body.value);
   if (!parsed.success) return json(400, drfErrors(parsed.error));
   const input = parsed.data;
+  // A public emulator only calls back (and sends browsers) to this app: Paymob-shaped 400 naming the field.
+  const foreignUrls = intentionUrlErrors(input);
+  if (foreignUrls) return json(400, foreignUrls);
 
   const methods: StoredPaymentMethod[] = [];
   for (const ref of input.payment_methods) {
