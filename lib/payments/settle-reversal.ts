@@ -9,9 +9,9 @@ import { preparedStatement } from "./prepared-statement";
 
 // A verified refund, void or capture callback resolves the admin's reservation for it (lib/admin/reversals.ts,
 // lib/admin/authorisation-reservations.ts), in the same DB transaction that records it and under the same
-// attempt lock: the refund moves from "pending" to "refunded" (the capture from "pending" to captured) in one
-// step, never counted twice nor dropped. Runs only for reversal and capture callbacks, so the payment
-// callbacks' hot path keeps its statements.
+// attempt lock: the request moves from "pending" to "settled" in the step that records the money it moved,
+// never counted twice nor dropped. Runs only for reversal and capture callbacks, so the payment callbacks' hot
+// path keeps its statements.
 
 const p = (name: string) => sql.placeholder(name);
 
