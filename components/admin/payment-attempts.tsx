@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/account/format";
 import type { OrderStatus } from "@/db/schema/orders";
+import type { PaymentReversal } from "@/db/schema/reversals";
 import { toMajorString } from "@/lib/admin/amount";
 import type { AuthorisationLedger, CaptureLedger } from "@/lib/admin/ledger";
 import type { AdminAttempt } from "@/lib/admin/orders";
@@ -30,9 +31,10 @@ function Money({ title, transactionId, children, flagged }: { title: string; tra
   );
 }
 
-function authorisationState(a: AuthorisationLedger): string {
+function authorisationState(a: AuthorisationLedger, pending: PaymentReversal | undefined): string {
   if (a.captured) return "captured";
   if (a.voided) return "voided: the hold was released";
+  if (pending) return `held on the card, ${pending.kind} requested, awaiting Paymob`;
   return "held on the card, not charged";
 }
 
@@ -50,10 +52,12 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
         const { ledger, currency } = attempt;
         // The same rule requestCapture enforces: only an order awaiting capture, for exactly what it asked.
         const capturable = (a: AuthorisationLedger) => a.canCapture && orderStatus === "authorised" && a.amountMinor === attempt.amountMinor;
-        // Requests awaiting Paymob hold their amount (the server re-checks this under a lock on every request).
-        const pendingOn = (c: CaptureLedger) => attempt.reversals.filter((r) => r.status === "pending" && r.paymobTransactionId === c.transactionId);
-        const refundableOf = (c: CaptureLedger) => Math.max(0, c.refundableMinor - pendingOn(c).reduce((sum, r) => sum + r.amountMinor, 0));
-        const reservedMinor = attempt.reversals.filter((r) => r.status === "pending").reduce((sum, r) => sum + r.amountMinor, 0);
+        // Requests awaiting Paymob hold their amount, or their authorisation (the server re-checks this under a
+        // lock on every request).
+        const pendingOn = (transactionId: number) => attempt.reversals.filter((r) => r.status === "pending" && r.paymobTransactionId === transactionId);
+        const refundableOf = (c: CaptureLedger) => Math.max(0, c.refundableMinor - pendingOn(c.transactionId).reduce((sum, r) => sum + r.amountMinor, 0));
+        const reservedMinor = ledger.captures.flatMap((c) => pendingOn(c.transactionId)).reduce((sum, r) => sum + r.amountMinor, 0);
+        const openHold = (a: AuthorisationLedger) => pendingOn(a.transactionId).length === 0;
         const primary = ledger.captures.find((c) => c.transactionId === ledger.capturedTransactionId);
         const refundableMinor = primary ? refundableOf(primary) : 0;
         return (
@@ -77,17 +81,17 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
               <Field label="Created">{formatDateTime(attempt.createdAt)}</Field>
             </dl>
             {attempt.error ? <p className="mt-3 text-sm text-red-800">Error: {attempt.error}</p> : null}
-            <ReversalList reference={reference} reversals={attempt.reversals} />
+            <ReversalList reference={reference} reversals={attempt.reversals} authorisationIds={ledger.authorisations.map((a) => a.transactionId)} />
             {ledger.authorisations.length + ledger.captures.length > 0 ? (
               <ul className="mt-3 space-y-2">
                 {ledger.authorisations.map((a) => (
                   <Money
                     key={`auth-${a.transactionId}`}
-                    title={`Authorisation of ${formatMoney(a.amountMinor, currency)}: ${authorisationState(a)}`}
+                    title={`Authorisation of ${formatMoney(a.amountMinor, currency)}: ${authorisationState(a, pendingOn(a.transactionId)[0])}`}
                     transactionId={a.transactionId}
                     flagged={a.extra && a.canVoid ? "A second authorisation on this order: void it to release the customer's money." : undefined}
                   >
-                    {capturable(a) || a.canVoid ? (
+                    {openHold(a) && (capturable(a) || a.canVoid) ? (
                       <AuthorisationActions reference={reference} attemptId={attempt.id} transactionId={a.transactionId} amountLabel={formatMoney(a.amountMinor, currency)} canCapture={capturable(a)} canVoid={a.canVoid} />
                     ) : null}
                   </Money>
@@ -99,7 +103,7 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                     transactionId={c.transactionId}
                     flagged={c.extra && c.refundableMinor > 0 ? "Second charge: the customer paid this order twice. Refund this capture." : undefined}
                   >
-                    {refundableOf(c) > 0 || (c.canVoid && pendingOn(c).length === 0) ? (
+                    {refundableOf(c) > 0 || (c.canVoid && pendingOn(c.transactionId).length === 0) ? (
                       <PaymentActions
                         reference={reference}
                         attemptId={attempt.id}
@@ -108,7 +112,7 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                         refundable={refundableOf(c) > 0 ? toMajorString(refundableOf(c), currency) : ""}
                         refundableLabel={formatMoney(refundableOf(c), currency)}
                         canRefund={refundableOf(c) > 0}
-                        canVoid={c.canVoid && pendingOn(c).length === 0}
+                        canVoid={c.canVoid && pendingOn(c.transactionId).length === 0}
                       />
                     ) : null}
                   </Money>

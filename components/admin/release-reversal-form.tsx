@@ -7,7 +7,7 @@ import { ActionMessage } from "./action-message";
 
 const idle: AdminActionState = { status: "idle" };
 
-/** Frees a refund/void Paymob never confirmed; only after checking Paymob's dashboard, since it may have happened. */
+/** Frees a capture, refund or void Paymob never confirmed; only after checking Paymob's dashboard, since it may have happened. */
 export function ReleaseReversalForm({ reference, reversalId }: { reference: string; reversalId: number }) {
   const [state, action, pending] = useActionState(releaseReversalAction, idle);
   return (

@@ -9,15 +9,23 @@ const STATUS_LABELS: Record<ReversalStatus, { label: string; tone: string }> = {
   released: { label: "released", tone: "bg-stone-100 text-stone-700" },
 };
 
+type Props = {
+  reference: string;
+  reversals: PaymentReversal[];
+  /** The attempt's authorisations (is_auth), to name what each request is on. */
+  authorisationIds: number[];
+};
+
 /**
- * The refunds and voids asked for on one payment. Pending ones hold their amount: it cannot be refunded again
- * until Paymob's callback settles them, or until an admin releases one Paymob never confirmed.
+ * The captures, refunds and voids asked for on one attempt's payments. Pending ones hold their amount (or their
+ * authorisation): nothing that conflicts can be asked until Paymob's callback settles them, or until an admin
+ * releases one Paymob never confirmed.
  */
-export function ReversalList({ reference, reversals }: { reference: string; reversals: PaymentReversal[] }) {
+export function ReversalList({ reference, reversals, authorisationIds }: Props) {
   if (reversals.length === 0) return null;
   return (
     <div className="mt-3">
-      <h4 className="text-sm font-medium">Refund and void requests</h4>
+      <h4 className="text-sm font-medium">Capture, refund and void requests</h4>
       <ol className="mt-1 space-y-2 text-sm">
         {reversals.map((r) => {
           const status = STATUS_LABELS[r.status];
@@ -27,16 +35,21 @@ export function ReversalList({ reference, reversals }: { reference: string; reve
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium capitalize">{r.kind}</span>
                 <span>{formatMoney(r.amountMinor, r.currency)}</span>
+                <span className="text-stone-500">
+                  of {authorisationIds.includes(r.paymobTransactionId) ? "authorisation" : "payment"} <span className="font-mono text-xs">txn {r.paymobTransactionId}</span>
+                </span>
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${status.tone}`}>{status.label}</span>
                 <span className="text-stone-500">
                   by {r.requestedBy} · <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
                 </span>
-                {r.childTransactionId !== null ? <span className="font-mono text-xs">txn {r.childTransactionId}</span> : null}
+                {r.childTransactionId !== null ? <span className="font-mono text-xs">→ txn {r.childTransactionId}</span> : null}
               </div>
               {r.failureReason ? <p className="mt-1 text-stone-700">{r.failureReason}</p> : null}
               {unconfirmed ? (
                 <>
-                  <p className="mt-1 text-amber-900">Paymob never confirmed this request; it may have happened. Its amount stays reserved.</p>
+                  <p className="mt-1 text-amber-900">
+                    Paymob never confirmed this request; it may have happened. {r.kind === "capture" ? "No other capture or void of this authorisation can start meanwhile." : "Its amount stays reserved."}
+                  </p>
                   <ReleaseReversalForm reference={reference} reversalId={r.id} />
                 </>
               ) : null}

@@ -3,7 +3,11 @@ import { bigint, bigserial, check, index, integer, pgTable, text, timestamp, uni
 import { orders } from "./orders";
 import { paymentAttempts } from "./payments";
 
-export const REVERSAL_KINDS = ["refund", "void"] as const;
+/**
+ * `refund` and `void` of a capture; `capture` and `void` of an authorisation (is_auth), which hold or free the
+ * whole authorised amount the same way. A text enum: adding a kind needs no migration.
+ */
+export const REVERSAL_KINDS = ["refund", "void", "capture"] as const;
 export type ReversalKind = (typeof REVERSAL_KINDS)[number];
 
 export const REVERSAL_STATUSES = [
@@ -14,10 +18,12 @@ export const REVERSAL_STATUSES = [
 export type ReversalStatus = (typeof REVERSAL_STATUSES)[number];
 
 /**
- * One row per refund or void an admin asked for, written BEFORE Paymob is called. Pending rows count against
- * the refundable amount, so a second request (another tab, another server instance) cannot send money that an
- * earlier request may already be returning. Rows are reserved under the attempt's row lock
- * (lib/admin/reversals.ts) and settled by the callback that reports them (lib/payments/settle-reversal.ts).
+ * One row per refund, void or capture an admin asked for, written BEFORE Paymob is called. Pending rows count
+ * against what is still refundable (or, on an authorisation, block any other capture or void), so a second
+ * request (another tab, another server instance) cannot move money that an earlier request may already be
+ * moving. Rows are reserved under the attempt's row lock (lib/admin/reversals.ts,
+ * lib/admin/authorisation-reservations.ts) and settled by the callback that reports them
+ * (lib/payments/settle-reversal.ts).
  */
 export const paymentReversals = pgTable(
   "payment_reversals",
@@ -29,10 +35,10 @@ export const paymentReversals = pgTable(
     attemptId: uuid("attempt_id")
       .notNull()
       .references(() => paymentAttempts.id, { onDelete: "cascade" }),
-    /** The Paymob transaction being refunded or voided (the capture), not the child Paymob creates for it. */
+    /** The Paymob transaction being refunded, voided or captured (a capture, or an authorisation), not the child Paymob creates for it. */
     paymobTransactionId: bigint("paymob_transaction_id", { mode: "number" }).notNull(),
     kind: text("kind", { enum: REVERSAL_KINDS }).notNull(),
-    /** A void reserves the whole captured amount. */
+    /** A void reserves the whole captured (or authorised) amount; a capture, the whole authorised amount. */
     amountMinor: integer("amount_minor").notNull(),
     currency: text("currency").notNull(),
     status: text("status", { enum: REVERSAL_STATUSES }).notNull().default("pending"),
@@ -52,7 +58,7 @@ export const paymentReversals = pgTable(
     index("payment_reversals_order_idx").on(t.orderId),
     // One Paymob child answers one request.
     uniqueIndex("payment_reversals_child_unique").on(t.childTransactionId),
-    // A payment is voided at most once: a second void cannot even be reserved.
+    // A payment (capture or authorisation) is voided at most once: a second void cannot even be reserved.
     uniqueIndex("payment_reversals_one_void").on(t.paymobTransactionId).where(sql`${t.kind} = 'void' and ${t.status} <> 'released'`),
     check("payment_reversals_amount_positive", sql`${t.amountMinor} > 0`),
     check("payment_reversals_released_has_reason", sql`${t.status} <> 'released' or ${t.failureReason} is not null`),

@@ -99,7 +99,7 @@ export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, 
   return sendReversal(db, reserved.reversal, reference, () => gateway.void({ transactionId }));
 }
 
-/** Frees a refund/void Paymob never confirmed, once an admin has checked it is not in Paymob's dashboard. */
+/** Frees a refund, void or capture Paymob never confirmed, once an admin has checked it is not in Paymob's dashboard. */
 export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form: unknown): Promise<AdminActionState> {
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
@@ -107,11 +107,11 @@ export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form
   if (!input.success) return { status: "invalid", message: "This release form is incomplete. Reload the page." };
   const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.reference, input.data.reference)).limit(1);
   const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
-  if (!order || !(await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason))) {
-    return { status: "invalid", message: "Only a request Paymob never confirmed, and that is no longer running, can be released." };
-  }
-  logAdmin(admin, `release order=${input.data.reference} reversal=${input.data.reversalId}`);
-  return { status: "released", message: "Released: the amount can be refunded again." };
+  const released = order ? await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason) : null;
+  if (!released) return { status: "invalid", message: "Only a request Paymob never confirmed, and that is no longer running, can be released." };
+  logAdmin(admin, `release order=${input.data.reference} reversal=${input.data.reversalId} kind=${released}`);
+  const free = released === "refund" ? "the amount can be refunded again" : "the payment is open to a new request";
+  return { status: "released", message: `Released: ${free}.` };
 }
 
 /** Re-runs one stored callback through the live handler; idempotent, so a replay of an applied state is a no-op. */

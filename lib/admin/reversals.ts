@@ -2,10 +2,11 @@ import "server-only";
 import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { paymentAttempts, paymentTransactions } from "@/db/schema/payments";
-import { paymentReversals, type PaymentReversal } from "@/db/schema/reversals";
+import { paymentReversals, type PaymentReversal, type ReversalKind } from "@/db/schema/reversals";
 import { decideReversal, reversalBalance, type ReversalBalance, type ReversalRefusal, type ReversalRequest } from "./reversal-balance";
 
-// Refund and void reservations in the database, shared by every app instance. The reservation is written
+// Refund and void reservations in the database, shared by every app instance (captures and voids of an
+// authorisation: lib/admin/authorisation-reservations.ts, same table, same lock). The reservation is written
 // BEFORE Paymob is called, under the attempt's row lock (the same row the callback handler locks), in the
 // transaction that reads what was captured, refunded and already reserved: two requests for one payment,
 // from any process, therefore check and reserve one after the other, and the second sees the first.
@@ -22,10 +23,13 @@ export type ReserveResult =
   | { ok: true; reversal: PaymentReversal; balance: ReversalBalance }
   | { ok: false; reason: ReversalRefusal | "no_attempt"; balance?: ReversalBalance };
 
-/** Locks the attempt row; every write to an attempt's reservations goes through this first. */
-async function lockAttempt(tx: Tx, attemptId: string) {
+/**
+ * Locks the attempt row; every write to an attempt's reservations goes through this first. The callback handler
+ * locks the same row (lib/payments/attempt-context.ts) before it records and settles what Paymob reports.
+ */
+export async function lockAttempt(tx: Tx, attemptId: string) {
   const [attempt] = await tx
-    .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, currency: paymentAttempts.currency })
+    .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, currency: paymentAttempts.currency, amountMinor: paymentAttempts.amountMinor })
     .from(paymentAttempts)
     .where(eq(paymentAttempts.id, attemptId))
     .for("update");
@@ -104,12 +108,12 @@ export async function releaseReversal(db: Db, reversal: Pick<PaymentReversal, "i
  * confirmed. Never one Paymob answered (it named a child, so it happened), nor one whose request may still be
  * running: its call must have ended unconfirmed, or be older than any Paymob call can take.
  */
-export async function releaseUnconfirmedReversal(db: Db, orderId: string, reversalId: number, reason: string): Promise<boolean> {
+export async function releaseUnconfirmedReversal(db: Db, orderId: string, reversalId: number, reason: string): Promise<ReversalKind | null> {
   const [reversal] = await db
     .select({ id: paymentReversals.id, attemptId: paymentReversals.attemptId })
     .from(paymentReversals)
     .where(and(eq(paymentReversals.id, reversalId), eq(paymentReversals.orderId, orderId)));
-  if (!reversal) return false;
+  if (!reversal) return null;
   return db.transaction(async (tx) => {
     await lockAttempt(tx, reversal.attemptId);
     const released = await tx
@@ -123,8 +127,8 @@ export async function releaseUnconfirmedReversal(db: Db, orderId: string, revers
           sql`(${paymentReversals.failureReason} is not null or ${paymentReversals.createdAt} < now() - ${UNCONFIRMED_AFTER})`,
         ),
       )
-      .returning({ id: paymentReversals.id });
-    return released.length > 0;
+      .returning({ kind: paymentReversals.kind });
+    return released[0]?.kind ?? null;
   });
 }
 

@@ -7,12 +7,12 @@ import { PaymobError } from "@/lib/paymob/errors";
 import type { ReversalBalance, ReversalRefusal } from "./reversal-balance";
 import { noteReversalUnconfirmed, recordReversalChild, releaseReversal } from "./reversals";
 
-// Sends one reserved refund/void to Paymob and resolves the reservation from the answer. A reservation is
-// released only when Paymob certainly did nothing; when the answer is unknown the money may already be on its
-// way back, so the amount stays reserved until the callback settles it (or an admin who checked Paymob's
-// dashboard releases it).
+// Sends one reserved refund, void or capture to Paymob and resolves the reservation from the answer. A
+// reservation is released only when Paymob certainly did nothing; when the answer is unknown the money may
+// already be moving, so the request stays pending until the callback settles it (or an admin who checked
+// Paymob's dashboard releases it).
 
-/** Paymob's answer to a refund/void: the child transaction it created (lib/paymob/transactions.ts). */
+/** Paymob's answer to a refund/void/capture: the child transaction it created (lib/paymob/transactions.ts). */
 export type ReversalAnswer = Pick<TransactionObject, "id" | "success" | "pending"> & Partial<Pick<TransactionObject, "data">>;
 
 export type ReversalOutcome =
@@ -21,7 +21,7 @@ export type ReversalOutcome =
   | { status: "uncertain"; message: string };
 
 /**
- * Errors after which Paymob cannot have reversed anything: refused before sending, or a 4xx it answers before
+ * Errors after which Paymob cannot have moved any money: refused before sending, or a 4xx it answers before
  * acting (400 validation, 401/403, 404, 406, 429 rate limit). Timeouts, network errors, 5xx and unreadable 2xx
  * answers may come after Paymob acted.
  */
@@ -58,9 +58,10 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
     await noteReversalUnconfirmed(db, reversal, `Paymob's answer is unknown: ${reason}`);
     console.error(`[admin] ${reversal.kind} ${where} unconfirmed, kept reserved: ${reason}`);
     if (!(error instanceof PaymobError)) console.error(error); // not the Paymob client's own failure: keep the stack
+    const held = reversal.kind === "capture" ? "no other capture or void of this authorisation can start" : "the amount stays reserved";
     return {
       status: "uncertain",
-      message: `Paymob did not confirm the ${what} (${reason}). It may have gone through, so the amount stays reserved until Paymob's callback arrives. Check Paymob's dashboard before asking again.`,
+      message: `Paymob did not confirm the ${what} (${reason}). It may have gone through, so ${held} until Paymob's callback arrives. Check Paymob's dashboard before asking again.`,
     };
   }
 

@@ -7,10 +7,11 @@ import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
 import { preparedStatement } from "./prepared-statement";
 
-// A verified refund/void callback resolves the admin's reservation for it (lib/admin/reversals.ts), in the same
-// DB transaction that records it and under the same attempt lock: the refund moves from "pending" to
-// "refunded" in one step, never counted twice nor dropped. Runs only for reversal callbacks, so the payment
-// callbacks' hot path keeps its statements.
+// A verified refund, void or capture callback resolves the admin's reservation for it (lib/admin/reversals.ts,
+// lib/admin/authorisation-reservations.ts), in the same DB transaction that records it and under the same
+// attempt lock: the request moves from "pending" to "settled" in the step that records the money it moved,
+// never counted twice nor dropped. Runs only for reversal and capture callbacks, so the payment callbacks' hot
+// path keeps its statements.
 
 const p = (name: string) => sql.placeholder(name);
 
@@ -18,7 +19,8 @@ const p = (name: string) => sql.placeholder(name);
  * Which pending reservations a callback resolves:
  * - a child names itself: the reservation Paymob's answer tied to it (whatever the child turned out to be),
  *   else the oldest one of (parent, kind) whose answer was never seen (timeout) with the same amount (any
- *   amount for a void), unless another row already has that child;
+ *   amount for a void or a capture: one of each at most per transaction), unless another row already has that
+ *   child;
  * - a re-notified parent reports its running refunded total: reservations (answered ones first, then oldest)
  *   while they fit in that total minus what is already settled; for a void, the pending void.
  */
@@ -30,7 +32,7 @@ const RESOLVE = preparedStatement<{ id: string | number }>(
       from payment_reversals r
       where r.status = 'pending' and (r.child_transaction_id = ${p("child")}::bigint
         or (r.paymob_transaction_id = ${p("parent")} and r.kind = ${p("kind")} and (${p("child")}::bigint is null
-          or (r.child_transaction_id is null and (r.kind = 'void' or r.amount_minor = ${p("amount")}::integer)
+          or (r.child_transaction_id is null and (r.kind <> 'refund' or r.amount_minor = ${p("amount")}::integer)
             and not exists (select 1 from payment_reversals k where k.child_transaction_id = ${p("child")}::bigint)))))
       window w as (order by r.child_transaction_id is not null desc, r.id)
     )
@@ -58,9 +60,14 @@ export function reversalResolution(obj: TransactionObject, fact: FactKind, attem
     const reportedTotal = fact === "refund" ? (obj.refunded_amount_cents ?? obj.amount_cents) : null;
     return { parent, kind: fact, child: null, amount: null, reportedTotal, status: "settled", reason: null };
   }
-  // A child that did not go through: Paymob declined that refund/void, so its reservation is free again.
+  // A capture child of the authorisation (parent): the capture the admin asked for happened. A mismatching
+  // amount is still that capture; the order goes to review, the request is over.
+  if (isChild && obj.is_capture && (fact === "paid" || fact === "mismatch")) {
+    return { parent, kind: "capture", child: obj.id, amount: obj.amount_cents, reportedTotal: null, status: "settled", reason: null };
+  }
+  // A child that did not go through: Paymob declined that refund/void/capture, so its reservation is free again.
   if (isChild && !obj.success && !obj.pending) {
-    const kind: ReversalKind = obj.is_voided || obj.is_void === true ? "void" : "refund";
+    const kind: ReversalKind = obj.is_capture ? "capture" : obj.is_voided || obj.is_void === true ? "void" : "refund";
     const message = obj.data?.message ? `: ${obj.data.message}` : "";
     const reason = `Paymob's callback reports ${kind} transaction ${obj.id} as declined${message}`;
     return { parent, kind, child: obj.id, amount: obj.amount_cents, reportedTotal: null, status: "released", reason };

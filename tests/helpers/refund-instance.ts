@@ -1,6 +1,6 @@
 // One "app instance" for tests/integration/admin-reversals-two-instances.test.ts: its own OS process and its
-// own connection pool to the shared PostgreSQL database, running the real admin refund operation against a
-// fake Paymob over HTTP. Run with `node --import tsx --import ./tests/helpers/server-only-stub.mjs`.
+// own connection pool to the shared PostgreSQL database, running the real admin refund, capture and
+// authorisation void operations against a fake Paymob over HTTP. Run with `node --import tsx --import ./tests/helpers/server-only-stub.mjs`.
 //
 // Protocol: the config comes as JSON in INSTANCE_CONFIG; the process prints "ready" once connected, waits for
 // "go" on stdin (so both instances start together without sleeping), fires every request at once, prints
@@ -8,16 +8,22 @@
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { openDb } from "@/db/client";
+import { requestAuthorisationVoid, requestCapture, type CaptureGateway } from "@/lib/admin/capture";
 import { requestRefund, type AdminPaymobGateway } from "@/lib/admin/operations";
 import type { PaymobConfig } from "@/lib/paymob/config";
-import { refundTransaction, voidTransaction } from "@/lib/paymob/transactions";
+import { captureTransaction, refundTransaction, voidTransaction } from "@/lib/paymob/transactions";
 
 const configSchema = z.object({
   driver: z.enum(["pg", "neon"]),
   url: z.string(),
   wsProxy: z.string().optional(),
   paymobUrl: z.url(),
-  requests: z.array(z.object({ reference: z.string(), attemptId: z.string(), amount: z.string() })),
+  requests: z.array(
+    z.discriminatedUnion("action", [
+      z.object({ action: z.literal("refund"), reference: z.string(), attemptId: z.string(), amount: z.string() }),
+      z.object({ action: z.enum(["capture", "void_authorisation"]), reference: z.string(), attemptId: z.string(), transactionId: z.string() }),
+    ]),
+  ),
 });
 
 async function main() {
@@ -33,7 +39,11 @@ async function main() {
     hmacSecret: "unused",
     paymentMethods: [],
   };
-  const gateway: AdminPaymobGateway = { refund: (input) => refundTransaction(paymob, input), void: (input) => voidTransaction(paymob, input) };
+  const gateway: AdminPaymobGateway & CaptureGateway = {
+    refund: (input) => refundTransaction(paymob, input),
+    void: (input) => voidTransaction(paymob, input),
+    capture: (input) => captureTransaction(paymob, input),
+  };
   const admin = { userId: `admin-${process.pid}`, email: "admin@example.com", name: null, verifiedEmail: "admin@example.com" };
   await handle.db.execute("select 1"); // connected before saying ready
 
@@ -42,7 +52,8 @@ async function main() {
   for await (const line of lines) if (line.trim() === "go") break;
   lines.close();
 
-  const results = await Promise.all(config.requests.map((form) => requestRefund(admin, handle.db, form, gateway)));
+  const operations = { refund: requestRefund, capture: requestCapture, void_authorisation: requestAuthorisationVoid };
+  const results = await Promise.all(config.requests.map(({ action, ...form }) => operations[action](admin, handle.db, form, gateway)));
   console.log(JSON.stringify({ pid: process.pid, statuses: results.map((r) => r.status) }));
   await handle.close();
 }

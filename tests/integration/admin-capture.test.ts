@@ -25,18 +25,20 @@ afterAll(() => {
   vi.restoreAllMocks();
 });
 
+/** Paymob's capture and void APIs: each answers with an approved child transaction, or throws `fail`. */
 function recordingGateway(fail?: Error) {
   const calls: unknown[] = [];
+  const answer = () => ({ id: nextId(), success: true, pending: false });
   const gateway: CaptureGateway = {
     capture: async (input) => {
       calls.push({ capture: input });
       if (fail) throw fail;
-      return {};
+      return answer();
     },
     void: async (input) => {
       calls.push({ void: input });
       if (fail) throw fail;
-      return {};
+      return answer();
     },
   };
   return { gateway, calls };

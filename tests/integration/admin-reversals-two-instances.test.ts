@@ -9,11 +9,12 @@ import type { PaymentAttempt } from "@/db/schema/payments";
 import { paymentReversals } from "@/db/schema/reversals";
 import { useTestDb } from "../helpers/db";
 import { nextId, transactionFor } from "../helpers/orders";
-import { paidOrder } from "../helpers/reversals";
+import { authorisedOrder, paidOrder } from "../helpers/reversals";
 import { testDbTarget } from "../helpers/test-db-target";
 
 // Two app instances on one PostgreSQL: two OS processes, each with its own connection pool, each firing
-// concurrent refunds of the same orders at one fake Paymob, which counts what it is asked to give back.
+// concurrent refunds (or captures and voids of an authorisation) of the same orders at one fake Paymob, which
+// counts what it is asked to do.
 // An in-memory guard cannot see the other process; the reservation in the database must.
 // PGlite is an in-process database (one app instance by construction), so this runs on pg and neon only.
 
@@ -22,22 +23,30 @@ const target = testDbTarget();
 const INSTANCE = path.join(import.meta.dirname, "../helpers/refund-instance.ts");
 const SERVER_ONLY_STUB = path.join(import.meta.dirname, "../helpers/server-only-stub.mjs");
 
-type RefundCall = { transactionId: number; amountCents: number };
+type PaymobCall = { path: string; transactionId: number; amountCents?: number };
 
-/** Paymob's refund API: answers each refund with an approved child transaction, and records the call. */
-async function startFakePaymob(attemptsBySale: Map<number, PaymentAttempt>) {
-  const calls: RefundCall[] = [];
+const CHILD_FLAGS: Record<string, object> = {
+  "/api/acceptance/void_refund/refund": { is_refund: true },
+  "/api/acceptance/void_refund/void": { is_void: true },
+  "/api/acceptance/capture": { is_capture: true },
+};
+
+/** Paymob's refund, void and capture APIs: each answers with an approved child transaction, and records the call. */
+async function startFakePaymob(attemptsByTransaction: Map<number, PaymentAttempt>) {
+  const calls: PaymobCall[] = [];
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { transaction_id: number; amount_cents: number };
-    const attempt = attemptsBySale.get(body.transaction_id);
-    if (req.url !== "/api/acceptance/void_refund/refund" || !attempt) {
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { transaction_id: number; amount_cents?: number };
+    const attempt = attemptsByTransaction.get(body.transaction_id);
+    const flags = CHILD_FLAGS[req.url ?? ""];
+    if (!flags || !attempt) {
       res.writeHead(404, { "content-type": "application/json" }).end(JSON.stringify({ detail: "Not found." }));
       return;
     }
-    calls.push({ transactionId: body.transaction_id, amountCents: body.amount_cents });
-    const child = transactionFor(attempt, { id: nextId(), has_parent_transaction: true, parent_transaction: body.transaction_id, is_refund: true, amount_cents: body.amount_cents });
+    calls.push({ path: req.url!, transactionId: body.transaction_id, amountCents: body.amount_cents });
+    const amount = body.amount_cents ?? attempt.amountMinor;
+    const child = transactionFor(attempt, { id: nextId(), has_parent_transaction: true, parent_transaction: body.transaction_id, amount_cents: amount, ...flags });
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(child));
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -93,9 +102,9 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
     paymob = await startFakePaymob(new Map([full, partial].map((p) => [p.sale.id, p.attempt])));
     const requests = [
       // Full refunds: exactly one may go through.
-      ...Array.from({ length: 4 }, () => ({ reference: full.order.reference, attemptId: full.attempt.id, amount: "350.00" })),
+      ...Array.from({ length: 4 }, () => ({ action: "refund", reference: full.order.reference, attemptId: full.attempt.id, amount: "350.00" })),
       // 50.00 refunds of 350.00: exactly seven fit.
-      ...Array.from({ length: 6 }, () => ({ reference: partial.order.reference, attemptId: partial.attempt.id, amount: "50.00" })),
+      ...Array.from({ length: 6 }, () => ({ action: "refund", reference: partial.order.reference, attemptId: partial.attempt.id, amount: "50.00" })),
     ];
     const config = { driver: target, url: t.url, wsProxy: target === "neon" ? inject("neonWsProxy") : undefined, paymobUrl: paymob.url, requests };
     instances.push(startInstance(config), startInstance(config));
@@ -106,8 +115,8 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
     const statuses = results.flatMap((r) => r.statuses);
     expect(new Set(statuses)).toEqual(new Set(["requested", "invalid"]));
     const sent = (sale: number) => paymob!.calls.filter((c) => c.transactionId === sale);
-    const total = (sale: number) => sent(sale).reduce((sum, c) => sum + c.amountCents, 0);
-    expect(sent(full.sale.id)).toEqual([{ transactionId: full.sale.id, amountCents: 35_000 }]);
+    const total = (sale: number) => sent(sale).reduce((sum, c) => sum + (c.amountCents ?? 0), 0);
+    expect(sent(full.sale.id)).toEqual([{ path: "/api/acceptance/void_refund/refund", transactionId: full.sale.id, amountCents: 35_000 }]);
     expect(sent(partial.sale.id)).toHaveLength(7);
     expect(total(partial.sale.id)).toBe(35_000);
     expect(statuses.filter((s) => s === "requested")).toHaveLength(8);
@@ -116,5 +125,27 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
     const rows = await t.db.select().from(paymentReversals).where(eq(paymentReversals.orderId, partial.order.id));
     expect(rows).toHaveLength(7);
     expect(rows.every((r) => r.status === "pending" && r.childTransactionId !== null)).toBe(true);
+  });
+
+  it("concurrent captures and voids of one authorisation from both reach Paymob once", { timeout: 180_000 }, async () => {
+    const held = await authorisedOrder(t.db, 35_000);
+    const fake = await startFakePaymob(new Map([[held.auth.id, held.attempt]]));
+    try {
+      const form = { reference: held.order.reference, attemptId: held.attempt.id, transactionId: String(held.auth.id) };
+      const requests = Array.from({ length: 4 }, (_, i) => ({ action: i === 3 ? "void_authorisation" : "capture", ...form }));
+      const config = { driver: target, url: t.url, wsProxy: target === "neon" ? inject("neonWsProxy") : undefined, paymobUrl: fake.url, requests };
+      const pair = [startInstance(config), startInstance(config)];
+      instances.push(...pair);
+      await Promise.all(pair.map((i) => i.ready));
+      for (const { child } of pair) child.stdin!.end("go\n");
+      const statuses = (await Promise.all(pair.map((i) => i.done))).flatMap((r) => r.statuses);
+
+      expect(statuses.filter((s) => s === "requested")).toHaveLength(1);
+      expect(fake.calls).toHaveLength(1);
+      const rows = await t.db.select().from(paymentReversals).where(eq(paymentReversals.orderId, held.order.id));
+      expect(rows).toMatchObject([{ paymobTransactionId: held.auth.id, status: "pending", childTransactionId: expect.any(Number) }]);
+    } finally {
+      await fake.close();
+    }
   });
 });

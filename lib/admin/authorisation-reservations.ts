@@ -1,0 +1,62 @@
+import "server-only";
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { orders } from "@/db/schema/orders";
+import { paymentTransactions } from "@/db/schema/payments";
+import { paymentReversals, type PaymentReversal } from "@/db/schema/reversals";
+import { decideAuthorisationRequest, type AuthorisationRefusal, type AuthorisationRequest } from "./authorisation-balance";
+import { attemptLedger, type AuthorisationLedger } from "./ledger";
+import { lockAttempt } from "./reversals";
+
+// Capture and void reservations for authorisations, in the same table and under the same attempt row lock as
+// refunds (lib/admin/reversals.ts): the request is written BEFORE Paymob is called, in the transaction that
+// reads what Paymob has reported about the authorisation and what is already awaiting Paymob on it. Two
+// requests for one authorisation, from any process, check and reserve one after the other; the second sees
+// the first and is refused. Paymob's answer and callback then release, keep or settle the row exactly as for
+// refunds (lib/admin/send-reversal.ts, lib/payments/settle-reversal.ts).
+
+export type AuthorisationReserveInput = AuthorisationRequest & {
+  attemptId: string;
+  /** The authorisation's Paymob transaction id. */
+  transactionId: number;
+  /** The admin's verified email. */
+  requestedBy: string;
+};
+
+export type AuthorisationReserveResult =
+  | { ok: true; reversal: PaymentReversal }
+  | { ok: false; reason: AuthorisationRefusal | "no_attempt"; authorisation?: AuthorisationLedger; orderAmountMinor?: number };
+
+export async function reserveAuthorisationRequest(db: Db, input: AuthorisationReserveInput): Promise<AuthorisationReserveResult> {
+  return db.transaction(async (tx) => {
+    const attempt = await lockAttempt(tx, input.attemptId);
+    if (!attempt) return { ok: false, reason: "no_attempt" };
+    // Separate statements after the lock: in READ COMMITTED each sees what the previous lock holder committed.
+    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, attempt.orderId));
+    if (!order) return { ok: false, reason: "no_attempt" };
+    // The whole order's transactions: a second authorisation is only recognisable next to the first.
+    const transactions = await tx.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, attempt.orderId));
+    const pending = await tx
+      .select({ kind: paymentReversals.kind })
+      .from(paymentReversals)
+      .where(and(eq(paymentReversals.paymobTransactionId, input.transactionId), eq(paymentReversals.status, "pending")));
+    const authorisation = attemptLedger(transactions, attempt.id).authorisations.find((a) => a.transactionId === input.transactionId);
+    const state = { authorisation, pending, orderStatus: order.status, orderAmountMinor: attempt.amountMinor };
+    const decision = decideAuthorisationRequest(state, input);
+    if (!decision.ok) return { ok: false, reason: decision.reason, authorisation, orderAmountMinor: attempt.amountMinor };
+    const [reversal] = await tx
+      .insert(paymentReversals)
+      .values({
+        orderId: attempt.orderId,
+        attemptId: attempt.id,
+        paymobTransactionId: input.transactionId,
+        kind: decision.kind,
+        amountMinor: decision.amountMinor,
+        currency: attempt.currency,
+        requestedBy: input.requestedBy,
+      })
+      .returning();
+    if (!reversal) throw new Error(`reserving a ${input.kind} of authorisation ${input.transactionId} returned nothing`);
+    return { ok: true, reversal };
+  });
+}
