@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./lib/security-headers";
+import { staticSecurityHeaders } from "./lib/security-headers";
 
 const nextConfig: NextConfig = {
   // Lets parallel builds (tests, benchmarks) use their own output folder.
@@ -19,8 +19,11 @@ const nextConfig: NextConfig = {
   // Experimental in Next 16; the price is that returning visitors cannot reuse a cached stylesheet.
   experimental: { inlineCss: true },
   typedRoutes: false,
+  // Only the headers that never depend on the configuration: next.config is evaluated at build time, so anything
+  // read from the environment here would be frozen into the build. The Content-Security-Policy is set per
+  // request by proxy.ts, from the running configuration.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env, { dev: process.env.NODE_ENV === "development" }) }];
+    return [{ source: "/:path*", headers: staticSecurityHeaders({ dev: process.env.NODE_ENV === "development" }) }];
   },
 };
 

@@ -35,3 +35,17 @@ export type PaymentUrls = { notificationUrl: string; redirectionUrl: string };
 export function paymentUrls(env: Record<string, string | undefined> = process.env): PaymentUrls {
   return { notificationUrl: callbackUrl(env), redirectionUrl: returnUrl(env) };
 }
+
+/**
+ * True when `url` points at this machine only (localhost, *.localhost, 127.0.0.0/8, ::1): `npm start` on a
+ * laptop. Anything else, including a LAN address, can be reached by other people. A malformed URL is not loopback.
+ */
+export function isLoopbackUrl(url: string): boolean {
+  let host: string;
+  try {
+    host = new URL(url).hostname;
+  } catch {
+    return false;
+  }
+  return host === "localhost" || host.endsWith(".localhost") || host === "[::1]" || /^127(?:\.\d{1,3}){3}$/.test(host);
+}

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { loadPaymobConfig, describePaymobConfig } from "@/lib/paymob/config";
 import { PaymobConfigError } from "@/lib/paymob/errors";
+import { isLoopbackUrl } from "@/lib/app-url";
 import { resolveDbConfig } from "@/db/config";
 import { storeCurrency } from "@/lib/store";
 
@@ -16,8 +17,6 @@ export class EnvError extends Error {
   }
 }
 
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /**
  * A deployment: NODE_ENV=production serving a real host. `npm start` on a laptop is NODE_ENV=production too,
  * but on localhost, where plain http and the emulator are exactly what we want.
@@ -26,7 +25,7 @@ export function isDeployed(env: Env): boolean {
   if (env.NODE_ENV !== "production") return false;
   if (env.VERCEL_ENV) return true;
   const url = env.APP_URL?.trim();
-  return Boolean(url) && !LOOPBACK.has(safeHost(url!));
+  return Boolean(url) && !isLoopbackUrl(url!);
 }
 
 const baseSchema = z.object({
@@ -63,9 +62,6 @@ export function envProblems(env: Env = process.env): string[] {
     const url = env.APP_URL?.trim();
     if (url && !url.startsWith("https://")) problems.push(`APP_URL must be https in production (got ${url}): Paymob posts callbacks and sends customers to it.`);
     if (!url && !env.VERCEL_PROJECT_PRODUCTION_URL && !env.VERCEL_URL) problems.push("APP_URL is missing: Paymob needs it to build the callback and return URLs.");
-    if (paymobMode === "emulator" && env.VERCEL_ENV === "production" && env.ALLOW_EMULATOR_IN_PRODUCTION !== "1") {
-      problems.push("No PAYMOB_SECRET_KEY in a production deployment: the built-in emulator would take fake payments. Set your Paymob keys, or ALLOW_EMULATOR_IN_PRODUCTION=1 for a demo store.");
-    }
   }
   if (paymobMode === "live" && env.PAYMOB_EMULATOR === "1") problems.push("PAYMOB_EMULATOR=1 together with live Paymob keys: remove one of them.");
   return problems;
@@ -79,13 +75,5 @@ export function assertValidEnv(env: Env = process.env): void {
     console.log(`[env] ok: ${describePaymobConfig(loadPaymobConfig(env))}, database ${resolveDbConfig(env).driver}`);
   } catch {
     /* already validated above */
-  }
-}
-
-function safeHost(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return "";
   }
 }

@@ -1,53 +1,77 @@
 import { appUrl } from "./app-url";
+import { EMULATOR_MOUNT } from "./paymob/emulator-credentials";
 import { PAYMOB_REGIONS, REGION_NAMES, type PaymobRegion } from "./paymob/regions";
-import { paymobOrigins } from "./paymob/urls";
+import { paymobBrowserSources } from "./paymob/urls";
 
 type Env = Record<string, string | undefined>;
 export type Header = { key: string; value: string };
 
 /**
- * The Paymob origins the browser may talk to, from the same variables the Paymob config reads. Computed
- * without credentials (next.config runs at build time, which must need no secrets): only whether a secret
- * key is set, the region and the base URL matter here.
+ * The Paymob sources the browser may use, from the same variables the Paymob config reads, at run time: a build
+ * made without keys and started with them must allow Paymob, not the emulator the build would have used. No
+ * credential is read: only whether a secret key is set, the region and the base URL matter here.
  */
-export function browserPaymobOrigins(env: Env): string[] {
-  const region = (REGION_NAMES as readonly string[]).includes(env.PAYMOB_REGION?.trim().toLowerCase() ?? "")
-    ? (env.PAYMOB_REGION!.trim().toLowerCase() as PaymobRegion)
-    : "egypt";
+export function browserPaymobSources(env: Env): ReturnType<typeof paymobBrowserSources> {
+  const regionName = env.PAYMOB_REGION?.trim().toLowerCase() ?? "";
+  const region = (REGION_NAMES as readonly string[]).includes(regionName) ? (regionName as PaymobRegion) : "egypt";
   const emulator = !env.PAYMOB_SECRET_KEY?.trim();
-  const baseUrl = emulator ? `${appUrl(env)}/paymob-emulator` : env.PAYMOB_BASE_URL?.trim() || PAYMOB_REGIONS[region].baseUrl;
-  const origins = paymobOrigins({ mode: emulator ? "emulator" : "test", region, baseUrl } as Parameters<typeof paymobOrigins>[0]);
-  return [...new Set([origins.api, origins.script, ...origins.frame])];
+  const baseUrl = emulator ? `${appUrl(env)}${EMULATOR_MOUNT}` : (env.PAYMOB_BASE_URL?.trim() || PAYMOB_REGIONS[region].baseUrl).replace(/\/+$/, "");
+  return paymobBrowserSources({ mode: emulator ? "emulator" : "test", region, baseUrl });
 }
 
+export type PolicyOptions = {
+  /**
+   * A fresh per-request nonce: the only inline scripts that run are the ones Next.js renders with it. Without
+   * one, inline scripts are allowed ('unsafe-inline'), for HTML that cannot carry a nonce: the emulator's pages
+   * (plain strings) and any page served from a prerendered shell (Next's CSP guide: a static or partially
+   * prerendered page is built without a request, so it has no nonce to give its scripts).
+   */
+  nonce?: string;
+  dev?: boolean;
+};
+
 /**
- * Content-Security-Policy and friends: the app itself plus the Paymob hosts in use (API, Pixel script, the
- * card iframe), nothing else. Inline scripts stay allowed because Next streams its payload inline; every
- * remote origin is pinned.
+ * The app itself plus the Paymob sources in use (API, the Pixel folder, the card iframe), nothing else.
+ * Styles keep 'unsafe-inline': the stylesheet is inlined into each page (experimental.inlineCss), React
+ * writes style attributes, and Pixel injects its own styles; none of that can run code.
  */
-export function securityHeaders(env: Env, { dev = false }: { dev?: boolean } = {}): Header[] {
-  const paymob = browserPaymobOrigins(env).join(" ");
-  const self = `'self' ${paymob}`;
-  const csp = [
+export function contentSecurityPolicy(env: Env, { nonce, dev = false }: PolicyOptions = {}): string {
+  const paymob = browserPaymobSources(env);
+  const list = (...sources: string[]) => [...new Set(sources)].join(" ");
+  return [
     "default-src 'self'",
-    `script-src ${self} 'unsafe-inline'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src ${self} 'unsafe-inline'`,
-    `img-src 'self' data: blob: ${paymob}`,
-    `font-src 'self' data: ${paymob}`,
-    `connect-src ${self}${dev ? " ws: wss:" : ""}`,
-    `frame-src ${self}`,
-    // Unified Checkout is reached by a form post's redirect, which form-action also governs.
-    `form-action ${self}`,
+    // No 'strict-dynamic': with it browsers ignore the source list, and the Pixel script (added by
+    // pixel-loader.ts with a src, no nonce) is allowed by its folder, not by whoever inserted it.
+    `script-src ${list("'self'", nonce ? `'nonce-${nonce}'` : "'unsafe-inline'", paymob.pixel, ...(dev ? ["'unsafe-eval'"] : []))}`,
+    `style-src ${list("'self'", "'unsafe-inline'", paymob.pixel)}`,
+    `img-src ${list("'self'", "data:", "blob:", paymob.pixel, ...paymob.frames)}`,
+    `font-src ${list("'self'", "data:", paymob.pixel, ...paymob.frames)}`,
+    `connect-src ${list("'self'", paymob.api, ...(dev ? ["ws:", "wss:"] : []))}`,
+    `frame-src ${list("'self'", ...paymob.frames)}`,
+    // Unified Checkout is reached by a form post's redirect (without JavaScript), which form-action also governs.
+    `form-action ${list("'self'", paymob.api)}`,
     "frame-ancestors 'self'",
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");
+}
+
+/** The headers that depend on the running configuration; set per request by proxy.ts. */
+export function pageSecurityHeaders(env: Env, options: PolicyOptions = {}): Header[] {
+  const frames = browserPaymobSources(env).frames.map((origin) => `"${origin}"`);
+  return [
+    { key: "Content-Security-Policy", value: contentSecurityPolicy(env, options) },
+    // Apple Pay / Google Pay run inside Paymob's card iframe, which needs the Payment Request API delegated.
+    { key: "Permissions-Policy", value: `camera=(), microphone=(), geolocation=(), payment=(self ${[...new Set(frames)].join(" ")})` },
+  ];
+}
+
+/** The headers that are the same whatever the configuration; next.config.ts sets them on every response. */
+export function staticSecurityHeaders({ dev = false }: { dev?: boolean } = {}): Header[] {
   const headers: Header[] = [
-    { key: "Content-Security-Policy", value: csp },
     { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
     { key: "X-Content-Type-Options", value: "nosniff" },
     { key: "X-Frame-Options", value: "SAMEORIGIN" },
-    { key: "Permissions-Policy", value: `camera=(), microphone=(), geolocation=(), payment=(self ${paymob.split(" ").map((o) => `"${o}"`).join(" ")})` },
   ];
   if (!dev) headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains" });
   return headers;

@@ -31,7 +31,10 @@ export function CartContents({ cart }: { cart: CartView }) {
     startTransition(async () => {
       applyOptimistic(change);
       setOptimisticCount(expected.itemCount);
-      const result = change.type === "remove" ? await removeFromCart({ productId: line.productId }) : await setCartQuantity({ productId: line.productId, quantity: change.quantity });
+      const form = new FormData();
+      form.set("productId", String(line.productId));
+      if (change.type === "set-quantity") form.set("quantity", String(change.quantity));
+      const result = change.type === "remove" ? await removeFromCart(form) : await setCartQuantity(form);
       if (result.ok) setAnnouncement(confirmation(line, change, result));
       else setError(result.error.message);
     });

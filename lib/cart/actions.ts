@@ -4,26 +4,31 @@ import { revalidatePath } from "next/cache";
 import { getDb, type Db } from "@/db/client";
 import { readCartId, rememberCartId } from "./cookie";
 import { addItem, removeItem, setItemQuantity } from "./mutations";
-import type { CartLineInput, CartResult } from "./types";
+import type { CartResult } from "./types";
 
 // Thin wrappers: the cookie and cache plumbing live here, every rule lives in ./mutations (tested without Next).
+// Each action takes the submitted FormData last, as every server action of this app does (the proxy refuses any
+// other call with a 400: lib/server-actions/request-shape.ts); ./mutations validates the fields.
 
-export async function addToCart(input: CartLineInput): Promise<CartResult> {
+/** "Add to cart" for useActionState, so it works before (or without) JavaScript. */
+export async function addToCartFromForm(_previous: CartResult | null, form: FormData): Promise<CartResult> {
+  const input = lineFields(form);
   return runCartMutation("add", (db, cartId) => addItem(db, cartId, input));
 }
 
-/** The form flavour of addToCart for useActionState, so "Add to cart" works before (or without) JavaScript. */
-export async function addToCartFromForm(_previous: CartResult | null, formData: FormData): Promise<CartResult> {
-  const input = { productId: formData.get("productId") ?? undefined, quantity: formData.get("quantity") ?? undefined };
-  return runCartMutation("add", (db, cartId) => addItem(db, cartId, input));
-}
-
-export async function setCartQuantity(input: CartLineInput): Promise<CartResult> {
+export async function setCartQuantity(form: FormData): Promise<CartResult> {
+  const input = lineFields(form);
   return runCartMutation("set quantity", (db, cartId) => setItemQuantity(db, cartId, input));
 }
 
-export async function removeFromCart(input: Pick<CartLineInput, "productId">): Promise<CartResult> {
+export async function removeFromCart(form: FormData): Promise<CartResult> {
+  const input = lineFields(form);
   return runCartMutation("remove", (db, cartId) => removeItem(db, cartId, input));
+}
+
+/** The line's fields as sent; a missing field stays undefined so the schema's default (quantity 1) applies. */
+function lineFields(form: FormData): { productId: unknown; quantity: unknown } {
+  return { productId: form.get("productId") ?? undefined, quantity: form.get("quantity") ?? undefined };
 }
 
 async function runCartMutation(name: string, mutate: (db: Db, cartId: string | undefined) => Promise<CartResult>): Promise<CartResult> {

@@ -22,6 +22,3 @@ export type CartErrorCode = "invalid_input" | "product_not_found" | "product_una
 
 /** What every cart mutation returns: the recomputed cart, or a reason the shopper can read. Never thrown for bad input. */
 export type CartResult = { ok: true; cart: CartView } | { ok: false; error: { code: CartErrorCode; message: string } };
-
-/** What the browser sends to the cart actions. Only a shape for callers: every field is re-validated on the server. */
-export type CartLineInput = { productId: number; quantity?: number };

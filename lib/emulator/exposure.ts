@@ -1,4 +1,4 @@
-import { appUrl } from "@/lib/app-url";
+import { appUrl, isLoopbackUrl } from "@/lib/app-url";
 
 // Is this emulator reachable by strangers, and where may it send servers and browsers?
 //
@@ -13,9 +13,6 @@ type Env = Record<string, string | undefined>;
 /** `appOrigin` null: public, but with no usable origin of its own, so nothing is allowed. */
 export type Exposure = { public: false } | { public: true; appOrigin: string | null };
 
-/** The same loopback names lib/env.ts treats as "not deployed"; anything else is public, the safe side. */
-const LOOPBACK = new Set(["localhost", "127.0.0.1", "[::1]"]);
-
 /** Read per call, like the emulator's other switches, so a test (or a redeploy) can change it. */
 export function emulatorExposure(env: Env = process.env): Exposure {
   let app: URL;
@@ -25,7 +22,8 @@ export function emulatorExposure(env: Env = process.env): Exposure {
     // An unparseable APP_URL stops the app at start (lib/env.ts); should it get here anyway, stay closed.
     return { public: true, appOrigin: null };
   }
-  return LOOPBACK.has(app.hostname) ? { public: false } : { public: true, appOrigin: app.origin };
+  // The same loopback rule that decides whether a store is public (lib/app-url.ts); anything else is public.
+  return isLoopbackUrl(app.href) ? { public: false } : { public: true, appOrigin: app.origin };
 }
 
 export type UrlRole = "notification_url" | "redirection_url";

@@ -24,4 +24,4 @@ export function logPaymentLine(source: string, fields: PaymentLogFields, extra?:
 }
 
 // Outcomes someone should look at: forged or broken deliveries, money we cannot place, double charges.
-const WARN_OUTCOMES = new Set(["rejected_signature", "malformed", "unknown_order", "double_payment", "too_large"]);
+const WARN_OUTCOMES = new Set(["rejected_signature", "malformed", "unknown_order", "double_payment", "too_large", "unsupported_media_type"]);

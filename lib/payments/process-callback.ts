@@ -11,9 +11,9 @@ import { storableText } from "./storable";
 /** Paymob's callbacks are ~5–10 KB; anything far larger is not Paymob. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 
-export type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "error";
+export type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "unsupported_media_type" | "error";
 export type CallbackResult = {
-  status: 200 | 400 | 401 | 413 | 503;
+  status: 200 | 400 | 401 | 413 | 415 | 503;
   body: { ok: boolean; outcome: CallbackOutcome };
 };
 
@@ -97,6 +97,12 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
 export function rejectTooLarge(): CallbackResult {
   logPaymentLine("callback", { outcome: "too_large" }, `bytes>${MAX_CALLBACK_BYTES}`);
   return reply(413, "too_large");
+}
+
+/** Paymob posts JSON; any other Content-Type is refused unread and unstored, like an oversized body. */
+export function rejectUnsupportedMediaType(contentType: string | null): CallbackResult {
+  logPaymentLine("callback", { outcome: "unsupported_media_type" }, `content-type=${JSON.stringify((contentType ?? "none").slice(0, 100))}`);
+  return reply(415, "unsupported_media_type");
 }
 
 function reply(status: CallbackResult["status"], outcome: CallbackOutcome): CallbackResult {

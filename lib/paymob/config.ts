@@ -5,6 +5,7 @@ import { z } from "zod";
 import { appUrl } from "@/lib/app-url";
 
 import { EMULATOR_API_KEY, EMULATOR_HMAC_SECRET, EMULATOR_INTEGRATIONS, EMULATOR_MOUNT, EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "./emulator-credentials";
+import { emulatorRefusal } from "./emulator-guard";
 import { PaymobConfigError } from "./errors";
 import { PAYMOB_REGIONS, REGION_NAMES, regionForKeyPrefix, regionForOrigin, type PaymobRegion } from "./regions";
 
@@ -52,9 +53,9 @@ type PaymobEnv = z.output<typeof envSchema>;
 const WHERE_KEYS = "Paymob Dashboard → Settings → API Keys";
 
 /**
- * Reads the PAYMOB_* variables. Without PAYMOB_SECRET_KEY the app talks to its built-in emulator; with it,
- * every credential must be present and agree on mode (test/live) and region, or this throws a
- * PaymobConfigError listing each variable to fix. Pure function of `env`.
+ * Reads the PAYMOB_* variables. Without PAYMOB_SECRET_KEY the app talks to its built-in emulator (unless the
+ * store is public, see emulator-guard.ts); with it, every credential must be present and agree on mode
+ * (test/live) and region, or this throws a PaymobConfigError listing each variable to fix. Pure function of `env`.
  */
 export function loadPaymobConfig(env: Env = process.env): PaymobConfig {
   const parsed = envSchema.safeParse(env);
@@ -79,6 +80,8 @@ export function describePaymobConfig(config: PaymobConfig): string {
 
 function emulatorConfig(vars: PaymobEnv, env: Env): PaymobConfig {
   const problems: Problem[] = [];
+  const refusal = emulatorRefusal(env);
+  if (refusal) problems.push({ variable: "PAYMOB_SECRET_KEY", message: refusal });
   const stray = (["PAYMOB_PUBLIC_KEY", "PAYMOB_HMAC_SECRET", "PAYMOB_API_KEY", "PAYMOB_PAYMENT_METHODS", "PAYMOB_BASE_URL"] as const).filter((name) => vars[name]);
   for (const name of stray) {
     problems.push({

@@ -72,7 +72,15 @@ export function hmacHex(secret: string, message: string): string {
 
 const HEX_128 = /^[0-9a-f]{128}$/;
 
-/** Constant-time comparison of a received signature with the expected one; false for anything malformed. */
+/**
+ * Constant-time comparison of a received signature with the expected one; false for anything malformed.
+ *
+ * Paymob sends lowercase hex. An uppercase or space-padded `hmac` is accepted all the same (trimmed and
+ * lowercased before the comparison), on purpose: hex letter case and surrounding whitespace carry no
+ * information, the comparison is over the 64 decoded bytes, so no value is accepted that the secret did not
+ * sign; refusing would only risk dropping a genuine callback that a proxy or a URL re-encoding (a `+` read
+ * as a space) touched on the way. Whitespace inside the value, other characters and other lengths are refused.
+ */
 export function signaturesMatch(expectedHex: string, received: string | null | undefined): boolean {
   if (!received) return false;
   const candidate = received.trim().toLowerCase();

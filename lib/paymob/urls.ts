@@ -23,17 +23,28 @@ export function unifiedCheckoutUrl(config: PaymobConfig, clientSecret: string): 
   return `${config.baseUrl}/unifiedcheckout/?${query.toString()}`;
 }
 
-/** Script and stylesheets for the embedded Pixel; the emulator serves a compatible build of its own. */
-export function pixelAssets(config: PaymobConfig): { script: string; styles: string[] } {
-  if (config.mode === "emulator") {
-    return { script: `${config.baseUrl}/pixel/main.js`, styles: [`${config.baseUrl}/pixel/main.css`] };
-  }
-  return { script: `${PIXEL_CDN_BASE}/main.js`, styles: [`${PIXEL_CDN_BASE}/styles.css`, `${PIXEL_CDN_BASE}/main.css`] };
+/** What the browser-facing URLs depend on: never a credential, so the CSP can be built without one. */
+export type PaymobBrowserConfig = Pick<PaymobConfig, "mode" | "region" | "baseUrl">;
+
+/** The folder the Pixel script and stylesheets load from; the emulator serves a compatible build of its own. */
+function pixelFolder(config: PaymobBrowserConfig): string {
+  return config.mode === "emulator" ? `${config.baseUrl}/pixel/` : `${PIXEL_CDN_BASE}/`;
 }
 
-/** Origins the checkout pages must allow in their Content-Security-Policy. */
-export function paymobOrigins(config: PaymobConfig): { api: string; script: string; frame: string[] } {
+/** Script and stylesheets for the embedded Pixel. */
+export function pixelAssets(config: PaymobBrowserConfig): { script: string; styles: string[] } {
+  const folder = pixelFolder(config);
+  if (config.mode === "emulator") return { script: `${folder}main.js`, styles: [`${folder}main.css`] };
+  return { script: `${folder}main.js`, styles: [`${folder}styles.css`, `${folder}main.css`] };
+}
+
+/**
+ * What the pages' Content-Security-Policy must allow for Paymob: the API origin (Pixel's fetches, the Unified
+ * Checkout redirect), the Pixel folder (a path, not the whole CDN: jsDelivr serves every npm package, so its
+ * origin alone would let any published script run) and the origins of the card iframe.
+ */
+export function paymobBrowserSources(config: PaymobBrowserConfig): { api: string; pixel: string; frames: string[] } {
   const api = new URL(config.baseUrl).origin;
-  if (config.mode === "emulator") return { api, script: api, frame: [api] };
-  return { api, script: new URL(PIXEL_CDN_BASE).origin, frame: [api, CHECKOUT_FRONTEND_ORIGINS[config.region]] };
+  const frames = config.mode === "emulator" ? [api] : [api, CHECKOUT_FRONTEND_ORIGINS[config.region]];
+  return { api, pixel: pixelFolder(config), frames };
 }

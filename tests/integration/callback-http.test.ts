@@ -73,10 +73,11 @@ describe.skipIf(t.skipped)(`POST /api/paymob/callback on ${testDbTarget()}`, () 
   it("413s a 65 KB body, whether or not it declares its length, and stores nothing", async () => {
     const before = (await t.db.select({ id: paymentEvents.id }).from(paymentEvents)).length;
     const big = JSON.stringify({ type: "TRANSACTION", obj: { padding: "x".repeat(65 * 1024) } });
-    expect(await json(await post(big, "?hmac=abc", { "content-length": String(big.length) }))).toEqual({ status: 413, body: { ok: false, outcome: "too_large" } });
+    const jsonType = { "content-type": "application/json" };
+    expect(await json(await post(big, "?hmac=abc", { ...jsonType, "content-length": String(big.length) }))).toEqual({ status: 413, body: { ok: false, outcome: "too_large" } });
 
     // Refused on the declared length alone, before reading a byte.
-    expect((await post("{}", "?hmac=abc", { "content-length": String(64 * 1024 + 1) })).status).toBe(413);
+    expect((await post("{}", "?hmac=abc", { ...jsonType, "content-length": String(64 * 1024 + 1) })).status).toBe(413);
 
     const chunk = new TextEncoder().encode("x".repeat(1024));
     let sent = 0;
@@ -87,9 +88,41 @@ describe.skipIf(t.skipped)(`POST /api/paymob/callback on ${testDbTarget()}`, () 
         else controller.enqueue(chunk);
       },
     });
-    expect((await post(stream, "?hmac=abc", {})).status).toBe(413);
+    expect((await post(stream, "?hmac=abc", jsonType)).status).toBe(413);
     expect(sent).toBeLessThan(80);
     expect((await t.db.select({ id: paymentEvents.id }).from(paymentEvents)).length).toBe(before);
+  });
+
+  it("415s a body that is not declared JSON, before reading or storing anything, even when validly signed", async () => {
+    const { order, attempt } = await createOrderWithAttempt(t.db);
+    const obj = transactionFor(attempt);
+    const { rawBody, hmac } = signedTransaction(obj, EMULATOR_HMAC_SECRET);
+    const refused = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", "application/json-patch+json", ""];
+    for (const type of refused) {
+      const headers: Record<string, string> = type ? { "content-type": type } : {};
+      expect(await json(await post(rawBody, `?hmac=${hmac}`, headers)), type || "no content type").toEqual({ status: 415, body: { ok: false, outcome: "unsupported_media_type" } });
+    }
+    expect(await eventsForTransaction(t.db, obj.id)).toEqual([]);
+    expect((await loadOrderState(t.db, order.id)).order.status).toBe("awaiting_payment");
+
+    // Parameters and letter case do not matter: still the JSON Paymob sends.
+    expect((await post(rawBody, `?hmac=${hmac}`, { "content-type": "Application/JSON; charset=UTF-8" })).status).toBe(200);
+    expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
+  });
+
+  it("accepts an uppercase or space-padded hmac as Paymob's lowercase hex, and refuses one with a space inside", async () => {
+    const padded = [(h: string) => h.toUpperCase(), (h: string) => `%20${h}%20`, (h: string) => `+${h}+`, (h: string) => `%09${h.toUpperCase()}%0A`];
+    for (const spell of padded) {
+      const { order, attempt } = await createOrderWithAttempt(t.db);
+      const { rawBody, hmac } = signedTransaction(transactionFor(attempt), EMULATOR_HMAC_SECRET);
+      expect(await json(await post(rawBody, `?hmac=${spell(hmac)}`)), spell("…")).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
+      expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
+    }
+    const { order, attempt } = await createOrderWithAttempt(t.db);
+    const { rawBody, hmac } = signedTransaction(transactionFor(attempt), EMULATOR_HMAC_SECRET);
+    const split = `${hmac.slice(0, 64)}%20${hmac.slice(64)}`;
+    expect((await post(rawBody, `?hmac=${split}`)).status).toBe(401);
+    expect((await loadOrderState(t.db, order.id)).order.status).toBe("awaiting_payment");
   });
 
   it("answers other methods with 405", async () => {

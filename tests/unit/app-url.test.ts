@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { appUrl, callbackUrl, returnUrl } from "@/lib/app-url";
+import { appUrl, callbackUrl, isLoopbackUrl, returnUrl } from "@/lib/app-url";
 
 describe("app URL", () => {
   it("prefers APP_URL, without a trailing slash", () => {
@@ -18,5 +18,9 @@ describe("app URL", () => {
     expect(callbackUrl(env)).toBe("https://p.vercel.app/api/paymob/callback?x-vercel-protection-bypass=s3cret");
     expect(returnUrl(env)).toBe("https://p.vercel.app/checkout/return");
     expect(callbackUrl({ APP_URL: "http://localhost:3000" })).toBe("http://localhost:3000/api/paymob/callback");
+  });
+  it("tells this machine's addresses from addresses others can reach", () => {
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:3100", "http://127.1.2.3", "http://[::1]:3000", "http://shop.localhost"]) expect(isLoopbackUrl(url), url).toBe(true);
+    for (const url of ["https://shop.example.com", "http://192.168.1.2:3000", "http://localhost.example.com", "http://127.0.0.1.nip.io", "not a url", ""]) expect(isLoopbackUrl(url), url).toBe(false);
   });
 });

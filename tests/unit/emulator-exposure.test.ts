@@ -10,6 +10,7 @@ describe("emulatorExposure", () => {
     [{ APP_URL: "http://localhost:3000" }, false],
     [{ APP_URL: "http://127.0.0.1:3208/" }, false],
     [{ APP_URL: "http://[::1]:3000" }, false],
+    [{ APP_URL: "http://127.0.0.2:3000" }, false], // all of 127.0.0.0/8 is this machine (the store's own loopback rule)
     [{ NODE_ENV: "production", APP_URL: "http://localhost:3000" }, false], // the README's npm start
   ] as const)("local for %j", (env, expected) => {
     expect(emulatorExposure(env).public).toBe(expected);
@@ -19,7 +20,6 @@ describe("emulatorExposure", () => {
     [{ APP_URL: "https://shop.example.com" }, "https://shop.example.com"],
     [{ APP_URL: "https://shop.example.com/" }, "https://shop.example.com"],
     [{ APP_URL: "http://10.0.0.5:3000" }, "http://10.0.0.5:3000"], // a LAN address is reachable by others
-    [{ APP_URL: "http://127.0.0.2:3000" }, "http://127.0.0.2:3000"], // not one of the loopback names lib/env.ts knows: the safe side
     [{ VERCEL_ENV: "preview", VERCEL_URL: "store-git-x.vercel.app" }, "https://store-git-x.vercel.app"], // a preview without keys
     [{ VERCEL_ENV: "production", VERCEL_PROJECT_PRODUCTION_URL: "demo.example.com", ALLOW_EMULATOR_IN_PRODUCTION: "1" }, "https://demo.example.com"],
   ] as const)("public for %j, own origin %s", (env, origin) => {

@@ -44,9 +44,29 @@ describe("environment validation", () => {
 
   it("refuses a Vercel production deployment that would run the emulator, unless it is declared a demo", () => {
     const vercel = { NODE_ENV: "production", VERCEL_ENV: "production", VERCEL_PROJECT_PRODUCTION_URL: "shop.vercel.app", AUTH_SECRET: "x".repeat(40) };
-    expect(envProblems(vercel).join("\n")).toMatch(/built-in emulator would take fake payments/);
+    expect(envProblems(vercel).join("\n")).toMatch(/built-in Paymob emulator.*ALLOW_EMULATOR_IN_PRODUCTION=1/);
     expect(envProblems({ ...vercel, ALLOW_EMULATOR_IN_PRODUCTION: "1" })).toEqual([]);
     expect(envProblems({ ...vercel, VERCEL_ENV: "preview" })).toEqual([]); // previews demo the emulator
+  });
+
+  it("refuses a self-hosted production store on a public APP_URL that would run the emulator", () => {
+    // `next start` behind a reverse proxy on a real domain, no Paymob keys, not Vercel.
+    const problems = envProblems(DEPLOYED);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^PAYMOB_SECRET_KEY is not set.*https:\/\/shop\.example\.com.*anyone could mark an order paid/);
+    expect(problems[0]).toMatch(/Set PAYMOB_SECRET_KEY, PAYMOB_PUBLIC_KEY, PAYMOB_HMAC_SECRET and PAYMOB_PAYMENT_METHODS .* or set ALLOW_EMULATOR_IN_PRODUCTION=1/);
+    expect(envProblems({ ...DEPLOYED, APP_URL: "http://192.168.1.20:3000" }).join("\n")).toMatch(/built-in Paymob emulator/); // a LAN is public too
+    expect(envProblems({ ...DEPLOYED, ALLOW_EMULATOR_IN_PRODUCTION: "1" })).toEqual([]);
+    expect(envProblems({ ...DEPLOYED, ALLOW_EMULATOR_IN_PRODUCTION: "true" }).join("\n")).toMatch(/built-in Paymob emulator/); // only "1"
+    expect(envProblems({ ...DEPLOYED, ...LIVE })).toEqual([]);
+  });
+
+  it("keeps `npm start` on this machine in emulator mode, and development anywhere", () => {
+    for (const url of ["http://localhost:3000", "http://127.0.0.1:3100", "http://[::1]:3000", "http://shop.localhost:3000"]) {
+      expect(envProblems({ NODE_ENV: "production", APP_URL: url }), url).toEqual([]);
+    }
+    expect(envProblems({ NODE_ENV: "production" })).toEqual([]); // APP_URL defaults to http://localhost:$PORT
+    expect(envProblems({ NODE_ENV: "development", APP_URL: "https://tunnel.example.com" })).toEqual([]);
   });
 
   it("explains malformed values", () => {

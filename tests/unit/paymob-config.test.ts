@@ -42,6 +42,14 @@ describe("loadPaymobConfig: emulator mode", () => {
     expect(config.baseUrl).toBe("http://localhost:4321/paymob-emulator");
   });
 
+  it("refuses emulator mode on a public production store, so checkout and callbacks refuse it too", () => {
+    const error = configError({ NODE_ENV: "production", APP_URL: "https://shop.example.com" });
+    expect(error.variables).toEqual(["PAYMOB_SECRET_KEY"]);
+    expect(error.message).toMatch(/its signing secret is public.*ALLOW_EMULATOR_IN_PRODUCTION=1/i);
+    expect(loadPaymobConfig({ NODE_ENV: "production", APP_URL: "https://shop.example.com", ALLOW_EMULATOR_IN_PRODUCTION: "1" }).mode).toBe("emulator");
+    expect(loadPaymobConfig({ NODE_ENV: "production", APP_URL: "http://localhost:3000" }).mode).toBe("emulator");
+  });
+
   it("accepts PAYMOB_REGION=egypt, the region the emulator emulates", () => {
     expect(loadPaymobConfig({ PAYMOB_REGION: "Egypt" }).mode).toBe("emulator");
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { loadPaymobConfig, type PaymobConfig } from "@/lib/paymob/config";
-import { paymobOrigins, pixelAssets, unifiedCheckoutUrl } from "@/lib/paymob/urls";
+import { paymobBrowserSources, pixelAssets, unifiedCheckoutUrl } from "@/lib/paymob/urls";
 
 const ksa: PaymobConfig = {
   mode: "live",
@@ -48,12 +48,24 @@ describe("pixelAssets", () => {
   });
 });
 
-describe("paymobOrigins", () => {
-  it("lists the API host, the CDN and the regional checkout front-end for real keys", () => {
-    expect(paymobOrigins(ksa)).toEqual({ api: "https://ksa.paymob.com", script: "https://cdn.jsdelivr.net", frame: ["https://ksa.paymob.com", "https://ksa.checkout.paymob.com"] });
+describe("paymobBrowserSources", () => {
+  it("lists the API host, the Pixel folder on the CDN and the regional checkout front-end for real keys", () => {
+    expect(paymobBrowserSources(ksa)).toEqual({
+      api: "https://ksa.paymob.com",
+      pixel: "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/",
+      frames: ["https://ksa.paymob.com", "https://ksa.checkout.paymob.com"],
+    });
   });
 
-  it("is only the app's own origin in emulator mode", () => {
-    expect(paymobOrigins(emulator)).toEqual({ api: "http://127.0.0.1:3100", script: "http://127.0.0.1:3100", frame: ["http://127.0.0.1:3100"] });
+  it("is only the app's own origin and its emulator's Pixel folder in emulator mode", () => {
+    expect(paymobBrowserSources(emulator)).toEqual({ api: "http://127.0.0.1:3100", pixel: "http://127.0.0.1:3100/paymob-emulator/pixel/", frames: ["http://127.0.0.1:3100"] });
+  });
+
+  it("holds every Pixel asset inside the Pixel folder", () => {
+    for (const config of [ksa, emulator]) {
+      const { pixel } = paymobBrowserSources(config);
+      const { script, styles } = pixelAssets(config);
+      for (const url of [script, ...styles]) expect(url.startsWith(pixel), url).toBe(true);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { MAX_CALLBACK_BYTES, processCallback, readBodyWithin, rejectTooLarge, type CallbackResult } from "@/lib/payments";
+import { isJsonContentType, MAX_CALLBACK_BYTES, processCallback, readBodyWithin, rejectTooLarge, rejectUnsupportedMediaType, type CallbackResult } from "@/lib/payments";
 import { paymobConfig } from "@/lib/paymob/config";
 
 /**
@@ -6,6 +6,9 @@ import { paymobConfig } from "@/lib/paymob/config";
  * query string (`?hmac=`), never in the body or a header (research notes §4.1, pitfall §8.2).
  */
 export async function POST(request: Request): Promise<Response> {
+  // Checked before the body is read, let alone stored: a form post or text/plain is not from Paymob.
+  const contentType = request.headers.get("content-type");
+  if (!isJsonContentType(contentType)) return respond(rejectUnsupportedMediaType(contentType));
   const rawBody = await readBodyWithin(request, MAX_CALLBACK_BYTES);
   if (rawBody === null) return respond(rejectTooLarge());
   let hmacSecret: string;
