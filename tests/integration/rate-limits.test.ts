@@ -17,6 +17,10 @@ import { cartWith, fakePaymob, submission, visitor } from "./checkout-fixtures";
 
 const t = useTestDb();
 
+// The admin server actions read the session through getViewer(); here it is whoever the test says.
+const session = vi.hoisted(() => ({ viewer: null as Viewer | null }));
+vi.mock("@/lib/auth/session", () => ({ getViewer: async () => session.viewer }));
+
 /** A clock the test moves by hand: no test depends on when it runs or how long a step takes. */
 function manualClock(iso = "2026-03-01T12:00:05.000Z") {
   let now = new Date(iso);
@@ -213,6 +217,25 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       expect(await adminActionRefusal(t.db, viewer("ops@example.com"), clock)).toBeNull();
       advance(55);
       expect(await adminActionRefusal(t.db, boss, clock)).toBeNull();
+    });
+
+    it("every admin server action counts: the 21st click in a minute is refused before the operation runs", async () => {
+      const { refundAction, replayAction } = await import("@/lib/admin/actions");
+      vi.useFakeTimers({ toFake: ["Date"] });
+      try {
+        vi.setSystemTime(new Date("2031-02-03T04:05:00.000Z"));
+        session.viewer = viewer("ops@example.com");
+        const form = new FormData();
+        form.set("reference", "NC-NOSUCHONE");
+        const answers = [];
+        for (let i = 0; i < 20; i++) answers.push(await (i % 2 ? refundAction : replayAction)({ status: "idle" }, form));
+        // Incomplete forms: each one reached its operation, which refused it as invalid.
+        expect(answers.map((a) => a.status)).toEqual(Array(20).fill("invalid"));
+        expect(await refundAction({ status: "idle" }, form)).toMatchObject({ status: "refused", message: expect.stringMatching(/^Too many admin actions in a short time/) });
+      } finally {
+        session.viewer = null;
+        vi.useRealTimers();
+      }
     });
 
     it("non-admins are not counted (the operation refuses them without reading anything)", async () => {
