@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { envProblems } from "@/lib/env";
 import { clientAddress, clientAddressSource, normalizeAddress } from "@/lib/rate-limit/client-address";
 
 const headers = (values: Record<string, string>) => new Headers(values);
@@ -17,6 +18,11 @@ describe("clientAddressSource: TRUSTED_PROXY, decided once from the environment"
 
   it.each(["0", "11", "-1", "1.5", "x-forwarded-for", "two words", "x_real_ip"])("refuses TRUSTED_PROXY=%j with a sentence naming it", (value) => {
     expect(() => clientAddressSource({ TRUSTED_PROXY: value })).toThrow(/^TRUSTED_PROXY must be/);
+  });
+
+  it("an invalid TRUSTED_PROXY stops the server at start, like every other setting", () => {
+    expect(envProblems({ TRUSTED_PROXY: "nginx please" })).toContainEqual(expect.stringMatching(/^TRUSTED_PROXY must be .*\(got nginx please\)\.$/));
+    expect(envProblems({ TRUSTED_PROXY: "2" }).filter((p) => p.includes("TRUSTED_PROXY"))).toEqual([]);
   });
 });
 
