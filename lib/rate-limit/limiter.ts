@@ -95,8 +95,11 @@ export async function hitRateLimits(db: Db, hits: readonly (readonly [RateLimitR
 }
 
 async function pruneExpired(db: Db, now: Date): Promise<void> {
+  const expired = sql`${rateLimits.expiresAt} < ${now.toISOString()}::timestamptz`;
+  // The outer condition is checked again on a row another request has just moved to a new window (Postgres
+  // re-reads a concurrently updated row before deleting it), so a live counter is never deleted.
   await db.execute(
-    sql`delete from ${rateLimits} where ${rateLimits.key} in (select ${rateLimits.key} from ${rateLimits} where ${rateLimits.expiresAt} < ${now.toISOString()}::timestamptz limit ${PRUNE_BATCH}::int)`,
+    sql`delete from ${rateLimits} where ${rateLimits.key} in (select ${rateLimits.key} from ${rateLimits} where ${expired} limit ${PRUNE_BATCH}::int) and ${expired}`,
   );
 }
 
