@@ -4,9 +4,12 @@ import { getDb } from "@/db/client";
 import { accounts, sessions, users, verificationTokens } from "@/db/schema";
 import { authProviders } from "@/lib/auth/providers";
 import { closeSession, isSessionOpen, openSession } from "@/lib/auth/live-sessions";
+import { limitMagicLinks, tooManyLinksPath } from "@/lib/auth/magic-link-limits";
 import { completeSignIn } from "@/lib/auth/sign-in";
 import { replaceVerificationToken } from "@/lib/auth/verification-tokens";
 import { rotateVisitorId } from "@/lib/checkout/visitor";
+import { clientAddress } from "@/lib/rate-limit/client-address";
+import { requestClientAddress } from "@/lib/rate-limit/request-client";
 import { authConfig } from "./auth.config";
 
 /**
@@ -15,7 +18,7 @@ import { authConfig } from "./auth.config";
  * request and never at import time: `next build` imports this module and must not touch a DB, and getDb() is
  * async. getDb() caches its connection, so this costs one resolved promise per request after the first.
  */
-export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
+export const { handlers, auth, signIn, signOut } = NextAuth(async (request) => {
   const db = await getDb();
   return {
     ...authConfig,
@@ -32,6 +35,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     providers: authProviders(),
     callbacks: {
       ...authConfig.callbacks,
+      async signIn({ account, user, email }) {
+        // Before every sign-in email, however it was asked for: the route handler passes its request; the login
+        // form's server action has none here, but runs inside its own request (next/headers).
+        if (!email?.verificationRequest) return true;
+        const client = request ? clientAddress(request.headers) : await requestClientAddress();
+        const verdict = await limitMagicLinks(db, { email: account?.providerAccountId ?? user.email ?? "", client });
+        // A path is a redirect to Auth.js: no token is stored and no email is sent.
+        return verdict.ok || tooManyLinksPath(verdict);
+      },
       async jwt({ token, user, account, profile, trigger }) {
         if ((trigger === "signIn" || trigger === "signUp") && user?.id) {
           token.verifiedEmail = await completeSignIn(db, { user, account, profile });

@@ -7,12 +7,14 @@ import { readCartId } from "@/lib/cart";
 import { paymentDeps, pixelPagePath, returnPath } from "@/lib/checkout/deps";
 import { parseCheckoutForm, type CheckoutFormState } from "@/lib/checkout/form";
 import { currentOwner } from "@/lib/checkout/owner";
+import { admitPaymentStart } from "@/lib/checkout/payment-start-limits";
 import { rememberPayMode } from "@/lib/checkout/pay-mode";
 import { newCheckoutKey } from "@/lib/checkout/references";
 import { retryPayment } from "@/lib/checkout/retry";
 import { startCheckout, type CheckoutStep } from "@/lib/checkout/start-checkout";
 import { ensureVisitorId } from "@/lib/checkout/visitor";
 import { PaymobError } from "@/lib/paymob/errors";
+import { requestClientAddress } from "@/lib/rate-limit/request-client";
 
 const SOMETHING_WENT_WRONG = "Something went wrong on our side and no payment was taken. Please try again.";
 
@@ -27,7 +29,10 @@ export async function checkout(_previous: CheckoutFormState, form: FormData): Pr
   try {
     const guestId = await ensureVisitorId();
     const owner = { ...(await currentOwner()), guestId };
-    step = await startCheckout(await getDb(), { cartId: await readCartId(), owner, submission }, paymentDeps());
+    const db = await getDb();
+    const client = await requestClientAddress();
+    const admit = () => admitPaymentStart(db, { owner, client });
+    step = await startCheckout(db, { cartId: await readCartId(), owner, submission, admit }, paymentDeps());
   } catch (error) {
     return { message: publicMessageOf(error), values, mode: submission.mode, checkoutKey: newCheckoutKey() };
   }
@@ -48,7 +53,9 @@ export async function tryAgain(_previous: RetryState, form: FormData): Promise<R
 
   let step: CheckoutStep | undefined;
   try {
-    step = await retryPayment(await getDb(), { orderId: orderId.data, owner: await currentOwner() }, paymentDeps());
+    const [db, owner, client] = await Promise.all([getDb(), currentOwner(), requestClientAddress()]);
+    const admit = () => admitPaymentStart(db, { owner, client });
+    step = await retryPayment(db, { orderId: orderId.data, owner, admit }, paymentDeps());
   } catch (error) {
     return { message: publicMessageOf(error) };
   }

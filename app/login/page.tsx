@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { MagicLinkForm } from "@/components/account/magic-link-form";
 import { OAuthButtons } from "@/components/account/oauth-buttons";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
+import { tooManyLinksMessage } from "@/lib/auth/magic-link-limits";
 import { emailDelivery, enabledOAuthProviders } from "@/lib/auth/providers";
 import { getViewer } from "@/lib/auth/session";
 
@@ -23,7 +24,7 @@ export default async function LoginPage({ searchParams }: Props) {
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
 
-  const error = typeof params.error === "string" ? (ERROR_MESSAGES[params.error] ?? "Sign-in failed. Please try again.") : null;
+  const error = typeof params.error === "string" ? (ERROR_MESSAGES[params.error] ?? tooManyLinksMessage(searchParamsOf(params)) ?? "Sign-in failed. Please try again.") : null;
   const email = emailDelivery() !== null;
   const oauth = enabledOAuthProviders();
 
@@ -51,4 +52,8 @@ export default async function LoginPage({ searchParams }: Props) {
       </div>
     </main>
   );
+}
+
+function searchParamsOf(params: Record<string, string | string[] | undefined>): URLSearchParams {
+  return new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
 }

@@ -6,8 +6,14 @@ function prettyJson(raw: string): string {
   try {
     return JSON.stringify(JSON.parse(raw), null, 2);
   } catch {
-    return raw; // stored exactly as received, even when it is not JSON
+    return raw; // stored as received (or its first 2 KiB), even when it is not JSON
   }
+}
+
+/** Unverified bodies are kept as an excerpt: say so, with what identifies the whole body. */
+function bodyLabel(event: PaymentEvent): string {
+  if (!event.bodyTruncated) return "Raw body";
+  return `Raw body: first 2 KiB of ${event.bodyBytes?.toLocaleString("en") ?? "?"} bytes, sha256 ${event.bodySha256 ?? "?"}`;
 }
 
 const VERIFICATION_TONES: Record<PaymentEvent["verification"], string> = {
@@ -34,7 +40,7 @@ export function CallbackTimeline({ reference, events }: { reference: string; eve
           </div>
           {event.detail ? <p className="mt-1 text-stone-700">{event.detail}</p> : null}
           <details className="mt-2">
-            <summary className="cursor-pointer text-xs text-brand-700">Raw body</summary>
+            <summary className="cursor-pointer break-all text-xs text-brand-700">{bodyLabel(event)}</summary>
             <pre className="mt-2 max-h-96 overflow-auto rounded bg-stone-900 p-3 text-xs text-stone-100">{prettyJson(event.rawBody)}</pre>
           </details>
           {event.kind === "TRANSACTION" && event.verification === "valid" ? (

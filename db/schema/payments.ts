@@ -52,7 +52,7 @@ export const EVENT_KINDS = ["TRANSACTION", "TOKEN", "UNKNOWN"] as const;
 export const EVENT_SOURCES = ["callback", "replay", "inquiry"] as const;
 export const VERIFICATIONS = ["valid", "invalid", "missing"] as const;
 
-/** Every received callback, verified or not, exactly as it arrived. Never deduplicated. */
+/** Every received callback: verified ones exactly as they arrived, unverified ones as an excerpt. Never deduplicated. */
 export const paymentEvents = pgTable(
   "payment_events",
   {
@@ -68,6 +68,13 @@ export const paymentEvents = pgTable(
     merchantOrderId: text("merchant_order_id"),
     attemptId: uuid("attempt_id").references(() => paymentAttempts.id, { onDelete: "set null" }),
     orderId: uuid("order_id").references(() => orders.id, { onDelete: "set null" }),
+    /**
+     * Unverified requests keep only an excerpt (anyone can POST 64 KiB): raw_body then holds the first 2 KiB,
+     * and these say what the whole body was. Null on rows kept whole (every verified callback).
+     */
+    bodySha256: text("body_sha256"),
+    bodyBytes: integer("body_bytes"),
+    bodyTruncated: boolean("body_truncated").notNull().default(false),
     /** What processing did with it, for the timeline: "applied", "duplicate", "unknown_order", … */
     outcome: text("outcome"),
     detail: text("detail"),

@@ -1,14 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { getDb } from "@/db/client";
-import { getViewer } from "@/lib/auth/session";
+import { getDb, type Db } from "@/db/client";
+import { getViewer, type Viewer } from "@/lib/auth/session";
 import { replayEvent } from "@/lib/payments";
+import { adminActionRefusal } from "./action-limits";
 import { requestAuthorisationVoid, requestCapture } from "./capture";
 import { releaseReversalRequest, replayOrderEvent, requestRefund, requestVoid, type AdminActionState } from "./operations";
 import { paymobGateway } from "./paymob-gateway";
 
 // Thin server-action wrappers: the session and the real Paymob gateway go in, the operations do the checks.
+// Every action first counts against the admin's rate limit (lib/admin/action-limits.ts).
 
 function fields(form: FormData): Record<string, FormDataEntryValue> {
   return Object.fromEntries(form.entries());
@@ -22,26 +24,31 @@ function refresh(form: FormData, state: AdminActionState): AdminActionState {
   return state;
 }
 
+async function limited(form: FormData, run: (viewer: Viewer | null, db: Db) => Promise<AdminActionState>): Promise<AdminActionState> {
+  const [viewer, db] = await Promise.all([getViewer(), getDb()]);
+  return (await adminActionRefusal(db, viewer)) ?? refresh(form, await run(viewer, db));
+}
+
 export async function refundAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return refresh(form, await requestRefund(await getViewer(), await getDb(), fields(form), paymobGateway()));
+  return limited(form, (viewer, db) => requestRefund(viewer, db, fields(form), paymobGateway()));
 }
 
 export async function voidAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return refresh(form, await requestVoid(await getViewer(), await getDb(), fields(form), paymobGateway()));
+  return limited(form, (viewer, db) => requestVoid(viewer, db, fields(form), paymobGateway()));
 }
 
 export async function captureAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return refresh(form, await requestCapture(await getViewer(), await getDb(), fields(form), paymobGateway()));
+  return limited(form, (viewer, db) => requestCapture(viewer, db, fields(form), paymobGateway()));
 }
 
 export async function voidAuthorisationAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return refresh(form, await requestAuthorisationVoid(await getViewer(), await getDb(), fields(form), paymobGateway()));
+  return limited(form, (viewer, db) => requestAuthorisationVoid(viewer, db, fields(form), paymobGateway()));
 }
 
 export async function releaseReversalAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return refresh(form, await releaseReversalRequest(await getViewer(), await getDb(), fields(form)));
+  return limited(form, (viewer, db) => releaseReversalRequest(viewer, db, fields(form)));
 }
 
 export async function replayAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return refresh(form, await replayOrderEvent(await getViewer(), await getDb(), fields(form), replayEvent));
+  return limited(form, (viewer, db) => replayOrderEvent(viewer, db, fields(form), replayEvent));
 }

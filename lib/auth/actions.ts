@@ -5,6 +5,7 @@ import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { safeCallbackPath } from "./callback-url";
+import { tooManyLinksMessage } from "./magic-link-limits";
 import { EMAIL_PROVIDER_ID, emailDelivery, enabledOAuthProviders } from "./providers";
 
 export type MagicLinkState = { status: "idle" | "error"; message?: string; email?: string };
@@ -27,8 +28,11 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
     console.error(`[auth] sending a sign-in link failed: ${error.type}`, error.cause ?? "");
     return { status: "error", message: "We couldn't send the sign-in link. Please try again in a moment.", email: email.data };
   }
-  if (new URL(next, "http://x").searchParams.has("error")) {
-    return { status: "error", message: "We couldn't send the sign-in link. Please try again in a moment.", email: email.data };
+  const params = new URL(next, "http://x").searchParams;
+  if (params.has("error")) {
+    // Refused by the sign-in link limits (auth.ts): say so, and for how long; anything else is a failure.
+    const message = tooManyLinksMessage(params) ?? "We couldn't send the sign-in link. Please try again in a moment.";
+    return { status: "error", message, email: email.data };
   }
   redirect("/login/check-email");
 }

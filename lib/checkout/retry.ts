@@ -5,6 +5,7 @@ import { orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/s
 import { canRetry, startRetry } from "@/lib/orders/state-machine";
 import type { PaymentDeps } from "./intend";
 import { isOwner, type Owner } from "./ownership";
+import type { AdmitPaymentStart } from "./payment-start-limits";
 import { attemptSpecialReference } from "./references";
 import { continueExisting, intendAndRoute, type CheckoutStep } from "./start-checkout";
 
@@ -16,9 +17,11 @@ const FAILED_ATTEMPT = new Set<PaymentAttempt["status"]>(["declined", "creation_
  * order row is locked so a double click cannot create two attempts; the second click finds the first one's
  * attempt still in progress and follows it instead.
  */
-export async function retryPayment(db: Db, input: { orderId: string; owner: Owner }, deps: PaymentDeps): Promise<CheckoutStep | undefined> {
+export async function retryPayment(db: Db, input: { orderId: string; owner: Owner; admit?: AdmitPaymentStart }, deps: PaymentDeps): Promise<CheckoutStep | undefined> {
   const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
   if (!order || !isOwner(order, input.owner)) return undefined;
+  const admitted = canRetry(order.status) ? await input.admit?.() : undefined;
+  if (admitted && !admitted.ok) return { kind: "failed", publicMessage: admitted.publicMessage, order };
 
   const next = await addRetryAttempt(db, order.id);
   if (!next) {

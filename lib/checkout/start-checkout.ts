@@ -7,6 +7,7 @@ import { unifiedCheckoutUrl } from "@/lib/paymob/urls";
 import type { CheckoutSubmission } from "./form";
 import { intendAttempt, markCheckoutOpened, type PaymentDeps } from "./intend";
 import { isOwner, type Owner } from "./ownership";
+import type { AdmitPaymentStart } from "./payment-start-limits";
 import { findOrderByCheckoutKey, latestAttempt, placeOrder } from "./place-order";
 
 export type StartCheckoutInput = {
@@ -14,6 +15,8 @@ export type StartCheckoutInput = {
   owner: Owner;
   /** Contact, billing, pay mode and the form's checkoutKey. There is no amount: the cart is re-priced here. */
   submission: CheckoutSubmission;
+  /** The rate limit (lib/checkout/payment-start-limits.ts), asked only when a new order would be placed. */
+  admit?: AdmitPaymentStart;
 };
 
 /** Where the customer goes next. */
@@ -42,6 +45,8 @@ export async function startCheckout(db: Db, input: StartCheckoutInput, deps: Pay
 
   const cart = await loadCart(db, input.cartId);
   if (cart.lines.length === 0) return { kind: "empty_cart" };
+  const admitted = await input.admit?.();
+  if (admitted && !admitted.ok) return { kind: "failed", publicMessage: admitted.publicMessage };
 
   const placed = await placeOrder(db, {
     lines: cart.lines,

@@ -7,14 +7,18 @@ import { applyTransaction, type ApplyOutcome } from "./apply-transaction";
 import { logPaymentLine } from "./log";
 import { preparedStatement } from "./prepared-statement";
 import { storableText } from "./storable";
+import { bodyExcerpt, signatureExcerpt, wholeBody } from "./unverified-body";
+import { admitUnverifiedCallback, type CallbackSender } from "./unverified-limits";
 
 /** Paymob's callbacks are ~5–10 KB; anything far larger is not Paymob. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 
-export type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "unsupported_media_type" | "error";
+export type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "unsupported_media_type" | "rate_limited" | "error";
 export type CallbackResult = {
-  status: 200 | 400 | 401 | 413 | 415 | 503;
+  status: 200 | 400 | 401 | 413 | 415 | 429 | 503;
   body: { ok: boolean; outcome: CallbackOutcome };
+  /** With 429: when the sender may try again (the Retry-After header). */
+  retryAfterSeconds?: number;
 };
 
 export type CallbackInput = {
@@ -24,15 +28,21 @@ export type CallbackInput = {
   hmacSecret: string;
   /** Defaults to the app's shared connection. */
   db?: Db;
+  /**
+   * Who sent it. The route always says; then unverified callbacks are rate-limited per sender and in total
+   * (lib/payments/unverified-limits.ts) and answered 429, unstored, past the limit.
+   */
+  sender?: CallbackSender;
 };
 
 /**
- * Handles one POST to the notification URL, independent of any framework. Every received callback is stored
- * in payment_events, verified or not (except oversized bodies); only a verified TRANSACTION can change an
+ * Handles one POST to the notification URL, independent of any framework. Every verified callback is stored
+ * whole in payment_events; an unverified one (bad or missing signature, malformed) as an excerpt, and only
+ * while its sender is under the rate limit; oversized bodies never. Only a verified TRANSACTION can change an
  * order. Answers 2xx only once the outcome is committed, and 503 on any storage failure so Paymob retries —
  * everything for one callback happens in one DB transaction, so a retry starts from a clean slate.
  */
-export async function processCallback({ rawBody, hmac, hmacSecret, db }: CallbackInput): Promise<CallbackResult> {
+export async function processCallback({ rawBody, hmac, hmacSecret, db, sender }: CallbackInput): Promise<CallbackResult> {
   if (Buffer.byteLength(rawBody, "utf8") > MAX_CALLBACK_BYTES) return rejectTooLarge();
   let transactionId: number | undefined;
   try {
@@ -40,12 +50,15 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
     const parsed = parseCallbackBody(rawBody);
     if (!parsed.ok) {
       const { hint } = parsed;
+      const limited = await refuseOverLimit(conn, sender);
+      if (limited) return limited;
       await storeRejected(conn, rawBody, hmac, {
         kind: "UNKNOWN", // only a body that validates gets a kind; the claimed type goes into the detail
         outcome: "malformed",
         detail: `${hint.type ? `type ${hint.type}: ` : ""}${parsed.reason}: ${parsed.message}`.slice(0, 2000),
         transactionId: hint.transactionId,
         paymobOrderId: hint.paymobOrderId,
+        merchantOrderId: hint.merchantOrderId,
       });
       logPaymentLine("callback", { outcome: "malformed", transactionId: hint.transactionId }, parsed.reason);
       return reply(400, "malformed");
@@ -56,6 +69,8 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
     const verification = verifyCallback(hmacSecret, callback, hmac);
     if (verification !== "valid") {
       // Kept for diagnosis (a wrong HMAC secret shows up here), but linked to no order: anyone can POST.
+      const limited = await refuseOverLimit(conn, sender);
+      if (limited) return limited;
       await storeRejected(conn, rawBody, hmac, {
         kind: callback.kind,
         verification,
@@ -63,6 +78,7 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db }: Callbac
         detail: `signature ${verification}`,
         transactionId: callback.obj.id,
         paymobOrderId: callback.kind === "TRANSACTION" ? callback.obj.order.id : toOrderId(callback.obj.order_id),
+        merchantOrderId: callback.kind === "TRANSACTION" ? (callback.obj.order.merchant_order_id ?? undefined) : undefined,
       });
       logPaymentLine("callback", { outcome: "rejected_signature", transactionId: callback.obj.id }, `signature=${verification}`);
       return reply(401, "rejected_signature");
@@ -109,6 +125,15 @@ function reply(status: CallbackResult["status"], outcome: CallbackOutcome): Call
   return { status, body: { ok: status === 200, outcome } };
 }
 
+/** A 429 when this unverified callback's sender is over its limit (nothing stored but the counter); else null. */
+async function refuseOverLimit(db: Db, sender: CallbackSender | undefined): Promise<CallbackResult | null> {
+  if (!sender) return null;
+  const verdict = await admitUnverifiedCallback(db, sender);
+  if (verdict.ok) return null;
+  // The limiter logs the first refusal of each window; one line per refused request would be a flood too.
+  return { ...reply(429, "rate_limited"), retryAfterSeconds: verdict.retryAfterSeconds };
+}
+
 const toOrderId = (value: string): number | undefined => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
 
 const INT4 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
@@ -128,25 +153,39 @@ type Rejected = {
   detail: string;
   transactionId?: number;
   paymobOrderId?: number;
+  /** Unsigned, and from an unverified body most of the time: only ever a lead for an operator. */
+  merchantOrderId?: string;
 };
+
+/** More than any special_reference of ours; a longer claimed one is cut. */
+const MAX_MERCHANT_ORDER_ID = 128;
 
 // Forged and malformed deliveries are a steady share of the traffic (anyone can POST): a prepared statement too.
 const INSERT_REJECTED = preparedStatement<never>(
   "payments_store_rejected",
-  sql`insert into payment_events (kind, source, verification, raw_body, signature, paymob_transaction_id, paymob_order_id, outcome, detail)
-    values (${sql.placeholder("kind")}, 'callback', ${sql.placeholder("verification")}, ${sql.placeholder("rawBody")}, ${sql.placeholder("signature")}::text,
-      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})`,
+  sql`insert into payment_events (kind, source, verification, raw_body, body_sha256, body_bytes, body_truncated, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, outcome, detail)
+    values (${sql.placeholder("kind")}, 'callback', ${sql.placeholder("verification")}, ${sql.placeholder("rawBody")}, ${sql.placeholder("bodySha256")}::text,
+      ${sql.placeholder("bodyBytes")}::int, ${sql.placeholder("bodyTruncated")}::boolean, ${sql.placeholder("signature")}::text,
+      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("merchantOrderId")}::text, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})`,
 );
 
 async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Rejected): Promise<void> {
+  // A body we cannot read cannot be verified either.
+  const verification = r.verification ?? (hmac ? "invalid" : "missing");
+  const verified = verification === "valid";
+  // Authentic but refused bodies are Paymob's own words and stay whole; anything unverified is an excerpt.
+  const body = verified ? wholeBody(rawBody) : bodyExcerpt(rawBody);
   await INSERT_REJECTED(db, {
     kind: r.kind,
-    // A body we cannot read cannot be verified either.
-    verification: r.verification ?? (hmac ? "invalid" : "missing"),
-    rawBody: storableText(rawBody),
-    signature: storableText(hmac),
+    verification,
+    rawBody: body.text,
+    bodySha256: body.sha256,
+    bodyBytes: body.bytes,
+    bodyTruncated: body.truncated,
+    signature: verified ? storableText(hmac) : signatureExcerpt(hmac),
     transactionId: r.transactionId ?? null,
     paymobOrderId: r.paymobOrderId ?? null,
+    merchantOrderId: r.merchantOrderId === undefined ? null : storableText(r.merchantOrderId.slice(0, MAX_MERCHANT_ORDER_ID)),
     outcome: r.outcome,
     detail: storableText(r.detail),
   });

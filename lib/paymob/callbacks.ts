@@ -69,7 +69,7 @@ export type CallbackParseError = {
   reason: "invalid_json" | "invalid_payload";
   message: string;
   /** Best-effort identifiers from a body that failed validation, for the event log only. Never trusted. */
-  hint: { type?: string; transactionId?: number; paymobOrderId?: number };
+  hint: { type?: string; transactionId?: number; paymobOrderId?: number; merchantOrderId?: string };
 };
 export type CallbackParseResult = { ok: true; callback: ParsedCallback } | ({ ok: false } & CallbackParseError);
 
@@ -90,14 +90,14 @@ export function parseCallbackBody(raw: string): CallbackParseResult {
 
 const hintSchema = z.object({
   type: optional(z.string()),
-  obj: optional(z.object({ id: optional(int), order: optional(z.object({ id: optional(int) })) })),
+  obj: optional(z.object({ id: optional(int), order: optional(z.object({ id: optional(int), merchant_order_id: optional(z.string()) })) })),
 });
 
 function hintFrom(json: unknown): CallbackParseError["hint"] {
   const parsed = hintSchema.safeParse(json);
   if (!parsed.success) return {};
   const { type, obj } = parsed.data;
-  return { type: type ?? undefined, transactionId: obj?.id ?? undefined, paymobOrderId: obj?.order?.id ?? undefined };
+  return { type: type ?? undefined, transactionId: obj?.id ?? undefined, paymobOrderId: obj?.order?.id ?? undefined, merchantOrderId: obj?.order?.merchant_order_id ?? undefined };
 }
 
 export type Verification = "valid" | "invalid" | "missing";

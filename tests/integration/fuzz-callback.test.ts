@@ -107,7 +107,8 @@ describe.skipIf(t.skipped)(`fuzz: Paymob callbacks on ${testDbTarget()}`, () => 
           url.searchParams.set("junk", query);
           if (hmac !== null) url.searchParams.set("hmac", hmac);
           const response = await POST(requestFor(url, mutation.rawBody, shape));
-          expect([400, 401, 413], `${mutation.what} (${shape})`).toContain(response.status);
+          // 429: this one test sender is past its allowance of stored unverified callbacks (lib/rate-limit/rules.ts).
+          expect([400, 401, 413, 429], `${mutation.what} (${shape})`).toContain(response.status);
           const body = (await response.json()) as { ok: boolean };
           expect(body.ok).toBe(false);
         },

@@ -1,5 +1,6 @@
 import { isJsonContentType, MAX_CALLBACK_BYTES, processCallback, readBodyWithin, rejectTooLarge, rejectUnsupportedMediaType, type CallbackResult } from "@/lib/payments";
 import { paymobConfig } from "@/lib/paymob/config";
+import { clientAddress } from "@/lib/rate-limit/client-address";
 
 /**
  * Paymob's server-to-server notification URL (TRANSACTION and TOKEN callbacks). The signature travels in the
@@ -20,11 +21,13 @@ export async function POST(request: Request): Promise<Response> {
     return respond({ status: 503, body: { ok: false, outcome: "error" } });
   }
   const hmac = new URL(request.url).searchParams.get("hmac");
-  return respond(await processCallback({ rawBody, hmac, hmacSecret }));
+  // The sender's address bounds how many unverified callbacks it may have stored (Paymob's verified ones: no limit).
+  return respond(await processCallback({ rawBody, hmac, hmacSecret, sender: { client: clientAddress(request.headers) } }));
 }
 
 function respond(result: CallbackResult): Response {
-  return Response.json(result.body, { status: result.status });
+  const headers = result.retryAfterSeconds ? { "Retry-After": String(result.retryAfterSeconds) } : undefined;
+  return Response.json(result.body, { status: result.status, headers });
 }
 
 function methodNotAllowed(): Response {
