@@ -91,9 +91,16 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                     transactionId={a.transactionId}
                     flagged={a.extra && a.canVoid ? "A second authorisation on this order: void it to release the customer's money." : undefined}
                   >
-                    {openHold(a) && (capturable(a) || a.canVoid) ? (
-                      <AuthorisationActions reference={reference} attemptId={attempt.id} transactionId={a.transactionId} amountLabel={formatMoney(a.amountMinor, currency)} canCapture={capturable(a)} canVoid={a.canVoid} />
-                    ) : null}
+                    {/* Always mounted: when the callback lands before the action returns, the buttons go but the
+                        action's message must stay. */}
+                    <AuthorisationActions
+                      reference={reference}
+                      attemptId={attempt.id}
+                      transactionId={a.transactionId}
+                      amountLabel={formatMoney(a.amountMinor, currency)}
+                      canCapture={openHold(a) && capturable(a)}
+                      canVoid={openHold(a) && a.canVoid}
+                    />
                   </Money>
                 ))}
                 {ledger.captures.map((c) => (
@@ -103,8 +110,8 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                     transactionId={c.transactionId}
                     flagged={c.extra && c.refundableMinor > 0 ? "Second charge: the customer paid this order twice. Refund this capture." : undefined}
                   >
-                    {refundableOf(c) > 0 || (c.canVoid && pendingOn(c.transactionId).length === 0) ? (
-                      <PaymentActions
+                    {/* Always mounted, for the same reason. */}
+                    <PaymentActions
                         reference={reference}
                         attemptId={attempt.id}
                         transactionId={c.transactionId}
@@ -114,7 +121,6 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                         canRefund={refundableOf(c) > 0}
                         canVoid={c.canVoid && pendingOn(c.transactionId).length === 0}
                       />
-                    ) : null}
                   </Money>
                 ))}
               </ul>
