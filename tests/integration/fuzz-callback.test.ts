@@ -9,6 +9,7 @@ import { processCallback } from "@/lib/payments";
 import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { signTransaction } from "@/lib/paymob/hmac";
 import { useTestDb } from "../helpers/db";
+import { fuzz, fuzzTestTimeout, type FuzzBudget } from "../helpers/fuzz";
 import { createOrderWithAttempt, signedTransaction, TEST_HMAC_SECRET, transactionFor } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 import { mutatedBodyArb, type MutatedBody } from "./fuzz-payloads";
@@ -18,8 +19,9 @@ import { mutatedBodyArb, type MutatedBody } from "./fuzz-payloads";
 
 const t = useTestDb({ seed: false });
 const pglite = testDbTarget() === "pglite";
-// Tuned so each file stays well under a minute on PGlite; a real server is faster per request.
-const RUNS = pglite ? 600 : 1_000;
+// Sized by count, bounded in time (helpers/fuzz.ts): PGlite is slower per request than a real server.
+const BUDGET: FuzzBudget = { numRuns: pglite ? 600 : 1_000, minRuns: 100, timeLimitMs: 60_000 };
+const HALF: FuzzBudget = { ...BUDGET, numRuns: BUDGET.numRuns / 2, minRuns: 50 };
 
 /** Everything a callback may change, as one comparable value. */
 async function snapshot(db: Db) {
@@ -60,31 +62,25 @@ describe.skipIf(t.skipped)(`fuzz: Paymob callbacks on ${testDbTarget()}`, () => 
 
   it("processCallback: any mutated body without a valid signature is refused (4xx), stored, and changes nothing", async () => {
     const before = await snapshot(t.db);
-    await fc.assert(
-      fc.asyncProperty(caseArb(), async ({ mutation, hmac }) => {
-        fc.pre(!validlySigned(mutation, hmac, TEST_HMAC_SECRET));
-        const events = await eventCount(t.db);
-        const result = await processCallback({ rawBody: mutation.rawBody, hmac, hmacSecret: TEST_HMAC_SECRET, db: t.db });
-        expect([400, 401, 413], `${mutation.what} → ${result.status} ${result.body.outcome}`).toContain(result.status);
-        expect(result.body.ok).toBe(false);
-        // Every refused POST is kept for diagnosis, except oversized ones (never stored, so nobody can fill the table).
-        expect((await eventCount(t.db)) - events, mutation.what).toBe(result.status === 413 ? 0 : 1);
-      }),
-      { numRuns: RUNS },
-    );
+    await fuzz(BUDGET, [caseArb()], async ({ mutation, hmac }) => {
+      fc.pre(!validlySigned(mutation, hmac, TEST_HMAC_SECRET));
+      const events = await eventCount(t.db);
+      const result = await processCallback({ rawBody: mutation.rawBody, hmac, hmacSecret: TEST_HMAC_SECRET, db: t.db });
+      expect([400, 401, 413], `${mutation.what} → ${result.status} ${result.body.outcome}`).toContain(result.status);
+      expect(result.body.ok).toBe(false);
+      // Every refused POST is kept for diagnosis, except oversized ones (never stored, so nobody can fill the table).
+      expect((await eventCount(t.db)) - events, mutation.what).toBe(result.status === 413 ? 0 : 1);
+    });
     expect(await snapshot(t.db)).toEqual(before);
-  });
+  }, fuzzTestTimeout(BUDGET));
 
   it("processCallback: validly signed mutations never throw or answer 5xx; authentic garbage is stored, not retried forever", async () => {
-    await fc.assert(
-      fc.asyncProperty(fc.nat({ max: 3 }).chain((i) => mutatedBodyArb(bases[i]!)), async (mutation) => {
-        // Signed over whatever the mutation left: what a compromised or buggy sender with the key could produce.
-        const hmac = signTransaction(TEST_HMAC_SECRET, mutation.obj ?? {});
-        const result = await processCallback({ rawBody: mutation.rawBody, hmac, hmacSecret: TEST_HMAC_SECRET, db: t.db });
-        expect(result.status, `${mutation.what} → ${result.body.outcome}`).toBeLessThan(500);
-      }),
-      { numRuns: Math.round(RUNS / 2) },
-    );
+    await fuzz(HALF, [fc.nat({ max: 3 }).chain((i) => mutatedBodyArb(bases[i]!))], async (mutation) => {
+      // Signed over whatever the mutation left: what a compromised or buggy sender with the key could produce.
+      const hmac = signTransaction(TEST_HMAC_SECRET, mutation.obj ?? {});
+      const result = await processCallback({ rawBody: mutation.rawBody, hmac, hmacSecret: TEST_HMAC_SECRET, db: t.db });
+      expect(result.status, `${mutation.what} → ${result.body.outcome}`).toBeLessThan(500);
+    });
     // Whatever was applied, the invariants hold: one row per transaction state, money states consistent.
     const perState = await t.db.select({ txn: paymentTransactions.paymobTransactionId, fp: paymentTransactions.fingerprint, n: count() }).from(paymentTransactions).groupBy(paymentTransactions.paymobTransactionId, paymentTransactions.fingerprint);
     expect(perState.filter((r) => r.n !== 1)).toEqual([]);
@@ -92,31 +88,26 @@ describe.skipIf(t.skipped)(`fuzz: Paymob callbacks on ${testDbTarget()}`, () => 
       expect(order.refundedMinor).toBeGreaterThanOrEqual(0);
       expect(order.paidAt === null).toBe(order.status === "awaiting_payment" || order.status === "payment_failed");
     }
-  });
+  }, fuzzTestTimeout(HALF));
 
   it("the real route (POST with a Request): same guarantees, plus oversized and lying bodies", async () => {
     const routeBases = targets.map((a) => JSON.parse(signedTransaction(transactionFor(a), EMULATOR_HMAC_SECRET).rawBody) as { type: string; obj: Record<string, unknown> });
     const before = await snapshot(t.db);
     const bodyShape = fc.constantFrom("exact", "stream", "lying-length");
-    await fc.assert(
-      fc.asyncProperty(
-        fc.nat({ max: 3 }).chain((i) => mutatedBodyArb(routeBases[i]!).chain((m) => fc.record({ mutation: fc.constant(m), hmac: wrongHmacArb(signTransaction(EMULATOR_HMAC_SECRET, routeBases[i]!.obj)), shape: bodyShape, query: fc.string({ maxLength: 20 }) }))),
-        async ({ mutation, hmac, shape, query }) => {
-          fc.pre(!validlySigned(mutation, hmac, EMULATOR_HMAC_SECRET));
-          const url = new URL("http://127.0.0.1/api/paymob/callback");
-          url.searchParams.set("junk", query);
-          if (hmac !== null) url.searchParams.set("hmac", hmac);
-          const response = await POST(requestFor(url, mutation.rawBody, shape));
-          // 429: this one test sender is past its allowance of stored unverified callbacks (lib/rate-limit/rules.ts).
-          expect([400, 401, 413, 429], `${mutation.what} (${shape})`).toContain(response.status);
-          const body = (await response.json()) as { ok: boolean };
-          expect(body.ok).toBe(false);
-        },
-      ),
-      { numRuns: RUNS },
-    );
+    const routeCaseArb = fc.nat({ max: 3 }).chain((i) => mutatedBodyArb(routeBases[i]!).chain((m) => fc.record({ mutation: fc.constant(m), hmac: wrongHmacArb(signTransaction(EMULATOR_HMAC_SECRET, routeBases[i]!.obj)), shape: bodyShape, query: fc.string({ maxLength: 20 }) })));
+    await fuzz(BUDGET, [routeCaseArb], async ({ mutation, hmac, shape, query }) => {
+      fc.pre(!validlySigned(mutation, hmac, EMULATOR_HMAC_SECRET));
+      const url = new URL("http://127.0.0.1/api/paymob/callback");
+      url.searchParams.set("junk", query);
+      if (hmac !== null) url.searchParams.set("hmac", hmac);
+      const response = await POST(requestFor(url, mutation.rawBody, shape));
+      // 429: this one test sender is past its allowance of stored unverified callbacks (lib/rate-limit/rules.ts).
+      expect([400, 401, 413, 429], `${mutation.what} (${shape})`).toContain(response.status);
+      const body = (await response.json()) as { ok: boolean };
+      expect(body.ok).toBe(false);
+    });
     expect(await snapshot(t.db)).toEqual(before);
-  });
+  }, fuzzTestTimeout(BUDGET));
 
   it("regressions found by fuzzing: NUL bytes, lone surrogates and out-of-range numbers are answered, not 503", async () => {
     const [attempt] = targets;
