@@ -4,6 +4,7 @@ import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { signToken, signTransaction } from "@/lib/paymob/hmac";
 import { MERCHANT } from "./settings";
 import { planTransactionCallback } from "./scenarios";
+import { deliveryClock } from "./time";
 import { buildTransactionObject, transactionCallbackBody } from "./transaction-object";
 
 // Turns transactions into signed callback rows in emu_deliveries, inside the caller's DB transaction, so a
@@ -24,7 +25,7 @@ type TxCallback = { intention: EmuIntention; transaction: EmuTransaction; scenar
 /** Queues the TRANSACTION callback(s) for a transaction; returns the id of the last row (for ordering others after it). */
 export async function enqueueTransactionCallback(tx: Tx, { intention, transaction, scenario = "none", delaySeconds = 0, label, after = null }: TxCallback): Promise<number | null> {
   if (!intention.notificationUrl) return null; // Paymob would fall back to the integration's URL; the emulator has none.
-  const now = Date.now();
+  const now = deliveryClock().now().getTime();
   let previous: number | null = null;
   for (const planned of planTransactionCallback(scenario, delaySeconds)) {
     const obj =
@@ -80,6 +81,7 @@ export async function enqueueTokenCallback(tx: Tx, intention: EmuIntention, toke
     url: signedUrl(intention.notificationUrl, hmac),
     body: JSON.stringify({ type: "TOKEN", obj }),
     hmac,
+    dueAt: deliveryClock().now(),
     afterId,
     suppressed: scenario === "missing",
   });

@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { emuDeliveries, type EmuDelivery } from "@/db/schema/emulator";
 import { refuseForeignTarget } from "./refused-delivery";
+import { deliveryClock } from "./time";
 
 // The callback pump. Deliveries wait in emu_deliveries; any emulator request pumps the due ones, so delayed
 // callbacks go out on serverless hosts without timers. Rows are claimed with a lease (FOR UPDATE SKIP LOCKED),
@@ -21,7 +22,7 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 const predecessorSettled = sql`(${emuDeliveries.afterId} is null or exists (select 1 from emu_deliveries p where p.id = ${emuDeliveries.afterId} and (p.delivered_at is not null or p.gave_up or p.suppressed)))`;
 
 async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
-  const now = new Date();
+  const now = deliveryClock().now();
   const due = db
     .select({ id: emuDeliveries.id })
     .from(emuDeliveries)
@@ -64,6 +65,7 @@ async function send(db: Db, delivery: EmuDelivery, fetchImpl: FetchLike): Promis
     error = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
   }
   const delivered = error === null;
+  const now = deliveryClock().now();
   const exhausted = !delivered && delivery.attempts >= delivery.maxAttempts;
   const retryIn = BACKOFF_SECONDS[Math.min(delivery.attempts, BACKOFF_SECONDS.length) - 1] ?? 300;
   await db
@@ -72,9 +74,9 @@ async function send(db: Db, delivery: EmuDelivery, fetchImpl: FetchLike): Promis
       lastStatus: status,
       lastError: error,
       leaseUntil: null,
-      deliveredAt: delivered ? new Date() : null,
+      deliveredAt: delivered ? now : null,
       gaveUp: exhausted,
-      ...(delivered || exhausted ? {} : { dueAt: new Date(Date.now() + retryIn * 1000) }),
+      ...(delivered || exhausted ? {} : { dueAt: new Date(now.getTime() + retryIn * 1000) }),
     })
     .where(eq(emuDeliveries.id, delivery.id));
   if (!delivered) console.warn(`[paymob-emulator] callback #${delivery.id} (${delivery.label}) to ${new URL(delivery.url).pathname} failed: ${error}${exhausted ? " — giving up" : `, retry in ${retryIn}s`}`);
@@ -119,13 +121,14 @@ const MIN_PUMP_GAP_MS = 50;
  * Bounded by the horizon, and by count: a pump at most every MIN_PUMP_GAP_MS.
  */
 export async function pumpFor(db: Db, horizonMs: number, options: { fetchImpl?: FetchLike } = {}): Promise<number> {
-  const deadline = Date.now() + horizonMs;
+  const clock = deliveryClock();
+  const deadline = clock.now().getTime() + horizonMs;
   let sent = await pumpDeliveries(db, options);
   for (let i = 0; i < Math.ceil(horizonMs / MIN_PUMP_GAP_MS); i++) {
     const next = await nextDueAt(db);
-    if (!next || next.getTime() > deadline) break;
-    const wait = Math.max(MIN_PUMP_GAP_MS, next.getTime() - Date.now());
-    await new Promise((resolve) => setTimeout(resolve, Math.min(wait, deadline - Date.now())));
+    const now = clock.now().getTime();
+    if (!next || next.getTime() > deadline || now >= deadline) break;
+    await clock.sleep(Math.min(Math.max(MIN_PUMP_GAP_MS, next.getTime() - now), deadline - now));
     sent += await pumpDeliveries(db, options);
   }
   return sent;

@@ -27,3 +27,29 @@ export function paymobTimestamp(date: Date = new Date(), micros = Math.floor(Mat
 export function cairoDay(date: Date): string {
   return new Intl.DateTimeFormat("en-CA", { timeZone: CAIRO, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
 }
+
+/**
+ * What the callback schedule reads the time from and waits on (delays, duplicates, retry backoff). The system
+ * clock everywhere; tests swap in a fake one they advance (tests/helpers/fake-clock.ts), so a "2 s later"
+ * duplicate or a backoff retry is a step of that clock instead of real seconds on a machine of unknown speed.
+ */
+export type Clock = { now(): Date; sleep(ms: number): Promise<void> };
+
+export const systemClock: Clock = {
+  now: () => new Date(),
+  sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+};
+
+let scheduleClock: Clock = systemClock;
+
+export const deliveryClock = (): Clock => scheduleClock;
+
+/** Runs the delivery schedule on `clock` until the returned function restores the previous one. */
+export function setDeliveryClock(clock: Clock): () => void {
+  const previous = scheduleClock;
+  scheduleClock = clock;
+  return () => {
+    scheduleClock = previous;
+  };
+}
+

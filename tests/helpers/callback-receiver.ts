@@ -1,7 +1,7 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOnLoopback } from "./loopback-server";
 
-export type ReceivedCallback = { path: string; query: URLSearchParams; body: string; json: unknown; receivedAt: number };
+export type ReceivedCallback = { path: string; query: URLSearchParams; body: string; json: unknown };
 
 export type CallbackReceiver = {
   /** Base URL to use as notification_url (append a path to tell intentions apart). */
@@ -9,14 +9,18 @@ export type CallbackReceiver = {
   received: ReceivedCallback[];
   /** Status the receiver answers with (to exercise retries); default 200. */
   respondWith: (status: number) => void;
-  /** Resolves once `predicate` holds for the received list, or rejects after `timeoutMs`. */
-  waitFor: (predicate: (all: ReceivedCallback[]) => boolean, timeoutMs?: number) => Promise<ReceivedCallback[]>;
+  /**
+   * Resolves once `predicate` holds for the received list, checked on each arrival (no polling, no deadline
+   * of its own: the test's timeout bounds it).
+   */
+  waitFor: (predicate: (all: ReceivedCallback[]) => boolean) => Promise<ReceivedCallback[]>;
   close: () => Promise<void>;
 };
 
 /** A merchant's callback endpoint stand-in on 127.0.0.1: records every POST exactly as received. */
 export async function startCallbackReceiver(): Promise<CallbackReceiver> {
   const received: ReceivedCallback[] = [];
+  const waiters = new Set<() => void>();
   let status = 200;
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
@@ -29,26 +33,28 @@ export async function startCallbackReceiver(): Promise<CallbackReceiver> {
     } catch {
       /* recorded as-is */
     }
-    received.push({ path: url.pathname, query: url.searchParams, body, json, receivedAt: Date.now() });
+    received.push({ path: url.pathname, query: url.searchParams, body, json });
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify({ ok: status < 300 }));
+    for (const wake of [...waiters]) wake();
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, close } = await listenOnLoopback(server);
   return {
-    url,
+    url: origin,
     received,
     respondWith: (s) => {
       status = s;
     },
-    waitFor: async (predicate, timeoutMs = 15_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (!predicate(received)) {
-        if (Date.now() > deadline) throw new Error(`callback receiver: condition not met within ${timeoutMs} ms (${received.length} received)`);
-        await new Promise((r) => setTimeout(r, 25));
-      }
-      return received;
-    },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    waitFor: (predicate) =>
+      new Promise((resolve) => {
+        const check = () => {
+          if (!predicate(received)) return;
+          waiters.delete(check);
+          resolve(received);
+        };
+        waiters.add(check);
+        check();
+      }),
+    close,
   };
 }

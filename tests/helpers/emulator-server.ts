@@ -1,26 +1,37 @@
 import http from "node:http";
 import { afterAll, beforeAll } from "vitest";
-import { startCallbackReceiver, type CallbackReceiver } from "./callback-receiver";
-import type { AddressInfo } from "node:net";
 import { handleEmulatorRequest } from "@/lib/emulator";
+import { setDeliveryClock } from "@/lib/emulator/time";
 import { EMULATOR_MOUNT } from "@/lib/paymob/emulator-credentials";
+import { startCallbackReceiver, type CallbackReceiver } from "./callback-receiver";
+import { FakeClock } from "./fake-clock";
+import { listenOnLoopback } from "./loopback-server";
 
 export type EmulatorServer = {
   /** e.g. http://127.0.0.1:41234 */
   origin: string;
   /** origin + mount: what a Paymob client config uses as its baseUrl. */
   baseUrl: string;
-  /** Waits for the work the emulator deferred after its responses (callback pumps), bounded. */
-  settle: (timeoutMs?: number) => Promise<void>;
+  /** The clock the emulator's callback schedule runs on while this server is up. */
+  clock: FakeClock;
+  /**
+   * Runs everything the emulator deferred after its responses (callback pumps) to the end, moving the clock
+   * through the scheduled delays, duplicates and retries as the pumps reach them. Event-driven: it waits for
+   * a pump to finish or to start waiting on the clock, and only moves the clock once every pump is waiting.
+   */
+  settle: () => Promise<void>;
   close: () => Promise<void>;
 };
 
 /**
  * Serves `handleEmulatorRequest` over real HTTP on 127.0.0.1 (random port): node request → Web Request,
- * Web Response → node response. Deferred work is tracked like a platform's waitUntil.
+ * Web Response → node response. Deferred work is tracked like a platform's waitUntil, and the callback
+ * schedule runs on a fake clock until `close()`.
  */
 export async function startEmulatorServer(): Promise<EmulatorServer> {
   const pending = new Set<Promise<unknown>>();
+  const clock = new FakeClock();
+  const restoreClock = setDeliveryClock(clock);
   const server = http.createServer(async (req, res) => {
     try {
       const chunks: Buffer[] = [];
@@ -46,18 +57,22 @@ export async function startEmulatorServer(): Promise<EmulatorServer> {
       res.end(String(error));
     }
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const { origin, close } = await listenOnLoopback(server);
   return {
     origin,
     baseUrl: `${origin}${EMULATOR_MOUNT}`,
-    settle: async (timeoutMs = 30_000) => {
-      const deadline = Date.now() + timeoutMs;
-      while (pending.size > 0 && Date.now() < deadline) {
-        await Promise.race([Promise.allSettled([...pending]), new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now())))]);
+    clock,
+    settle: async () => {
+      while (pending.size > 0) {
+        // Every pump is waiting for a later due time: that time has come.
+        if (clock.sleeping >= pending.size) clock.advanceToNextWake();
+        else await Promise.race([...pending, clock.nextSleep()]);
       }
     },
-    close: () => new Promise<void>((resolve) => { server.closeAllConnections(); server.close(() => resolve()); }),
+    close: async () => {
+      await close();
+      restoreClock();
+    },
   };
 }
 

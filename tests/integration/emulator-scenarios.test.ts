@@ -28,29 +28,34 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
     expect(verifyTransaction(EMULATOR_HMAC_SECRET, (got[0]!.json as Body).obj, got[0]!.query.get("hmac"))).toBe(true);
   });
 
-  it("delayed (control endpoint): the browser is redirected first, the callback only arrives later", async () => {
+  it("delayed (control endpoint): the browser is redirected first, the callback only arrives once its delay has passed", async () => {
     const intention = await createTestIntention(h.emu, h.receiver.url);
     const set = await setScenario({ specialReference: intention.special_reference, scenario: "delayed", delaySeconds: 1 });
     expect(set.status).toBe(200);
+    const paidAt = h.emu.clock.now().getTime();
     const res = await payByCard(h.emu, intention, "5123456789012346");
     expect(verifyRedirect(EMULATOR_HMAC_SECRET, redirectOf(res))).toBe(true);
-    expect(callbacksFor(intention)).toHaveLength(0);
+    // The emulator's clock has not moved: however long the payment took in real time, nothing is due yet.
     const [row] = (await deliveries()).filter((d) => d.intentionId === intention.id);
-    expect(row).toMatchObject({ deliveredAt: null, label: "delayed 1s" });
-    const [callback] = await h.receiver.waitFor(() => callbacksFor(intention).length === 1).then(() => callbacksFor(intention));
+    expect(row).toMatchObject({ deliveredAt: null, label: "delayed 1s", attempts: 0 });
+    expect(callbacksFor(intention)).toHaveLength(0);
+    await h.emu.settle();
+    const [callback, ...more] = callbacksFor(intention);
+    expect(more).toHaveLength(0);
     expect((callback!.json as Body).obj.success).toBe(true);
+    const [sent] = (await deliveries()).filter((d) => d.intentionId === intention.id);
+    expect(new Date(sent!.deliveredAt!).getTime() - paidAt).toBeGreaterThanOrEqual(1_000);
   });
 
   it("delayed callbacks also go out opportunistically on any later emulator request (serverless: no timers)", async () => {
     const intention = await createTestIntention(h.emu, h.receiver.url);
     await setScenario({ clientSecret: intention.client_secret, scenario: "delayed", delaySeconds: 60 });
     await payByCard(h.emu, intention, "5123456789012346");
-    // Pretend a minute passed: make the row due now, then any request pumps it.
-    const { getDb } = await import("@/db/client");
-    const { emuDeliveries } = await import("@/db/schema/emulator");
-    const { eq } = await import("drizzle-orm");
-    await (await getDb()).update(emuDeliveries).set({ dueAt: new Date(Date.now() - 1000) }).where(eq(emuDeliveries.intentionId, intention.id));
+    // The post-payment pump gives up at its horizon (20 s): nothing went out.
+    await h.emu.settle();
     expect(callbacksFor(intention)).toHaveLength(0);
+    // A minute passes; the next request to the emulator, whatever it is, sends the callback that fell due.
+    h.emu.clock.advance(60_000);
     await fetch(`${h.emu.baseUrl}/_emulator/`);
     await h.receiver.waitFor(() => callbacksFor(intention).length === 1);
   });
@@ -90,19 +95,19 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
     }
   });
 
-  it("retries a failing receiver with backoff, bounded, and the log shows each attempt", async () => {
+  it("retries a failing receiver with backoff (2 s, then 5 s), bounded by the pump's horizon, and the log shows each attempt", async () => {
     const intention = await createTestIntention(h.emu, h.receiver.url);
     h.receiver.respondWith(503);
     try {
       await payByCard(h.emu, intention, "5123456789012346");
-      await h.receiver.waitFor(() => callbacksFor(intention).length >= 2, 20_000); // first try + the 2 s retry
+      await h.emu.settle();
     } finally {
       h.receiver.respondWith(200);
     }
-    await h.emu.settle();
+    // Right away, 2 s later, 5 s after that; the next retry (15 s later) falls beyond the 20 s horizon.
+    expect(callbacksFor(intention)).toHaveLength(3);
     const [row] = (await deliveries()).filter((d) => d.intentionId === intention.id);
-    expect(row!.attempts).toBeGreaterThanOrEqual(2);
-    expect(row!.gaveUp).toBe(false);
+    expect(row).toMatchObject({ attempts: 3, lastStatus: 503, gaveUp: false, deliveredAt: null });
   });
 
   it("replays a delivery with the exact same signed body and shows it in the HTML log", async () => {

@@ -10,6 +10,7 @@ import { deliveriesPage } from "../pages/deliveries";
 import { maskDelivery } from "../personal-data";
 import { intentionByClientSecret, intentionById, intentionBySpecialReference } from "../repo";
 import { SCENARIO_DESCRIPTIONS } from "../scenarios";
+import { deliveryClock } from "../time";
 
 // The emulator's own tools (not Paymob paths), under /_emulator: pick a failure scenario for a payment,
 // look at every callback sent, replay one, pump due callbacks now.
@@ -54,7 +55,7 @@ export async function replayDelivery(ctx: EmuContext, id: string): Promise<Respo
   if (!original) return detail(404, "Not found.");
   const [copy] = await ctx.db
     .insert(emuDeliveries)
-    .values({ intentionId: original.intentionId, transactionId: original.transactionId, kind: original.kind, label: `replay of #${original.id}`, url: original.url, body: original.body, hmac: original.hmac })
+    .values({ intentionId: original.intentionId, transactionId: original.transactionId, kind: original.kind, label: `replay of #${original.id}`, url: original.url, body: original.body, hmac: original.hmac, dueAt: deliveryClock().now() })
     .returning();
   ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
   const wantsJson = (ctx.request.headers.get("accept") ?? "").includes("application/json");
