@@ -13,7 +13,16 @@ export default defineConfig({
     projects: [
       {
         resolve: { alias },
-        test: { name: "unit", include: ["tests/unit/**/*.test.ts"], environment: "node", setupFiles: ["tests/helpers/fast-check-seed.ts"] },
+        test: {
+          name: "unit",
+          include: ["tests/unit/**/*.test.ts"],
+          environment: "node",
+          setupFiles: ["tests/helpers/fast-check-seed.ts"],
+          // Failure bounds, not speed checks: a test that spawns a process or boots PGlite can take many times
+          // longer on a CPU shared with other builds, and must still pass there.
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
       },
       {
         resolve: { alias },

@@ -73,9 +73,11 @@ describe("bench:callbacks statistics", () => {
 describe.skipIf(process.platform !== "linux")("bench:callbacks CPU readings", () => {
   it("reads this process's CPU time from /proc and reports it per request", () => {
     const before = readCpu(process.pid)!;
-    const until = Date.now() + 200;
+    // Busy until this process has used 200 ms of CPU (not 200 ms of wall time, which on a loaded machine may
+    // hold only a few ms of CPU).
+    const start = process.cpuUsage();
     let spin = 0;
-    while (Date.now() < until) spin++;
+    while (process.cpuUsage(start).user < 200_000) spin++;
     const after = readCpu(process.pid)!;
     expect(spin).toBeGreaterThan(0);
     // The server here is this very process: /proc's ticks and Node's own counter both saw the busy loop.

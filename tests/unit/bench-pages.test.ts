@@ -1,8 +1,8 @@
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstLoadJs } from "@/scripts/bench/lib/first-load-js";
+import { listenOnLoopback, type LoopbackServer } from "../helpers/loopback-server";
 
 // bench:pages compares each page's first-load JS with a bare Next page: what it counts decides that budget.
 
@@ -17,20 +17,20 @@ const PAGE = `<!doctype html><html><head>
 <link rel="stylesheet" href="/_next/static/chunks/x.css"/>
 </head><body><script>self.__next_f.push([1,"no src here"])</script></body></html>`;
 
-let server: http.Server;
+let server: LoopbackServer | undefined;
 let origin = "";
 
 beforeAll(async () => {
-  server = http.createServer((req, res) => {
+  const handler = http.createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://x").pathname;
     if (path === "/page") return void res.writeHead(200, { "content-type": "text/html" }).end(PAGE);
     const file = FILES[path];
     res.writeHead(file === undefined ? 404 : 200).end(file ?? "");
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await listenOnLoopback(handler);
+  origin = server.origin;
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(() => server?.close());
 
 describe("bench:pages first-load JS", () => {
   it("sums each /_next/static script the HTML references once, gzipped, and nothing else", async () => {

@@ -13,16 +13,22 @@ const tempDataDir = () => {
 };
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-/** A real second process that holds a lock on `dataDir` until killed. */
-function otherProcessHolding(dataDir: string, port: number | null): Promise<{ pid: number; stop: () => void }> {
-  const child = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${JSON.stringify(`${dataDir}.lock`)}, JSON.stringify({ pid: process.pid, port: ${port} })); setInterval(() => {}, 1000)`]);
-  return new Promise((resolve) => {
-    const poll = setInterval(() => {
-      if (readLock(`${dataDir}.lock`)?.pid === child.pid) {
-        clearInterval(poll);
-        resolve({ pid: child.pid!, stop: () => child.kill("SIGKILL") });
-      }
-    }, 20);
+/** A real second process that holds a lock on `dataDir` until stopped; `stop` resolves once it has exited. */
+function otherProcessHolding(dataDir: string, port: number | null): Promise<{ pid: number; stop: () => Promise<void> }> {
+  const lock = JSON.stringify(`${dataDir}.lock`);
+  const child = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${lock}, JSON.stringify({ pid: process.pid, port: ${port} })); console.log("locked"); setInterval(() => {}, 1000)`]);
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  return new Promise((resolve, reject) => {
+    child.once("error", reject);
+    child.stdout.once("data", () =>
+      resolve({
+        pid: child.pid!,
+        stop: () => {
+          child.kill("SIGKILL");
+          return exited;
+        },
+      }),
+    );
   });
 }
 
@@ -42,7 +48,7 @@ describe("one process per PGlite folder", () => {
     try {
       expect(() => claimPgliteDir(dir)).toThrow(new RegExp(`already open in process ${other.pid}`));
     } finally {
-      other.stop();
+      await other.stop();
     }
   });
 
@@ -51,8 +57,7 @@ describe("one process per PGlite folder", () => {
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     const other = await otherProcessHolding(dir, 45678);
     expect(embeddedServerUrl(dir)).toBe("postgres://postgres:postgres@127.0.0.1:45678/postgres");
-    other.stop();
-    await new Promise((r) => setTimeout(r, 200));
+    await other.stop();
     expect(embeddedServerUrl(dir)).toBeUndefined();
   });
 
@@ -60,8 +65,7 @@ describe("one process per PGlite folder", () => {
     const dir = tempDataDir();
     fs.mkdirSync(path.dirname(dir), { recursive: true });
     const other = await otherProcessHolding(dir, null);
-    other.stop();
-    await new Promise((r) => setTimeout(r, 200));
+    await other.stop();
     const release = claimPgliteDir(dir);
     expect(readLock(`${dir}.lock`)?.pid).toBe(process.pid);
     release();
