@@ -2,9 +2,10 @@ import fs from "node:fs";
 import { defineConfig, devices } from "@playwright/test";
 import { chromium } from "@playwright/test";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
-// Auth.js derives its origin as localhost, so the browser uses localhost too (see TOOLCHAIN.md §4).
-const baseURL = `http://localhost:${port}`;
+// The port: E2E_PORT when set, otherwise a free one that scripts/e2e-server.mjs picks and announces; Playwright
+// stores it in E2E_PORT (the `wait` pattern below) before it starts the workers, which read it here.
+// Auth.js derives its origin as localhost, so the browser uses localhost too.
+const baseURL = process.env.E2E_PORT ? `http://localhost:${process.env.E2E_PORT}` : undefined;
 
 /**
  * Playwright's own Chromium when it is installed (a developer's machine); otherwise the system Chromium
@@ -40,15 +41,14 @@ export default defineConfig({
   projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"] } }],
   webServer: {
     command: "node scripts/e2e-server.mjs",
-    url: `${baseURL}/api/health`,
-    timeout: 240_000,
+    // The server proves it is this run's (its health check echoes an id it was given) before printing this.
+    wait: { stdout: /\[e2e\] server \S+ ready on port (?<e2e_port>\d+)/ },
+    timeout: 900_000,
     reuseExistingServer: false,
+    gracefulShutdown: { signal: "SIGTERM", timeout: 30_000 },
     stdout: "pipe",
     stderr: "pipe",
     env: {
-      PORT: String(port),
-      APP_URL: baseURL,
-      PGLITE_DATA_DIR: process.env.E2E_PGLITE_DATA_DIR ?? `.data/pglite-e2e-${port}`,
       NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
       // The accounts spec signs in as this admin and reads magic links from the local outbox.
       ADMIN_EMAILS: process.env.ADMIN_EMAILS ?? "admin@example.com",

@@ -1,7 +1,9 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../../scripts/app-server.mjs";
 
 // Builds the app with recognisable fake secrets, then proves none of them reaches the browser: not in any
 // file under .next/static, and not in any HTML the server renders. Real-key mode on purpose (the emulator's
@@ -13,8 +15,9 @@ const CANARIES = {
   AUTH_SECRET: "CANARYAUTHSECRET-0123456789abcdefghijklmnop",
 };
 const PUBLIC = { PAYMOB_PUBLIC_KEY: "egy_pk_test_publicisfine", PAYMOB_PAYMENT_METHODS: "4900001" };
-const port = 3290;
 const distDir = ".next-secrets";
+// Its own embedded database folder, outside the project: nothing shared with another suite or clone.
+const dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "storefront-secrets-"));
 const env = {
   ...process.env,
   ...CANARIES,
@@ -22,11 +25,10 @@ const env = {
   NEXT_DIST_DIR: distDir,
   NEXT_SKIP_TYPECHECK: "1",
   NEXT_TELEMETRY_DISABLED: "1",
-  APP_URL: `http://localhost:${port}`,
-  PGLITE_DATA_DIR: ".data/pglite-secrets",
+  PGLITE_DATA_DIR: path.join(dataRoot, "pglite"),
 };
 
-let server: ChildProcess | undefined;
+let server: AppServer | undefined;
 
 function run(cmd: string, args: string[]): Promise<number> {
   return new Promise((resolve) => {
@@ -35,39 +37,24 @@ function run(cmd: string, args: string[]): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, deadline: number): Promise<void> {
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`server at ${url} did not start in time`);
-}
-
 function filesUnder(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 beforeAll(async () => {
   fs.rmSync(distDir, { recursive: true, force: true });
-  fs.rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
   expect(await run("node_modules/.bin/next", ["build"])).toBe(0);
   // `next build` must never open a database: the embedded one would exist now if any page touched it.
   expect(fs.existsSync(env.PGLITE_DATA_DIR), "next build opened the embedded database").toBe(false);
-  server = spawn(process.execPath, ["scripts/with-db.mjs", "node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], { env, stdio: "inherit" });
-  await waitForServer(`http://127.0.0.1:${port}/api/health`, Date.now() + 60_000);
-}, 300_000);
+  // A free port, and a server that proves it is this suite's (scripts/app-server.mjs).
+  server = await startAppServer({ env });
+}, 900_000);
 
 afterAll(async () => {
-  if (server?.pid) {
-    server.kill("SIGTERM");
-    await new Promise((r) => server!.once("exit", r));
-  }
-  fs.rmSync(env.PGLITE_DATA_DIR, { recursive: true, force: true });
-});
+  // Waits for the server's real exit (SIGKILL after a grace period), however early it happened.
+  await server?.stop();
+  fs.rmSync(dataRoot, { recursive: true, force: true });
+}, 120_000);
 
 describe("secrets never reach the browser", () => {
   it("no secret value appears in any file of the client bundle", () => {
@@ -83,7 +70,7 @@ describe("secrets never reach the browser", () => {
   it("no secret value appears in any rendered page", async () => {
     const paths = ["/", "/products/aswan-clay-mug", "/cart", "/checkout", "/login", "/checkout/return?merchant_order_id=nope", "/does-not-exist"];
     for (const p of paths) {
-      const response = await fetch(`http://127.0.0.1:${port}${p}`, { redirect: "manual" });
+      const response = await fetch(`${server!.origin}${p}`, { redirect: "manual" });
       const html = await response.text();
       expect(response.status, p).toBeLessThan(500);
       for (const [name, value] of Object.entries(CANARIES)) expect(html.includes(value), `${name} leaked on ${p}`).toBe(false);
