@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import http from "node:http";
-import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { createInterface } from "node:readline";
 import { eq } from "drizzle-orm";
@@ -8,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it, vi } from "vitest";
 import type { PaymentAttempt } from "@/db/schema/payments";
 import { paymentReversals } from "@/db/schema/reversals";
 import { useTestDb } from "../helpers/db";
+import { listenOnLoopback } from "../helpers/loopback-server";
 import { nextId, transactionFor } from "../helpers/orders";
 import { authorisedOrder, paidOrder } from "../helpers/reversals";
 import { testDbTarget } from "../helpers/test-db-target";
@@ -49,12 +49,8 @@ async function startFakePaymob(attemptsByTransaction: Map<number, PaymentAttempt
     const child = transactionFor(attempt, { id: nextId(), has_parent_transaction: true, parent_transaction: body.transaction_id, amount_cents: amount, ...flags });
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(child));
   });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    calls,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
+  const { origin, close } = await listenOnLoopback(server);
+  return { url: origin, calls, close };
 }
 
 type Instance = { child: ChildProcess; ready: Promise<void>; done: Promise<{ statuses: string[] }> };
