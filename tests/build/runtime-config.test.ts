@@ -4,7 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nextBin } from "../../scripts/bench/lib/next-app";
-import { freePort, runToEnd, startProcess, waitForHttp, type Started } from "../../scripts/bench/lib/processes";
+import { startAppServer, type AppServer } from "../../scripts/app-server.mjs";
+import { runToEnd } from "../../scripts/bench/lib/processes";
 
 // One production build made WITHOUT Paymob keys (as Vercel builds before keys are added, or a Docker image
 // built once for every environment), then started WITH them. What the browser is allowed to load must come
@@ -27,20 +28,19 @@ function envWithoutPaymob(): NodeJS.ProcessEnv {
   return env;
 }
 
-let server: Started | undefined;
+let server: AppServer | undefined;
 let origin = "";
 
 beforeAll(async () => {
   expect(await runToEnd(nextBin(), ["build"], { ...envWithoutPaymob(), NEXT_SKIP_TYPECHECK: "1" }, 10 * 60_000)).toBe(0);
-  const port = await freePort();
-  origin = `http://127.0.0.1:${port}`;
-  const env = { ...envWithoutPaymob(), ...REAL_KEYS, APP_URL: `http://localhost:${port}`, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), AUTH_SECRET: randomBytes(32).toString("hex") };
-  server = startProcess(process.execPath, ["scripts/with-db.mjs", nextBin(), "start", "-H", "127.0.0.1", "-p", String(port)], env, path.join(dataDir, "server.log"));
-  await waitForHttp(`${origin}/api/health`, server, 120_000);
+  // A free port, APP_URL on it, and a server that proves it is this suite's (scripts/app-server.mjs).
+  const env = { ...envWithoutPaymob(), ...REAL_KEYS, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), AUTH_SECRET: randomBytes(32).toString("hex") };
+  server = await startAppServer({ env });
+  origin = server.origin;
 }, 900_000);
 
 afterAll(async () => {
-  await server?.stop();
+  await server?.stop(); // waits for the real exit
   fs.rmSync(distDir, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
