@@ -6,7 +6,7 @@ import { paymentTransactions } from "@/db/schema/payments";
 import { paymentReversals, type PaymentReversal } from "@/db/schema/reversals";
 import { decideAuthorisationRequest, type AuthorisationRefusal, type AuthorisationRequest } from "./authorisation-balance";
 import { attemptLedger, type AuthorisationLedger } from "./ledger";
-import { lockAttempt } from "./reversals";
+import { insertReservation, lockAttempt } from "./reversals";
 
 // Capture and void reservations for authorisations, in the same table and under the same attempt row lock as
 // refunds (lib/admin/reversals.ts): the request is written BEFORE Paymob is called, in the transaction that
@@ -44,19 +44,7 @@ export async function reserveAuthorisationRequest(db: Db, input: AuthorisationRe
     const state = { authorisation, pending, orderStatus: order.status, orderAmountMinor: attempt.amountMinor };
     const decision = decideAuthorisationRequest(state, input);
     if (!decision.ok) return { ok: false, reason: decision.reason, authorisation, orderAmountMinor: attempt.amountMinor };
-    const [reversal] = await tx
-      .insert(paymentReversals)
-      .values({
-        orderId: attempt.orderId,
-        attemptId: attempt.id,
-        paymobTransactionId: input.transactionId,
-        kind: decision.kind,
-        amountMinor: decision.amountMinor,
-        currency: attempt.currency,
-        requestedBy: input.requestedBy,
-      })
-      .returning();
-    if (!reversal) throw new Error(`reserving a ${input.kind} of authorisation ${input.transactionId} returned nothing`);
+    const reversal = await insertReservation(tx, attempt, { transactionId: input.transactionId, kind: decision.kind, amountMinor: decision.amountMinor, requestedBy: input.requestedBy });
     return { ok: true, reversal };
   });
 }

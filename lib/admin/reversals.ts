@@ -36,6 +36,28 @@ export async function lockAttempt(tx: Tx, attemptId: string) {
   return attempt;
 }
 
+/** The pending row itself; call only under lockAttempt, after the rules said the request fits. */
+export async function insertReservation(
+  tx: Tx,
+  attempt: { id: string; orderId: string; currency: string },
+  request: { transactionId: number; kind: ReversalKind; amountMinor: number; requestedBy: string },
+): Promise<PaymentReversal> {
+  const [reversal] = await tx
+    .insert(paymentReversals)
+    .values({
+      orderId: attempt.orderId,
+      attemptId: attempt.id,
+      paymobTransactionId: request.transactionId,
+      kind: request.kind,
+      amountMinor: request.amountMinor,
+      currency: attempt.currency,
+      requestedBy: request.requestedBy,
+    })
+    .returning();
+  if (!reversal) throw new Error(`reserving a ${request.kind} of transaction ${request.transactionId} for attempt ${attempt.id} returned nothing`);
+  return reversal;
+}
+
 export async function reserveReversal(db: Db, input: ReserveInput): Promise<ReserveResult> {
   return db.transaction(async (tx) => {
     const attempt = await lockAttempt(tx, input.attemptId);
@@ -52,19 +74,7 @@ export async function reserveReversal(db: Db, input: ReserveInput): Promise<Rese
     const balance = reversalBalance(input.transactionId, transactions, pending);
     const decision = decideReversal(balance, input);
     if (!decision.ok) return { ok: false, reason: decision.reason, balance };
-    const [reversal] = await tx
-      .insert(paymentReversals)
-      .values({
-        orderId: attempt.orderId,
-        attemptId: attempt.id,
-        paymobTransactionId: input.transactionId,
-        kind: decision.kind,
-        amountMinor: decision.amountMinor,
-        currency: attempt.currency,
-        requestedBy: input.requestedBy,
-      })
-      .returning();
-    if (!reversal) throw new Error(`reserving a ${input.kind} for attempt ${attempt.id} returned nothing`);
+    const reversal = await insertReservation(tx, attempt, { transactionId: input.transactionId, kind: decision.kind, amountMinor: decision.amountMinor, requestedBy: input.requestedBy });
     return { ok: true, reversal, balance };
   });
 }
