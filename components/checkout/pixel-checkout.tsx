@@ -7,7 +7,7 @@ import { secondaryButton } from "@/components/ui/button-styles";
 import { loadPixelAssets } from "./pixel-loader";
 
 // Paymob's Pixel puts a global `window.Pixel` class (no ESM export) and keeps one instance per elementId
-// (research notes §3.1, §8.15). What we pass it is only the public key and the intention's client secret.
+// (docs/paymob.md § "Pixel"). What we pass it is only the public key and the intention's client secret.
 type PixelOptions = {
   publicKey: string;
   clientSecret: string;

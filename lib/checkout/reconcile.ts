@@ -8,9 +8,9 @@ import { PaymobError, PaymobNotFoundError } from "@/lib/paymob/errors";
 import type { FetchImpl } from "@/lib/paymob/http";
 import { inquireTransaction } from "@/lib/paymob/transactions";
 
-// Paymob's server callback is the source of truth, but it can be late or never come (research notes §4.1:
-// no retry contract). When the customer is back and the order is still unpaid a while after checkout opened,
-// ask Paymob directly and feed the answer through the same state machine as a callback.
+// Paymob's server callback is the source of truth, but it can be late or never come (Paymob publishes no
+// retry contract: docs/paymob.md § "Callbacks"). When the customer is back and the order is still unpaid a while
+// after checkout opened, ask Paymob directly and feed the answer through the same state machine as a callback.
 
 /** How long after the checkout opened before asking: a normal callback lands well within this. */
 export const INQUIRY_GRACE_MS = 15_000;

@@ -53,7 +53,10 @@ export async function enqueueTransactionCallback(tx: Tx, { intention, transactio
   return previous;
 }
 
-/** The saved-card TOKEN callback (research §4.3): a separate POST to the same notification_url; order_id is a string. */
+/**
+ * The saved-card TOKEN callback (docs/paymob.md § "Callbacks"): a separate POST to the same notification_url;
+ * order_id is a string.
+ */
 export function tokenObject(token: EmuCardToken, intention: EmuIntention) {
   return {
     id: token.id,

@@ -3,7 +3,8 @@ import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { MERCHANT, OWNER_USER_ID, type Integration } from "./settings";
 import { paymentKey } from "./tokens";
 
-// Response bodies of the intention endpoints, shaped like Paymob's (research §1.3 create, §3.4 element).
+// Response bodies of the intention endpoints, shaped like Paymob's (docs/paymob.md § "Create an intention" and
+// § "Unified Checkout"; the element answer's required keys are in lib/emulator/README.md).
 
 export type IntentionItem = { name: string; amount: number; description: string; quantity: number; image: string | null };
 export type StoredPaymentMethod = Integration & { alias: null; live: false; use_cvc_with_moto: false };
@@ -66,7 +67,7 @@ export function createResponse(intention: EmuIntention) {
 
 export type SavedCard = { card_subtype: string; token: string; masked_pan: string };
 
-/** 200 body of GET /v1/intention/element/{pk}/{cs}/ — what Pixel and Unified Checkout read (research §3.4). */
+/** 200 body of GET /v1/intention/element/{pk}/{cs}/, what Pixel and Unified Checkout read (docs/paymob.md § "Pixel"). */
 export function elementResponse(intention: EmuIntention, savedCards: SavedCard[], paidAt: string | null) {
   const billing = echoedBillingData(intention.billingData);
   const keys: Record<string, string | null> = {};

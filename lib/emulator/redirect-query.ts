@@ -2,8 +2,9 @@ import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { hmacValue, signRedirect } from "@/lib/paymob/hmac";
 import type { TransactionObject } from "./transaction-object";
 
-// The flat query Paymob appends to redirection_url (research §4.2): dotted keys, the order id as `order`,
-// keys in the order of real 2025/2026 URLs, `hmac` last. URLSearchParams percent-encodes created_at's `+` and `:`.
+// The flat query Paymob appends to redirection_url (docs/paymob.md § "Browser redirect"): dotted keys, the order
+// id as `order`, keys in the order of real 2025/2026 URLs, `hmac` last. URLSearchParams percent-encodes
+// created_at's `+` and `:`.
 
 type Obj = TransactionObject & { data: Record<string, unknown>; source_data: Record<string, unknown> };
 

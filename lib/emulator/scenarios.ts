@@ -1,7 +1,8 @@
 import type { EmuScenario } from "@/db/schema/emulator";
 
 // How each failure scenario turns one TRANSACTION callback into delivery rows (pure, unit-testable).
-// Paymob publishes no retry/duplicate policy (research §4.1), so these are the situations a merchant must survive.
+// Paymob publishes no retry/duplicate policy (docs/paymob.md § "Callbacks"), so these are the situations a merchant
+// must survive.
 export type PlannedDelivery = {
   label: string;
   /** "current" = the transaction as it is now; "stale_pending" = an earlier pending snapshot of it. */

@@ -3,7 +3,8 @@ import { MERCHANT, OWNER_USER_ID, PROFILE_ID } from "./settings";
 import { creationExtras, echoedBillingData, type IntentionItem } from "./intention-shapes";
 
 // Builds Paymob's TRANSACTION object (the callback's `obj`, the inquiry and refund responses) from the emulator's
-// rows. Key set and value types follow the real 2024 docs sample and 2025/2026 EGY/KSA payloads (research §4.1):
+// rows. Key set and value types follow the real 2024 docs sample and 2025/2026 EGY/KSA payloads (docs/paymob.md
+// § "Transaction object"):
 // numbers stay numbers, booleans stay booleans, absent values are null. The 20 HMAC-signed fields come straight
 // from the row, so the signature covers exactly what is emitted.
 

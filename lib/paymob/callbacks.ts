@@ -3,8 +3,8 @@ import { z } from "zod";
 import { verifyRedirect, verifyToken, verifyTransaction } from "./hmac";
 
 // Paymob POSTs `{"type":"TRANSACTION"|"TOKEN","obj":{…}}` to notification_url with the HMAC in `?hmac=`
-// (research notes §4.1, §4.3). The schemas are strict about the signed fields — their types decide how they
-// are stringified for the HMAC (§5.1) — and loose about everything else: Paymob keeps adding keys
+// (docs/paymob.md § "Callbacks"). The schemas are strict about the signed fields — their types decide how they
+// are stringified for the HMAC (§ "HMAC") — and loose about everything else: Paymob keeps adding keys
 // (`*_int`, `*_bigint`, `accept_fees`…), and a new key must never make us drop a real payment.
 
 const int = z.number().int();
@@ -40,7 +40,7 @@ export const transactionObjectSchema = z.looseObject({
   // Unsigned fields used by processing.
   parent_transaction: optional(int),
   refunded_amount_cents: optional(int),
-  /** Unsigned marker on refund/void child transactions (apis.io / Paymob refund API samples). */
+  /** Unsigned markers on refund/void child transactions (docs/paymob.md § "Transaction object"). */
   is_void: optional(z.boolean()),
   is_refund: optional(z.boolean()),
   data: optional(z.looseObject({ message: optional(z.string()), txn_response_code: optional(z.union([z.string(), int])) })),
@@ -111,7 +111,7 @@ export function verifyCallback(secret: string, parsed: ParsedCallback, hmac: str
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
-/** The browser redirect (§4.2): flat keys with dots, the order id as `order`, every value a string. */
+/** The browser redirect (docs/paymob.md § "Browser redirect"): flat dotted keys, the order id as `order`, all strings. */
 export const redirectQuerySchema = z.looseObject({
   id: optional(z.coerce.number().int().positive()),
   success: optional(flag),

@@ -170,7 +170,7 @@ function keyPrefixOf(key: string): { text: string; region?: PaymobRegion } | und
 }
 
 // Keys look like egy_sk_test_…, egy_pk_live_… (the docs also show "sklive"/"pklive"). The mode is only
-// ever read from the key: Paymob uses the same host for test and live (research notes §7).
+// ever read from the key: Paymob uses the same host for test and live (docs/paymob.md § "Regions and hosts").
 function readKey(variable: string, key: string, kind: "sk" | "pk", problems: Problem[]): KeyInfo | undefined {
   const other = kind === "sk" ? "pk" : "sk";
   const expected = `like egy_${kind}_test_… or egy_${kind}_live_… (${WHERE_KEYS})`;

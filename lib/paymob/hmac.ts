@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 
 // Paymob signs the *values* of a fixed list of fields, concatenated with no separator, with HMAC-SHA512
 // keyed by the dashboard "HMAC secret" used as plain UTF-8 text; the result is lowercase hex.
-// Field lists: developers.paymob.com "HMAC Transaction Callback" and "HMAC for card tokens" (see research notes §5).
+// Field lists: developers.paymob.com "HMAC Transaction Callback" and "HMAC for card tokens" (docs/paymob.md § "HMAC").
 // The list is the lexicographic order of the key names; note Paymob's own misspelling "error_occured".
 
 /** TRANSACTION callback (POST body `obj`), as dotted paths into the object. */

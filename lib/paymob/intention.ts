@@ -107,7 +107,7 @@ export function buildIntentionRequest(config: PaymobConfig, input: CreateIntenti
   }
 
   // Each order line goes out as its line total with quantity 1: Paymob's docs disagree on whether quantity
-  // multiplies the item amount (research notes §1.2), and with quantity 1 both readings give the same sum.
+  // multiplies the item amount (docs/paymob.md § "Create an intention"); with quantity 1 both readings agree.
   let lines: { name: string; amount: number; description: string; quantity: 1 }[];
   let total: number;
   try {

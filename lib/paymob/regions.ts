@@ -1,7 +1,7 @@
 // Paymob runs one Accept deployment per country. Test and live share the host; the keys decide the mode.
 // Hosts and currencies: Paymob's Postman collections README (base URL table); key prefixes: the
-// region prefixes Pixel uses to pick its host (research notes §1.3, §7). Pakistan is left out on purpose:
-// the Intention API is not documented there (§7).
+// region prefixes Pixel uses to pick its host (docs/paymob.md § "Regions and hosts"). Pakistan is left out on
+// purpose: the Intention API is not documented there (same section).
 
 export const PAYMOB_REGIONS = {
   egypt: { label: "Egypt", baseUrl: "https://accept.paymob.com", currency: "EGP", keyPrefix: "egy" },

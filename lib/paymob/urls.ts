@@ -8,7 +8,7 @@ import { PAYMOB_REGIONS } from "./regions";
 export const PIXEL_CDN_BASE = "https://cdn.jsdelivr.net/npm/paymob-pixel@latest";
 
 // Pixel renders card fields in an iframe on Paymob's checkout front-end. The production host is not in
-// Paymob's docs (only the alpha build's alpha.checkout.paymob.com is known, research notes §3.1); these are
+// Paymob's docs (only the alpha build's alpha.checkout.paymob.com is known, docs/paymob.md § "Pixel"); these are
 // the regional Unified Checkout hosts that public integrations use, kept only to allow them in frame-src.
 const CHECKOUT_FRONTEND_ORIGINS = {
   egypt: "https://eg.checkout.paymob.com",

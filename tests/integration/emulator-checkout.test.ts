@@ -8,7 +8,8 @@ import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
 
-// Key order of real 2025/2026 redirects (research §4.2); the merchant's own `from` parameter stays first.
+// Key order of real 2025/2026 redirects (docs/paymob.md § "Browser redirect"); the merchant's own `from`
+// parameter stays first.
 const REDIRECT_KEYS = ["from", "id", "pending", "amount_cents", "success", "is_auth", "is_capture", "is_standalone_payment", "is_voided", "is_refunded", "is_3d_secure", "integration_id", "profile_id", "has_parent_transaction", "order", "created_at", "currency", "merchant_commission", "accept_fees", "discount_details", "amount_cents_int", "is_void", "is_refund", "error_occured", "refunded_amount_cents", "refunded_amount_cents_int", "captured_amount", "captured_amount_int", "settlement_amount_cents_int", "accept_fees_cents_int", "vat_cents_int", "updated_at", "is_settled", "bill_balanced", "is_bill", "owner", "merchant_order_id", "data.message", "source_data.type", "source_data.pan", "source_data.sub_type", "acq_response_code", "txn_response_code", "hmac"];
 
 type Obj = { id: number; success: boolean; pending: boolean; is_3d_secure: boolean; amount_cents: number; created_at: string; order: { id: number; merchant_order_id: string }; source_data: Record<string, unknown>; data: Record<string, unknown>; payment_key_claims: { extra: Record<string, unknown> } };

@@ -7,8 +7,8 @@ import xdotToken from "../fixtures/callbacks/xdot-token.json";
 import odooRedirect from "../fixtures/callbacks/odoo-redirect.json";
 import docsRedirect from "../fixtures/callbacks/docs-derived-redirect.json";
 
-// Fixtures are copies of /work/shared/paymob/vectors.json: the Paymob docs sample (real, with the secret the
-// docs publish) and synthetic vectors from xdot-paymob and Odoo (research notes §5.2).
+// Fixtures are public HMAC test vectors: the Paymob docs sample (real, with the secret the docs publish) and
+// synthetic vectors from xdot-paymob and Odoo (docs/paymob.md § "Test vectors").
 
 function parsed(raw: string): ParsedCallback {
   const result = parseCallbackBody(raw);

@@ -4,7 +4,7 @@ import { signRedirect } from "@/lib/paymob/hmac";
 
 const SECRET = "UNIT0TEST0HMAC0SECRET";
 
-/** A browser redirect as Paymob sends it (research notes §4.2): flat keys, dotted source_data, `order`. */
+/** A browser redirect as Paymob sends it (docs/paymob.md § "Browser redirect"): flat keys, dotted source_data. */
 function paymobRedirect(overrides: Record<string, string> = {}): URLSearchParams {
   const query = new URLSearchParams({
     id: "192837465",

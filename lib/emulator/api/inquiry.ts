@@ -8,8 +8,8 @@ import { MERCHANT, OWNER_USER_ID } from "../settings";
 import { signClaims, verifyClaims } from "../tokens";
 import { buildTransactionObject } from "../transaction-object";
 
-// The legacy auth-token flow the inquiry APIs need (research §1.1): POST /api/auth/tokens {api_key} → {token}
-// (valid 60 minutes), then `Authorization: Bearer <token>` on transaction_inquiry and transactions/{id}.
+// The legacy auth-token flow the inquiry APIs need (docs/paymob.md § "Inquiry"): POST /api/auth/tokens {api_key}
+// → {token} (valid 60 minutes), then `Authorization: Bearer <token>` on transaction_inquiry and transactions/{id}.
 
 const TOKEN_TTL_SECONDS = 60 * 60;
 

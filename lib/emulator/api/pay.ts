@@ -11,7 +11,7 @@ import { readPaymentKey } from "../tokens";
 // POST /api/acceptance/payments/pay — what the Pixel card iframe calls. Request: Paymob's legacy card body
 // ({source:{identifier, sourceholder_name, subtype:"CARD", expiry_month, expiry_year, cvn}, payment_token}) plus
 // the client secret. Response: like Paymob's Pay API, a flat object whose booleans are STRINGS ("true"/"false");
-// Pixel navigates to `redirection_url` when `is_3d_secure` is "true" (research §3.3).
+// Pixel navigates to `redirection_url` when `is_3d_secure` is "true" (docs/paymob.md § "Pixel").
 
 const body = z.object({
   client_secret: z.string().min(1),

@@ -1,5 +1,5 @@
 // The Pixel-compatible browser script served at /pixel/main.js. It mirrors Paymob Pixel's public surface
-// (window.Pixel, its documented options and events; research §3.2–3.3) so the storefront's Pixel component runs
+// (window.Pixel, its documented options and events; docs/paymob.md § "Pixel") so the storefront's Pixel component runs
 // unchanged against the emulator. Plain ES2017 in a string: served as-is, works as a classic or module script.
 export const PIXEL_MAIN_JS = String.raw`(function () {
   "use strict";

@@ -1,7 +1,11 @@
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
-/** Headless Chromium flags for this machine (TOOLCHAIN.md §6): no sandbox as root, nothing phoning home. */
+/**
+ * Headless Chromium flags: `--no-sandbox` because CI runs as root, where Chromium refuses to start sandboxed;
+ * `--disable-dev-shm-usage` for containers' small /dev/shm; the rest keep it from phoning home (updates, sync,
+ * QUIC), so a run needs no network and measures only the page.
+ */
 export const CHROME_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage"];
 
 export type PageScore = { performance: number; lcpMs: number; tbtMs: number; cls: number; fcpMs: number; report: string };

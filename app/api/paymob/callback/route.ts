@@ -4,7 +4,7 @@ import { clientAddress } from "@/lib/rate-limit/client-address";
 
 /**
  * Paymob's server-to-server notification URL (TRANSACTION and TOKEN callbacks). The signature travels in the
- * query string (`?hmac=`), never in the body or a header (research notes §4.1, pitfall §8.2).
+ * query string (`?hmac=`), never in the body or a header (docs/paymob.md § "Callbacks").
  */
 export async function POST(request: Request): Promise<Response> {
   // Checked before the body is read, let alone stored: a form post or text/plain is not from Paymob.
