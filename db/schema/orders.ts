@@ -20,7 +20,7 @@ export const orders = pgTable(
   "orders",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    /** Public, unguessable-enough reference shown to customers (e.g. "PS-7K3M9Q2D"). */
+    /** Shown to customers: "NC-" and 8 random Crockford base32 characters, e.g. "NC-7K3M9Q2D" (newOrderReference). */
     reference: text("reference").notNull().unique(),
     status: text("status", { enum: ORDER_STATUSES }).notNull().default("awaiting_payment"),
     totalMinor: integer("total_minor").notNull(),

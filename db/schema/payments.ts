@@ -84,9 +84,10 @@ export const paymentEvents = pgTable(
 );
 
 /**
- * One row per distinct Paymob transaction state. The unique (transaction id, signature) pair is what makes
- * duplicate and concurrent deliveries apply once: a re-notification with new flags (is_refunded, is_voided)
- * carries a new signature and is a new fact; an identical delivery is not.
+ * One row per distinct Paymob transaction state. The unique (transaction id, fingerprint) pair is what makes
+ * duplicate and concurrent deliveries apply once. The fingerprint is a SHA-256 of the values Paymob signs
+ * (transactionFingerprint in lib/payments), not the received `hmac`: a re-notification with new flags
+ * (is_refunded, is_voided) is a new fact; an identical delivery, an inquiry or a replay of it is not.
  */
 export const paymentTransactions = pgTable(
   "payment_transactions",

@@ -11,7 +11,7 @@ export type PaymentLogFields = {
 
 /**
  * One structured line per received or replayed Paymob message, greppable by order reference or transaction id:
- * `[paymob-callback] order=PS-7K3M9Q2D txn=192036465 outcome=applied awaiting_payment→paid`.
+ * `[paymob-callback] order=NC-7K3M9Q2D txn=192036465 outcome=applied awaiting_payment→paid`.
  */
 export function logPaymentLine(source: string, fields: PaymentLogFields, extra?: string): void {
   const parts = [`[paymob-${source}]`, `order=${fields.orderReference ?? "-"}`, `txn=${fields.transactionId ?? "-"}`, `outcome=${fields.outcome}`];
