@@ -42,8 +42,8 @@ export type TransactionFact =
   | { kind: "ignored"; detail: string };
 export type FactKind = TransactionFact["kind"];
 
-/** A refund or void child: a new transaction pointing at the payment it gives back (docs/paymob.md § "State
- * flags"). A capture is also a child of its authorisation, but it takes money; it is read like a payment below. */
+/** A refund or void child: a new transaction pointing at the payment it gives back (docs/paymob.md
+ * § "State flags"). A capture is also a child of its authorisation, but it takes money; read like a payment below. */
 export const isReversalChild = (tx: Pick<TransactionFlags, "has_parent_transaction" | "is_capture">) => tx.has_parent_transaction && !tx.is_capture;
 
 export function classifyTransaction(tx: TransactionFlags, expected: Expected, ledger: RefundLedger = EMPTY_LEDGER): TransactionFact {

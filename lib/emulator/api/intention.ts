@@ -10,8 +10,8 @@ import { findIntegration, itemSumRule, REGION_PREFIX } from "../settings";
 import { paymobTimestamp } from "../time";
 import { hex32 } from "../tokens";
 
-// POST /v1/intention/ and GET /v1/intention/element/{public_key}/{client_secret}/ (docs/paymob.md § "Create an
-// intention", § "Unified Checkout").
+// POST /v1/intention/ and GET /v1/intention/element/{public_key}/{client_secret}/
+// (docs/paymob.md § "Create an intention", § "Unified Checkout").
 
 const DEFAULT_EXPIRATION_SECONDS = 3_110_400; // Paymob's documented maximum and default (36 days)
 
