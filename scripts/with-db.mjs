@@ -10,6 +10,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
+import { checkBuild } from "./build-fingerprint.mjs";
 import { startEmbeddedDbServer } from "./embedded-db-server.mjs";
 
 const args = process.argv.slice(2);
@@ -48,12 +49,17 @@ if (!process.env.DATABASE_URL) {
   process.env.DATABASE_POOL_MAX ??= "1";
 }
 
-// `npm start` on a fresh clone: build first (the build needs no database).
+// `npm start` serves the sources as they are: build first on a fresh clone or after an edit (the build needs no
+// database). An unchanged tree costs one hash of the sources, a few milliseconds.
 const isNextStart = path.basename(command[0]) === "next" && command[1] === "start";
-if (isNextStart && !fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-  console.log("[start] no production build yet: running next build");
-  const buildCode = await run(command[0], ["build"]);
-  if (buildCode !== 0) await exit(buildCode);
+if (isNextStart) {
+  const build = checkBuild({ distDir: process.env.NEXT_DIST_DIR || ".next" });
+  if (build.reason) {
+    console.log(`[start] ${build.reason}: running next build`);
+    const buildCode = await run(command[0], ["build"]);
+    if (buildCode !== 0) await exit(buildCode);
+  }
+  build.record();
 }
 
 // Async on purpose: this process's event loop serves the embedded database the setup step talks to.
