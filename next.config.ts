@@ -5,7 +5,7 @@ const nextConfig: NextConfig = {
   // Lets parallel builds (tests, benchmarks) use their own output folder.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   // PGlite loads its .wasm/.data through new URL(…, import.meta.url), which breaks when bundled.
-  serverExternalPackages: ["@electric-sql/pglite", "@electric-sql/pglite-socket", "ws"],
+  serverExternalPackages: ["@electric-sql/pglite", "ws"],
   poweredByHeader: false,
   // Paymob's API paths end in "/" (POST /v1/intention/, GET /unifiedcheckout/); the built-in emulator mounted at
   // /paymob-emulator must receive them as sent, not 308-redirected to the slash-less path (which a POST must not follow).

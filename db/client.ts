@@ -2,6 +2,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import * as schema from "./schema";
 import { resolveDbConfig, type DbConfig } from "./config";
 import { claimPgliteDir, embeddedServerUrl } from "./pglite-lock";
+import { logger } from "../lib/logger";
 
 export type Schema = typeof schema;
 /** The driver-independent Drizzle database every query in the app is written against. */
@@ -55,7 +56,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
 // An idle pooled connection that the server drops (restart, failover, Neon scaling to zero) emits "error" on
 // the pool; without a listener that would crash the process. The pool replaces the connection by itself.
 function logIdleClientError(error: Error): void {
-  console.error(`[db] idle connection closed by the server: ${error.message}`);
+  logger.warn({ scope: "db", reason: error.message }, "idle connection closed by the server");
 }
 
 type CheckedOutClient = {

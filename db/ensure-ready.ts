@@ -1,6 +1,7 @@
 import { getDbHandle } from "./client";
 import { migrateDb } from "./migrate";
 import { countProducts, seedProducts } from "./seed";
+import { logger } from "../lib/logger";
 import { storeCurrency } from "../lib/store";
 
 /**
@@ -14,5 +15,5 @@ export async function ensureEmbeddedDatabaseReady(): Promise<void> {
   const started = Date.now();
   await migrateDb(handle);
   const seeded = (await countProducts(handle.db)) === 0 ? await seedProducts(handle.db, storeCurrency()) : 0;
-  console.log(`[db] embedded database ready (${Date.now() - started} ms${seeded ? `, ${seeded} products seeded` : ""})`);
+  logger.info({ scope: "db", ms: Date.now() - started, seeded }, "embedded database ready");
 }

@@ -6,10 +6,10 @@ import path from "node:path";
  * So whoever opens it first writes `<dir>.lock` with its pid; a second process fails loudly instead.
  * Returns a release function. A lock left by a dead process is taken over.
  */
-export function claimPgliteDir(dataDir: string, info: { port?: number } = {}): () => void {
+export function claimPgliteDir(dataDir: string): () => void {
   fs.mkdirSync(path.dirname(dataDir), { recursive: true }); // PGlite's own mkdir is not recursive
   const lockPath = `${dataDir}.lock`;
-  const body = JSON.stringify({ pid: process.pid, port: info.port ?? null });
+  const body = JSON.stringify({ pid: process.pid, port: null });
   for (let tries = 0; tries < 3; tries++) {
     try {
       fs.writeFileSync(lockPath, body, { flag: "wx" });
@@ -35,6 +35,11 @@ export function claimPgliteDir(dataDir: string, info: { port?: number } = {}): (
     }
   }
   throw new Error(`Could not lock ${lockPath}`);
+}
+
+/** Records in this process's lock that it now serves the folder on `port`, so other processes join it. */
+export function announceServerPort(dataDir: string, port: number): void {
+  fs.writeFileSync(`${dataDir}.lock`, JSON.stringify({ pid: process.pid, port }));
 }
 
 export function readLock(lockPath: string): { pid: number; port: number | null } | undefined {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { logger } from "@/lib/logger";
 import { loadPaymobConfig, describePaymobConfig } from "@/lib/paymob/config";
 import { PaymobConfigError } from "@/lib/paymob/errors";
 import { isLoopbackUrl } from "@/lib/app-url";
@@ -29,6 +30,10 @@ export function isDeployed(env: Env): boolean {
   return Boolean(url) && !isLoopbackUrl(url!);
 }
 
+// Hand-written rather than @t3-oss/env-nextjs: the rules here are cross-checks between variables (Paymob keys vs
+// the emulator, deployed vs local) that live in the modules owning them and take any env record (tests pass
+// plain objects); createEnv would add a throw-to-collect dance around them, and its emptyStringAsUndefined
+// deletes keys from the object it is given. The app has no NEXT_PUBLIC_ variables for its client/server split.
 const baseSchema = z.object({
   APP_URL: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.url({ error: "APP_URL must be a full URL like https://shop.example.com" }).optional()),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `npx auth secret` or `openssl rand -base64 32`)").optional(),
@@ -73,7 +78,7 @@ export function assertValidEnv(env: Env = process.env): void {
   const problems = envProblems(env);
   if (problems.length) throw new EnvError(problems);
   try {
-    console.log(`[env] ok: ${describePaymobConfig(loadPaymobConfig(env))}, database ${resolveDbConfig(env).driver}`);
+    logger.info({ scope: "env" }, `ok: ${describePaymobConfig(loadPaymobConfig(env))}, database ${resolveDbConfig(env).driver}`);
   } catch {
     /* already validated above */
   }

@@ -1,4 +1,5 @@
 import { assertValidEnv, EnvError } from "./env";
+import { logger } from "./logger";
 import { ensureEmbeddedDatabaseReady } from "../db/ensure-ready";
 
 /** Validates the environment once, then readies an app-owned embedded database. */
@@ -8,7 +9,7 @@ export async function onServerStart(): Promise<void> {
   } catch (error) {
     // Refuse to start rather than serve errors: the message names each variable to fix.
     if (error instanceof EnvError && !process.env.VERCEL) {
-      console.error(`\n${error.message}\n`);
+      logger.fatal({ scope: "env" }, error.message);
       process.exit(1);
     }
     throw error;

@@ -1,8 +1,9 @@
 // Serves one PGlite folder over the Postgres wire protocol on a loopback port, so several processes (the app,
 // a seed, drizzle-kit) can share it: a PGlite folder opened by two processes is silently corrupted.
 //
-// PGlite is ONE Postgres session. @electric-sql/pglite-socket's server hands that session to every connection
-// as is, which breaks real clients in two ways: a named prepared statement outlives the connection that made it
+// PGlite is ONE Postgres session. @electric-sql/pglite-socket's server (and its `pglite-server` CLI, 0.2.17)
+// shares that session between connections, only keeping an explicit transaction to one connection, which breaks
+// real clients in two ways: a named prepared statement outlives the connection that made it
 // (node-postgres drops an idle connection after 10 s, the next one prepares the same name again: 42P05
 // "prepared statement already exists", and every callback failed from then on), and the messages of two
 // connections' extended-protocol exchanges interleave (one connection's Bind can land on the other's Parse).

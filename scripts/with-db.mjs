@@ -10,7 +10,13 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
 import nextEnv from "@next/env";
+import { register } from "tsx/esm/api";
+import { checkBuild } from "./build-fingerprint.mjs";
 import { startEmbeddedDbServer } from "./embedded-db-server.mjs";
+
+// The one-owner lock is the app's own (db/pglite-lock.ts): one implementation for this script and the app.
+register();
+const { announceServerPort, claimPgliteDir, embeddedServerUrl, readLock } = await import("../db/pglite-lock.ts");
 
 const args = process.argv.slice(2);
 const noSeed = args[0] === "--no-seed";
@@ -29,17 +35,16 @@ ensureLocalAuthSecret();
 // Local runs write sign-in links to the dev outbox (/dev/outbox) unless a real mailer is configured; the app
 // itself refuses the outbox on any deployed (non-localhost) URL.
 if (!process.env.AUTH_RESEND_KEY) process.env.AUTH_DEV_OUTBOX ??= "1";
-const lockPath = `${dataDir}.lock`;
 let server;
 
 if (!process.env.DATABASE_URL) {
-  const running = readLock();
-  if (running?.port && alive(running.pid)) {
-    process.env.DATABASE_URL = urlFor(running.port);
-    console.log(`[db] using the embedded database already served by process ${running.pid} on 127.0.0.1:${running.port}`);
+  const joined = embeddedServerUrl(dataDir);
+  if (joined) {
+    process.env.DATABASE_URL = joined;
+    console.log(`[db] using the embedded database already served by process ${readLock(`${dataDir}.lock`)?.pid} on ${new URL(joined).host}`);
   } else {
     server = await startEmbeddedServer();
-    process.env.DATABASE_URL = urlFor(server.port);
+    process.env.DATABASE_URL = server.url;
     console.log(`[db] embedded PostgreSQL (PGlite) ${path.relative(process.cwd(), dataDir)} served on 127.0.0.1:${server.port}`);
   }
   process.env.DATABASE_DRIVER = "pg";
@@ -48,12 +53,17 @@ if (!process.env.DATABASE_URL) {
   process.env.DATABASE_POOL_MAX ??= "1";
 }
 
-// `npm start` on a fresh clone: build first (the build needs no database).
+// `npm start` serves the sources as they are: build first on a fresh clone or after an edit (the build needs no
+// database). An unchanged tree costs one hash of the sources, a few milliseconds.
 const isNextStart = path.basename(command[0]) === "next" && command[1] === "start";
-if (isNextStart && !fs.existsSync(path.join(process.env.NEXT_DIST_DIR || ".next", "BUILD_ID"))) {
-  console.log("[start] no production build yet: running next build");
-  const buildCode = await run(command[0], ["build"]);
-  if (buildCode !== 0) await exit(buildCode);
+if (isNextStart) {
+  const build = checkBuild({ distDir: process.env.NEXT_DIST_DIR || ".next" });
+  if (build.reason) {
+    console.log(`[start] ${build.reason}: running next build`);
+    const buildCode = await run(command[0], ["build"]);
+    if (buildCode !== 0) await exit(buildCode);
+  }
+  build.record();
 }
 
 // Async on purpose: this process's event loop serves the embedded database the setup step talks to.
@@ -72,27 +82,19 @@ function run(file, argv) {
 }
 
 async function startEmbeddedServer() {
-  fs.mkdirSync(path.dirname(dataDir), { recursive: true });
   try {
-    fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: null }), { flag: "wx" });
-  } catch {
-    const holder = readLock();
-    if (holder && alive(holder.pid)) {
-      console.error(`[db] ${dataDir} is open in process ${holder.pid} without a server. Stop it first (two processes on one PGlite folder corrupt it).`);
-      process.exit(1);
-    }
-    fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: null }));
+    claimPgliteDir(dataDir); // released when this process exits
+  } catch (error) {
+    console.error(`[db] ${error.message}`);
+    process.exit(1);
   }
   const server = await startEmbeddedDbServer({ dataDir, port: Number(process.env.PGLITE_PORT || 0) });
-  fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port: server.port }));
+  announceServerPort(dataDir, server.port);
   return server;
 }
 
 async function exit(code) {
-  if (server) {
-    await server.stop().catch(() => {});
-    if (readLock()?.pid === process.pid) fs.rmSync(lockPath, { force: true });
-  }
+  await server?.stop().catch(() => {});
   process.exit(code);
 }
 
@@ -104,25 +106,4 @@ function ensureLocalAuthSecret() {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   if (!fs.existsSync(file)) fs.writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
   process.env.AUTH_SECRET = fs.readFileSync(file, "utf8").trim();
-}
-
-function readLock() {
-  try {
-    return JSON.parse(fs.readFileSync(lockPath, "utf8"));
-  } catch {
-    return undefined;
-  }
-}
-
-function alive(pid) {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return error.code === "EPERM";
-  }
-}
-
-function urlFor(port) {
-  return `postgres://postgres:postgres@127.0.0.1:${port}/postgres`;
 }

@@ -1,5 +1,8 @@
 // Loads Paymob's Pixel script (an ES module that defines window.Pixel) and its stylesheets once per page.
 // Only the Pixel page imports this, so no other page ever downloads Pixel.
+// Not next/script: it keeps a failed src's rejected promise forever (so a remount could never retry), has no
+// deadline, and reports through callbacks where the caller awaits one promise. The CSP allows the Pixel host by
+// source (no 'strict-dynamic', lib/security-headers.ts), so the nonce plays no part either way.
 
 const scripts = new Map<string, Promise<void>>();
 

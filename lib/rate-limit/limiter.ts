@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { rateLimits } from "@/db/schema/rate-limits";
+import { logger } from "@/lib/logger";
 
 // Rate limits that hold across server instances: the counters live in the database (rate_limits), because on
 // serverless every request may land on a fresh instance and an in-memory map would start from zero each time.
@@ -76,8 +77,9 @@ export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string,
 
   const retryAfterSeconds = Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000));
   if (row) {
-    console.warn(
-      `[rate-limit] refused ${rule.what}: ${key} reached ${rule.limit} per ${describeWindow(rule.windowSeconds)}; ` +
+    logger.warn(
+      { scope: "rate-limit", rule: rule.what, key },
+      `refused ${rule.what}: ${key} reached ${rule.limit} per ${describeWindow(rule.windowSeconds)}; ` +
         `refusing until ${end.toISOString()} (further refusals in this window are not logged)`,
     );
   }

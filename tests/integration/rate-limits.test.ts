@@ -8,6 +8,7 @@ import { limitMagicLinks } from "@/lib/auth/magic-link-limits";
 import { admitPaymentStart } from "@/lib/checkout/payment-start-limits";
 import { retryPayment } from "@/lib/checkout/retry";
 import { startCheckout } from "@/lib/checkout/start-checkout";
+import { logger } from "@/lib/logger";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/limiter";
 import { ADMIN_ACTIONS_PER_ADMIN, MAGIC_LINKS_PER_CLIENT, MAGIC_LINKS_PER_EMAIL, PAYMENT_STARTS_PER_CLIENT, PAYMENT_STARTS_PER_VISITOR } from "@/lib/rate-limit/rules";
 import { useTestDb } from "../helpers/db";
@@ -33,7 +34,8 @@ const rowsOf = (r: RateLimitRule) => t.db.select().from(rateLimits).where(like(r
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeAll(() => {
-  warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+  warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
+  vi.spyOn(console, "warn").mockImplementation(() => {});
   vi.spyOn(console, "info").mockImplementation(() => {});
 });
 afterAll(() => void vi.restoreAllMocks());
@@ -50,7 +52,8 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       // 12:00:05 in the 12:00–12:10 window: 595 s to go.
       expect(verdicts[3]).toEqual({ ok: false, rule: r, retryAfterSeconds: 595 });
       expect(warn).toHaveBeenCalledTimes(1);
-      expect(warn.mock.calls[0]![0]).toMatch(new RegExp(`^\\[rate-limit\\] refused test hits: ${r.name}:203\\.0\\.113\\.7 reached 3 per 10 minutes; refusing until 2026-03-01T12:10:00\\.000Z`));
+      expect(warn.mock.calls[0]![0]).toEqual({ scope: "rate-limit", rule: "test hits", key: `${r.name}:203.0.113.7` });
+      expect(warn.mock.calls[0]![1]).toMatch(new RegExp(`^refused test hits: ${r.name}:203\\.0\\.113\\.7 reached 3 per 10 minutes; refusing until 2026-03-01T12:10:00\\.000Z`));
 
       // Refused hits write nothing: the counter stopped at limit + 1.
       expect((await rowsOf(r)).map((row) => row.count)).toEqual([4]);

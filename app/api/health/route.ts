@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
+import { logger } from "@/lib/logger";
 
 /**
  * Liveness plus a database round trip; used by the e2e web server and by deploy checks. INSTANCE_ID, when set,
@@ -13,7 +14,7 @@ export async function GET() {
     await db.execute(sql`select 1`);
     return Response.json({ ok: true, instance });
   } catch (error) {
-    console.error("[health] database check failed", error);
+    logger.error({ scope: "health", err: error }, "database check failed");
     return Response.json({ ok: false, error: "database unavailable", instance }, { status: 503 });
   }
 }
