@@ -3,7 +3,7 @@ import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema/orders";
 import { paymentAttempts, paymentTransactions, type AttemptStatus } from "@/db/schema/payments";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { moneyEntries, paymentContext, type LedgerRow, type PaymentContext } from "@/lib/orders/payment-ledger";
 import { preparedStatement, type PreparedStatement } from "./prepared-statement";
 
@@ -33,11 +33,11 @@ type Int8 = string | number | bigint;
  * unsigned fallbacks only apply where the signed id cannot contradict them: our special_reference for an
  * attempt whose intention response never reached us, and the parent transaction for a refund/void child.
  */
-export async function lockAttemptFor(tx: Tx, obj: TransactionObject): Promise<LockedAttempt | undefined> {
-  const reference = obj.order.merchant_order_id || undefined;
-  const parent = obj.has_parent_transaction && obj.parent_transaction ? obj.parent_transaction : undefined;
+export async function lockAttemptFor(tx: Tx, obj: PaymobTransaction): Promise<LockedAttempt | undefined> {
+  const reference = obj.merchantOrderId || undefined;
+  const parent = obj.hasParentTransaction && obj.parentTransactionId ? obj.parentTransactionId : undefined;
   const statement = LOCK_STATEMENTS[`${reference === undefined ? "" : "r"}${parent === undefined ? "" : "p"}`];
-  const [row] = await statement(tx, { paymobOrderId: obj.order.id, reference, parent });
+  const [row] = await statement(tx, { paymobOrderId: obj.paymobOrderId, reference, parent });
   if (!row) return undefined;
   return {
     ...row,
@@ -118,7 +118,7 @@ const ORDER_CONTEXT = preparedStatement<ContextRow>(
  * Everything the state machine needs besides the statuses, in one round trip. Must run after lockAttemptFor,
  * as its own statement: in READ COMMITTED a new statement sees what the previous lock holder committed.
  */
-export async function loadOrderContext(tx: Tx, locked: LockedAttempt, obj: TransactionObject): Promise<OrderContext> {
+export async function loadOrderContext(tx: Tx, locked: LockedAttempt, obj: PaymobTransaction): Promise<OrderContext> {
   const [row] = await ORDER_CONTEXT(tx, { orderId: locked.orderId });
   if (!row) throw new Error(`order ${locked.orderId} vanished under its lock`);
   const unpaid = locked.orderStatus === "awaiting_payment" || locked.orderStatus === "payment_failed";

@@ -2,14 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import type { Transition } from "@/lib/orders/state-machine";
 import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
 import { preparedStatement } from "./prepared-statement";
 
 export type RecordInput = {
-  obj: TransactionObject;
+  obj: PaymobTransaction;
   fingerprint: string;
   locked: LockedAttempt;
   fact: FactKind;
@@ -97,14 +97,14 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     orderId: locked.orderId,
     success: obj.success,
     pending: obj.pending,
-    amountCents: obj.amount_cents,
+    amountCents: obj.amountMinor,
     currency: obj.currency,
-    isRefunded: obj.is_refunded,
-    isVoided: obj.is_voided,
-    hasParent: obj.has_parent_transaction,
-    isCapture: obj.is_capture,
-    parentTransactionId: obj.parent_transaction ?? null,
-    refundedAmountCents: obj.refunded_amount_cents ?? null,
+    isRefunded: obj.isRefunded,
+    isVoided: obj.isVoided,
+    hasParent: obj.hasParentTransaction,
+    isCapture: obj.isCapture,
+    parentTransactionId: obj.parentTransactionId ?? null,
+    refundedAmountCents: obj.refundedMinor ?? null,
     fact: input.fact,
     fromStatus: locked.orderStatus,
     toStatus: transition.order,
@@ -113,8 +113,8 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     source: input.source,
     rawBody: input.rawBody,
     signature: input.signature,
-    paymobOrderId: obj.order.id,
-    merchantOrderId: obj.order.merchant_order_id ?? null,
+    paymobOrderId: obj.paymobOrderId,
+    merchantOrderId: obj.merchantOrderId ?? null,
     reason: transition.reason,
     detail: input.detail,
     refundedMinor: transition.refundedMinor ?? null,

@@ -2,7 +2,7 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { ReversalKind, ReversalStatus } from "@/db/schema/reversals";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
 import { preparedStatement } from "./prepared-statement";
@@ -51,32 +51,32 @@ const RESOLVE = preparedStatement<{ id: string | number }>(
 type Resolution = { parent: number; kind: ReversalKind; child: number | null; amount: number | null; reportedTotal: number | null; status: ReversalStatus; reason: string | null };
 
 /** What a recorded transaction means for reservations, or null when it means nothing. Pure. */
-export function reversalResolution(obj: TransactionObject, fact: FactKind, attemptTransactionId: number | null): Resolution | null {
-  const isChild = obj.has_parent_transaction;
-  const parent = isChild ? (obj.parent_transaction ?? attemptTransactionId) : obj.id;
+export function reversalResolution(obj: PaymobTransaction, fact: FactKind, attemptTransactionId: number | null): Resolution | null {
+  const isChild = obj.hasParentTransaction;
+  const parent = isChild ? (obj.parentTransactionId ?? attemptTransactionId) : obj.id;
   if (parent === null) return null;
   if (fact === "refund" || fact === "void") {
-    if (isChild) return { parent, kind: fact, child: obj.id, amount: obj.amount_cents, reportedTotal: null, status: "settled", reason: null };
-    const reportedTotal = fact === "refund" ? (obj.refunded_amount_cents ?? obj.amount_cents) : null;
+    if (isChild) return { parent, kind: fact, child: obj.id, amount: obj.amountMinor, reportedTotal: null, status: "settled", reason: null };
+    const reportedTotal = fact === "refund" ? (obj.refundedMinor ?? obj.amountMinor) : null;
     return { parent, kind: fact, child: null, amount: null, reportedTotal, status: "settled", reason: null };
   }
   // A capture child of the authorisation (parent): the capture the admin asked for happened. A mismatching
   // amount is still that capture; the order goes to review, the request is over.
-  if (isChild && obj.is_capture && (fact === "paid" || fact === "mismatch")) {
-    return { parent, kind: "capture", child: obj.id, amount: obj.amount_cents, reportedTotal: null, status: "settled", reason: null };
+  if (isChild && obj.isCapture && (fact === "paid" || fact === "mismatch")) {
+    return { parent, kind: "capture", child: obj.id, amount: obj.amountMinor, reportedTotal: null, status: "settled", reason: null };
   }
   // A child that did not go through: Paymob declined that refund/void/capture, so its reservation is free again.
   if (isChild && !obj.success && !obj.pending) {
-    const kind: ReversalKind = obj.is_capture ? "capture" : obj.is_voided || obj.is_void === true ? "void" : "refund";
-    const message = obj.data?.message ? `: ${obj.data.message}` : "";
+    const kind: ReversalKind = obj.isCapture ? "capture" : obj.isVoided || obj.isVoid === true ? "void" : "refund";
+    const message = obj.message ? `: ${obj.message}` : "";
     const reason = `Paymob's callback reports ${kind} transaction ${obj.id} as declined${message}`;
-    return { parent, kind, child: obj.id, amount: obj.amount_cents, reportedTotal: null, status: "released", reason };
+    return { parent, kind, child: obj.id, amount: obj.amountMinor, reportedTotal: null, status: "released", reason };
   }
   return null;
 }
 
 /** Resolves the reservations `obj` reports; call only after its transaction row was newly recorded. */
-export async function resolveReversals(tx: Tx, obj: TransactionObject, fact: FactKind, locked: LockedAttempt): Promise<number> {
+export async function resolveReversals(tx: Tx, obj: PaymobTransaction, fact: FactKind, locked: LockedAttempt): Promise<number> {
   const resolution = reversalResolution(obj, fact, locked.paymobTransactionId);
   if (!resolution) return 0;
   const rows = await RESOLVE(tx, resolution);
