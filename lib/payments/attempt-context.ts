@@ -46,6 +46,8 @@ export async function lockAttemptFor(tx: Tx, obj: PaymobTransaction): Promise<Lo
   };
 }
 
+const LOCK_COLUMNS = ["attemptId", "attemptStatus", "amountMinor", "currency", "intentionOrderId", "paymobTransactionId", "orderId", "orderReference", "orderStatus", "orderRefundedMinor"] as const;
+
 /**
  * One fixed text per combination of fallbacks rather than `$n is null or …` guards, so each keeps a plan that
  * uses the index of every column it matches on.
@@ -61,9 +63,8 @@ function lockStatement(byReference: boolean, byParent: boolean) {
       sql`${paymentAttempts.id} = (select ${paymentTransactions.attemptId} from ${paymentTransactions} where ${paymentTransactions.paymobTransactionId} = ${parent} and ${paymentTransactions.attemptId} is not null limit 1)`,
     );
   }
-  return preparedStatement<LockRow>(
-    `payments_lock_attempt${byReference ? "_ref" : ""}${byParent ? "_parent" : ""}`,
-    sql`select ${paymentAttempts.id} as "attemptId", ${paymentAttempts.status} as "attemptStatus", ${paymentAttempts.amountMinor} as "amountMinor",
+  return preparedStatement<LockRow>(`payments_lock_attempt${byReference ? "_ref" : ""}${byParent ? "_parent" : ""}`, {
+    query: sql`select ${paymentAttempts.id} as "attemptId", ${paymentAttempts.status} as "attemptStatus", ${paymentAttempts.amountMinor} as "amountMinor",
         ${paymentAttempts.currency} as "currency", ${paymentAttempts.intentionOrderId} as "intentionOrderId",
         ${paymentAttempts.paymobTransactionId} as "paymobTransactionId", ${orders.id} as "orderId", ${orders.reference} as "orderReference",
         ${orders.status} as "orderStatus", ${orders.refundedMinor} as "orderRefundedMinor"
@@ -73,7 +74,8 @@ function lockStatement(byReference: boolean, byParent: boolean) {
       order by coalesce(${paymentAttempts.intentionOrderId} = ${paymobOrderId}, false) desc
       limit 1
       for update`,
-  );
+    columns: LOCK_COLUMNS,
+  });
 }
 
 const LOCK_STATEMENTS: Record<"" | "r" | "p" | "rp", PreparedStatement<LockRow>> = {
@@ -101,9 +103,8 @@ type LedgerJson = Omit<LedgerRow, "id" | "paymobTransactionId" | "parentTransact
 const orderId = sql.placeholder("orderId");
 // Small subqueries, one round trip, every one on the order's index. The order's money rows come back whole (an
 // order has a handful) and are read by lib/orders/payment-ledger.ts, the same reading the admin page uses.
-const ORDER_CONTEXT = preparedStatement<ContextRow>(
-  "payments_order_context",
-  sql`select
+const ORDER_CONTEXT = preparedStatement<ContextRow>("payments_order_context", {
+  query: sql`select
       (select a.id from payment_attempts a where a.order_id = ${orderId} order by a.sequence desc limit 1) as "latestAttemptId",
       -- The attempt whose transaction first took the order out of the unpaid states.
       (select pt.attempt_id from payment_transactions pt where pt.order_id = ${orderId} and pt.from_status in ${UNPAID} and pt.to_status not in ${UNPAID} order by pt.id limit 1) as "settlingAttemptId",
@@ -112,7 +113,8 @@ const ORDER_CONTEXT = preparedStatement<ContextRow>(
           'amountCents', pt.amount_cents, 'refundedAmountCents', pt.refunded_amount_cents) order by pt.id), '[]'::json)
         from payment_transactions pt where pt.order_id = ${orderId} and pt.fact in ('authorised', 'paid', 'mismatch', 'refund', 'void')) as "transactions"
     from orders where orders.id = ${orderId}`,
-);
+  columns: ["latestAttemptId", "settlingAttemptId", "transactions"],
+});
 
 /**
  * Everything the state machine needs besides the statuses, in one round trip. Must run after lockAttemptFor,

@@ -164,13 +164,14 @@ type Rejected = {
 const MAX_MERCHANT_ORDER_ID = 128;
 
 // Forged and malformed deliveries are a steady share of the traffic (anyone can POST): a prepared statement too.
-const INSERT_REJECTED = preparedStatement<never>(
-  "payments_store_rejected",
-  sql`insert into payment_events (kind, source, verification, raw_body, body_sha256, body_bytes, body_truncated, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, outcome, detail)
+const INSERT_REJECTED = preparedStatement<{ id: number }>("payments_store_rejected", {
+  query: sql`insert into payment_events (kind, source, verification, raw_body, body_sha256, body_bytes, body_truncated, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, outcome, detail)
     values (${sql.placeholder("kind")}, 'callback', ${sql.placeholder("verification")}, ${sql.placeholder("rawBody")}, ${sql.placeholder("bodySha256")}::text,
       ${sql.placeholder("bodyBytes")}::int, ${sql.placeholder("bodyTruncated")}::boolean, ${sql.placeholder("signature")}::text,
-      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("merchantOrderId")}::text, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})`,
-);
+      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("merchantOrderId")}::text, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})
+    returning id`,
+  columns: ["id"],
+});
 
 async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Rejected): Promise<void> {
   // A body we cannot read cannot be verified either.

@@ -32,11 +32,10 @@ const CAPTURE_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "refun
 const p = (name: string) => sql.placeholder(name);
 
 /** See recordTransaction. Every value is a placeholder: the text is fixed, and prepared once per connection. */
-const RECORD = preparedStatement<{ id: string | number; outcome: string }>(
-  "payments_record_transaction",
-  sql`
-    with event_id as (select nextval(pg_get_serial_sequence('payment_events', 'id')) as id),
-    txn as (
+const RECORD = preparedStatement<{ id: string | number; outcome: string }>("payments_record_transaction", {
+  steps: {
+    event_id: sql`select nextval(pg_get_serial_sequence('payment_events', 'id')) as id`,
+    txn: sql`
       insert into payment_transactions (paymob_transaction_id, fingerprint, attempt_id, order_id, event_id, success, pending, amount_cents, currency,
         is_refunded, is_voided, has_parent_transaction, is_capture, parent_transaction_id, refunded_amount_cents, fact, from_status, to_status, summary)
       select ${p("transactionId")}, ${p("fingerprint")}, ${p("attemptId")}, ${p("orderId")}, event_id.id, ${p("success")}, ${p("pending")}, ${p("amountCents")}, ${p("currency")},
@@ -44,30 +43,28 @@ const RECORD = preparedStatement<{ id: string | number; outcome: string }>(
         ${p("fact")}, ${p("fromStatus")}, ${p("toStatus")}, ${p("summary")}::jsonb
       from event_id
       on conflict (paymob_transaction_id, fingerprint) do nothing
-      returning id
-    ),
-    event as (
+      returning id`,
+    event: sql`
       insert into payment_events (id, kind, source, verification, raw_body, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, attempt_id, order_id, outcome, detail)
       select event_id.id, 'TRANSACTION', ${p("source")}, 'valid', ${p("rawBody")}, ${p("signature")}::text, ${p("transactionId")}, ${p("paymobOrderId")}, ${p("merchantOrderId")}::text,
         ${p("attemptId")}, ${p("orderId")}, case when exists (select 1 from txn) then ${p("reason")} else 'duplicate' end, ${p("detail")}
       from event_id
-      returning id, outcome
-    ),
-    order_moved as (
+      returning id, outcome`,
+    order_moved: sql`
       update orders set status = ${p("toStatus")}, updated_at = now(),
         refunded_minor = coalesce(${p("refundedMinor")}::integer, refunded_minor),
         paid_at = case when ${p("moneyArrived")} then coalesce(paid_at, now()) else paid_at end
-      where id = ${p("orderId")} and ${p("orderMoves")} and exists (select 1 from txn)
-    ),
-    attempt_moved as (
+      where id = ${p("orderId")} and ${p("orderMoves")} and exists (select 1 from txn)`,
+    attempt_moved: sql`
       update payment_attempts set status = ${p("attemptTo")}, updated_at = now(),
         paymob_transaction_id = case when ${p("paymentFact")} then ${p("transactionId")}::bigint else paymob_transaction_id end,
         -- Learned from the signed callback when our create-intention call never saw Paymob's answer.
         intention_order_id = coalesce(intention_order_id, ${p("paymobOrderId")}::bigint)
-      where id = ${p("attemptId")} and ${p("attemptMoves")} and exists (select 1 from txn)
-    )
-    select id, outcome from event`,
-);
+      where id = ${p("attemptId")} and ${p("attemptMoves")} and exists (select 1 from txn)`,
+  },
+  query: sql`select id, outcome from event`,
+  columns: ["id", "outcome"],
+});
 
 /**
  * Stores the event and the transaction row and moves the order and attempt in ONE statement: each round trip

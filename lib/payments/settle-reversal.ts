@@ -24,18 +24,18 @@ const p = (name: string) => sql.placeholder(name);
  * - a re-notified parent reports its running refunded total: reservations (answered ones first, then oldest)
  *   while they fit in that total minus what is already settled; for a void, the pending void.
  */
-const RESOLVE = preparedStatement<{ id: string | number }>(
-  "payments_resolve_reversal",
-  sql`
-    with candidates as (
+const RESOLVE = preparedStatement<{ id: string | number }>("payments_resolve_reversal", {
+  steps: {
+    candidates: sql`
       select r.id, row_number() over w as rank, sum(r.amount_minor) over w as running
       from payment_reversals r
       where r.status = 'pending' and (r.child_transaction_id = ${p("child")}::bigint
         or (r.paymob_transaction_id = ${p("parent")} and r.kind = ${p("kind")} and (${p("child")}::bigint is null
           or (r.child_transaction_id is null and (r.kind <> 'refund' or r.amount_minor = ${p("amount")}::integer)
             and not exists (select 1 from payment_reversals k where k.child_transaction_id = ${p("child")}::bigint)))))
-      window w as (order by r.child_transaction_id is not null desc, r.id)
-    )
+      window w as (order by r.child_transaction_id is not null desc, r.id)`,
+  },
+  query: sql`
     update payment_reversals r set status = ${p("status")}, child_transaction_id = coalesce(r.child_transaction_id, ${p("child")}::bigint),
       failure_reason = ${p("reason")}::text, resolved_at = now(), updated_at = now()
     from candidates c
@@ -46,7 +46,8 @@ const RESOLVE = preparedStatement<{ id: string | number }>(
         where s.paymob_transaction_id = ${p("parent")} and s.kind = 'refund' and s.status = 'settled')
     end
     returning r.id`,
-);
+  columns: ["id"],
+});
 
 type Resolution = { parent: number; kind: ReversalKind; child: number | null; amount: number | null; reportedTotal: number | null; status: ReversalStatus; reason: string | null };
 
