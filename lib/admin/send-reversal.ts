@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { PaymentReversal } from "@/db/schema/reversals";
 import { formatMoney } from "@/lib/money";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { PaymobError } from "@/lib/paymob/errors";
 import type { ReversalBalance, ReversalRefusal } from "./reversal-balance";
 import { noteReversalUnconfirmed, recordReversalChild, releaseReversal } from "./reversals";
@@ -13,7 +13,7 @@ import { noteReversalUnconfirmed, recordReversalChild, releaseReversal } from ".
 // Paymob's dashboard releases it).
 
 /** Paymob's answer to a refund/void/capture: the child transaction it created (lib/paymob/transactions.ts). */
-export type ReversalAnswer = Pick<TransactionObject, "id" | "success" | "pending"> & Partial<Pick<TransactionObject, "data">>;
+export type ReversalAnswer = Pick<PaymobTransaction, "id" | "success" | "pending"> & Partial<Pick<PaymobTransaction, "message">>;
 
 export type ReversalOutcome =
   | { status: "requested"; message: string }
@@ -66,7 +66,7 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
   }
 
   if (!answer.success && !answer.pending) {
-    const said = answer.data?.message ? `: ${answer.data.message}` : "";
+    const said = answer.message ? `: ${answer.message}` : "";
     await releaseReversal(db, reversal, `Paymob declined transaction ${answer.id}${said}`);
     console.error(`[admin] ${reversal.kind} ${where} declined by Paymob (child ${answer.id}${said}), reservation released`);
     return { status: "failed", message: `Paymob declined the ${what}${said}.` };

@@ -50,8 +50,8 @@ async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: Re
 
   const fetchImpl = withTimeout(deps.fetchImpl ?? fetch, INQUIRY_TIMEOUT_MS);
   try {
-    const transaction = await inquireTransaction(deps.config, { merchantOrderId: attempt.specialReference }, fetchImpl);
-    await applyTransaction(db, transaction, { source: "inquiry", rawBody: JSON.stringify(transaction) });
+    const { transaction, body } = await inquireTransaction(deps.config, { merchantOrderId: attempt.specialReference }, fetchImpl);
+    await applyTransaction(db, transaction, { source: "inquiry", rawBody: body });
     return "applied";
   } catch (error) {
     if (!(error instanceof PaymobError)) throw error;

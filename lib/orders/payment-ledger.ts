@@ -1,3 +1,4 @@
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { isReversalChild, type RefundLedger } from "./transaction-facts";
 
 // Where an order's money is, per Paymob transaction, read from the transactions recorded for it
@@ -82,7 +83,7 @@ export function moneyEntries(rows: readonly LedgerRow[]): MoneyEntry[] {
   const children = new Map<number, Set<number>>(); // target → refund child ids already counted
   for (const row of sorted) {
     if (row.fact !== "refund" && row.fact !== "void") continue;
-    const child = isReversalChild({ has_parent_transaction: row.hasParentTransaction, is_capture: row.isCapture });
+    const child = isReversalChild(row);
     const target = find(entries, child ? (row.parentTransactionId ?? defaultTarget(entries, row.attemptId)) : row.paymobTransactionId);
     if (!target) continue;
     if (row.fact === "void") {
@@ -112,13 +113,7 @@ export function defaultTarget(entries: readonly MoneyEntry[], attemptId: string 
 }
 
 /** What an incoming transaction reads against the recorded payments. */
-export type IncomingTransaction = {
-  id: number;
-  has_parent_transaction: boolean;
-  is_auth: boolean;
-  is_capture: boolean;
-  parent_transaction?: number | null;
-};
+export type IncomingTransaction = Pick<PaymobTransaction, "id" | "hasParentTransaction" | "isAuth" | "isCapture" | "parentTransactionId">;
 
 export type PaymentContext = {
   /** The refunds already recorded against the payment this transaction would reverse. */
@@ -131,11 +126,11 @@ export type PaymentContext = {
 
 export function paymentContext(entries: readonly MoneyEntry[], tx: IncomingTransaction, attemptId: string): PaymentContext {
   const child = isReversalChild(tx);
-  const target = find(entries, child ? (tx.parent_transaction ?? defaultTarget(entries, attemptId)) : tx.id);
+  const target = find(entries, child ? (tx.parentTransactionId ?? defaultTarget(entries, attemptId)) : tx.id);
   const incoming: Linked = {
     transactionId: tx.id,
-    parentTransactionId: tx.has_parent_transaction ? (tx.parent_transaction ?? null) : null,
-    kind: tx.is_auth && !tx.has_parent_transaction ? "authorisation" : "capture",
+    parentTransactionId: tx.hasParentTransaction ? (tx.parentTransactionId ?? null) : null,
+    kind: tx.isAuth && !tx.hasParentTransaction ? "authorisation" : "capture",
   };
   return {
     ledger: { childRefundsMinor: target?.childRefundsMinor ?? 0, parentReportedMinor: target?.parentReportedMinor ?? 0, capturedMinor: target?.amountMinor },

@@ -3,8 +3,7 @@ import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
 import { paymentEvents } from "@/db/schema/payments";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
-import { transactionHmacMessage } from "@/lib/paymob/hmac";
+import { transactionSignedMessage, type PaymobTransaction } from "@/lib/paymob/reshape";
 import { applyFact, type TransitionReason } from "@/lib/orders/state-machine";
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
@@ -40,10 +39,10 @@ export type ApplyOptions = {
 /**
  * Identifies one state of one Paymob transaction: a hash of exactly the values Paymob signs. An identical
  * re-delivery (or the same state read back by inquiry) has the same fingerprint; a re-notification with new
- * flags (is_refunded, is_voided) does not.
+ * flags (isRefunded, isVoided) does not.
  */
-export function transactionFingerprint(obj: TransactionObject): string {
-  return createHash("sha256").update(transactionHmacMessage(obj), "utf8").digest("hex");
+export function transactionFingerprint(obj: PaymobTransaction): string {
+  return createHash("sha256").update(transactionSignedMessage(obj), "utf8").digest("hex");
 }
 
 /**
@@ -51,7 +50,7 @@ export function transactionFingerprint(obj: TransactionObject): string {
  * dedupes on (transaction id, fingerprint), and runs the state machine under the order's row lock. Callbacks,
  * inquiry results and admin replays all come through here, so they are idempotent against each other.
  */
-export async function applyTransaction(db: Db, received: TransactionObject, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyTransaction(db: Db, received: PaymobTransaction, options: ApplyOptions): Promise<ApplyResult> {
   // Already authenticated; from here on the values only need to fit in the database (see storable.ts).
   const obj = storableValues(received, options.rawBody);
   const stored = { ...options, rawBody: storableText(options.rawBody), signature: storableText(options.signature ?? null) };
@@ -60,7 +59,7 @@ export async function applyTransaction(db: Db, received: TransactionObject, opti
   return result;
 }
 
-async function applyInTransaction(tx: Tx, obj: TransactionObject, options: ApplyOptions): Promise<ApplyResult> {
+async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: ApplyOptions): Promise<ApplyResult> {
   const locked = await lockAttemptFor(tx, obj);
   if (!locked) {
     const eventId = await insertEvent(tx, obj, options, undefined, "unknown_order", "no attempt matches this Paymob order");
@@ -100,7 +99,7 @@ async function applyInTransaction(tx: Tx, obj: TransactionObject, options: Apply
   return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
 }
 
-async function insertEvent(tx: Tx, obj: TransactionObject, options: ApplyOptions, locked: LockedAttempt | undefined, outcome: string, detail: string): Promise<number> {
+async function insertEvent(tx: Tx, obj: PaymobTransaction, options: ApplyOptions, locked: LockedAttempt | undefined, outcome: string, detail: string): Promise<number> {
   const [event] = await tx
     .insert(paymentEvents)
     .values({
@@ -110,8 +109,8 @@ async function insertEvent(tx: Tx, obj: TransactionObject, options: ApplyOptions
       rawBody: options.rawBody,
       signature: options.signature ?? null,
       paymobTransactionId: obj.id,
-      paymobOrderId: obj.order.id,
-      merchantOrderId: obj.order.merchant_order_id ?? null,
+      paymobOrderId: obj.paymobOrderId,
+      merchantOrderId: obj.merchantOrderId ?? null,
       attemptId: locked?.attemptId ?? null,
       orderId: locked?.orderId ?? null,
       outcome,
@@ -122,8 +121,8 @@ async function insertEvent(tx: Tx, obj: TransactionObject, options: ApplyOptions
   return event.id;
 }
 
-function describeFact(fact: TransactionFact, obj: TransactionObject): string {
-  const message = obj.data?.message ? ` (${obj.data.message})` : "";
+function describeFact(fact: TransactionFact, obj: PaymobTransaction): string {
+  const message = obj.message ? ` (${obj.message})` : "";
   switch (fact.kind) {
     case "mismatch":
     case "errored":
@@ -132,7 +131,7 @@ function describeFact(fact: TransactionFact, obj: TransactionObject): string {
     case "authorised":
       return `authorised, not captured${fact.mismatch ? ` (mismatch: ${fact.mismatch})` : ""}${message}`;
     case "paid":
-      return `${obj.has_parent_transaction ? `paid: capture of authorisation ${obj.parent_transaction ?? "?"}` : "paid"}${message}`;
+      return `${obj.hasParentTransaction ? `paid: capture of authorisation ${obj.parentTransactionId ?? "?"}` : "paid"}${message}`;
     case "refund":
       return `refund via ${fact.via}, total ${fact.refundedTotalMinor}${fact.full ? " (full)" : ""}${message}`;
     case "void":

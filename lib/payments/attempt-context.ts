@@ -3,7 +3,7 @@ import { and, eq, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema/orders";
 import { paymentAttempts, paymentTransactions, type AttemptStatus } from "@/db/schema/payments";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { moneyEntries, paymentContext, type LedgerRow, type PaymentContext } from "@/lib/orders/payment-ledger";
 import { preparedStatement, type PreparedStatement } from "./prepared-statement";
 
@@ -33,11 +33,11 @@ type Int8 = string | number | bigint;
  * unsigned fallbacks only apply where the signed id cannot contradict them: our special_reference for an
  * attempt whose intention response never reached us, and the parent transaction for a refund/void child.
  */
-export async function lockAttemptFor(tx: Tx, obj: TransactionObject): Promise<LockedAttempt | undefined> {
-  const reference = obj.order.merchant_order_id || undefined;
-  const parent = obj.has_parent_transaction && obj.parent_transaction ? obj.parent_transaction : undefined;
+export async function lockAttemptFor(tx: Tx, obj: PaymobTransaction): Promise<LockedAttempt | undefined> {
+  const reference = obj.merchantOrderId || undefined;
+  const parent = obj.hasParentTransaction && obj.parentTransactionId ? obj.parentTransactionId : undefined;
   const statement = LOCK_STATEMENTS[`${reference === undefined ? "" : "r"}${parent === undefined ? "" : "p"}`];
-  const [row] = await statement(tx, { paymobOrderId: obj.order.id, reference, parent });
+  const [row] = await statement(tx, { paymobOrderId: obj.paymobOrderId, reference, parent });
   if (!row) return undefined;
   return {
     ...row,
@@ -45,6 +45,8 @@ export async function lockAttemptFor(tx: Tx, obj: TransactionObject): Promise<Lo
     paymobTransactionId: row.paymobTransactionId === null ? null : Number(row.paymobTransactionId),
   };
 }
+
+const LOCK_COLUMNS = ["attemptId", "attemptStatus", "amountMinor", "currency", "intentionOrderId", "paymobTransactionId", "orderId", "orderReference", "orderStatus", "orderRefundedMinor"] as const;
 
 /**
  * One fixed text per combination of fallbacks rather than `$n is null or …` guards, so each keeps a plan that
@@ -61,9 +63,8 @@ function lockStatement(byReference: boolean, byParent: boolean) {
       sql`${paymentAttempts.id} = (select ${paymentTransactions.attemptId} from ${paymentTransactions} where ${paymentTransactions.paymobTransactionId} = ${parent} and ${paymentTransactions.attemptId} is not null limit 1)`,
     );
   }
-  return preparedStatement<LockRow>(
-    `payments_lock_attempt${byReference ? "_ref" : ""}${byParent ? "_parent" : ""}`,
-    sql`select ${paymentAttempts.id} as "attemptId", ${paymentAttempts.status} as "attemptStatus", ${paymentAttempts.amountMinor} as "amountMinor",
+  return preparedStatement<LockRow>(`payments_lock_attempt${byReference ? "_ref" : ""}${byParent ? "_parent" : ""}`, {
+    query: sql`select ${paymentAttempts.id} as "attemptId", ${paymentAttempts.status} as "attemptStatus", ${paymentAttempts.amountMinor} as "amountMinor",
         ${paymentAttempts.currency} as "currency", ${paymentAttempts.intentionOrderId} as "intentionOrderId",
         ${paymentAttempts.paymobTransactionId} as "paymobTransactionId", ${orders.id} as "orderId", ${orders.reference} as "orderReference",
         ${orders.status} as "orderStatus", ${orders.refundedMinor} as "orderRefundedMinor"
@@ -73,7 +74,8 @@ function lockStatement(byReference: boolean, byParent: boolean) {
       order by coalesce(${paymentAttempts.intentionOrderId} = ${paymobOrderId}, false) desc
       limit 1
       for update`,
-  );
+    columns: LOCK_COLUMNS,
+  });
 }
 
 const LOCK_STATEMENTS: Record<"" | "r" | "p" | "rp", PreparedStatement<LockRow>> = {
@@ -101,9 +103,8 @@ type LedgerJson = Omit<LedgerRow, "id" | "paymobTransactionId" | "parentTransact
 const orderId = sql.placeholder("orderId");
 // Small subqueries, one round trip, every one on the order's index. The order's money rows come back whole (an
 // order has a handful) and are read by lib/orders/payment-ledger.ts, the same reading the admin page uses.
-const ORDER_CONTEXT = preparedStatement<ContextRow>(
-  "payments_order_context",
-  sql`select
+const ORDER_CONTEXT = preparedStatement<ContextRow>("payments_order_context", {
+  query: sql`select
       (select a.id from payment_attempts a where a.order_id = ${orderId} order by a.sequence desc limit 1) as "latestAttemptId",
       -- The attempt whose transaction first took the order out of the unpaid states.
       (select pt.attempt_id from payment_transactions pt where pt.order_id = ${orderId} and pt.from_status in ${UNPAID} and pt.to_status not in ${UNPAID} order by pt.id limit 1) as "settlingAttemptId",
@@ -112,13 +113,14 @@ const ORDER_CONTEXT = preparedStatement<ContextRow>(
           'amountCents', pt.amount_cents, 'refundedAmountCents', pt.refunded_amount_cents) order by pt.id), '[]'::json)
         from payment_transactions pt where pt.order_id = ${orderId} and pt.fact in ('authorised', 'paid', 'mismatch', 'refund', 'void')) as "transactions"
     from orders where orders.id = ${orderId}`,
-);
+  columns: ["latestAttemptId", "settlingAttemptId", "transactions"],
+});
 
 /**
  * Everything the state machine needs besides the statuses, in one round trip. Must run after lockAttemptFor,
  * as its own statement: in READ COMMITTED a new statement sees what the previous lock holder committed.
  */
-export async function loadOrderContext(tx: Tx, locked: LockedAttempt, obj: TransactionObject): Promise<OrderContext> {
+export async function loadOrderContext(tx: Tx, locked: LockedAttempt, obj: PaymobTransaction): Promise<OrderContext> {
   const [row] = await ORDER_CONTEXT(tx, { orderId: locked.orderId });
   if (!row) throw new Error(`order ${locked.orderId} vanished under its lock`);
   const unpaid = locked.orderStatus === "awaiting_payment" || locked.orderStatus === "payment_failed";

@@ -1,31 +1,43 @@
 import "server-only";
-import type { SQL } from "drizzle-orm";
-import { PgDialect } from "drizzle-orm/pg-core";
+import { sql, type SQL } from "drizzle-orm";
+import { QueryBuilder } from "drizzle-orm/pg-core";
 import type { Db, Tx } from "@/db/client";
 
-const dialect = new PgDialect();
 const names = new Set<string>();
+const qb = new QueryBuilder();
 
 /** Runs on the shared pool (`Db`) or inside a transaction (`Tx`), on whichever connection that holds. */
 export type PreparedStatement<Row> = (conn: Db | Tx, values: Record<string, unknown>) => Promise<Row[]>;
 
+export type StatementText<Row> = {
+  /** Earlier steps, by the name the later ones refer to them with (data-modifying steps allowed). */
+  steps?: Record<string, SQL>;
+  /** The last step; its rows, as `columns`, are the statement's result. Its values are `sql.placeholder`s. */
+  query: SQL;
+  columns: readonly (keyof Row & string)[];
+};
+
 /**
- * A statement of the callback hot path, built into SQL text once (its values are `sql.placeholder`s) and run
- * as a NAMED prepared statement: node-postgres and Neon's Pool parse and plan it once per connection and
- * afterwards only bind values. Under load, Postgres re-parsing and re-planning every callback, and Drizzle
- * rebuilding every query, competed with the app for the CPU (scripts/bench/callbacks.ts). PGlite ignores the
- * name and runs the same text.
+ * A statement of the callback hot path, run as a NAMED prepared statement: node-postgres and Neon's Pool parse
+ * and plan it once per connection and afterwards only bind values. Under load, Postgres re-parsing and
+ * re-planning every callback competed with the app for the CPU (scripts/bench/callbacks.ts). PGlite ignores
+ * the name and runs the same text.
  *
- * Rows come back as the driver returns them, keyed by the statement's column aliases: callers convert
- * bigint columns with Number() (node-postgres returns int8 as a string).
+ * Written in SQL because the statements are CTE chains (several writes in one round trip) the query builder
+ * does not express, and run through Drizzle's public `.prepare(name)`: the steps become the WITH list of a
+ * `select <columns> from <last step>`, built on `conn` so that inside a transaction it runs on that
+ * transaction's connection. Rows come back keyed by `columns`, with values as the driver returns them:
+ * callers convert bigint columns with Number() (node-postgres returns int8 as a string).
  */
-export function preparedStatement<Row>(name: string, query: SQL): PreparedStatement<Row> {
+export function preparedStatement<Row>(name: string, text: StatementText<Row>): PreparedStatement<Row> {
   // A connection refuses a name it already prepared with another text, so each name has exactly one text.
   if (names.has(name)) throw new Error(`prepared statement name ${name} is used twice`);
   names.add(name);
-  const built = dialect.sqlToQuery(query);
+  const steps = Object.entries(text.steps ?? {}).map(([step, query]) => qb.$with(step, {}).as(query));
+  const result = qb.$with("result", Object.fromEntries(text.columns.map((c) => [c, sql`${sql.identifier(c)}`.as(c)]))).as(text.query);
+  const fields = Object.fromEntries(text.columns.map((c) => [c, (result as unknown as Record<string, SQL.Aliased>)[c]!]));
   return async (conn, values) => {
-    const result = await conn._.session.prepareQuery(built, undefined, name, false).execute(values);
-    return (result as unknown as { rows: Row[] }).rows;
+    const rows = await conn.with(...steps, result).select(fields).from(result).prepare(name).execute(values);
+    return rows as Row[];
   };
 }

@@ -2,7 +2,8 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
 import { paymentAttempts, paymentEvents } from "@/db/schema/payments";
-import { parseCallbackBody, verifyCallback, type TokenObject, type TransactionObject } from "@/lib/paymob/callbacks";
+import { readCallback } from "@/lib/paymob/callbacks";
+import { wireName, type PaymobCardToken, type PaymobTransaction } from "@/lib/paymob/reshape";
 import { applyTransaction, type ApplyOutcome } from "./apply-transaction";
 import { logPaymentLine } from "./log";
 import { preparedStatement } from "./prepared-statement";
@@ -47,7 +48,8 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db, sender }:
   let transactionId: number | undefined;
   try {
     const conn = db ?? (await getDb());
-    const parsed = parseCallbackBody(rawBody);
+    // Verified over the wire fields as received, then reshaped (lib/paymob/callbacks.ts).
+    const parsed = readCallback(rawBody, hmacSecret, hmac);
     if (!parsed.ok) {
       const { hint } = parsed;
       const limited = await refuseOverLimit(conn, sender);
@@ -64,9 +66,10 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db, sender }:
       return reply(400, "malformed");
     }
 
-    const { callback } = parsed;
-    transactionId = callback.obj.id;
-    const verification = verifyCallback(hmacSecret, callback, hmac);
+    const { callback, verification } = parsed;
+    const transaction = callback.kind === "TRANSACTION" ? callback.transaction : undefined;
+    const token = callback.kind === "TOKEN" ? callback.token : undefined;
+    transactionId = transaction?.id ?? token?.id;
     if (verification !== "valid") {
       // Kept for diagnosis (a wrong HMAC secret shows up here), but linked to no order: anyone can POST.
       const limited = await refuseOverLimit(conn, sender);
@@ -76,30 +79,31 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db, sender }:
         verification,
         outcome: "rejected_signature",
         detail: `signature ${verification}`,
-        transactionId: callback.obj.id,
-        paymobOrderId: callback.kind === "TRANSACTION" ? callback.obj.order.id : toOrderId(callback.obj.order_id),
-        merchantOrderId: callback.kind === "TRANSACTION" ? (callback.obj.order.merchant_order_id ?? undefined) : undefined,
+        transactionId,
+        paymobOrderId: transaction?.paymobOrderId ?? token?.paymobOrderId,
+        merchantOrderId: transaction?.merchantOrderId,
       });
-      logPaymentLine("callback", { outcome: "rejected_signature", transactionId: callback.obj.id }, `signature=${verification}`);
+      logPaymentLine("callback", { outcome: "rejected_signature", transactionId }, `signature=${verification}`);
       return reply(401, "rejected_signature");
     }
 
-    if (callback.kind === "TOKEN") {
-      const outcome = await storeToken(conn, rawBody, hmac, callback.obj);
-      logPaymentLine("callback", { outcome, transactionId: undefined }, `token=${callback.obj.id} paymob_order=${callback.obj.order_id}`);
+    if (token) {
+      const outcome = await storeToken(conn, rawBody, hmac, token);
+      logPaymentLine("callback", { outcome, transactionId: undefined }, `token=${token.id} paymob_order=${token.paymobOrderId ?? "?"}`);
       return reply(200, outcome);
     }
+    if (!transaction) throw new Error("a verified callback is either a TRANSACTION or a TOKEN");
 
-    const unstorable = unstorableAmount(callback.obj);
+    const unstorable = unstorableAmount(transaction);
     if (unstorable) {
       // Authentic but impossible for our orders (amounts are int4 minor units): retrying cannot help, so it is
       // kept for an operator and refused, instead of failing the insert with a 503 on every retry.
-      await storeRejected(conn, rawBody, hmac, { kind: "UNKNOWN", verification: "valid", outcome: "malformed", detail: `signed TRANSACTION with ${unstorable}`, transactionId: callback.obj.id, paymobOrderId: callback.obj.order.id });
-      logPaymentLine("callback", { outcome: "malformed", transactionId: callback.obj.id }, unstorable);
+      await storeRejected(conn, rawBody, hmac, { kind: "UNKNOWN", verification: "valid", outcome: "malformed", detail: `signed TRANSACTION with ${unstorable}`, transactionId: transaction.id, paymobOrderId: transaction.paymobOrderId });
+      logPaymentLine("callback", { outcome: "malformed", transactionId: transaction.id }, unstorable);
       return reply(400, "malformed");
     }
 
-    const result = await applyTransaction(conn, callback.obj, { source: "callback", rawBody, signature: hmac });
+    const result = await applyTransaction(conn, transaction, { source: "callback", rawBody, signature: hmac });
     return reply(200, result.outcome);
   } catch (error) {
     // Drizzle wraps driver errors ("Failed query: …"); the cause says what actually went wrong.
@@ -134,14 +138,13 @@ async function refuseOverLimit(db: Db, sender: CallbackSender | undefined): Prom
   return { ...reply(429, "rate_limited"), retryAfterSeconds: verdict.retryAfterSeconds };
 }
 
-const toOrderId = (value: string): number | undefined => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
-
 const INT4 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 
-/** Names an amount that the integer columns cannot hold, if any. */
-function unstorableAmount(obj: TransactionObject): string | undefined {
-  for (const [name, value] of [["amount_cents", obj.amount_cents], ["refunded_amount_cents", obj.refunded_amount_cents]] as const) {
-    if (typeof value === "number" && (value < INT4.min || value > INT4.max)) return `${name} ${value} out of range`;
+/** Names an amount that the integer columns cannot hold, if any (by the name Paymob sent it under). */
+function unstorableAmount(obj: PaymobTransaction): string | undefined {
+  for (const field of ["amountMinor", "refundedMinor"] as const) {
+    const value = obj[field];
+    if (typeof value === "number" && (value < INT4.min || value > INT4.max)) return `${wireName[field]} ${value} out of range`;
   }
   return undefined;
 }
@@ -161,13 +164,14 @@ type Rejected = {
 const MAX_MERCHANT_ORDER_ID = 128;
 
 // Forged and malformed deliveries are a steady share of the traffic (anyone can POST): a prepared statement too.
-const INSERT_REJECTED = preparedStatement<never>(
-  "payments_store_rejected",
-  sql`insert into payment_events (kind, source, verification, raw_body, body_sha256, body_bytes, body_truncated, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, outcome, detail)
+const INSERT_REJECTED = preparedStatement<{ id: number }>("payments_store_rejected", {
+  query: sql`insert into payment_events (kind, source, verification, raw_body, body_sha256, body_bytes, body_truncated, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, outcome, detail)
     values (${sql.placeholder("kind")}, 'callback', ${sql.placeholder("verification")}, ${sql.placeholder("rawBody")}, ${sql.placeholder("bodySha256")}::text,
       ${sql.placeholder("bodyBytes")}::int, ${sql.placeholder("bodyTruncated")}::boolean, ${sql.placeholder("signature")}::text,
-      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("merchantOrderId")}::text, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})`,
-);
+      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("merchantOrderId")}::text, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})
+    returning id`,
+  columns: ["id"],
+});
 
 async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Rejected): Promise<void> {
   // A body we cannot read cannot be verified either.
@@ -192,8 +196,8 @@ async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Re
 }
 
 /** A saved-card token: stored and linked to the order when its Paymob order id is one of ours. One statement. */
-async function storeToken(db: Db, rawBody: string, hmac: string | null, obj: TokenObject): Promise<"token_stored" | "unknown_order"> {
-  const paymobOrderId = toOrderId(obj.order_id);
+async function storeToken(db: Db, rawBody: string, hmac: string | null, obj: PaymobCardToken): Promise<"token_stored" | "unknown_order"> {
+  const { paymobOrderId } = obj;
   const attempt = sql`(select ${paymentAttempts.id} from ${paymentAttempts} where ${paymentAttempts.intentionOrderId} = ${paymobOrderId ?? null} limit 1)`;
   const order = sql`(select ${paymentAttempts.orderId} from ${paymentAttempts} where ${paymentAttempts.intentionOrderId} = ${paymobOrderId ?? null} limit 1)`;
   const [event] = await db
@@ -208,7 +212,7 @@ async function storeToken(db: Db, rawBody: string, hmac: string | null, obj: Tok
       attemptId: attempt,
       orderId: order,
       outcome: sql`case when ${order} is null then 'unknown_order' else 'token_stored' end`,
-      detail: storableText(`card token ${obj.id} (${obj.card_subtype} ${obj.masked_pan})`),
+      detail: storableText(`card token ${obj.id} (${obj.cardSubtype} ${obj.maskedPan})`),
     })
     .returning({ outcome: paymentEvents.outcome });
   return event?.outcome === "token_stored" ? "token_stored" : "unknown_order";

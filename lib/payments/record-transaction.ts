@@ -2,14 +2,14 @@ import "server-only";
 import { sql } from "drizzle-orm";
 import type { Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import type { Transition } from "@/lib/orders/state-machine";
 import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
 import { preparedStatement } from "./prepared-statement";
 
 export type RecordInput = {
-  obj: TransactionObject;
+  obj: PaymobTransaction;
   fingerprint: string;
   locked: LockedAttempt;
   fact: FactKind;
@@ -32,11 +32,10 @@ const CAPTURE_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "refun
 const p = (name: string) => sql.placeholder(name);
 
 /** See recordTransaction. Every value is a placeholder: the text is fixed, and prepared once per connection. */
-const RECORD = preparedStatement<{ id: string | number; outcome: string }>(
-  "payments_record_transaction",
-  sql`
-    with event_id as (select nextval(pg_get_serial_sequence('payment_events', 'id')) as id),
-    txn as (
+const RECORD = preparedStatement<{ id: string | number; outcome: string }>("payments_record_transaction", {
+  steps: {
+    event_id: sql`select nextval(pg_get_serial_sequence('payment_events', 'id')) as id`,
+    txn: sql`
       insert into payment_transactions (paymob_transaction_id, fingerprint, attempt_id, order_id, event_id, success, pending, amount_cents, currency,
         is_refunded, is_voided, has_parent_transaction, is_capture, parent_transaction_id, refunded_amount_cents, fact, from_status, to_status, summary)
       select ${p("transactionId")}, ${p("fingerprint")}, ${p("attemptId")}, ${p("orderId")}, event_id.id, ${p("success")}, ${p("pending")}, ${p("amountCents")}, ${p("currency")},
@@ -44,30 +43,28 @@ const RECORD = preparedStatement<{ id: string | number; outcome: string }>(
         ${p("fact")}, ${p("fromStatus")}, ${p("toStatus")}, ${p("summary")}::jsonb
       from event_id
       on conflict (paymob_transaction_id, fingerprint) do nothing
-      returning id
-    ),
-    event as (
+      returning id`,
+    event: sql`
       insert into payment_events (id, kind, source, verification, raw_body, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, attempt_id, order_id, outcome, detail)
       select event_id.id, 'TRANSACTION', ${p("source")}, 'valid', ${p("rawBody")}, ${p("signature")}::text, ${p("transactionId")}, ${p("paymobOrderId")}, ${p("merchantOrderId")}::text,
         ${p("attemptId")}, ${p("orderId")}, case when exists (select 1 from txn) then ${p("reason")} else 'duplicate' end, ${p("detail")}
       from event_id
-      returning id, outcome
-    ),
-    order_moved as (
+      returning id, outcome`,
+    order_moved: sql`
       update orders set status = ${p("toStatus")}, updated_at = now(),
         refunded_minor = coalesce(${p("refundedMinor")}::integer, refunded_minor),
         paid_at = case when ${p("moneyArrived")} then coalesce(paid_at, now()) else paid_at end
-      where id = ${p("orderId")} and ${p("orderMoves")} and exists (select 1 from txn)
-    ),
-    attempt_moved as (
+      where id = ${p("orderId")} and ${p("orderMoves")} and exists (select 1 from txn)`,
+    attempt_moved: sql`
       update payment_attempts set status = ${p("attemptTo")}, updated_at = now(),
         paymob_transaction_id = case when ${p("paymentFact")} then ${p("transactionId")}::bigint else paymob_transaction_id end,
         -- Learned from the signed callback when our create-intention call never saw Paymob's answer.
         intention_order_id = coalesce(intention_order_id, ${p("paymobOrderId")}::bigint)
-      where id = ${p("attemptId")} and ${p("attemptMoves")} and exists (select 1 from txn)
-    )
-    select id, outcome from event`,
-);
+      where id = ${p("attemptId")} and ${p("attemptMoves")} and exists (select 1 from txn)`,
+  },
+  query: sql`select id, outcome from event`,
+  columns: ["id", "outcome"],
+});
 
 /**
  * Stores the event and the transaction row and moves the order and attempt in ONE statement: each round trip
@@ -97,14 +94,14 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     orderId: locked.orderId,
     success: obj.success,
     pending: obj.pending,
-    amountCents: obj.amount_cents,
+    amountCents: obj.amountMinor,
     currency: obj.currency,
-    isRefunded: obj.is_refunded,
-    isVoided: obj.is_voided,
-    hasParent: obj.has_parent_transaction,
-    isCapture: obj.is_capture,
-    parentTransactionId: obj.parent_transaction ?? null,
-    refundedAmountCents: obj.refunded_amount_cents ?? null,
+    isRefunded: obj.isRefunded,
+    isVoided: obj.isVoided,
+    hasParent: obj.hasParentTransaction,
+    isCapture: obj.isCapture,
+    parentTransactionId: obj.parentTransactionId ?? null,
+    refundedAmountCents: obj.refundedMinor ?? null,
     fact: input.fact,
     fromStatus: locked.orderStatus,
     toStatus: transition.order,
@@ -113,8 +110,8 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     source: input.source,
     rawBody: input.rawBody,
     signature: input.signature,
-    paymobOrderId: obj.order.id,
-    merchantOrderId: obj.order.merchant_order_id ?? null,
+    paymobOrderId: obj.paymobOrderId,
+    merchantOrderId: obj.merchantOrderId ?? null,
     reason: transition.reason,
     detail: input.detail,
     refundedMinor: transition.refundedMinor ?? null,

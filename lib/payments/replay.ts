@@ -2,7 +2,7 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { paymentEvents } from "@/db/schema/payments";
-import { parseCallbackBody, transactionObjectSchema, type TransactionObject } from "@/lib/paymob/callbacks";
+import { readStoredTransaction } from "@/lib/paymob/callbacks";
 import { applyTransaction, type ApplyResult } from "./apply-transaction";
 
 export class ReplayError extends Error {
@@ -26,19 +26,7 @@ export async function replayEvent(db: Db, eventId: number): Promise<ApplyResult>
   if (event.kind !== "TRANSACTION" || event.verification !== "valid") {
     throw new ReplayError("not_replayable", `payment event ${eventId} is a ${event.verification} ${event.kind} event; only verified transactions can be replayed`);
   }
-  const obj = transactionFrom(event.rawBody);
+  const obj = readStoredTransaction(event.rawBody);
   if (!obj) throw new ReplayError("not_replayable", `payment event ${eventId} no longer parses as a Paymob transaction`);
   return applyTransaction(db, obj, { source: "replay", rawBody: event.rawBody, signature: event.signature });
-}
-
-/** Callback events hold the `{type, obj}` envelope; inquiry events hold the bare transaction object. */
-function transactionFrom(rawBody: string): TransactionObject | undefined {
-  const parsed = parseCallbackBody(rawBody);
-  if (parsed.ok) return parsed.callback.kind === "TRANSACTION" ? parsed.callback.obj : undefined;
-  try {
-    const bare = transactionObjectSchema.safeParse(JSON.parse(rawBody));
-    return bare.success ? bare.data : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { verifyRedirect, verifyToken, verifyTransaction } from "./hmac";
+import { reshapeToken, reshapeTransaction, type PaymobCardToken, type PaymobTransaction } from "./reshape";
 
 // Paymob POSTs `{"type":"TRANSACTION"|"TOKEN","obj":{…}}` to notification_url with the HMAC in `?hmac=`
 // (docs/paymob.md § "Callbacks"). The schemas are strict about the signed fields — their types decide how they
@@ -107,6 +108,41 @@ export function verifyCallback(secret: string, parsed: ParsedCallback, hmac: str
   if (!hmac) return "missing";
   const valid = parsed.kind === "TRANSACTION" ? verifyTransaction(secret, parsed.obj, hmac) : verifyToken(secret, parsed.obj, hmac);
   return valid ? "valid" : "invalid";
+}
+
+/** A callback as the app reads it (reshape.ts). */
+export type Callback = { kind: "TRANSACTION"; transaction: PaymobTransaction } | { kind: "TOKEN"; token: PaymobCardToken };
+export type ReadCallbackResult = { ok: true; verification: Verification; callback: Callback } | ({ ok: false } & CallbackParseError);
+
+/**
+ * Parses a callback body, checks its `?hmac=` over the wire fields as received, then reshapes it. An unverified
+ * callback is reshaped too (its ids are kept for diagnosis); only `verification: "valid"` may change an order.
+ */
+export function readCallback(raw: string, secret: string, hmac: string | null | undefined): ReadCallbackResult {
+  const parsed = parseCallbackBody(raw);
+  if (!parsed.ok) return parsed;
+  const verification = verifyCallback(secret, parsed.callback, hmac);
+  const { callback } = parsed;
+  return {
+    ok: true,
+    verification,
+    callback: callback.kind === "TRANSACTION" ? { kind: "TRANSACTION", transaction: reshapeTransaction(callback.obj) } : { kind: "TOKEN", token: reshapeToken(callback.obj) },
+  };
+}
+
+/**
+ * A transaction stored in an event's raw body, for a replay: callback events hold the `{type, obj}` envelope,
+ * inquiry events the bare transaction object. Undefined when it is neither (or a TOKEN).
+ */
+export function readStoredTransaction(rawBody: string): PaymobTransaction | undefined {
+  const parsed = parseCallbackBody(rawBody);
+  if (parsed.ok) return parsed.callback.kind === "TRANSACTION" ? reshapeTransaction(parsed.callback.obj) : undefined;
+  try {
+    const bare = transactionObjectSchema.safeParse(JSON.parse(rawBody));
+    return bare.success ? reshapeTransaction(bare.data) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");

@@ -6,6 +6,7 @@ import { transactionObjectSchema, type TransactionObject } from "./callbacks";
 import type { PaymobConfig } from "./config";
 import { PaymobAuthError, PaymobConfigError, PaymobInvalidInputError } from "./errors";
 import { paymobRequest, parsePaymobResponse, type FetchImpl } from "./http";
+import { reshapeTransaction, type PaymobTransaction } from "./reshape";
 
 // Refund, void and capture use the secret key (`Authorization: Token …`); inquiry uses the legacy auth-token flow:
 // POST /api/auth/tokens {api_key} → {token}, valid 60 minutes, sent as `Authorization: Bearer …`
@@ -16,11 +17,16 @@ export type VoidInput = { transactionId: number };
 export type CaptureInput = { transactionId: number; amountCents: number };
 /** `orderId` is Paymob's order id (= intention_order_id); `merchantOrderId` is our special_reference. */
 export type InquiryInput = { merchantOrderId: string } | { orderId: number | string };
+/**
+ * The inquiry's transaction, and its wire object as JSON text: what the inquiry's payment event stores, so that
+ * a replay reads it back as the transaction Paymob reported.
+ */
+export type InquiryAnswer = { transaction: PaymobTransaction; body: string };
 
 const transactionId = z.number().int().positive();
 
 /** POST /api/acceptance/void_refund/refund — refunds `amountCents` (≤ the paid amount) of a settled payment. */
-export async function refundTransaction(config: PaymobConfig, input: RefundInput, fetchImpl?: FetchImpl): Promise<TransactionObject> {
+export async function refundTransaction(config: PaymobConfig, input: RefundInput, fetchImpl?: FetchImpl): Promise<PaymobTransaction> {
   const parsed = z.object({ transactionId, amountCents: z.number().int().positive() }).safeParse(input);
   if (!parsed.success) throw invalid("refund", parsed.error);
   const { transactionId: id, amountCents } = parsed.data;
@@ -28,7 +34,7 @@ export async function refundTransaction(config: PaymobConfig, input: RefundInput
 }
 
 /** POST /api/acceptance/void_refund/void — cancels a payment made the same business day, without fees. */
-export async function voidTransaction(config: PaymobConfig, input: VoidInput, fetchImpl?: FetchImpl): Promise<TransactionObject> {
+export async function voidTransaction(config: PaymobConfig, input: VoidInput, fetchImpl?: FetchImpl): Promise<PaymobTransaction> {
   const parsed = z.object({ transactionId }).safeParse(input);
   if (!parsed.success) throw invalid("void", parsed.error);
   const id = parsed.data.transactionId;
@@ -41,7 +47,7 @@ export async function voidTransaction(config: PaymobConfig, input: VoidInput, fe
  * (has_parent_transaction, is_capture), and also POSTs it to the notification URL: that verified callback, not
  * this answer, is what marks the order paid.
  */
-export async function captureTransaction(config: PaymobConfig, input: CaptureInput, fetchImpl?: FetchImpl): Promise<TransactionObject> {
+export async function captureTransaction(config: PaymobConfig, input: CaptureInput, fetchImpl?: FetchImpl): Promise<PaymobTransaction> {
   const parsed = z.object({ transactionId, amountCents: z.number().int().positive() }).safeParse(input);
   if (!parsed.success) throw invalid("capture", parsed.error);
   const { transactionId: id, amountCents } = parsed.data;
@@ -52,7 +58,7 @@ export async function captureTransaction(config: PaymobConfig, input: CaptureInp
  * POST /api/ecommerce/orders/transaction_inquiry — the most recent transaction of a Paymob order, looked up
  * by Paymob's order id or by our special_reference. A PaymobNotFoundError means no such order/transaction.
  */
-export async function inquireTransaction(config: PaymobConfig, input: InquiryInput, fetchImpl?: FetchImpl): Promise<TransactionObject> {
+export async function inquireTransaction(config: PaymobConfig, input: InquiryInput, fetchImpl?: FetchImpl): Promise<InquiryAnswer> {
   const parsed = z
     .union([z.object({ merchantOrderId: z.string().trim().min(1) }), z.object({ orderId: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]) })])
     .safeParse(input);
@@ -84,7 +90,8 @@ export async function inquireTransaction(config: PaymobConfig, input: InquiryInp
     tokenCache.delete(cacheKey(config));
     json = await inquire((await authToken(config, fetchImpl)).token);
   }
-  return parseTransaction(json, operation);
+  const wire = parseTransaction(json, operation);
+  return { transaction: reshapeTransaction(wire), body: JSON.stringify(wire) };
 }
 
 // ── auth token ───────────────────────────────────────────────────────────────────────────────────────
@@ -164,7 +171,7 @@ async function secretKeyCall(config: PaymobConfig, id: number, operation: string
     },
     fetchImpl,
   );
-  return parseTransaction(json, operation);
+  return reshapeTransaction(parseTransaction(json, operation));
 }
 
 /**

@@ -103,7 +103,7 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
       throw new PaymobValidationError("capture", { detail: "Authorisation expired" });
     });
     expect(await capture(a, refusing.gateway)).toMatchObject({ status: "failed", message: expect.stringContaining("Authorisation expired") });
-    const declining = fakeGateway((call) => ({ id: call.childId, success: false, pending: false, data: { message: "Capture declined" } }));
+    const declining = fakeGateway((call) => ({ id: call.childId, success: false, pending: false, message: "Capture declined" }));
     expect(await capture(a, declining.gateway)).toMatchObject({ status: "failed", message: expect.stringContaining("Capture declined") });
     expect(await requests(a)).toMatchObject([
       { kind: "capture", status: "released", failureReason: expect.stringContaining("Authorisation expired"), resolvedAt: expect.any(Date) },

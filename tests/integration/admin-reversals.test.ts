@@ -97,7 +97,7 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
       throw new PaymobValidationError("refund", { detail: "Transaction is not settled yet" });
     });
     expect(await refund(paid, "350.00", refusing.gateway)).toMatchObject({ status: "failed", message: expect.stringContaining("not settled yet") });
-    const declining = fakeGateway((call) => ({ id: call.childId, success: false, pending: false, data: { message: "Refund declined by issuer" } }));
+    const declining = fakeGateway((call) => ({ id: call.childId, success: false, pending: false, message: "Refund declined by issuer" }));
     expect(await refund(paid, "350.00", declining.gateway)).toMatchObject({ status: "failed", message: expect.stringContaining("declined by issuer") });
     expect(await reversals(paid)).toMatchObject([
       { status: "released", failureReason: expect.stringContaining("not settled yet"), resolvedAt: expect.any(Date) },

@@ -11,6 +11,7 @@ import { startCheckout } from "@/lib/checkout/start-checkout";
 import { loadOrderTimeline } from "@/lib/order-timeline";
 import { applyTransaction } from "@/lib/payments";
 import { transactionObjectSchema } from "@/lib/paymob/callbacks";
+import { reshapeTransaction } from "@/lib/paymob/reshape";
 import { clearAuthTokenCache } from "@/lib/paymob/transactions";
 import { useTestDb } from "../helpers/db";
 import { transactionFor } from "../helpers/orders";
@@ -33,7 +34,7 @@ async function placed(db: Db, owner = visitor(), mode: "redirect" | "pixel" = "r
 
 async function deliver(db: Db, attempt: PaymentAttempt, overrides: Parameters<typeof transactionFor>[1] = {}) {
   const obj = transactionObjectSchema.parse(transactionFor(attempt, overrides));
-  return applyTransaction(db, obj, { source: "callback", rawBody: JSON.stringify({ type: "TRANSACTION", obj }) });
+  return applyTransaction(db, reshapeTransaction(obj), { source: "callback", rawBody: JSON.stringify({ type: "TRANSACTION", obj }) });
 }
 
 /** Moves the attempt's "checkout opened" back in time, as if the customer had been paying for `ms`. */
@@ -162,8 +163,8 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     const { order, attempt, owner, paymob } = await placed(t.db);
     await deliver(t.db, attempt, { success: false, message: "Do not honour" });
     const dup = transactionFor(attempt, { success: false });
-    await applyTransaction(t.db, transactionObjectSchema.parse(dup), { source: "callback", rawBody: "{}" });
-    await applyTransaction(t.db, transactionObjectSchema.parse(dup), { source: "callback", rawBody: "{}" });
+    await applyTransaction(t.db, reshapeTransaction(transactionObjectSchema.parse(dup)), { source: "callback", rawBody: "{}" });
+    await applyTransaction(t.db, reshapeTransaction(transactionObjectSchema.parse(dup)), { source: "callback", rawBody: "{}" });
     await t.db.insert(paymentEvents).values({ kind: "TRANSACTION", verification: "invalid", rawBody: "{}", merchantOrderId: attempt.specialReference, outcome: "rejected_signature" });
     await retryPayment(t.db, { orderId: order.id, owner }, paymob.deps);
 

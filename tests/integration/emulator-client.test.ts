@@ -68,13 +68,13 @@ describe.skipIf(t.skipped)(`Paymob client against the emulator on ${testDbTarget
     expect(parsed.callback.obj).toMatchObject({ id: redirect.transactionId, amount_cents: 82_500, order: { id: intention.intentionOrderId, merchant_order_id: order.specialReference } });
 
     const latest = await inquireTransaction(config, { merchantOrderId: order.specialReference });
-    expect(latest).toMatchObject({ id: redirect.transactionId, success: true });
-    expect(await inquireTransaction(config, { orderId: intention.intentionOrderId })).toMatchObject({ id: redirect.transactionId });
+    expect(latest.transaction).toMatchObject({ id: redirect.transactionId, success: true });
+    expect((await inquireTransaction(config, { orderId: intention.intentionOrderId })).transaction).toMatchObject({ id: redirect.transactionId });
 
     const refund = await refundTransaction(config, { transactionId: redirect.transactionId!, amountCents: 12_500 });
-    expect(refund).toMatchObject({ success: true, has_parent_transaction: true, amount_cents: 12_500 });
+    expect(refund).toMatchObject({ success: true, hasParentTransaction: true, amountMinor: 12_500 });
     // The inquiry now returns the newest transaction of the order: the refund child.
-    expect(await inquireTransaction(config, { orderId: intention.intentionOrderId })).toMatchObject({ id: refund.id });
+    expect((await inquireTransaction(config, { orderId: intention.intentionOrderId })).transaction).toMatchObject({ id: refund.id });
   });
 
   it("voids through the client", async () => {
@@ -82,7 +82,7 @@ describe.skipIf(t.skipped)(`Paymob client against the emulator on ${testDbTarget
     const intention = await createIntention(config, order);
     const res = await payByCard(emu, { id: intention.id, client_secret: intention.clientSecret, intention_order_id: intention.intentionOrderId, special_reference: order.specialReference }, "4111111111111111");
     const id = Number(new URL(res.headers.get("location")!).searchParams.get("id"));
-    expect(await voidTransaction(config, { transactionId: id })).toMatchObject({ success: true, has_parent_transaction: true });
+    expect(await voidTransaction(config, { transactionId: id })).toMatchObject({ success: true, hasParentTransaction: true });
     await expect(voidTransaction(config, { transactionId: id })).rejects.toThrow();
   });
 

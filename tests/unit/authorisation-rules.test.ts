@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { decideAuthorisationRequest, type AuthorisationState } from "@/lib/admin/authorisation-balance";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { reversalResolution } from "@/lib/payments/settle-reversal";
 
 // The pure rules behind capture and void reservations on an authorisation: one capture of the authorised amount
@@ -39,15 +39,15 @@ describe("which capture and void requests an authorisation still allows", () => 
 });
 
 describe("what a recorded capture or authorisation callback settles or releases", () => {
-  const obj = (o: Partial<TransactionObject>) =>
-    ({ id: 800, success: true, pending: false, has_parent_transaction: false, is_auth: false, is_capture: false, is_voided: false, is_refunded: false, amount_cents: 35_000, ...o }) as TransactionObject;
-  const captureChild = (o: Partial<TransactionObject> = {}) => obj({ id: 801, has_parent_transaction: true, parent_transaction: AUTH, is_capture: true, ...o });
+  const obj = (o: Partial<PaymobTransaction>) =>
+    ({ id: 800, success: true, pending: false, hasParentTransaction: false, isAuth: false, isCapture: false, isVoided: false, isRefunded: false, amountMinor: 35_000, ...o }) as PaymobTransaction;
+  const captureChild = (o: Partial<PaymobTransaction> = {}) => obj({ id: 801, hasParentTransaction: true, parentTransactionId: AUTH, isCapture: true, ...o });
 
   it("a capture child of the authorisation settles its capture request", () => {
     expect(reversalResolution(captureChild(), "paid", AUTH)).toEqual({ parent: AUTH, kind: "capture", child: 801, amount: 35_000, reportedTotal: null, status: "settled", reason: null });
-    expect(reversalResolution(captureChild({ amount_cents: 30_000 }), "mismatch", AUTH)).toMatchObject({ kind: "capture", status: "settled" });
+    expect(reversalResolution(captureChild({ amountMinor: 30_000 }), "mismatch", AUTH)).toMatchObject({ kind: "capture", status: "settled" });
     // Without a parent id it belongs to the attempt's transaction, the authorisation.
-    expect(reversalResolution(captureChild({ parent_transaction: null }), "paid", AUTH)).toMatchObject({ parent: AUTH, kind: "capture" });
+    expect(reversalResolution(captureChild({ parentTransactionId: null }), "paid", AUTH)).toMatchObject({ parent: AUTH, kind: "capture" });
   });
 
   it("a declined capture child releases its capture request; a pending or errored one settles nothing yet", () => {
@@ -55,17 +55,17 @@ describe("what a recorded capture or authorisation callback settles or releases"
       parent: AUTH, kind: "capture", child: 801, status: "released", reason: expect.stringContaining("capture transaction 801"),
     });
     expect(reversalResolution(captureChild({ pending: true }), "ignored", AUTH)).toBeNull();
-    expect(reversalResolution(captureChild({ error_occured: true }), "errored", AUTH)).toBeNull();
+    expect(reversalResolution(captureChild({ errorOccurred: true }), "errored", AUTH)).toBeNull();
   });
 
   it("an authorisation voided by a child or re-notified as voided settles its void request", () => {
-    expect(reversalResolution(obj({ id: 802, has_parent_transaction: true, parent_transaction: AUTH, is_void: true }), "void", AUTH)).toMatchObject({ parent: AUTH, kind: "void", child: 802, status: "settled" });
-    expect(reversalResolution(obj({ id: AUTH, is_auth: true, is_voided: true }), "void", AUTH)).toMatchObject({ parent: AUTH, kind: "void", child: null, status: "settled" });
+    expect(reversalResolution(obj({ id: 802, hasParentTransaction: true, parentTransactionId: AUTH, isVoid: true }), "void", AUTH)).toMatchObject({ parent: AUTH, kind: "void", child: 802, status: "settled" });
+    expect(reversalResolution(obj({ id: AUTH, isAuth: true, isVoided: true }), "void", AUTH)).toMatchObject({ parent: AUTH, kind: "void", child: null, status: "settled" });
   });
 
   it("the authorisation itself, or its re-notification after a capture, settles nothing", () => {
-    expect(reversalResolution(obj({ id: AUTH, is_auth: true }), "authorised", AUTH)).toBeNull();
-    expect(reversalResolution(obj({ id: AUTH, is_auth: true, is_capture: true }), "authorised", AUTH)).toBeNull();
+    expect(reversalResolution(obj({ id: AUTH, isAuth: true }), "authorised", AUTH)).toBeNull();
+    expect(reversalResolution(obj({ id: AUTH, isAuth: true, isCapture: true }), "authorised", AUTH)).toBeNull();
     // A sale is not a capture of anything.
     expect(reversalResolution(obj({ id: 803 }), "paid", null)).toBeNull();
   });

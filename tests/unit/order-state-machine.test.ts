@@ -8,7 +8,7 @@ import { fuzz, fuzzTestTimeout, type FuzzBudget } from "../helpers/fuzz";
 
 const EXPECTED = { amountMinor: 10_000, currency: "EGP" };
 /** A plain sale's flags; every combination of them is in transaction-flags-table.test.ts. */
-const SALE = { is_auth: false, is_capture: false, error_occured: false } as const;
+const SALE = { isAuth: false, isCapture: false, errorOccurred: false } as const;
 
 describe("applyFact with several attempts on one order", () => {
   const declined: TransactionFact = { kind: "declined" };
@@ -50,27 +50,27 @@ describe("applyFact with several attempts on one order", () => {
   });
 
   it("a failed refund changes nothing", () => {
-    const fact = classifyTransaction({ ...SALE, success: false, pending: false, is_voided: false, is_refunded: false, has_parent_transaction: true, amount_cents: 10_000, currency: "EGP" }, EXPECTED);
+    const fact = classifyTransaction({ ...SALE, success: false, pending: false, isVoided: false, isRefunded: false, hasParentTransaction: true, amountMinor: 10_000, currency: "EGP" }, EXPECTED);
     expect(applyFact({ order: "paid", attempt: "paid", fact, attemptOwnsOrder: true })).toEqual({ order: "paid", attempt: "paid", reason: "ignored" });
   });
 });
 
 describe("refund totals never double count", () => {
-  const parent = { ...SALE, success: true, pending: false, is_voided: false, is_refunded: true, has_parent_transaction: false, amount_cents: 10_000, currency: "EGP" };
-  const child = { ...SALE, success: true, pending: false, is_voided: false, is_refunded: false, has_parent_transaction: true, amount_cents: 4_000, currency: "EGP" };
+  const parent = { ...SALE, success: true, pending: false, isVoided: false, isRefunded: true, hasParentTransaction: false, amountMinor: 10_000, currency: "EGP" };
+  const child = { ...SALE, success: true, pending: false, isVoided: false, isRefunded: false, hasParentTransaction: true, amountMinor: 4_000, currency: "EGP" };
 
   it("a child and its parent's re-notification describe the same refund", () => {
     const afterChild = { childRefundsMinor: 4_000, parentReportedMinor: 0 };
-    expect(classifyTransaction({ ...parent, refunded_amount_cents: 4_000 }, EXPECTED, afterChild)).toEqual({ kind: "refund", via: "parent", refundedTotalMinor: 4_000, full: false });
+    expect(classifyTransaction({ ...parent, refundedMinor: 4_000 }, EXPECTED, afterChild)).toEqual({ kind: "refund", via: "parent", refundedTotalMinor: 4_000, full: false });
     const afterParent = { childRefundsMinor: 0, parentReportedMinor: 4_000 };
     expect(classifyTransaction(child, EXPECTED, afterParent)).toEqual({ kind: "refund", via: "child", refundedTotalMinor: 4_000, full: false });
   });
 
   it("two partial children add up to a full refund", () => {
-    expect(classifyTransaction({ ...child, amount_cents: 6_000 }, EXPECTED, { childRefundsMinor: 4_000, parentReportedMinor: 4_000 })).toMatchObject({ refundedTotalMinor: 10_000, full: true });
+    expect(classifyTransaction({ ...child, amountMinor: 6_000 }, EXPECTED, { childRefundsMinor: 4_000, parentReportedMinor: 4_000 })).toMatchObject({ refundedTotalMinor: 10_000, full: true });
   });
 
-  it("a parent without refunded_amount_cents counts as fully refunded", () => {
+  it("a parent without refundedMinor counts as fully refunded", () => {
     expect(classifyTransaction(parent, EXPECTED)).toMatchObject({ kind: "refund", full: true, refundedTotalMinor: 10_000 });
   });
 });
@@ -85,16 +85,16 @@ const ATTEMPT_RANK: Record<AttemptStatus, number> = {
 const flagsArb = fc.record({
   success: fc.boolean(),
   pending: fc.boolean(),
-  is_auth: fc.boolean(),
-  is_capture: fc.boolean(),
-  error_occured: fc.boolean(),
-  is_voided: fc.boolean(),
-  is_refunded: fc.boolean(),
-  has_parent_transaction: fc.boolean(),
-  is_void: fc.option(fc.boolean(), { nil: undefined }),
-  amount_cents: fc.oneof(fc.constant(EXPECTED.amountMinor), fc.integer({ min: 1, max: 20_000 })),
+  isAuth: fc.boolean(),
+  isCapture: fc.boolean(),
+  errorOccurred: fc.boolean(),
+  isVoided: fc.boolean(),
+  isRefunded: fc.boolean(),
+  hasParentTransaction: fc.boolean(),
+  isVoid: fc.option(fc.boolean(), { nil: undefined }),
+  amountMinor: fc.oneof(fc.constant(EXPECTED.amountMinor), fc.integer({ min: 1, max: 20_000 })),
   currency: fc.constantFrom("EGP", "USD", "SAR"),
-  refunded_amount_cents: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
+  refundedMinor: fc.option(fc.integer({ min: 0, max: 20_000 }), { nil: undefined }),
 });
 const ledgerArb = fc.record({ childRefundsMinor: fc.integer({ min: 0, max: 20_000 }), parentReportedMinor: fc.integer({ min: 0, max: 20_000 }) });
 const stateArb = fc.record({
@@ -109,7 +109,7 @@ const stateArb = fc.record({
 const BUDGET: FuzzBudget = { numRuns: 3_000, minRuns: 300, timeLimitMs: 30_000 };
 
 /** An exact sale with up to two of its fields drawn at random: near the boundary of what may pay an order. */
-const EXACT_SALE = { success: true, pending: false, is_auth: false, is_capture: false, error_occured: false, is_voided: false, is_refunded: false, has_parent_transaction: false, is_void: undefined, amount_cents: EXPECTED.amountMinor, currency: EXPECTED.currency, refunded_amount_cents: undefined };
+const EXACT_SALE = { success: true, pending: false, isAuth: false, isCapture: false, errorOccurred: false, isVoided: false, isRefunded: false, hasParentTransaction: false, isVoid: undefined, amountMinor: EXPECTED.amountMinor, currency: EXPECTED.currency, refundedMinor: undefined };
 const nearSaleArb = fc
   .tuple(flagsArb, fc.subarray(Object.keys(EXACT_SALE) as (keyof typeof EXACT_SALE)[], { maxLength: 2 }))
   .map(([random, changed]) => ({ ...EXACT_SALE, ...Object.fromEntries(changed.map((key) => [key, random[key]])) }) as typeof random);
@@ -138,9 +138,9 @@ describe("state machine properties", () => {
     let newlyPaid = 0;
     const { runs } = await fuzz(BUDGET, [fc.oneof(stateArb, payableStateArb), fc.oneof(flagsArb, nearSaleArb), ledgerArb], (state, tx, ledger) => {
       const next = applyFact({ ...state, fact: classifyTransaction(tx, EXPECTED, ledger) });
-      const saleOrCapture = tx.has_parent_transaction ? tx.is_capture : !tx.is_auth;
+      const saleOrCapture = tx.hasParentTransaction ? tx.isCapture : !tx.isAuth;
       const exactSale =
-        saleOrCapture && tx.success && !tx.pending && !tx.error_occured && !tx.is_voided && !tx.is_refunded && tx.amount_cents === EXPECTED.amountMinor && tx.currency === EXPECTED.currency;
+        saleOrCapture && tx.success && !tx.pending && !tx.errorOccurred && !tx.isVoided && !tx.isRefunded && tx.amountMinor === EXPECTED.amountMinor && tx.currency === EXPECTED.currency;
       const paysOrder = state.order !== "paid" && next.order === "paid";
       const paysAttempt = state.attempt !== "paid" && next.attempt === "paid";
       // In every case: a move to paid implies an exact sale.
@@ -153,7 +153,7 @@ describe("state machine properties", () => {
 
   it("keeps a larger refund total even when the refund only moves the attempt (found by fast-check)", () => {
     const fact = classifyTransaction(
-      { ...SALE, success: true, pending: false, is_voided: false, is_refunded: true, has_parent_transaction: false, amount_cents: 2, currency: "EGP", refunded_amount_cents: 0 },
+      { ...SALE, success: true, pending: false, isVoided: false, isRefunded: true, hasParentTransaction: false, amountMinor: 2, currency: "EGP", refundedMinor: 0 },
       EXPECTED,
       { childRefundsMinor: 0, parentReportedMinor: 1 },
     );

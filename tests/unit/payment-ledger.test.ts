@@ -22,11 +22,11 @@ const auth = (id: number, amount = 10_000, extra: Partial<LedgerRow> = {}) => ro
 const sale = (id: number, amount = 10_000, extra: Partial<LedgerRow> = {}) => row("paid", id, amount, extra);
 const capture = (id: number, of: number, amount = 10_000) => row("paid", id, amount, { hasParentTransaction: true, isCapture: true, parentTransactionId: of });
 const refundChild = (id: number, of: number | null, amount: number) => row("refund", id, amount, { hasParentTransaction: true, parentTransactionId: of });
-const incoming = (id: number, extra: Partial<{ has_parent_transaction: boolean; is_auth: boolean; is_capture: boolean; parent_transaction: number | null }> = {}) => ({
+const incoming = (id: number, extra: Partial<{ hasParentTransaction: boolean; isAuth: boolean; isCapture: boolean; parentTransactionId: number | null }> = {}) => ({
   id,
-  has_parent_transaction: false,
-  is_auth: false,
-  is_capture: false,
+  hasParentTransaction: false,
+  isAuth: false,
+  isCapture: false,
   ...extra,
 });
 
@@ -56,7 +56,7 @@ describe("moneyEntries", () => {
     expect(moneyEntries([auth(1), capture(2, 1), reNotifiedCapture])[1]).toMatchObject({ childRefundsMinor: 0, parentReportedMinor: 10_000 });
   });
 
-  it("a child without parent_transaction reverses the attempt's own capture", () => {
+  it("a child without parentTransactionId reverses the attempt's own capture", () => {
     const entries = moneyEntries([sale(1), sale(2), refundChild(10, null, 3_000), row("void", 11, 10_000, { hasParentTransaction: true })]);
     expect(entries.map((e) => [e.refundedMinor, e.voided])).toEqual([
       [3_000, true],
@@ -69,20 +69,20 @@ describe("paymentContext: what an incoming transaction is next to the recorded o
   const entries = moneyEntries([auth(1), capture(2, 1), sale(3), refundChild(10, 3, 10_000)]);
 
   it("a capture of the recorded authorisation is not a second charge; any other payment is", () => {
-    expect(paymentContext(moneyEntries([auth(1)]), incoming(2, { has_parent_transaction: true, is_capture: true, parent_transaction: 1 }), "A").otherPayment).toBe(false);
-    expect(paymentContext(moneyEntries([auth(1)]), incoming(1, { is_auth: true }), "A").otherPayment).toBe(false);
-    expect(paymentContext(moneyEntries([capture(2, 1)]), incoming(1, { is_auth: true }), "A").otherPayment).toBe(false);
+    expect(paymentContext(moneyEntries([auth(1)]), incoming(2, { hasParentTransaction: true, isCapture: true, parentTransactionId: 1 }), "A").otherPayment).toBe(false);
+    expect(paymentContext(moneyEntries([auth(1)]), incoming(1, { isAuth: true }), "A").otherPayment).toBe(false);
+    expect(paymentContext(moneyEntries([capture(2, 1)]), incoming(1, { isAuth: true }), "A").otherPayment).toBe(false);
     expect(paymentContext(moneyEntries([sale(1)]), incoming(5), "A").otherPayment).toBe(true);
-    expect(paymentContext(moneyEntries([auth(1)]), incoming(5, { is_auth: true }), "A").otherPayment).toBe(true);
+    expect(paymentContext(moneyEntries([auth(1)]), incoming(5, { isAuth: true }), "A").otherPayment).toBe(true);
   });
 
   it("a refund of the extra capture is recognised as such, with that capture's own ledger", () => {
-    expect(paymentContext(entries, incoming(11, { has_parent_transaction: true, parent_transaction: 3 }), "A")).toEqual({
+    expect(paymentContext(entries, incoming(11, { hasParentTransaction: true, parentTransactionId: 3 }), "A")).toEqual({
       ledger: { childRefundsMinor: 10_000, parentReportedMinor: 0, capturedMinor: 10_000 },
       otherPayment: false,
       reversesExtraCapture: true,
     });
-    expect(paymentContext(entries, incoming(12, { has_parent_transaction: true, parent_transaction: 2 }), "A")).toMatchObject({ ledger: { childRefundsMinor: 0 }, reversesExtraCapture: false });
+    expect(paymentContext(entries, incoming(12, { hasParentTransaction: true, parentTransactionId: 2 }), "A")).toMatchObject({ ledger: { childRefundsMinor: 0 }, reversesExtraCapture: false });
   });
 
   it("the state machine leaves the order's own payment alone when an extra capture is given back", () => {

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobAuthError, PaymobConfigError, PaymobInvalidInputError, PaymobNotFoundError, PaymobUnexpectedResponseError } from "@/lib/paymob/errors";
-import { signTransaction } from "@/lib/paymob/hmac";
+import { hmacHex, signTransaction } from "@/lib/paymob/hmac";
+import { transactionSignedMessage } from "@/lib/paymob/reshape";
 import { AUTH_TOKEN_TTL_MS, captureTransaction, clearAuthTokenCache, getAuthToken, inquireTransaction, normaliseTransactionJson, refundTransaction, voidTransaction } from "@/lib/paymob/transactions";
 
 import fixtures from "../fixtures/paymob-vectors.json";
@@ -35,7 +36,7 @@ describe("refundTransaction / voidTransaction", () => {
         headers: expect.objectContaining({ authorization: "Token egy_sk_test_secret" }),
       }),
     ]);
-    expect(tx).toMatchObject({ id: 192036999, amount_cents: 2500, has_parent_transaction: true, parent_transaction: 192036465, success: true });
+    expect(tx).toMatchObject({ id: 192036999, amountMinor: 2500, hasParentTransaction: true, parentTransactionId: 192036465, success: true });
   });
 
   it("POSTs the void with the transaction id only", async () => {
@@ -58,16 +59,16 @@ describe("refundTransaction / voidTransaction", () => {
         headers: expect.objectContaining({ authorization: "Token egy_sk_test_secret" }),
       }),
     ]);
-    expect(tx).toMatchObject({ id: 192037001, is_capture: true, parent_transaction: 192036465 });
+    expect(tx).toMatchObject({ id: 192037001, isCapture: true, parentTransactionId: 192036465 });
     await expect(captureTransaction(config, { transactionId: 192036465, amountCents: 0 }, fetch.impl)).rejects.toBeInstanceOf(PaymobInvalidInputError);
     expect(fetch.requests).toHaveLength(1);
   });
 
   it("unwraps the legacy {type, obj} answer and turns string booleans into booleans, keeping the signature", async () => {
     const tx = await refundTransaction(config, { transactionId: 192036465, amountCents: 2500 }, fakeFetch(json(legacyEnvelope(refundChild))).impl);
-    expect(tx).toMatchObject({ pending: false, success: true, is_refunded: false, has_parent_transaction: true, error_occured: false });
-    expect(typeof tx.is_3d_secure).toBe("boolean");
-    expect(signTransaction("S", tx)).toBe(signTransaction("S", refundChild));
+    expect(tx).toMatchObject({ pending: false, success: true, isRefunded: false, hasParentTransaction: true, errorOccurred: false });
+    expect(typeof tx.is3dSecure).toBe("boolean");
+    expect(hmacHex("S", transactionSignedMessage(tx))).toBe(signTransaction("S", refundChild));
   });
 
   it("leaves non-boolean strings alone when normalising", () => {
@@ -106,12 +107,14 @@ describe("inquireTransaction and the auth token", () => {
 
   it("logs in with the API key, then inquires with `Authorization: Bearer <token>`", async () => {
     const fetch = fakeFetch(token("tok-1"), json(paid));
-    const tx = await inquireTransaction(config, { merchantOrderId: "order-42-attempt-1" }, fetch.impl);
+    const { transaction: tx, body } = await inquireTransaction(config, { merchantOrderId: "order-42-attempt-1" }, fetch.impl);
     expect(fetch.requests.map((r) => [r.method, r.url, r.body, r.headers.authorization])).toEqual([
       ["POST", "https://accept.paymob.com/api/auth/tokens", { api_key: "api-key-123" }, undefined],
       ["POST", "https://accept.paymob.com/api/ecommerce/orders/transaction_inquiry", { merchant_order_id: "order-42-attempt-1" }, "Bearer tok-1"],
     ]);
     expect(tx.id).toBe(192036465);
+    // The wire object is kept as text for the inquiry's payment event (a replay reads it back).
+    expect(JSON.parse(body)).toMatchObject({ id: 192036465, amount_cents: paid.amount_cents, order: paid.order });
   });
 
   it("sends Paymob's order id as a string", async () => {

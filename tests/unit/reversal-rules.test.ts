@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { decideReversal, reversalBalance, type BalanceTransaction } from "@/lib/admin/reversal-balance";
 import { paymobCertainlyRefused } from "@/lib/admin/send-reversal";
 import { PaymobAuthError, PaymobUnavailableError, PaymobUnexpectedResponseError, PaymobValidationError } from "@/lib/paymob/errors";
-import type { TransactionObject } from "@/lib/paymob/callbacks";
+import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { reversalResolution } from "@/lib/payments/settle-reversal";
 
 // The pure rules behind refund/void reservations: what is still refundable on one captured transaction,
@@ -83,24 +83,24 @@ describe("which Paymob failures prove nothing was reversed", () => {
 });
 
 describe("what a recorded callback settles or releases", () => {
-  const obj = (o: Partial<TransactionObject>) =>
-    ({ id: 500, success: true, pending: false, has_parent_transaction: false, is_voided: false, is_refunded: false, amount_cents: 10_000, ...o }) as TransactionObject;
+  const obj = (o: Partial<PaymobTransaction>) =>
+    ({ id: 500, success: true, pending: false, hasParentTransaction: false, isVoided: false, isRefunded: false, amountMinor: 10_000, ...o }) as PaymobTransaction;
 
   it("a refund child settles by its own id, a parent re-notification by its reported total", () => {
-    expect(reversalResolution(obj({ id: 501, has_parent_transaction: true, parent_transaction: SALE, amount_cents: 2_500 }), "refund", SALE)).toMatchObject({
+    expect(reversalResolution(obj({ id: 501, hasParentTransaction: true, parentTransactionId: SALE, amountMinor: 2_500 }), "refund", SALE)).toMatchObject({
       parent: SALE, kind: "refund", child: 501, amount: 2_500, reportedTotal: null, status: "settled",
     });
-    expect(reversalResolution(obj({ id: SALE, is_refunded: true, refunded_amount_cents: 2_500 }), "refund", SALE)).toMatchObject({
+    expect(reversalResolution(obj({ id: SALE, isRefunded: true, refundedMinor: 2_500 }), "refund", SALE)).toMatchObject({
       parent: SALE, kind: "refund", child: null, reportedTotal: 2_500, status: "settled",
     });
-    expect(reversalResolution(obj({ id: SALE, is_voided: true }), "void", SALE)).toMatchObject({ parent: SALE, kind: "void", child: null, reportedTotal: null });
+    expect(reversalResolution(obj({ id: SALE, isVoided: true }), "void", SALE)).toMatchObject({ parent: SALE, kind: "void", child: null, reportedTotal: null });
   });
 
   it("a declined child releases; a child without a parent id falls back to the attempt's transaction", () => {
-    expect(reversalResolution(obj({ id: 502, has_parent_transaction: true, success: false, amount_cents: 2_500 }), "ignored", SALE)).toMatchObject({
+    expect(reversalResolution(obj({ id: 502, hasParentTransaction: true, success: false, amountMinor: 2_500 }), "ignored", SALE)).toMatchObject({
       parent: SALE, kind: "refund", child: 502, status: "released", reason: expect.stringContaining("declined"),
     });
-    expect(reversalResolution(obj({ id: 503, has_parent_transaction: true, success: false, pending: true }), "ignored", SALE)).toBeNull();
+    expect(reversalResolution(obj({ id: 503, hasParentTransaction: true, success: false, pending: true }), "ignored", SALE)).toBeNull();
   });
 
   it("payments and pending transactions touch no reservation", () => {

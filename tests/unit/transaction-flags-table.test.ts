@@ -9,7 +9,7 @@ import { classifyTransaction, type TransactionFact, type TransactionFlags } from
 // expectations are written out below as rules and tables, from what the flags mean in Paymob's documentation —
 // never computed by the code under test.
 
-const FLAGS = ["success", "pending", "is_auth", "is_capture", "is_voided", "is_refunded", "error_occured", "has_parent_transaction"] as const;
+const FLAGS = ["success", "pending", "isAuth", "isCapture", "isVoided", "isRefunded", "errorOccurred", "hasParentTransaction"] as const;
 type Flags = Record<(typeof FLAGS)[number], boolean>;
 
 const EXPECTED = { amountMinor: 10_000, currency: "EGP" };
@@ -17,23 +17,23 @@ const EXPECTED = { amountMinor: 10_000, currency: "EGP" };
 /** What a transaction means, before amounts are compared. */
 type Meaning = "paid" | "authorised" | "mismatch" | "authorised_mismatch" | "errored" | "declined" | "pending" | "void" | "refund_full" | "refund_partial" | "ignored";
 
-const reversalChild = (f: Flags) => f.has_parent_transaction && !f.is_capture; // a refund or void of a payment
-const captureChild = (f: Flags) => f.has_parent_transaction && f.is_capture; // a capture of an authorisation
+const reversalChild = (f: Flags) => f.hasParentTransaction && !f.isCapture; // a refund or void of a payment
+const captureChild = (f: Flags) => f.hasParentTransaction && f.isCapture; // a capture of an authorisation
 
 /** The first rule that matches decides. */
 const RULES: [rule: string, applies: (f: Flags) => boolean, meaning: Meaning][] = [
   ["a refund/void child that did not go through gives nothing back", (f) => reversalChild(f) && (!f.success || f.pending), "ignored"],
-  ["a refund/void child that reports an error needs a person", (f) => reversalChild(f) && f.error_occured, "errored"],
-  ["a successful void child voids the payment", (f) => reversalChild(f) && f.is_voided, "void"],
+  ["a refund/void child that reports an error needs a person", (f) => reversalChild(f) && f.errorOccurred, "errored"],
+  ["a successful void child voids the payment", (f) => reversalChild(f) && f.isVoided, "void"],
   ["any other successful child of a payment is a refund (here of the whole amount)", (f) => reversalChild(f), "refund_full"],
   ["a capture that did not go through changes nothing", (f) => captureChild(f) && (!f.success || f.pending), "ignored"],
   ["not successful and pending: still pending", (f) => !f.success && f.pending, "pending"],
   ["not successful: declined", (f) => !f.success, "declined"],
   ["successful but pending is not money yet", (f) => f.pending, "pending"],
-  ["success together with error_occured is never paid", (f) => f.error_occured, "errored"],
-  ["a payment re-notified as voided", (f) => f.is_voided, "void"],
-  ["a payment re-notified as refunded (refunded_amount_cents = its amount)", (f) => f.is_refunded, "refund_full"],
-  ["an authorisation holds the money, it does not take it", (f) => f.is_auth && !f.has_parent_transaction, "authorised"],
+  ["success together with errorOccurred is never paid", (f) => f.errorOccurred, "errored"],
+  ["a payment re-notified as voided", (f) => f.isVoided, "void"],
+  ["a payment re-notified as refunded (refundedMinor = its amount)", (f) => f.isRefunded, "refund_full"],
+  ["an authorisation holds the money, it does not take it", (f) => f.isAuth && !f.hasParentTransaction, "authorised"],
   ["a sale, or the capture of an authorisation, is paid", () => true, "paid"],
 ];
 
@@ -115,7 +115,7 @@ const label = (f: Flags) => FLAGS.filter((flag) => f[flag]).join("+") || "all fa
 
 function transaction(f: Flags, amountMatches: boolean, currencyMatches: boolean): TransactionFlags {
   const amount = amountMatches ? EXPECTED.amountMinor : 7_000;
-  return { ...f, amount_cents: amount, currency: currencyMatches ? EXPECTED.currency : "USD", refunded_amount_cents: amount };
+  return { ...f, amountMinor: amount, currency: currencyMatches ? EXPECTED.currency : "USD", refundedMinor: amount };
 }
 
 describe("every combination of the eight transaction flags", () => {
