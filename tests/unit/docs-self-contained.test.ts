@@ -97,6 +97,7 @@ describe("README documents the environment", () => {
     PATH: "scripts/with-db.mjs puts node_modules/.bin first for the command it runs",
     HMAC_SECRET: "scripts/bench/callbacks.ts hands it to the baseline server it starts",
     POOL_MAX: "scripts/bench/callbacks.ts hands it to the baseline server it starts",
+    VITEST: "set by the test runner itself; lib/logger.ts stays quiet under it"
   };
   const CODE = /^(app|lib|db|scripts)\/.*\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
   // `process.env.X`, `process.env["X"]`, and the `env.X` of functions that take `env = process.env`.
