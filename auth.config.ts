@@ -16,7 +16,7 @@ export const authConfig = {
   // headers for a URL, so accepting requests whatever Host they carry is safe (Vercel, a proxy, localhost).
   trustHost: true,
   // Sessions are signed JWT cookies that carry a session id, and the database lists the open ids (the `session`
-  // table, lib/auth/live-sessions.ts). Every auth() in auth.ts checks the id is still open; sign-out deletes it,
+  // table, lib/auth/queries.ts). Every auth() in auth.ts checks the id is still open; sign-out deletes it,
   // so a copied cookie dies with the session instead of working for 30 days. Why not Auth.js's database
   // strategy, which also revokes at sign-out:
   // - proxy.ts runs this adapter-less config and must answer without a database. It still verifies the JWT's

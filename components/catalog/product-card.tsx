@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { CatalogProduct } from "@/lib/catalog/queries";
+import type { CatalogProduct } from "@/lib/catalog/types";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { ProductImage } from "@/components/ui/product-image";
 import { Price } from "./price";

@@ -1,4 +1,4 @@
-import type { CatalogProduct } from "@/lib/catalog/queries";
+import type { CatalogProduct } from "@/lib/catalog/types";
 import { ProductCard } from "./product-card";
 
 // A phone's first row (two columns) is where the LCP picture is and bandwidth is scarcest: those load first.

@@ -2,20 +2,21 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { hitRateLimits, retryAfterText, systemClock, type Clock, type RateLimitVerdict } from "@/lib/rate-limit/limiter";
 import { MAGIC_LINKS_PER_CLIENT, MAGIC_LINKS_PER_EMAIL } from "@/lib/rate-limit/rules";
+import { normalizeEmail } from "./verified-email";
 
 // How many sign-in links may be sent: per mailbox and per client address (lib/rate-limit/rules.ts). Checked in
 // Auth.js's signIn callback (auth.ts), which runs before every verification email whichever way it was asked
 // for (the login form's server action or a POST to /api/auth/signin/email), so no path skips it.
 
 /** The `error` Auth.js puts in the login URL when a request was refused here. */
-export const TOO_MANY_LINKS = "TooManyRequests";
+const TOO_MANY_LINKS = "TooManyRequests";
 
 /**
  * The mailbox an address delivers to, as the per-address limit counts it: lower-cased, with a "+tag" dropped
  * (ana+1@example.com and ana+2@example.com land in one inbox, so they share one allowance).
  */
 export function mailboxKey(email: string): string {
-  const normalized = email.trim().toLowerCase();
+  const normalized = normalizeEmail(email);
   const at = normalized.lastIndexOf("@");
   if (at <= 0) return normalized;
   const local = normalized.slice(0, at);

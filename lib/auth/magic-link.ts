@@ -8,7 +8,7 @@ import { z } from "zod";
 /** The page the email links to. */
 export const CONFIRM_PATH = "/login/confirm";
 /** Auth.js's callback for the email provider (basePath /api/auth, provider id "email"): this consumes tokens. */
-export const EMAIL_CALLBACK_PATH = "/api/auth/callback/email";
+const EMAIL_CALLBACK_PATH = "/api/auth/callback/email";
 const AUTH_BASE_PATH = "/api/auth/";
 
 /**

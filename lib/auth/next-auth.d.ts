@@ -14,7 +14,7 @@ declare module "next-auth" {
 declare module "@auth/core/jwt" {
   interface JWT {
     verifiedEmail?: string | null;
-    /** This session's row in the `session` table (lib/auth/live-sessions.ts); sign-out deletes it. */
+    /** This session's row in the `session` table (lib/auth/queries.ts); sign-out deletes it. */
     sid?: string;
   }
 }

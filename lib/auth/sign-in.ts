@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { attachGuestOrders } from "./attach-guest-orders";
+import { attachGuestOrders } from "./queries";
 import { verifiedEmailOf, type SignInFacts } from "./verified-email";
 
 /**

@@ -1,39 +1,26 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { Db, Tx } from "@/db/client";
-import { cartLines, carts, products } from "@/db/schema";
+import type { Db } from "@/db/client";
+import { findProductCurrency } from "@/lib/catalog/queries";
 import { storeCurrency } from "@/lib/store";
-import { loadCart, validCartId } from "./queries";
-import { addToCartInput, removeFromCartInput, setQuantityInput } from "./schemas";
-import { MAX_LINE_QUANTITY } from "./limits";
+import { addLine, deleteLine, loadCart, setLineQuantity } from "./queries";
+import { addToCartInput, removeFromCartInput, setQuantityInput, validCartId } from "./schemas";
 import type { CartErrorCode, CartResult } from "./types";
 
-// The data layer behind the cart's server actions. Each function takes the cart id from the caller (the cookie, in
-// the app), validates the raw input itself and answers with the recomputed cart, so it is testable without Next.
+// The rules behind the cart's server actions. Each function takes the cart id from the caller (the cookie, in the
+// app), validates the raw input itself and answers with the recomputed cart, so it is testable without Next. The
+// statements themselves are in ./queries.
 
 /** Adds `quantity` (default 1) of a product, creating the cart when `cartId` is missing or stale. Caps the line at 99. */
 export async function addItem(db: Db, cartId: string | undefined, input: unknown, currency = storeCurrency()): Promise<CartResult> {
   const parsed = addToCartInput.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
-  const { productId, quantity } = parsed.data;
 
-  const [product] = await db.select({ currency: products.currency }).from(products).where(eq(products.id, productId));
-  if (!product) return failure("product_not_found", "That product is no longer available.");
-  if (product.currency !== currency) return failure("product_unavailable", `That product can't be bought in ${currency}.`);
+  const productCurrency = await findProductCurrency(db, parsed.data.productId);
+  if (productCurrency === undefined) return failure("product_not_found", "That product is no longer available.");
+  if (productCurrency !== currency) return failure("product_unavailable", `That product can't be bought in ${currency}.`);
 
-  const id = await db.transaction(async (tx) => {
-    const id = await ensureCart(tx, cartId);
-    await tx
-      .insert(cartLines)
-      .values({ cartId: id, productId, quantity })
-      .onConflictDoUpdate({
-        target: [cartLines.cartId, cartLines.productId],
-        // Atomic in the database, so two quick clicks both count; the cap keeps it within the CHECK constraint.
-        set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})` },
-      });
-    return id;
-  });
+  const id = await addLine(db, cartId, parsed.data);
   return { ok: true, cart: await loadCart(db, id, currency) };
 }
 
@@ -42,16 +29,7 @@ export async function setItemQuantity(db: Db, cartId: string | undefined, input:
   const parsed = setQuantityInput.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const id = validCartId(cartId);
-  if (!id) return notInCart();
-  const { productId, quantity } = parsed.data;
-
-  const updated = await db
-    .update(cartLines)
-    .set({ quantity })
-    .where(and(eq(cartLines.cartId, id), eq(cartLines.productId, productId)))
-    .returning({ productId: cartLines.productId });
-  if (updated.length === 0) return notInCart();
-  await touchCart(db, id);
+  if (!id || !(await setLineQuantity(db, id, parsed.data))) return notInCart();
   return { ok: true, cart: await loadCart(db, id, currency) };
 }
 
@@ -62,33 +40,8 @@ export async function removeItem(db: Db, cartId: string | undefined, input: unkn
   const id = validCartId(cartId);
   if (!id) return { ok: true, cart: await loadCart(db, undefined, currency) };
 
-  await db.delete(cartLines).where(and(eq(cartLines.cartId, id), eq(cartLines.productId, parsed.data.productId)));
-  await touchCart(db, id);
+  await deleteLine(db, id, parsed.data.productId);
   return { ok: true, cart: await loadCart(db, id, currency) };
-}
-
-/** Empties a cart (after an order is placed). Takes a transaction so checkout can do it atomically with the order. */
-export async function clearCart(db: Db | Tx, cartId: string): Promise<void> {
-  const id = validCartId(cartId);
-  if (!id) return;
-  await db.delete(cartLines).where(eq(cartLines.cartId, id));
-  await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, id));
-}
-
-/** The cart to write to: the caller's, if it still exists, otherwise a new one. */
-async function ensureCart(tx: Tx, cartId: string | undefined): Promise<string> {
-  const existing = validCartId(cartId);
-  if (existing) {
-    const [row] = await tx.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, existing)).returning({ id: carts.id });
-    if (row) return row.id;
-  }
-  const [created] = await tx.insert(carts).values({}).returning({ id: carts.id });
-  if (!created) throw new Error("insert into carts returned no row");
-  return created.id;
-}
-
-async function touchCart(db: Db, id: string): Promise<void> {
-  await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, id));
 }
 
 function failure(code: CartErrorCode, message: string): CartResult {

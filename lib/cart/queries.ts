@@ -3,14 +3,14 @@ import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { cartLines, carts, products } from "@/db/schema";
 import { storeCurrency } from "@/lib/store";
-import { cartIdSchema } from "./schemas";
+import { MAX_LINE_QUANTITY } from "./limits";
+import { validCartId } from "./schemas";
 import { emptyCart, summarizeCart, type PricedLine } from "./summary";
 import type { CartView } from "./types";
 
-/** The cookie value, if it can be a cart id at all; a malformed one is treated as "no cart", never sent to SQL. */
-export function validCartId(cartId: string | undefined): string | undefined {
-  return cartIdSchema.safeParse(cartId).success ? cartId : undefined;
-}
+// Every statement on `carts` and `cart_lines`. The rules around them (input validation, the shopper's messages) are
+// in ./mutations; the totals in ./summary. A function here that takes a cookie value checks it with validCartId
+// first, so a malformed id never reaches SQL.
 
 /**
  * The cart with every price and total recomputed from `products` right now; nothing about prices is stored on the
@@ -62,4 +62,63 @@ export async function countCartItems(db: Db, cartId: string | undefined, currenc
     .innerJoin(products, eq(products.id, cartLines.productId))
     .where(and(eq(cartLines.cartId, id), eq(products.currency, currency)));
   return row?.n ?? 0;
+}
+
+/**
+ * Adds `quantity` of a product to the caller's cart, or to a new one when `cartId` is missing or stale, and returns
+ * the cart's id. The line is capped at MAX_LINE_QUANTITY.
+ */
+export async function addLine(db: Db, cartId: string | undefined, line: { productId: number; quantity: number }): Promise<string> {
+  return db.transaction(async (tx) => {
+    const id = await ensureCart(tx, cartId);
+    await tx
+      .insert(cartLines)
+      .values({ cartId: id, productId: line.productId, quantity: line.quantity })
+      .onConflictDoUpdate({
+        target: [cartLines.cartId, cartLines.productId],
+        // Atomic in the database, so two quick clicks both count; the cap keeps it within the CHECK constraint.
+        set: { quantity: sql`least(${cartLines.quantity} + excluded.quantity, ${MAX_LINE_QUANTITY})` },
+      });
+    return id;
+  });
+}
+
+/** Sets a line's quantity; false when the cart has no such line (nothing is written then). */
+export async function setLineQuantity(db: Db, cartId: string, line: { productId: number; quantity: number }): Promise<boolean> {
+  const updated = await db
+    .update(cartLines)
+    .set({ quantity: line.quantity })
+    .where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, line.productId)))
+    .returning({ productId: cartLines.productId });
+  if (updated.length === 0) return false;
+  await touchCart(db, cartId);
+  return true;
+}
+
+export async function deleteLine(db: Db, cartId: string, productId: number): Promise<void> {
+  await db.delete(cartLines).where(and(eq(cartLines.cartId, cartId), eq(cartLines.productId, productId)));
+  await touchCart(db, cartId);
+}
+
+/** Empties a cart (after an order is placed). Takes a transaction so checkout can do it atomically with the order. */
+export async function clearCart(db: Db | Tx, cartId: string): Promise<void> {
+  const id = validCartId(cartId);
+  if (!id) return;
+  await db.delete(cartLines).where(eq(cartLines.cartId, id));
+  await touchCart(db, id);
+}
+
+/** The cart to write to: the caller's, if it still exists, otherwise a new one. */
+async function ensureCart(tx: Tx, cartId: string | undefined): Promise<string> {
+  const existing = validCartId(cartId);
+  if (existing && (await touchCart(tx, existing))) return existing;
+  const [created] = await tx.insert(carts).values({}).returning({ id: carts.id });
+  if (!created) throw new Error("insert into carts returned no row");
+  return created.id;
+}
+
+/** Marks the cart as changed now; false when there is no such cart. */
+async function touchCart(db: Db | Tx, id: string): Promise<boolean> {
+  const rows = await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, id)).returning({ id: carts.id });
+  return rows.length > 0;
 }

@@ -27,9 +27,10 @@ export const addToCartInput = z.object({ productId, quantity: quantity.default(1
 export const setQuantityInput = z.object({ productId, quantity });
 export const removeFromCartInput = z.object({ productId });
 
-export type AddToCartInput = z.input<typeof addToCartInput>;
-export type SetQuantityInput = z.input<typeof setQuantityInput>;
-export type RemoveFromCartInput = z.input<typeof removeFromCartInput>;
-
 /** A cart id from the cookie is only ever used if it is a well-formed UUID (the column type); anything else is ignored. */
-export const cartIdSchema = z.uuid();
+const cartIdSchema = z.uuid();
+
+/** The cookie value, if it can be a cart id at all; a malformed one is treated as "no cart", never sent to SQL. */
+export function validCartId(cartId: string | undefined): string | undefined {
+  return cartIdSchema.safeParse(cartId).success ? cartId : undefined;
+}

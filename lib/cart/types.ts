@@ -20,5 +20,8 @@ export type CartView = {
 
 export type CartErrorCode = "invalid_input" | "product_not_found" | "product_unavailable" | "not_in_cart" | "server_error";
 
+/** Why a cart change was refused: `code` for the code that decides what to do, `message` for the shopper. */
+type CartError = { code: CartErrorCode; message: string };
+
 /** What every cart mutation returns: the recomputed cart, or a reason the shopper can read. Never thrown for bad input. */
-export type CartResult = { ok: true; cart: CartView } | { ok: false; error: { code: CartErrorCode; message: string } };
+export type CartResult = { ok: true; cart: CartView } | { ok: false; error: CartError };

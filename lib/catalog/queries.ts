@@ -3,9 +3,11 @@ import { asc, eq } from "drizzle-orm";
 import { cache } from "react";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
-import { products, type Product } from "@/db/schema";
+import { products } from "@/db/schema";
+import type { CatalogProduct } from "./types";
 
-export type CatalogProduct = Pick<Product, "id" | "slug" | "name" | "description" | "priceMinor" | "currency" | "image">;
+// Every read of `products` by the storefront (the cart's priced join lives with the cart, lib/cart/queries.ts).
+// Products are written only by the seed (db/seed.ts).
 
 const columns = {
   id: products.id,
@@ -33,3 +35,9 @@ export async function findProductBySlug(db: Db, slug: string): Promise<CatalogPr
 
 /** Per-request memo, so generateMetadata and the page share one lookup. */
 export const getProductBySlug = cache(async (slug: string) => findProductBySlug(await getDb(), slug));
+
+/** The currency a product is priced in, or undefined when there is no such product. */
+export async function findProductCurrency(db: Db, productId: number): Promise<string | undefined> {
+  const [product] = await db.select({ currency: products.currency }).from(products).where(eq(products.id, productId));
+  return product?.currency;
+}

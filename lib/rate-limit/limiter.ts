@@ -1,9 +1,8 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { rateLimits } from "@/db/schema/rate-limits";
 import { logger } from "@/lib/logger";
+import { countHit, pruneExpired } from "./queries";
 
 // Rate limits that hold across server instances: the counters live in the database (rate_limits), because on
 // serverless every request may land on a fresh instance and an in-memory map would start from zero each time.
@@ -45,38 +44,22 @@ export function rateLimitKey(rule: RateLimitRule, subject: string): string {
 }
 
 /**
- * Counts one hit for `subject` under `rule` and says whether it is allowed. One atomic statement: Postgres
- * serialises concurrent upserts of one key on its row, so N parallel hits never let more than `limit` through.
- * Once a window is full, further hits change nothing (the WHERE skips the update), so a flood writes no more
- * than the one counter row. The first refusal of a window is logged; the rest are silent.
+ * Counts one hit for `subject` under `rule` and says whether it is allowed. The count is one atomic statement
+ * (./queries), so concurrent hits never let more than `limit` through, and once a window is full further hits
+ * change nothing. The first refusal of a window is logged; the rest are silent.
  */
 export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string, clock: Clock = systemClock): Promise<RateLimitVerdict> {
   const now = clock();
   const { start, end } = windowOf(rule, now);
   const key = rateLimitKey(rule, subject);
-  // A hit from a newer window restarts the count; one from an older window (an instance whose clock lags)
-  // counts towards the newer one rather than rewinding it.
-  const newer = sql`excluded.window_start > ${rateLimits.windowStart}`;
-  const [row] = await db
-    .insert(rateLimits)
-    .values({ key, windowStart: start, count: 1, expiresAt: end })
-    .onConflictDoUpdate({
-      target: rateLimits.key,
-      set: {
-        count: sql`case when ${newer} then 1 else ${rateLimits.count} + 1 end`,
-        windowStart: sql`greatest(${rateLimits.windowStart}, excluded.window_start)`,
-        expiresAt: sql`greatest(${rateLimits.expiresAt}, excluded.expires_at)`,
-      },
-      setWhere: sql`${newer} or ${rateLimits.count} <= ${rule.limit}::int`,
-    })
-    .returning({ count: rateLimits.count });
+  const count = await countHit(db, { key, start, end, limit: rule.limit });
 
   // The first hit of a window (count 1) pays for a little housekeeping, so the table keeps only live counters.
-  if (row?.count === 1) await pruneExpired(db, now);
-  if (row && row.count <= rule.limit) return { ok: true, count: row.count };
+  if (count === 1) await pruneExpired(db, now, PRUNE_BATCH);
+  if (count !== undefined && count <= rule.limit) return { ok: true, count };
 
   const retryAfterSeconds = Math.max(1, Math.ceil((end.getTime() - now.getTime()) / 1000));
-  if (row) {
+  if (count !== undefined) {
     logger.warn(
       { scope: "rate-limit", rule: rule.what, key },
       `refused ${rule.what}: ${key} reached ${rule.limit} per ${describeWindow(rule.windowSeconds)}; ` +
@@ -94,15 +77,6 @@ export async function hitRateLimits(db: Db, hits: readonly (readonly [RateLimitR
     if (!last.ok) return last;
   }
   return last;
-}
-
-async function pruneExpired(db: Db, now: Date): Promise<void> {
-  const expired = sql`${rateLimits.expiresAt} < ${now.toISOString()}::timestamptz`;
-  // The outer condition is checked again on a row another request has just moved to a new window (Postgres
-  // re-reads a concurrently updated row before deleting it), so a live counter is never deleted.
-  await db.execute(
-    sql`delete from ${rateLimits} where ${rateLimits.key} in (select ${rateLimits.key} from ${rateLimits} where ${expired} limit ${PRUNE_BATCH}::int) and ${expired}`,
-  );
 }
 
 /** "in 12 minutes", "in a minute", "in 40 seconds": for the messages people read when they are limited. */

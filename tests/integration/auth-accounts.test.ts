@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { listCustomerOrders, loadCustomerOrder } from "@/app/account/orders/queries";
 import type { Db } from "@/db/client";
 import { orderLines, orders, users } from "@/db/schema";
-import { attachGuestOrders } from "@/lib/auth/attach-guest-orders";
+import { attachGuestOrders } from "@/lib/auth/queries";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { outboxEnabled } from "@/lib/auth/outbox";
 import { authProviders, emailDelivery } from "@/lib/auth/providers";
