@@ -1,5 +1,5 @@
 import path from "node:path";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 const alias = {
   "@": path.resolve(import.meta.dirname),
@@ -29,6 +29,9 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["tests/integration/**/*.test.ts"],
+          // tooling/ tests the dev scripts (app server, embedded database, lock file, page benchmark): they start their
+          // own processes and PGlite, never the suite's database, so they run once, on the default PGlite pass.
+          exclude: [...configDefaults.exclude, ...((process.env.TEST_DB ?? "pglite") === "pglite" ? [] : ["tests/integration/tooling/**"])],
           environment: "node",
           globalSetup: ["tests/helpers/integration-global-setup.ts"],
           setupFiles: ["tests/helpers/fast-check-seed.ts"],

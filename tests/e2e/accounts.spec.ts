@@ -1,28 +1,14 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import type { Browser, Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { CARD, payOnHostedPage } from "./helpers/emulator-pages";
+import { signIn } from "./helpers/sign-in";
+import { Store } from "./helpers/store";
 
 // Accounts and admin, end to end on a production build with the built-in Paymob emulator. Needs the web server
 // started with ADMIN_EMAILS=admin@example.com and AUTH_DEV_OUTBOX=1 (sign-in links go to /dev/outbox).
 
 const ADMIN = "admin@example.com";
 const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-/**
- * Signs in by magic link: ask for it on /login, open it from the dev outbox like an inbox, and confirm on the
- * page it opens (opening the link alone signs no one in).
- */
-async function signIn(page: Page, email: string): Promise<void> {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByRole("button", { name: "Email me a sign-in link" }).click();
-  await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
-  await page.getByRole("link", { name: "Open the dev outbox" }).click();
-  await page.getByRole("link", { name: `Sign in as ${email}` }).first().click();
-  await expect(page).toHaveURL(/\/login\/confirm\?/);
-  await expect(page.getByRole("heading", { level: 1, name: `Sign in as ${email}` })).toBeVisible();
-  await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page).toHaveURL(/\/account\/orders$/);
-  await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
-}
 
 async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
@@ -42,29 +28,17 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await expect(customer.getByText("No orders yet.", { exact: false })).toBeVisible();
 
   // Shop and pay on the emulator's hosted checkout with its approved test card.
-  await customer.goto("/products/aswan-clay-mug");
-  await customer.getByRole("button", { name: /^Add to cart/ }).click();
+  const shop = new Store(customer);
+  await shop.addToCart();
   await expect(customer.getByRole("banner").getByRole("link", { name: /^Cart, 1 item/ })).toBeVisible();
-  await customer.goto("/checkout");
-  await expect(customer.getByLabel("Email")).toHaveValue(customerEmail); // prefilled from the session
-  await customer.getByLabel("Phone").fill("+201012345678");
-  await customer.getByLabel("First name").fill("Nour");
-  await customer.getByLabel("Last name").fill("Hassan");
-  await customer.getByLabel("Street").fill("12 Corniche el Nil");
-  await customer.getByLabel("City").fill("Cairo");
-  await customer.getByLabel("Country").fill("Egypt");
-  await customer.getByRole("radio", { name: /Hosted checkout/ }).check();
-  await customer.getByRole("button", { name: "Pay", exact: true }).click();
-
-  await expect(customer).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
-  await customer.getByLabel("Card number").fill("5123456789012346");
-  await customer.getByLabel("Name on card").fill("Test Account");
-  await customer.getByLabel("Expiry (MM/YY)").fill("01/39");
-  await customer.getByLabel("CVV").fill("123");
-  await customer.getByRole("button", { name: /^Pay / }).click();
+  // No email typed: the session prefills it.
+  await shop.fillCheckout({ phone: "+201012345678", firstName: "Nour", lastName: "Hassan", street: "12 Corniche el Nil", city: "Cairo" }, "Hosted checkout (redirect)");
+  await expect(customer.getByLabel("Email")).toHaveValue(customerEmail);
+  await shop.pay();
+  await payOnHostedPage(customer, CARD.approved);
 
   await expect(customer).toHaveURL(/\/checkout\/return/);
-  await expect(customer.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+  await shop.waitForStatus("Paid");
   const reference = (await customer.locator("#order-status-title").locator("xpath=..").locator(".font-mono").first().textContent())?.trim();
   expect(reference).toMatch(/^[A-Z]{2}-[0-9A-Z]+$/);
 

@@ -1,6 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { SEED_PRODUCTS } from "../../db/seed-data";
 import { formatMoney } from "../../lib/money";
+import { expect, test } from "./fixtures";
 
 // The e2e server seeds the catalog in EGP; expected amounts come from the seed prices (whole pounds → piastres).
 const price = (slug: string) => {
@@ -14,21 +15,14 @@ const OIL = "Siwa Olive Oil, 500 ml";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-async function screenshot(page: Page, name: string) {
-  // Every illustration decoded first, so the README picture is complete.
-  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0), undefined, { timeout: 10_000 });
-  await page.screenshot({ path: `tests/e2e/screenshots/${name}.png`, fullPage: true });
-}
-
-const cartLink = (page: Page) => page.getByRole("banner").getByRole("link", { name: /^Cart/ });
 const line = (page: Page, name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
 
-test("browse, add two products, change and remove lines, and the cart survives a reload", async ({ page, context }) => {
+test("browse, add two products, change and remove lines, and the cart survives a reload", async ({ page, context, store, takeScreenshot }) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Egyptian home goods, made by hand" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Add to cart/ })).toHaveCount(SEED_PRODUCTS.length);
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 0 items");
-  await screenshot(page, "home");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 0 items");
+  await takeScreenshot("home");
 
   // Open a product, add two of it with the quantity field.
   await page.getByRole("link", { name: new RegExp(`^${MUG}`) }).click();
@@ -36,11 +30,11 @@ test("browse, add two products, change and remove lines, and the cart survives a
   await expect(page).toHaveTitle(/Aswan Clay Mug · Nile & Co\./);
   await expect(page.getByRole("heading", { level: 1, name: MUG })).toBeVisible();
   await expect(page.getByText(egp(price("aswan-clay-mug")), { exact: true })).toBeVisible();
-  await screenshot(page, "product");
+  await takeScreenshot("product");
   await page.getByLabel("Quantity").fill("2");
   await page.getByRole("button", { name: /^Add to cart/ }).click();
   await expect(page.getByRole("status")).toHaveText(`Added ${MUG}. Your cart has 2 items.`);
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 2 items");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 2 items");
 
   const cookie = (await context.cookies()).find((c) => c.name === "sf_cart");
   expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
@@ -50,9 +44,9 @@ test("browse, add two products, change and remove lines, and the cart survives a
   const oilCard = page.getByRole("article").filter({ hasText: OIL });
   await oilCard.getByRole("button", { name: /^Add to cart/ }).click();
   await expect(oilCard.getByRole("status")).toHaveText(`Added ${OIL}. Your cart has 3 items.`);
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 3 items");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 3 items");
 
-  await cartLink(page).click();
+  await store.cartLink().click();
   await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeVisible();
   await expect(line(page, MUG).getByTestId("line-total")).toHaveText(`Line total: ${egp(2 * price("aswan-clay-mug"))}`);
   await expect(line(page, OIL).getByTestId("line-total")).toHaveText(`Line total: ${egp(price("siwa-olive-oil"))}`);
@@ -61,12 +55,12 @@ test("browse, add two products, change and remove lines, and the cart survives a
   // Change a quantity: the page and the header badge follow, and the server confirms through the live region.
   await page.getByRole("button", { name: `Increase quantity of ${OIL}` }).click();
   await expect(page.getByLabel(`Quantity for ${OIL}`)).toHaveValue("2");
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 4 items");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 4 items");
   const afterIncrease = 2 * price("aswan-clay-mug") + 2 * price("siwa-olive-oil");
   await expect(page.getByRole("status")).toHaveText(`${OIL}: quantity 2. Subtotal ${egp(afterIncrease)}.`);
   await expect(line(page, OIL).getByTestId("line-total")).toHaveText(`Line total: ${egp(2 * price("siwa-olive-oil"))}`);
   await expect(page.getByTestId("subtotal")).toHaveText(egp(afterIncrease));
-  await screenshot(page, "cart");
+  await takeScreenshot("cart");
 
   // The select sets an exact quantity.
   await page.getByLabel(`Quantity for ${OIL}`).selectOption("5");
@@ -89,7 +83,7 @@ test("browse, add two products, change and remove lines, and the cart survives a
   await expect(line(page, OIL)).toHaveCount(0);
   await expect(page.getByRole("status")).toHaveText(`Removed ${OIL} from your cart. Subtotal ${egp(price("aswan-clay-mug"))}.`);
   await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeFocused();
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 1 item");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 1 item");
 
   // The cart lives in the database behind the cookie, so a reload shows exactly the same thing.
   await page.reload();
@@ -102,7 +96,7 @@ test("browse, add two products, change and remove lines, and the cart survives a
   // Emptying it shows the way back to the catalog.
   await page.getByRole("button", { name: `Remove ${MUG}` }).click();
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 0 items");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 0 items");
   await page.getByRole("link", { name: "Browse the catalog" }).click();
   await expect(page).toHaveURL(/\/$/);
 });
@@ -123,10 +117,10 @@ test("the skip link is the first stop and jumps past the header", async ({ page 
   await expect(page.locator("#main")).toBeFocused();
 });
 
-test("a change shows before the server answers, and the server's answer wins", async ({ page, context }) => {
+test("a change shows before the server answers, and the server's answer wins", async ({ page, context, store }) => {
   await page.goto("/products/aswan-clay-mug");
   await page.getByRole("button", { name: /^Add to cart/ }).click();
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 1 item");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 1 item");
   await page.goto("/cart");
 
   // Another tab empties the cart behind this one's back.
@@ -145,12 +139,12 @@ test("a change shows before the server answers, and the server's answer wins", a
   await page.getByRole("button", { name: `Increase quantity of ${MUG}` }).click();
   await expect(page.getByLabel(`Quantity for ${MUG}`)).toHaveValue("2");
   await expect(line(page, MUG).getByTestId("line-total")).toHaveText(`Line total: ${egp(2 * price("aswan-clay-mug"))}`);
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 2 items");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 2 items");
 
   release();
   await expect(page.getByRole("main").getByRole("alert")).toHaveText("That item is no longer in your cart.");
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
-  await expect(cartLink(page)).toHaveAccessibleName("Cart, 0 items");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart, 0 items");
 });
 
 test("Add to cart works without JavaScript", async ({ browser }) => {

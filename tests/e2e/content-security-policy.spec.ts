@@ -1,5 +1,7 @@
-import { expect, test, type Page } from "@playwright/test";
-import { TEST_CARD_CVV, TEST_CARD_EXPIRY, TEST_CARD_HOLDER } from "../../lib/emulator/cards";
+import type { Page } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { CARD, fillCard, payOnHostedPage, pixelCardFrame, pixelPayButton } from "./helpers/emulator-pages";
+import type { Buyer, PaymentMode, Store } from "./helpers/store";
 
 // The per-request policy (proxy.ts) must not block anything the store needs: Next's own scripts (nonce), the
 // cart's actions, the Pixel script, its styles and card frame (emulator here), and the hosted checkout page.
@@ -15,50 +17,35 @@ function collectViolations(page: Page): string[] {
   return violations;
 }
 
-async function checkoutWith(page: Page, mode: RegExp) {
-  await page.goto("/products/aswan-clay-mug");
-  await page.getByRole("button", { name: /^Add to cart/ }).click();
-  await expect(page.getByRole("status")).toContainText("Your cart has");
+const BUYER: Buyer = { email: "csp@example.com", phone: "+20 101 234 5678", firstName: "Nour", lastName: "Adel", street: "3 Corniche", city: "Aswan" };
+
+async function checkoutWith(store: Store, mode: PaymentMode) {
+  const page = store.page;
+  await store.addToCart();
   await page.goto("/cart");
   await page.getByRole("button", { name: "Increase quantity of Aswan Clay Mug" }).click();
   await expect(page.getByRole("status")).toContainText("quantity 2");
-  await page.goto("/checkout");
-  await page.getByLabel("Email").fill("csp@example.com");
-  await page.getByLabel("Phone").fill("+20 101 234 5678");
-  await page.getByLabel("First name").fill("Nour");
-  await page.getByLabel("Last name").fill("Adel");
-  await page.getByLabel("Street").fill("3 Corniche");
-  await page.getByLabel("City").fill("Aswan");
-  await page.getByRole("radio", { name: mode }).check();
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await store.fillCheckout(BUYER, mode);
+  await store.pay();
 }
 
-async function fillCard(scope: ReturnType<Page["frameLocator"]> | ReturnType<Page["getByRole"]>) {
-  await scope.getByLabel("Card number").fill("5123456789012346");
-  await scope.getByLabel("Name on card").fill(TEST_CARD_HOLDER);
-  await scope.getByLabel("Expiry (MM/YY)").fill(TEST_CARD_EXPIRY);
-  await scope.getByLabel("CVV").fill(TEST_CARD_CVV);
-}
-
-test("a Pixel payment runs under a nonce policy without a single violation", async ({ page }) => {
+test("a Pixel payment runs under a nonce policy without a single violation", async ({ page, store }) => {
   const violations = collectViolations(page);
   const home = await page.goto("/");
   expect(home?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
-  await checkoutWith(page, /^Embedded \(Pixel\)/);
+  await checkoutWith(store, "Embedded (Pixel)");
   await expect(page).toHaveURL(/\/checkout\/pay\/[0-9a-f-]{36}$/);
-  await fillCard(page.frameLocator('iframe[title="Card payment form"]'));
-  await page.getByTestId("pixel-container").getByRole("button", { name: /^Pay/ }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+  await fillCard(pixelCardFrame(page), CARD.approved);
+  await pixelPayButton(page).click();
+  await store.waitForStatus("Paid");
   expect(violations).toEqual([]);
 });
 
-test("the hosted checkout (the emulator's own pages) runs without a violation", async ({ page }) => {
+test("the hosted checkout (the emulator's own pages) runs without a violation", async ({ page, store }) => {
   const violations = collectViolations(page);
-  await checkoutWith(page, /^Hosted checkout \(redirect\)/);
-  await expect(page).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
-  await fillCard(page.getByRole("form", { name: "Pay by card" }));
-  await page.getByRole("form", { name: "Pay by card" }).getByRole("button", { name: /^Pay/ }).click();
-  await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 20_000 });
+  await checkoutWith(store, "Hosted checkout (redirect)");
+  await payOnHostedPage(page, CARD.approved);
+  await store.waitForStatus("Paid");
   expect(violations).toEqual([]);
 });
 

@@ -1,4 +1,6 @@
-import { expect, test, type APIRequestContext } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
+import { expect, test } from "./fixtures";
+import { confirmOtp, fillCard } from "./helpers/emulator-pages";
 import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "../../lib/paymob/emulator-credentials";
 
 // Smoke test of the built-in Paymob emulator inside the production build: the hosted checkout works with
@@ -34,10 +36,7 @@ test.describe("Paymob emulator", () => {
       await page.goto(`${MOUNT}/unifiedcheckout/?publicKey=${EMULATOR_PUBLIC_KEY}&clientSecret=${intention.client_secret}`);
       await expect(page.getByRole("note")).toContainText("TEST EMULATOR");
       await expect(page.getByLabel("Amount to pay")).toHaveText(/350\.00/);
-      await page.getByLabel("Card number").fill("5123 4567 8901 2346");
-      await page.getByLabel("Name on card").fill("Test Account");
-      await page.getByLabel("Expiry (MM/YY)").fill("01/39");
-      await page.getByLabel("CVV").fill("123");
+      await fillCard(page, "5123 4567 8901 2346");
       await page.getByRole("button", { name: /^Pay / }).click();
       await expect(page).toHaveURL(/\/unifiedcheckout\/payment-status\?.*success=true/);
       const query = new URL(page.url()).searchParams;
@@ -52,10 +51,7 @@ test.describe("Paymob emulator", () => {
     await page.goto(`${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}`);
     await expect(page.locator("#pixel-container iframe")).toHaveCount(1);
     const frame = page.frameLocator("#pixel-container iframe");
-    await frame.getByLabel("Card number").fill("4111111111111111");
-    await frame.getByLabel("Name on card").fill("Test Account");
-    await frame.getByLabel("Expiry (MM/YY)").fill("01/39");
-    await frame.getByLabel("CVV").fill("123");
+    await fillCard(frame, "4111111111111111");
     await expect(page.locator("#events")).toContainText("cardValidationChanged true");
     await page.getByRole("button", { name: /^Pay EGP/ }).click();
     await expect(page.locator("#result")).toContainText('"success": "true"');
@@ -67,14 +63,10 @@ test.describe("Paymob emulator", () => {
     const intention = await createIntention(request, baseURL!);
     await page.goto(`${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}`);
     const frame = page.frameLocator("#pixel-container iframe");
-    await frame.getByLabel("Card number").fill("5123450000000008");
-    await frame.getByLabel("Name on card").fill("Test Account");
-    await frame.getByLabel("Expiry (MM/YY)").fill("01/39");
-    await frame.getByLabel("CVV").fill("123");
+    await fillCard(frame, "5123450000000008");
     await page.getByRole("button", { name: /^Pay EGP/ }).click();
     await expect(page.getByRole("heading", { name: "3-D Secure verification" })).toBeVisible();
-    await page.getByLabel("One-time password").fill("123456");
-    await page.getByRole("button", { name: "Confirm" }).click();
+    await confirmOtp(page);
     await expect(page).toHaveURL(/\/unifiedcheckout\/payment-status\?.*is_3d_secure=true/);
     await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
   });

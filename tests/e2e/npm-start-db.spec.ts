@@ -4,17 +4,15 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { TEST_CARD_CVV, TEST_CARD_EXPIRY, TEST_CARD_HOLDER } from "../../lib/emulator/cards";
 import { startEmbeddedDbServer, type EmbeddedDbEvent, type EmbeddedDbServer } from "../../scripts/embedded-db-server.mjs";
+import { CARD, payOnHostedPage } from "./helpers/emulator-pages";
+import { LAYLA, Store } from "./helpers/store";
 
 // The README's own start path, `npm start` = scripts/with-db.mjs + `next start` on the embedded database, kept
 // up across the things that broke it: the pool dropping an idle connection (node-postgres after 10 s; here after
 // 300 ms, and the test waits for the server to SEE the connection close, not for time to pass) and the database
 // server restarting under the running app. This process owns the embedded server, as `npm run db:studio` would,
 // and the app joins it through the lock file, exactly as a second with-db process does.
-
-const APPROVED = "5123456789012346";
-const NO_CALLBACK = "4000000000000507"; // approved, but the emulator never calls back: only inquiry can settle it
 
 let dataDir: string;
 let db: EmbeddedDbServer;
@@ -102,46 +100,32 @@ test.afterAll(async () => {
 });
 
 async function buyOne(page: Page, card: string) {
-  await page.goto(`${appUrl}/products/aswan-clay-mug`);
-  await page.getByRole("button", { name: /^Add to cart/ }).click();
-  await expect(page.getByRole("status")).toContainText("Your cart has");
-  await page.goto(`${appUrl}/checkout`);
-  await page.getByLabel("Email").fill("layla@example.com");
-  await page.getByLabel("Phone").fill("+20 101 234 5678");
-  await page.getByLabel("First name").fill("Layla");
-  await page.getByLabel("Last name").fill("Hassan");
-  await page.getByLabel("Street").fill("12 Tahrir Street");
-  await page.getByLabel("City").fill("Cairo");
-  await page.getByRole("radio", { name: /^Hosted checkout/ }).check();
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
-  await expect(page).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
-  const form = page.getByRole("form", { name: "Pay by card" });
-  await form.getByLabel("Card number").fill(card);
-  await form.getByLabel("Name on card").fill(TEST_CARD_HOLDER);
-  await form.getByLabel("Expiry (MM/YY)").fill(TEST_CARD_EXPIRY);
-  await form.getByLabel("CVV").fill(TEST_CARD_CVV);
-  await form.getByRole("button", { name: /^Pay/ }).click();
+  const store = new Store(page, appUrl);
+  await store.addToCart();
+  await store.fillCheckout(LAYLA, "Hosted checkout (redirect)");
+  await store.pay();
+  await payOnHostedPage(page, card);
   await expect(page).toHaveURL(/\/checkout\/return\?/);
   // The callback (or, without one, the return page's inquiry after its grace period) settles it.
-  await expect(page.getByTestId("order-status")).toHaveText("Paid", { timeout: 90_000 });
+  await store.waitForStatus("Paid", 90_000);
 }
 
 test("payments keep confirming after the pool's idle reconnects and a database server restart", async ({ page }) => {
-  await buyOne(page, APPROVED);
+  await buyOne(page, CARD.approved);
 
   // Idle: the pool closes its connection; the next payment's callback runs on a new connection that prepares the
   // same named statements in the same PGlite session.
   await idle();
-  await buyOne(page, APPROVED);
+  await buyOne(page, CARD.approved);
 
   // Idle again, then a payment Paymob never calls back about: the return page's inquiry has to apply it.
   await idle();
-  await buyOne(page, NO_CALLBACK);
+  await buyOne(page, CARD.noCallback);
 
   // The database server restarts on the same port and folder while the app runs.
   const port = db.port;
   await db.stop();
   await startDb(port);
-  await buyOne(page, APPROVED);
+  await buyOne(page, CARD.approved);
   expect(output).not.toContain("already exists");
 });

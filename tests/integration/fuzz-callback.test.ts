@@ -12,7 +12,7 @@ import { useTestDb } from "../helpers/db";
 import { fuzz, fuzzTestTimeout, type FuzzBudget } from "../helpers/fuzz";
 import { createOrderWithAttempt, signedTransaction, TEST_HMAC_SECRET, transactionFor } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
-import { mutatedBodyArb, type MutatedBody } from "./fuzz-payloads";
+import { mutatedBodyArb, type MutatedBody } from "../helpers/fuzz-payloads";
 
 // Thousands of generated and mutated callbacks through processCallback and the real route: no throw, never a
 // 5xx, nothing accepted without a valid signature, and no order or attempt touched by any rejected request.

@@ -6,7 +6,7 @@ import docsTx from "../fixtures/callbacks/docs-transaction-2024.json";
 import xdotToken from "../fixtures/callbacks/xdot-token.json";
 import { callbackCaseArb, expectedKind, SIGNED_FIELDS, valueAt } from "../helpers/callback-arbitraries";
 import { fuzz, fuzzTestTimeout, type FuzzBudget } from "../helpers/fuzz";
-import { mutatedBodyArb } from "../integration/fuzz-payloads";
+import { mutatedBodyArb } from "../helpers/fuzz-payloads";
 
 // Property-based fuzzing of the callback body parser: it is the first thing every anonymous POST reaches.
 // Every case is judged against the contract (helpers/callback-arbitraries.ts): accept exactly the bodies

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedDbServer, type EmbeddedDbEvent, type EmbeddedDbServer } from "../../scripts/embedded-db-server.mjs";
+import { startEmbeddedDbServer, type EmbeddedDbEvent, type EmbeddedDbServer } from "../../../scripts/embedded-db-server.mjs";
 
 // The embedded server gives every connection what a Postgres backend would, although PGlite is one session:
 // its own prepared statements (gone with it), an exchange nobody interleaves with, and a rollback if it dies

@@ -1,7 +1,7 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 // The embedded server that `npm start` / `npm run dev` put in front of the PGlite folder.
-import { startEmbeddedDbServer } from "../../scripts/embedded-db-server.mjs";
+import { startEmbeddedDbServer } from "../../../scripts/embedded-db-server.mjs";
 
 let server: { url: string; stop: () => Promise<void> };
 let pool: pg.Pool;

@@ -2,7 +2,7 @@ import http from "node:http";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { firstLoadJs } from "@/scripts/bench/lib/first-load-js";
-import { listenOnLoopback, type LoopbackServer } from "../helpers/loopback-server";
+import { listenOnLoopback, type LoopbackServer } from "../../helpers/loopback-server";
 
 // bench:pages compares each page's first-load JS with a bare Next page: what it counts decides that budget.
 

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
-import { freePort, startAppServer, type AppServer } from "../../scripts/app-server.mjs";
-import { listenOnLoopback, type LoopbackServer } from "../helpers/loopback-server";
+import { freePort, startAppServer, type AppServer } from "../../../scripts/app-server.mjs";
+import { listenOnLoopback, type LoopbackServer } from "../../helpers/loopback-server";
 
 // How a suite starts its own app server (scripts/app-server.mjs), with a stand-in for `next start`: a free port,
 // proof that the server answering is the one it started, and a stop that waits for the real exit.

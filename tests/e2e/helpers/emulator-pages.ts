@@ -1,0 +1,40 @@
+import { expect, type FrameLocator, type Locator, type Page } from "@playwright/test";
+import { TEST_CARD_CVV, TEST_CARD_EXPIRY, TEST_CARD_HOLDER, THREE_DS_OTP } from "../../../lib/emulator/cards";
+
+// The built-in Paymob emulator's pages as a customer meets them: the hosted Unified Checkout, Pixel's card
+// iframe and the 3-D Secure step.
+
+export const CARD = {
+  approved: "5123456789012346",
+  threeDs: "5123450000000008",
+  declined: "4000000000000002", // the emulator's own decline card (Paymob documents none)
+  delayed: "4000000000000309", // approved; the server callback arrives seconds after the redirect
+  noCallback: "4000000000000507", // approved, but the emulator never calls back: only inquiry can settle it
+};
+
+/** Types a test card into a card form: the hosted page's, or Pixel's iframe. */
+export async function fillCard(form: Page | Locator | FrameLocator, number: string) {
+  await form.getByLabel("Card number").fill(number);
+  await form.getByLabel("Name on card").fill(TEST_CARD_HOLDER);
+  await form.getByLabel("Expiry (MM/YY)").fill(TEST_CARD_EXPIRY);
+  await form.getByLabel("CVV").fill(TEST_CARD_CVV);
+}
+
+/** Pays on Paymob's (emulated) Unified Checkout page, where the store's Pay button led. */
+export async function payOnHostedPage(page: Page, card: string) {
+  await expect(page).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
+  const form = page.getByRole("form", { name: "Pay by card" });
+  await fillCard(form, card);
+  await form.getByRole("button", { name: /^Pay/ }).click();
+}
+
+/** Pixel's card form, embedded in the store's /checkout/pay page. */
+export const pixelCardFrame = (page: Page) => page.frameLocator('iframe[title="Card payment form"]');
+
+export const pixelPayButton = (page: Page) => page.getByTestId("pixel-container").getByRole("button", { name: /^Pay/ });
+
+/** The emulated bank's 3-D Secure page. */
+export async function confirmOtp(page: Page) {
+  await page.getByLabel("One-time password").fill(THREE_DS_OTP);
+  await page.getByRole("button", { name: "Confirm" }).click();
+}
