@@ -1,11 +1,14 @@
 import path from "node:path";
+import type { MigrationConfig } from "drizzle-orm/migrator";
 import type { DbHandle } from "./client";
 
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
-/** Applies the committed drizzle-kit migrations; the same files run on PGlite, PostgreSQL and Neon. */
-export async function migrateDb(handle: DbHandle, migrationsFolder = MIGRATIONS_FOLDER): Promise<void> {
-  const config = { migrationsFolder };
+/**
+ * Applies committed drizzle-kit migrations; the same files run on PGlite, PostgreSQL and Neon. By default the
+ * app's own; a self-contained module that keeps its own migrations passes its folder and migrations table.
+ */
+export async function migrateDb(handle: DbHandle, config: MigrationConfig = { migrationsFolder: MIGRATIONS_FOLDER }): Promise<void> {
   switch (handle.driver) {
     case "pglite": {
       const { migrate } = await import("drizzle-orm/pglite/migrator");

@@ -3,6 +3,5 @@ export * from "./catalog";
 export * from "./cart";
 export * from "./orders";
 export * from "./payments";
-export * from "./emulator";
 export * from "./reversals";
 export * from "./rate-limits";

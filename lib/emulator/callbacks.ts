@@ -1,5 +1,5 @@
 import type { Tx } from "@/db/client";
-import { emuDeliveries, type EmuCardToken, type EmuIntention, type EmuScenario, type EmuTransaction } from "@/db/schema/emulator";
+import { emuDeliveries, type EmuCardToken, type EmuIntention, type EmuScenario, type EmuTransaction } from "./db/schema";
 import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { signToken, signTransaction } from "@/lib/paymob/hmac";
 import { MERCHANT } from "./settings";
@@ -7,7 +7,7 @@ import { planTransactionCallback } from "./scenarios";
 import { deliveryClock } from "./time";
 import { buildTransactionObject, transactionCallbackBody } from "./transaction-object";
 
-// Turns transactions into signed callback rows in emu_deliveries, inside the caller's DB transaction, so a
+// Turns transactions into signed callback rows in the deliveries table, inside the caller's DB transaction, so a
 // payment and its callbacks commit together. The pump (deliveries.ts) sends them.
 
 /** A signature that looks right (128 hex) but is made with the wrong key. */

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { EmuTransaction } from "@/db/schema/emulator";
+import type { EmuTransaction } from "./db/schema";
 import { addChildTransaction } from "./child-transaction";
 import type { ReversalResult } from "./refunds";
 import { lockIntention, lockTransaction } from "./repo";

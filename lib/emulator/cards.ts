@@ -1,4 +1,4 @@
-import type { EmuScenario } from "@/db/schema/emulator";
+import type { EmuScenario } from "./db/schema";
 
 // What each test card does. Paymob documents only the approved ones (test-credentials page, June 2026:
 // 5123456789012346, 5123450000000008, 4111111111111111); Paymob has no public decline/pending cards, so the

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
-import { emuTransactions, type EmuIntention, type EmuTransaction } from "@/db/schema/emulator";
+import { emuTransactions, type EmuIntention, type EmuTransaction } from "./db/schema";
 import { enqueueTransactionCallback } from "./callbacks";
 import { paymobTimestamp } from "./time";
 

@@ -1,10 +1,10 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emuDeliveries, type EmuDelivery } from "@/db/schema/emulator";
+import { emuDeliveries, type EmuDelivery } from "./db/schema";
 import { refuseForeignTarget } from "./refused-delivery";
 import { deliveryClock } from "./time";
 
-// The callback pump. Deliveries wait in emu_deliveries; any emulator request pumps the due ones, so delayed
+// The callback pump. Deliveries wait in their table; any emulator request pumps the due ones, so delayed
 // callbacks go out on serverless hosts without timers. Rows are claimed with a lease (FOR UPDATE SKIP LOCKED),
 // so concurrent pumps never send the same row twice; failures retry with backoff a bounded number of times.
 
@@ -19,7 +19,7 @@ export const AFTER_PAYMENT_PUMP_MS = 20_000;
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
 /** Held back until its predecessor is settled (out-of-order scenario, token after transaction). */
-const predecessorSettled = sql`(${emuDeliveries.afterId} is null or exists (select 1 from emu_deliveries p where p.id = ${emuDeliveries.afterId} and (p.delivered_at is not null or p.gave_up or p.suppressed)))`;
+const predecessorSettled = sql`(${emuDeliveries.afterId} is null or exists (select 1 from ${emuDeliveries} p where p.id = ${emuDeliveries.afterId} and (p.delivered_at is not null or p.gave_up or p.suppressed)))`;
 
 async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
   const now = deliveryClock().now();

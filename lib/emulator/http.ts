@@ -5,14 +5,15 @@ import type { Db } from "@/db/client";
 export type EmuContext = {
   request: Request;
   url: URL;
-  /** Path below the mount, always starting with "/" (e.g. "/v1/intention/"). */
-  path: string;
   /** Absolute URL of the mount (e.g. "http://localhost:3000/paymob-emulator"), for links and redirects. */
   base: string;
   db: Db;
   /** Runs work after the response (Next's after(), a test server's tracker), or fire-and-forget. */
   defer: (task: () => Promise<unknown>) => void;
 };
+
+/** One route's handler; `params` are the path's named segments (`:id`), URL-decoded. */
+export type Handler = (ctx: EmuContext, params: Record<string, string>) => Promise<Response> | Response;
 
 const NO_STORE = { "cache-control": "no-store" };
 

@@ -1,4 +1,4 @@
-import type { EmuIntention } from "@/db/schema/emulator";
+import type { EmuIntention } from "./db/schema";
 import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { MERCHANT, OWNER_USER_ID, type Integration } from "./settings";
 import { paymentKey } from "./tokens";

@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuScenario, type EmuTransaction } from "@/db/schema/emulator";
+import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuScenario, type EmuTransaction } from "./db/schema";
 import { cardBehaviour, cardNumMask, THREE_DS_OTP, TEST_WALLET, tokenMaskedPan, type CardBehaviour } from "./cards";
 import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
 import { urlRefusal } from "./exposure";

@@ -1,4 +1,4 @@
-import type { EmuDelivery } from "@/db/schema/emulator";
+import type { EmuDelivery } from "./db/schema";
 
 // What a public emulator shows strangers: Paymob's objects with the customer's personal data masked. A demo's
 // visitors type their real name, email, phone and address into checkout; the emulator's keys are public, so

@@ -1,8 +1,7 @@
 import { secretKeyAuth } from "./api/intention";
 import { emulatorExposure } from "./exposure";
-import { json } from "./http";
+import { json, type Handler } from "./http";
 import { maskPersonalData } from "./personal-data";
-import type { Handler } from "./router";
 
 // Route wrappers for a public emulator (see exposure.ts); on loopback both let everything through unchanged,
 // so the local experience (and every test that drives the emulator directly) stays as it was.

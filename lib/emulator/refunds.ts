@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import type { EmuIntention, EmuTransaction } from "@/db/schema/emulator";
+import type { EmuIntention, EmuTransaction } from "./db/schema";
 import { addChildTransaction } from "./child-transaction";
 import { lockIntention, lockTransaction } from "./repo";
 import { cairoDay } from "./time";

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { emuDeliveries, type EmuDelivery } from "@/db/schema/emulator";
+import { emuDeliveries, type EmuDelivery } from "./db/schema";
 import { urlRefusal } from "./exposure";
 
 /**

@@ -1,6 +1,6 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuTransaction } from "@/db/schema/emulator";
+import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuTransaction } from "./db/schema";
 
 // Reads of the emulator's own tables. Writes live next to the rule that makes them (payments, refunds, …).
 type Q = Db | Tx;

@@ -1,38 +1,77 @@
+import { Hono, type Context } from "hono";
 import { paymentStatus, showChallenge, showCheckout, submitChallenge, submitCheckout } from "./api/checkout";
+import { listDeliveries, pumpNow, replayDelivery, setScenario } from "./api/control";
 import { authTokens, getTransaction, transactionInquiry } from "./api/inquiry";
 import { createIntention, getElement } from "./api/intention";
 import { pay } from "./api/pay";
 import { reverse } from "./api/reversals";
-import { listDeliveries, pumpNow, replayDelivery, setScenario } from "./api/control";
-import { html } from "./http";
+import { emulatorDb } from "./db/migrate";
+import { pumpDeliveries } from "./deliveries";
+import { detail, html, type EmuContext, type Handler } from "./http";
 import { homePage } from "./pages/home";
 import { pixelDemoPage } from "./pages/pixel-demo";
 import { iframeCard } from "./pixel/iframe";
 import { keyWhenPublic, maskedWhenPublic } from "./public-guards";
-import { Router } from "./router";
 
-// Every path the emulator answers, below the mount: Paymob's own paths, then the emulator's tools (/_emulator).
-// The wrappers only act when the emulator is public (exposure.ts): masked personal data, a key for the tools.
-export const routes = new Router()
-  .on("POST", "/v1/intention/", (ctx) => createIntention(ctx))
-  .on("GET", "/v1/intention/element/{pk}/{cs}/", (ctx, [pk, cs]) => getElement(ctx, pk!, cs!))
-  .on("GET", "/unifiedcheckout/", (ctx) => showCheckout(ctx))
-  .on("POST", "/unifiedcheckout/pay", (ctx) => submitCheckout(ctx))
-  .on("GET", "/unifiedcheckout/payment-status", (ctx) => paymentStatus(ctx))
-  .on("GET", "/acs/{id}/", (ctx, [id]) => showChallenge(ctx, id!))
-  .on("POST", "/acs/{id}/", (ctx, [id]) => submitChallenge(ctx, id!))
-  .on("GET", "/pixel/iframe-card/", (ctx) => iframeCard(ctx))
-  .on("POST", "/api/acceptance/payments/pay", (ctx) => pay(ctx))
-  .on("POST", "/api/acceptance/void_refund/refund", maskedWhenPublic((ctx) => reverse(ctx, "refund")))
-  .on("POST", "/api/acceptance/void_refund/void", maskedWhenPublic((ctx) => reverse(ctx, "void")))
-  .on("POST", "/api/acceptance/capture", maskedWhenPublic((ctx) => reverse(ctx, "capture")))
-  .on("POST", "/api/auth/tokens", (ctx) => authTokens(ctx))
-  .on("POST", "/api/ecommerce/orders/transaction_inquiry", maskedWhenPublic((ctx) => transactionInquiry(ctx)))
-  .on("GET", "/api/acceptance/transactions/{id}", maskedWhenPublic((ctx, [id]) => getTransaction(ctx, id!)))
-  .on("GET", "/", (ctx) => html(200, homePage(ctx.base)))
-  .on("GET", "/_emulator/", (ctx) => html(200, homePage(ctx.base)))
-  .on("POST", "/_emulator/scenario", keyWhenPublic((ctx) => setScenario(ctx)))
-  .on("GET", "/_emulator/deliveries", (ctx) => listDeliveries(ctx))
-  .on("POST", "/_emulator/deliveries/pump", keyWhenPublic((ctx) => pumpNow(ctx)))
-  .on("POST", "/_emulator/deliveries/{id}/replay", keyWhenPublic((ctx, [id]) => replayDelivery(ctx, id!)))
-  .on("GET", "/_emulator/pixel-demo", (ctx) => html(200, pixelDemoPage(ctx.base, ctx.url.searchParams.get("clientSecret") ?? "", ctx.url.searchParams.get("disablePay") === "1")));
+export type EmulatorEnv = { Bindings: { basePath: string; waitUntil?: (promise: Promise<unknown>) => void } };
+type Methods = Partial<Record<"GET" | "POST", Handler>>;
+
+/**
+ * Every path the emulator answers below `basePath`: Paymob's own paths, then the emulator's tools (/_emulator).
+ * The wrappers only act when the emulator is public (exposure.ts): masked personal data, a key for the tools.
+ * Not strict: a trailing slash is optional everywhere, as Django's APPEND_SLASH makes it in practice on Paymob.
+ */
+export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
+  const app = new Hono<EmulatorEnv>({ strict: false }).basePath(basePath);
+  const on = (path: string, methods: Methods) => {
+    for (const [method, handler] of Object.entries(methods)) app.on(method, path, withContext(handler));
+    // Registered after the handlers, so it only answers the methods they do not (HEAD goes to GET, as before).
+    const allow = Object.keys(methods).join(", ");
+    app.all(path, (c) => new Response(JSON.stringify({ detail: `Method "${c.req.method}" not allowed.` }), { status: 405, headers: { allow, "content-type": "application/json" } }));
+  };
+  on("/v1/intention", { POST: createIntention });
+  on("/v1/intention/element/:pk/:cs", { GET: (ctx, p) => getElement(ctx, p.pk!, p.cs!) });
+  on("/unifiedcheckout", { GET: showCheckout });
+  on("/unifiedcheckout/pay", { POST: submitCheckout });
+  on("/unifiedcheckout/payment-status", { GET: paymentStatus });
+  on("/acs/:id", { GET: (ctx, p) => showChallenge(ctx, p.id!), POST: (ctx, p) => submitChallenge(ctx, p.id!) });
+  on("/pixel/iframe-card", { GET: iframeCard });
+  on("/api/acceptance/payments/pay", { POST: pay });
+  on("/api/acceptance/void_refund/refund", { POST: maskedWhenPublic((ctx) => reverse(ctx, "refund")) });
+  on("/api/acceptance/void_refund/void", { POST: maskedWhenPublic((ctx) => reverse(ctx, "void")) });
+  on("/api/acceptance/capture", { POST: maskedWhenPublic((ctx) => reverse(ctx, "capture")) });
+  on("/api/auth/tokens", { POST: authTokens });
+  on("/api/ecommerce/orders/transaction_inquiry", { POST: maskedWhenPublic(transactionInquiry) });
+  on("/api/acceptance/transactions/:id", { GET: maskedWhenPublic((ctx, p) => getTransaction(ctx, p.id!)) });
+  on("/", { GET: (ctx) => html(200, homePage(ctx.base)) });
+  on("/_emulator", { GET: (ctx) => html(200, homePage(ctx.base)) });
+  on("/_emulator/scenario", { POST: keyWhenPublic(setScenario) });
+  on("/_emulator/deliveries", { GET: listDeliveries });
+  on("/_emulator/deliveries/pump", { POST: keyWhenPublic(pumpNow) });
+  on("/_emulator/deliveries/:id/replay", { POST: keyWhenPublic((ctx, p) => replayDelivery(ctx, p.id!)) });
+  on("/_emulator/pixel-demo", { GET: (ctx) => html(200, pixelDemoPage(ctx.base, ctx.url.searchParams.get("clientSecret") ?? "", ctx.url.searchParams.get("disablePay") === "1")) });
+  app.notFound(() => detail(404, "Not found."));
+  app.onError((error, c) => {
+    console.error(`[paymob-emulator] ${c.req.method} ${c.req.path.slice(basePath.length) || "/"} failed:`, error);
+    return detail(500, "The emulator hit an internal error; see the server log.");
+  });
+  return app;
+}
+
+/** The database and deferred work, set up only once a route matched (a 404 or 405 touches no database). */
+function withContext(handler: Handler) {
+  return async (c: Context<EmulatorEnv>) => {
+    const { waitUntil } = c.env;
+    const defer = (task: () => Promise<unknown>) => {
+      const promise = task().catch((error: unknown) => console.error("[paymob-emulator] background work failed:", error));
+      waitUntil?.(promise);
+    };
+    const url = new URL(c.req.url);
+    const db = await emulatorDb();
+    const ctx: EmuContext = { request: c.req.raw, url, base: `${url.origin}${c.env.basePath}`, db, defer };
+    // Opportunistic pump: every emulator request also delivers callbacks that fell due (delays, retries),
+    // which is how delayed callbacks go out on serverless hosts that have no timers.
+    defer(() => pumpDeliveries(db));
+    return handler(ctx, c.req.param() as Record<string, string>);
+  };
+}

@@ -1,4 +1,4 @@
-import type { EmuScenario } from "@/db/schema/emulator";
+import type { EmuScenario } from "./db/schema";
 
 // How each failure scenario turns one TRANSACTION callback into delivery rows (pure, unit-testable).
 // Paymob publishes no retry/duplicate policy (docs/paymob.md § "Callbacks"), so these are the situations a merchant

@@ -1,4 +1,4 @@
-import type { EmuIntention, EmuTransaction } from "@/db/schema/emulator";
+import type { EmuIntention, EmuTransaction } from "./db/schema";
 import { MERCHANT, OWNER_USER_ID, PROFILE_ID } from "./settings";
 import { creationExtras, echoedBillingData, type IntentionItem } from "./intention-shapes";
 

@@ -1,12 +1,17 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { emuDeliveries } from "@/db/schema/emulator";
+import { afterEach, beforeEach, describe, expect, it, beforeAll } from "vitest";
+import { emuDeliveries } from "@/lib/emulator/db/schema";
 import { nextDueAt, pumpFor, type FetchLike } from "@/lib/emulator/deliveries";
 import { setDeliveryClock } from "@/lib/emulator/time";
+import { migrateEmulatorDb } from "@/lib/emulator/db/migrate";
 import { useTestDb } from "../helpers/db";
 import { FakeClock } from "../helpers/fake-clock";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
+// These tests write the emulator's tables directly, before any request could have made the emulator create them.
+beforeAll(async () => {
+  if (!t.skipped) await migrateEmulatorDb(t.handle);
+});
 
 // The pump's own scheduling, on rows written directly: a post-payment pump must wait for what falls due
 // within its horizon, and not give up early because of rows it cannot claim (held behind a predecessor,

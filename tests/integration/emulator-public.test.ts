@@ -1,13 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it, vi, beforeAll } from "vitest";
 import { eq } from "drizzle-orm";
-import { emuDeliveries, emuIntentions } from "@/db/schema/emulator";
+import { emuDeliveries, emuIntentions } from "@/lib/emulator/db/schema";
 import { pumpDeliveries, type FetchLike } from "@/lib/emulator/deliveries";
 import { EMULATOR_API_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
+import { migrateEmulatorDb } from "@/lib/emulator/db/migrate";
 import { useTestDb } from "../helpers/db";
 import { createTestIntention, payByCard, TEST_BILLING, useEmulatorHarness, type CreatedIntention } from "../helpers/emulator-server";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
+// These tests write the emulator's tables directly, before any request could have made the emulator create them.
+beforeAll(async () => {
+  if (!t.skipped) await migrateEmulatorDb(t.handle);
+});
 
 // The emulator when strangers can reach it (APP_URL off loopback: a preview without keys, a demo store): no
 // requests to other hosts (SSRF), no customer data in its logs and answers, its tools behind the secret key.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { EmuDelivery } from "@/db/schema/emulator";
+import type { EmuDelivery } from "@/lib/emulator/db/schema";
 import { maskDelivery, maskPersonalData, maskText, maskUrl } from "@/lib/emulator/personal-data";
 
 // What a public emulator shows strangers: Paymob objects with the customer's personal data masked.

@@ -1,7 +1,7 @@
 import "server-only";
 import { desc, eq } from "drizzle-orm";
 import { z } from "zod";
-import { EMU_SCENARIOS, emuDeliveries, emuIntentions } from "@/db/schema/emulator";
+import { EMU_SCENARIOS, emuDeliveries, emuIntentions } from "../db/schema";
 import { pumpDeliveries, pumpFor, AFTER_PAYMENT_PUMP_MS } from "../deliveries";
 import { detail, json, readJson, seeOther, type EmuContext } from "../http";
 import { emulatorExposure } from "../exposure";
@@ -39,7 +39,7 @@ export async function setScenario(ctx: EmuContext): Promise<Response> {
 
 /**
  * The delivery log. Public: personal data masked for everyone, with or without the secret key, because the
- * emulator's key is committed in this repository; the operator reads full rows in the database (emu_deliveries).
+ * emulator's key is committed in this repository; the operator reads full rows in the database (paymob_emulator.deliveries).
  */
 export async function listDeliveries(ctx: EmuContext): Promise<Response> {
   const exposed = emulatorExposure().public;

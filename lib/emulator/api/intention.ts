@@ -1,6 +1,6 @@
 import "server-only";
 import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
-import { emuIntentions } from "@/db/schema/emulator";
+import { emuIntentions } from "../db/schema";
 import { intentionUrlErrors } from "../exposure";
 import { credential, detail, json, readJson, type EmuContext } from "../http";
 import { drfErrors, intentionInput, type IntentionInput } from "../intention-input";

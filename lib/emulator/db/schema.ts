@@ -1,12 +1,19 @@
-// Tables owned by the built-in Paymob emulator (prefixed `emu_`). They are the emulator's "Paymob side":
-// the app's own payment tables never read them, exactly as the app cannot read Paymob's database.
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+// The emulator's own tables: its "Paymob side", which the app's payment tables never read, exactly as the app
+// cannot read Paymob's database. They live in their own Postgres schema, so they can never collide with the
+// app's tables, and have their own migrations (./migrations, applied by ./migrate.ts on first use): the app's
+// schema and migrations know nothing of them, and deleting lib/emulator leaves nothing behind in the code.
+import { bigint, bigserial, boolean, index, integer, jsonb, pgSchema, text, timestamp } from "drizzle-orm/pg-core";
+
+export const EMULATOR_DB_SCHEMA = "paymob_emulator";
+// Deliberately not exported: drizzle-kit would then emit a bare CREATE SCHEMA, which fails because the migrator
+// has already created this schema to hold its migrations table (db/migration-config.ts) before the first migration.
+const emulatorSchema = pgSchema(EMULATOR_DB_SCHEMA);
 
 export const EMU_SCENARIOS = ["none", "duplicate", "delayed", "out_of_order", "missing", "bad_signature"] as const;
 export type EmuScenario = (typeof EMU_SCENARIOS)[number];
 
 /** One row per created payment intention (Paymob's `pi_test_…` object and the order behind it). */
-export const emuIntentions = pgTable("emu_intentions", {
+export const emuIntentions = emulatorSchema.table("intentions", {
   id: text("id").primaryKey(), // pi_test_<32 hex>
   clientSecret: text("client_secret").notNull().unique(),
   // Paymob order ids are plain integers; a distinct range from transaction ids makes mix-ups visible in tests.
@@ -34,8 +41,8 @@ export const emuIntentions = pgTable("emu_intentions", {
 export const EMU_TRANSACTION_KINDS = ["payment", "capture", "refund", "void"] as const;
 
 /** Payment attempts and their capture/refund/void children. Flags mirror Paymob's TRANSACTION object. */
-export const emuTransactions = pgTable(
-  "emu_transactions",
+export const emuTransactions = emulatorSchema.table(
+  "transactions",
   {
     id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity({ startWith: 920000001 }),
     intentionId: text("intention_id")
@@ -75,11 +82,11 @@ export const emuTransactions = pgTable(
     updatedText: text("updated_text").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("emu_transactions_intention_idx").on(t.intentionId), index("emu_transactions_order_idx").on(t.orderId)],
+  (t) => [index("transactions_intention_idx").on(t.intentionId), index("transactions_order_idx").on(t.orderId)],
 );
 
 /** Saved cards (TOKEN callbacks). */
-export const emuCardTokens = pgTable("emu_card_tokens", {
+export const emuCardTokens = emulatorSchema.table("card_tokens", {
   id: bigint("id", { mode: "number" }).primaryKey().generatedAlwaysAsIdentity({ startWith: 930001 }),
   token: text("token").notNull().unique(),
   maskedPan: text("masked_pan").notNull(),
@@ -95,8 +102,8 @@ export const emuCardTokens = pgTable("emu_card_tokens", {
  * Every server-to-server callback the emulator sends (or deliberately withholds). The pump delivers rows that
  * are due; `afterId` holds a row back until another one was delivered (the out-of-order scenario needs it).
  */
-export const emuDeliveries = pgTable(
-  "emu_deliveries",
+export const emuDeliveries = emulatorSchema.table(
+  "deliveries",
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     intentionId: text("intention_id"),
@@ -119,7 +126,7 @@ export const emuDeliveries = pgTable(
     gaveUp: boolean("gave_up").notNull().default(false),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("emu_deliveries_due_idx").on(t.deliveredAt, t.dueAt)],
+  (t) => [index("deliveries_due_idx").on(t.deliveredAt, t.dueAt)],
 );
 
 export type EmuIntention = typeof emuIntentions.$inferSelect;

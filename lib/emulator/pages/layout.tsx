@@ -1,23 +1,12 @@
+import type { ReactNode } from "react";
+// The edge build: Next refuses `react-dom/server` in route handlers (they run in the React Server Components
+// layer), and this one renders to a string all the same.
+import { renderToStaticMarkup } from "react-dom/server.edge";
 import { html } from "../http";
 
-// Server-rendered HTML for the emulator's pages: no framework, no JavaScript needed, one small stylesheet.
-// Every page carries the TEST EMULATOR banner so nobody mistakes it for Paymob.
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const esc = (value: unknown) => String(value ?? "").replace(/[&<>"']/g, (c) => ESCAPES[c]!);
-
-/** Tagged template that escapes every interpolation except nested `raw(...)` fragments. */
-export type Raw = { __html: string };
-export const raw = (markup: string): Raw => ({ __html: markup });
-export function h(strings: TemplateStringsArray, ...values: unknown[]): Raw {
-  let out = strings[0] ?? "";
-  values.forEach((value, i) => {
-    const parts = Array.isArray(value) ? value : [value];
-    out += parts.map((v) => (v && typeof v === "object" && "__html" in v ? (v as Raw).__html : esc(v))).join("");
-    out += strings[i + 1] ?? "";
-  });
-  return raw(out);
-}
+// Server-rendered HTML for the emulator's pages: React components rendered to static markup (React escapes every
+// value), no JavaScript needed, one small stylesheet. Every page carries the TEST EMULATOR banner so nobody
+// mistakes it for Paymob. The inline styles and scripts carry no nonce: proxy.ts sends no nonce for this mount.
 
 const STYLES = `
 :root{color-scheme:light;--ink:#10201c;--muted:#4b5d58;--line:#d5dfdc;--bg:#f4f7f6;--card:#fff;--brand:#0f766e;--brand-ink:#fff;--bad:#b42318;--warn:#8a4b00;font-family:system-ui,-apple-system,"Segoe UI",Roboto,sans-serif}
@@ -47,16 +36,48 @@ a{color:#0b5c56}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 `;
 
-export function layout(title: string, body: Raw, options: { wide?: boolean } = {}): string {
-  return `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
-<meta name="robots" content="noindex"><title>${esc(title)} · Paymob test emulator</title><style>${STYLES}${options.wide ? "main{max-width:72rem}" : ""}</style></head>
-<body><div class="banner" role="note">TEST EMULATOR<small>A local stand-in for Paymob. No real card is charged and no money moves.</small></div>
-<main>${body.__html}</main>
-<footer>Paymob test emulator · this page is not Paymob</footer></body></html>`;
+/** A whole HTML document from a React element: React renders no doctype itself. */
+export const renderDocument = (document: ReactNode) => `<!doctype html>\n${renderToStaticMarkup(document)}`;
+
+function Layout({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+  return (
+    <html lang="en">
+      {/* eslint-disable-next-line @next/next/no-head-element -- a whole document rendered to a string, not a Next page */}
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <meta name="robots" content="noindex" />
+        <title>{`${title} · Paymob test emulator`}</title>
+        <style dangerouslySetInnerHTML={{ __html: `${STYLES}${wide ? "main{max-width:72rem}" : ""}` }} />
+      </head>
+      <body>
+        <div className="banner" role="note">
+          TEST EMULATOR<small>A local stand-in for Paymob. No real card is charged and no money moves.</small>
+        </div>
+        <main>{children}</main>
+        <footer>Paymob test emulator · this page is not Paymob</footer>
+      </body>
+    </html>
+  );
 }
 
-export const page = (status: number, title: string, body: Raw, options?: { wide?: boolean }) => html(status, layout(title, body, options));
+export function layout(title: string, body: ReactNode, options: { wide?: boolean } = {}): string {
+  return renderDocument(
+    <Layout title={title} wide={options.wide}>
+      {body}
+    </Layout>,
+  );
+}
+
+export const page = (status: number, title: string, body: ReactNode, options?: { wide?: boolean }) => html(status, layout(title, body, options));
 
 /** A one-message page (errors, "already paid", …). */
-export const messagePage = (status: number, title: string, message: string) => page(status, title, h`<div class="card"><h1>${title}</h1><p>${message}</p></div>`);
+export const messagePage = (status: number, title: string, message: string) =>
+  page(
+    status,
+    title,
+    <div className="card">
+      <h1>{title}</h1>
+      <p>{message}</p>
+    </div>,
+  );

@@ -1,5 +1,5 @@
 import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
-import { h, layout, raw } from "./layout";
+import { layout } from "./layout";
 
 // GET /_emulator/pixel-demo?clientSecret=… — a merchant-like page that embeds the Pixel script, for trying it
 // by hand and for the e2e smoke test. It constructs Pixel twice on purpose (as React StrictMode would).
@@ -15,11 +15,32 @@ const options = Object.assign(${JSON.stringify(options).replace(/</g, "\\u003c")
 new Pixel(options);
 new Pixel(options); // StrictMode-style second construction: must not render a second form
 document.getElementById("outside")?.addEventListener("click", () => window.dispatchEvent(new Event("payFromOutside")));`;
-  const body = h`<h1>Pixel demo</h1><p class="muted">A merchant page embedding the emulator's Pixel-compatible script.</p>
-<div class="card"><div id="pixel-container"></div>
-${disablePay ? h`<button type="button" id="outside">Pay (merchant button)</button>` : ""}
-<label class="check"><input type="checkbox" id="abort"> beforePaymentComplete returns false</label></div>
-<div class="card"><h2>Events</h2><pre id="events" aria-live="polite"></pre><h2>afterPaymentComplete(res)</h2><pre id="result" aria-live="polite"></pre></div>
-<link rel="stylesheet" href="${base}/pixel/main.css"><script src="${base}/pixel/main.js"></script><script type="module">${raw(script)}</script>`;
-  return layout("Pixel demo", body);
+  return layout(
+    "Pixel demo",
+    <>
+      <h1>Pixel demo</h1>
+      <p className="muted">A merchant page embedding the emulator&apos;s Pixel-compatible script.</p>
+      <div className="card">
+        <div id="pixel-container"></div>
+        {disablePay && (
+          <button type="button" id="outside">
+            Pay (merchant button)
+          </button>
+        )}
+        <label className="check">
+          <input type="checkbox" id="abort" /> beforePaymentComplete returns false
+        </label>
+      </div>
+      <div className="card">
+        <h2>Events</h2>
+        <pre id="events" aria-live="polite"></pre>
+        <h2>afterPaymentComplete(res)</h2>
+        <pre id="result" aria-live="polite"></pre>
+      </div>
+      <link rel="stylesheet" href={`${base}/pixel/main.css`} />
+      {/* eslint-disable-next-line @next/next/no-sync-scripts -- static markup, not a Next page: a merchant page loads Pixel like this */}
+      <script src={`${base}/pixel/main.js`}></script>
+      <script type="module" dangerouslySetInnerHTML={{ __html: script }} />
+    </>,
+  );
 }

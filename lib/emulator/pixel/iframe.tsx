@@ -3,7 +3,7 @@ import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { formatMoney } from "@/lib/money";
 import { html, type EmuContext } from "../http";
 import { paymentKeyFor, type StoredPaymentMethod } from "../intention-shapes";
-import { h, raw } from "../pages/layout";
+import { renderDocument } from "../pages/layout";
 import { intentionByClientSecret } from "../repo";
 import { IFRAME_SCRIPT } from "./iframe-script";
 
@@ -49,17 +49,51 @@ export async function iframeCard(ctx: EmuContext): Promise<Response> {
   };
   // JSON inside <script type=application/json>: escape "<" so no value can close the tag.
   const configJson = JSON.stringify(config).replace(/</g, "\\u003c");
-  const body = h`<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>Card payment form (test emulator)</title><style>${raw(STYLES)}</style></head><body>
-<form id="card-form" novalidate aria-describedby="card-error">
-<label for="card_number">Card number</label><input type="text" id="card_number" name="card_number" inputmode="numeric" autocomplete="cc-number" placeholder="5123 4567 8901 2346">
-${q.get("hideCardHolderName") === "1" ? "" : h`<label for="card_name">Name on card</label><input type="text" id="card_name" name="card_name" autocomplete="cc-name">`}
-<div class="row"><div><label for="expiry">Expiry (MM/YY)</label><input type="text" id="expiry" name="expiry" inputmode="numeric" autocomplete="cc-exp" placeholder="01/39"></div>
-<div><label for="cvv">CVV</label><input type="password" id="cvv" name="cvv" inputmode="numeric" autocomplete="cc-csc" maxlength="4"></div></div>
-${showSave ? h`<label class="check"><input type="checkbox" name="save_card" value="1"${forceSave ? raw(" checked disabled") : ""}> Save card for future payments</label>` : ""}
-<p class="error" id="card-error" role="alert"></p>
-<p class="hint">Test emulator · e.g. 5123 4567 8901 2346, 01/39, CVV 123</p>
-<button type="submit" hidden>Pay</button></form>
-<script type="application/json" id="pixel-config">${raw(configJson)}</script>
-<script>${raw(IFRAME_SCRIPT)}</script></body></html>`;
-  return html(200, body.__html);
+  const hideName = q.get("hideCardHolderName") === "1";
+  const markup = (
+    <html lang="en">
+      {/* eslint-disable-next-line @next/next/no-head-element -- a whole document rendered to a string, not a Next page */}
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width,initial-scale=1" />
+        <title>Card payment form (test emulator)</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+      </head>
+      <body>
+        <form id="card-form" noValidate aria-describedby="card-error">
+          <label htmlFor="card_number">Card number</label>
+          <input type="text" id="card_number" name="card_number" inputMode="numeric" autoComplete="cc-number" placeholder="5123 4567 8901 2346" />
+          {!hideName && (
+            <>
+              <label htmlFor="card_name">Name on card</label>
+              <input type="text" id="card_name" name="card_name" autoComplete="cc-name" />
+            </>
+          )}
+          <div className="row">
+            <div>
+              <label htmlFor="expiry">Expiry (MM/YY)</label>
+              <input type="text" id="expiry" name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder="01/39" />
+            </div>
+            <div>
+              <label htmlFor="cvv">CVV</label>
+              <input type="password" id="cvv" name="cvv" inputMode="numeric" autoComplete="cc-csc" maxLength={4} />
+            </div>
+          </div>
+          {showSave && (
+            <label className="check">
+              <input type="checkbox" name="save_card" value="1" defaultChecked={forceSave} disabled={forceSave} /> Save card for future payments
+            </label>
+          )}
+          <p className="error" id="card-error" role="alert"></p>
+          <p className="hint">Test emulator · e.g. 5123 4567 8901 2346, 01/39, CVV 123</p>
+          <button type="submit" hidden>
+            Pay
+          </button>
+        </form>
+        <script type="application/json" id="pixel-config" dangerouslySetInnerHTML={{ __html: configJson }} />
+        <script dangerouslySetInnerHTML={{ __html: IFRAME_SCRIPT }} />
+      </body>
+    </html>
+  );
+  return html(200, renderDocument(markup));
 }

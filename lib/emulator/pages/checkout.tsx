@@ -1,0 +1,159 @@
+import type { EmuIntention } from "../db/schema";
+import { formatMoney } from "@/lib/money";
+import { TEST_CARD_CVV, TEST_CARD_EXPIRY, TEST_CARD_HOLDER, TEST_CARDS, TEST_WALLET } from "../cards";
+import type { IntentionItem, StoredPaymentMethod } from "../intention-shapes";
+import { MERCHANT } from "../settings";
+import { layout } from "./layout";
+
+// The hosted Unified Checkout page. Plain forms POSTing to the emulator: works with JavaScript disabled.
+
+export type CheckoutFormState = { error?: string; values?: Record<string, string> };
+
+export function TestCardsTable() {
+  return (
+    <table>
+      <caption className="muted" style={{ textAlign: "left" }}>
+        Holder <code>{TEST_CARD_HOLDER}</code>, expiry <code>{TEST_CARD_EXPIRY}</code>, CVV <code>{TEST_CARD_CVV}</code> (any future expiry and any CVV
+        work).
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Card number</th>
+          <th scope="col">Brand</th>
+          <th scope="col">What happens</th>
+        </tr>
+      </thead>
+      <tbody>
+        {TEST_CARDS.map((c) => (
+          <tr key={c.number}>
+            <td>
+              <code>{c.number}</code>
+            </td>
+            <td>{c.brand}</td>
+            <td>
+              {c.description}
+              {c.paymob ? null : (
+                <>
+                  {" "}
+                  <span className="muted">(emulator only)</span>
+                </>
+              )}
+            </td>
+          </tr>
+        ))}
+        <tr>
+          <td>
+            <code>{TEST_WALLET.number}</code>
+          </td>
+          <td>Wallet</td>
+          <td>
+            Mobile wallet: MPIN <code>{TEST_WALLET.mpin}</code>, OTP <code>{TEST_WALLET.otp}</code> approves
+          </td>
+        </tr>
+      </tbody>
+    </table>
+  );
+}
+
+function Hidden({ publicKey, clientSecret, method }: { publicKey: string; clientSecret: string; method: "card" | "wallet" }) {
+  return (
+    <>
+      <input type="hidden" name="publicKey" value={publicKey} />
+      <input type="hidden" name="clientSecret" value={clientSecret} />
+      <input type="hidden" name="method" value={method} />
+    </>
+  );
+}
+
+export function checkoutPage(base: string, publicKey: string, intention: EmuIntention, state: CheckoutFormState = {}): string {
+  const methods = (intention.paymentMethods as StoredPaymentMethod[]).map((m) => m.name);
+  const items = intention.items as IntentionItem[];
+  const total = formatMoney(intention.amountCents, intention.currency);
+  const v = state.values ?? {};
+  const action = `${base}/unifiedcheckout/pay`;
+  const body = (
+    <>
+      <div className="card">
+        <p className="muted">Pay {MERCHANT.company_name}</p>
+        <div className="amount" aria-label="Amount to pay">
+          {total}
+        </div>
+        {items.length > 0 && (
+          <table aria-label="Order items">
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col" className="num">
+                  Qty
+                </th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {items.map((i, index) => (
+                <tr key={index}>
+                  <td>{i.name}</td>
+                  <td className="num">{i.quantity}</td>
+                  <td className="num">{formatMoney(i.amount, intention.currency)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+        {intention.specialReference && (
+          <p className="muted">
+            Reference <code>{intention.specialReference}</code>
+          </p>
+        )}
+      </div>
+      {state.error && (
+        <div className="alert" role="alert" id="form-error">
+          {state.error}
+        </div>
+      )}
+      {methods.includes("card") && (
+        <form className="card" method="post" action={action} aria-labelledby="card-title" noValidate>
+          <h2 id="card-title">Pay by card</h2>
+          <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="card" />
+          <label htmlFor="card_number">Card number</label>
+          <input type="text" id="card_number" name="card_number" inputMode="numeric" autoComplete="cc-number" required defaultValue={v.card_number ?? ""} placeholder="5123 4567 8901 2346" />
+          <label htmlFor="card_name">Name on card</label>
+          <input type="text" id="card_name" name="card_name" autoComplete="cc-name" required defaultValue={v.card_name ?? ""} />
+          <div className="row">
+            <div>
+              <label htmlFor="expiry">Expiry (MM/YY)</label>
+              <input type="text" id="expiry" name="expiry" inputMode="numeric" autoComplete="cc-exp" required defaultValue={v.expiry ?? ""} placeholder="01/39" />
+            </div>
+            <div>
+              <label htmlFor="cvv">CVV</label>
+              <input type="password" id="cvv" name="cvv" inputMode="numeric" autoComplete="cc-csc" required maxLength={4} />
+            </div>
+          </div>
+          <label className="check">
+            <input type="checkbox" name="save_card" value="1" defaultChecked={Boolean(v.save_card)} /> Save card for future payments
+          </label>
+          <button type="submit">Pay {total}</button>
+        </form>
+      )}
+      {methods.includes("wallet") && (
+        <form className="card" method="post" action={action} aria-labelledby="wallet-title" noValidate>
+          <h2 id="wallet-title">Pay with a mobile wallet</h2>
+          <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="wallet" />
+          <label htmlFor="wallet_number">Wallet phone number</label>
+          <input type="tel" id="wallet_number" name="wallet_number" autoComplete="tel" required defaultValue={v.wallet_number ?? ""} placeholder={TEST_WALLET.number} />
+          <button type="submit">Continue with wallet</button>
+        </form>
+      )}
+      <section className="card" aria-labelledby="cards-title">
+        <h2 id="cards-title">Test cards</h2>
+        <TestCardsTable />
+      </section>
+      <p className="muted">
+        <a href={`${base}/_emulator/deliveries`}>Callback delivery log</a>
+      </p>
+    </>
+  );
+  return layout(`Pay ${total}`, body);
+}
