@@ -7,7 +7,7 @@ import { closeSession, isSessionOpen, openSession } from "@/lib/auth/live-sessio
 import { limitMagicLinks, tooManyLinksPath } from "@/lib/auth/magic-link-limits";
 import { completeSignIn } from "@/lib/auth/sign-in";
 import { replaceVerificationToken } from "@/lib/auth/verification-tokens";
-import { rotateVisitorId } from "@/lib/checkout/visitor";
+import { rotateVisitorId } from "@/lib/checkout/ownership/visitor";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { requestClientAddress } from "@/lib/rate-limit/request-client";
 import { authConfig } from "./auth.config";

@@ -35,10 +35,3 @@ export function StatusPoller({ intervalMs = 2_000, maxPolls = 60 }: Props) {
     </p>
   );
 }
-
-/** One refresh after the server changed something other parts of the page show (the header's cart count). */
-export function RefreshOnce() {
-  const router = useRouter();
-  useEffect(() => router.refresh(), [router]);
-  return null;
-}

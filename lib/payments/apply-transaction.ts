@@ -5,6 +5,7 @@ import type { OrderStatus } from "@/db/schema/orders";
 import { paymentEvents } from "@/db/schema/payments";
 import type { TransactionObject } from "@/lib/paymob/callbacks";
 import { transactionHmacMessage } from "@/lib/paymob/hmac";
+import { clearCartOfPaidOrder } from "@/lib/orders/clear-paid-cart";
 import { applyFact, type TransitionReason } from "@/lib/orders/state-machine";
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
@@ -97,6 +98,7 @@ async function applyInTransaction(tx: Tx, obj: TransactionObject, options: Apply
   if (!applied) return { ...base, outcome: "duplicate", from: locked.orderStatus, to: locked.orderStatus };
   // A refund/void Paymob now reports is no longer a pending reservation (same transaction, same lock).
   await resolveReversals(tx, obj, fact.kind, locked);
+  await clearCartOfPaidOrder(tx, { orderId: locked.orderId, from: locked.orderStatus, to: transition.order });
   return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
 }
 

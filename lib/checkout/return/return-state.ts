@@ -1,14 +1,11 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
+import type { Order, OrderLine, PaymentAttempt } from "@/db/schema";
+import { findOrder, latestAttempt, type AttemptLookup } from "@/lib/orders/queries";
 import { canRetry } from "@/lib/orders/state-machine";
-import { loadOwnedAttempt, type AttemptLookup } from "./owned-attempt";
-import type { Owner } from "./ownership";
-import { latestAttempt } from "./place-order";
-
-const IN_PROGRESS = new Set<PaymentAttempt["status"]>(["creating", "intended", "pending"]);
-const FAILED = new Set<PaymentAttempt["status"]>(["declined", "creation_failed", "voided"]);
+import { FAILED_ATTEMPT_STATUSES, IN_PROGRESS_ATTEMPT_STATUSES } from "@/lib/orders/statuses";
+import { loadOwnedAttempt } from "../ownership/owned-attempt";
+import type { Owner } from "../ownership/owner";
 
 export type ReturnState = {
   order: Order;
@@ -28,13 +25,12 @@ export async function loadReturnState(db: Db, lookup: AttemptLookup, owner: Owne
   const current = (await latestAttempt(db, found.order.id)) ?? found.attempt;
   // Read the order after its attempt: the state machine moves both in one transaction, so the order is then at
   // least as new as the attempt, and "awaiting" can never be decided from an order older than its payment.
-  const [order = found.order] = await db.select().from(orders).where(eq(orders.id, found.order.id));
-  const unpaid = canRetry(order.status);
+  const order = (await findOrder(db, found.order.id)) ?? found.order;
   return {
     order,
     lines: found.lines,
     current,
-    awaiting: order.status === "awaiting_payment" && IN_PROGRESS.has(current.status),
-    retryable: unpaid && FAILED.has(current.status),
+    awaiting: order.status === "awaiting_payment" && IN_PROGRESS_ATTEMPT_STATUSES.has(current.status),
+    retryable: canRetry(order.status) && FAILED_ATTEMPT_STATUSES.has(current.status),
   };
 }
