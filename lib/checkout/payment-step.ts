@@ -9,7 +9,8 @@ import type { PaymentDeps } from "./payment-deps";
 import { createIntention } from "./start/create-intention";
 
 // Where a customer goes once an order has an attempt: shared by the checkout form (lib/checkout/start) and
-// "Try again" (lib/checkout/return/retry.ts), so both send the customer to Paymob the same way.
+// "Try again" (lib/checkout/return/retry.ts), so both send the customer to Paymob the same way, and the URL of
+// each step.
 
 /** Where the customer goes next. */
 export type CheckoutStep =
@@ -40,6 +41,28 @@ export async function followExistingOrder(db: Db, order: Order, owner: Owner, de
   if (!attempt || attempt.status === "creating") return { kind: "failed", publicMessage: STILL_PREPARING, order };
   if (attempt.status === "creation_failed") return { kind: "failed", publicMessage: NOT_STARTED, order };
   return route(db, order, attempt, deps);
+}
+
+/** The URL a step sends the browser to. */
+export function nextUrl(step: Exclude<CheckoutStep, { kind: "empty_cart" | "failed" }>): string {
+  switch (step.kind) {
+    case "hosted":
+      return step.url;
+    case "pixel":
+      return pixelPagePath(step.attempt.id);
+    case "settled":
+      return step.attempt ? returnPath(step.attempt.specialReference) : "/";
+  }
+}
+
+/** The return page for an attempt, as Pixel's non-3-D-Secure completion and resubmissions reach it. */
+export function returnPath(specialReference: string): string {
+  return `/checkout/return?${new URLSearchParams({ merchant_order_id: specialReference })}`;
+}
+
+/** The embedded (Pixel) payment page of one attempt. */
+function pixelPagePath(attemptId: string): string {
+  return `/checkout/pay/${attemptId}`;
 }
 
 async function route(db: Db, order: Order, attempt: PaymentAttempt, deps: PaymentDeps): Promise<CheckoutStep> {

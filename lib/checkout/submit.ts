@@ -6,9 +6,8 @@ import { PaymobError } from "@/lib/paymob/errors";
 import { requestClientAddress } from "@/lib/rate-limit/request-client";
 import { currentOwner } from "./ownership/owner";
 import { ensureVisitorId } from "./ownership/visitor";
-import { pixelPagePath, returnPath } from "./paths";
 import { paymentDeps } from "./payment-deps";
-import type { CheckoutStep } from "./payment-step";
+import { nextUrl, type CheckoutStep } from "./payment-step";
 import { retryPayment } from "./return/retry";
 import type { CheckoutSubmission } from "./start/form";
 import { rememberPayMode } from "./start/pay-mode";
@@ -58,17 +57,6 @@ export async function submitRetry(orderId: string): Promise<PaymentStart> {
   if (!step || step.kind === "empty_cart") return { ok: false, message: NOT_PAYABLE_HERE };
   if (step.kind === "failed") return { ok: false, message: step.publicMessage };
   return { ok: true, url: nextUrl(step) };
-}
-
-function nextUrl(step: Exclude<CheckoutStep, { kind: "empty_cart" | "failed" }>): string {
-  switch (step.kind) {
-    case "hosted":
-      return step.url;
-    case "pixel":
-      return pixelPagePath(step.attempt.id);
-    case "settled":
-      return step.attempt ? returnPath(step.attempt.specialReference) : "/";
-  }
 }
 
 function publicMessageOf(error: unknown): string {

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PixelCheckout } from "@/components/checkout/pixel-checkout";
 import { getDb } from "@/db/client";
-import { returnPath } from "@/lib/checkout/paths";
+import { returnPath } from "@/lib/checkout/payment-step";
 import { loadOwnedAttempt } from "@/lib/checkout/ownership/owned-attempt";
 import { currentOwner } from "@/lib/checkout/ownership/owner";
 import { paymobConfig } from "@/lib/paymob/config";
