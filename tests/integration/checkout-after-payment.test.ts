@@ -5,7 +5,7 @@ import { cartLines, carts, orders, paymentAttempts, paymentEvents, products, typ
 import { loadOwnedAttempt } from "@/lib/checkout/ownership/owned-attempt";
 import { INQUIRY_GRACE_MS, INQUIRY_INTERVAL_MS, reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
 import { retryPayment } from "@/lib/checkout/return/retry";
-import { loadReturnState } from "@/lib/checkout/return/return-state";
+import { headerCountIsStale, loadReturnState } from "@/lib/checkout/return/return-state";
 import { startCheckout } from "@/lib/checkout/start/start-checkout";
 import { clearCartOfPaidOrder } from "@/lib/orders/clear-paid-cart";
 import { loadOrderTimeline } from "@/lib/orders/timeline";
@@ -197,6 +197,11 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     await deliver(t.db, attempt);
     expect((await reload(t.db, order)).status).toBe("paid");
     expect(await t.db.$count(cartLines, eq(cartLines.cartId, cartId))).toBe(0);
+    // A header that read the cart before the callback (2 olive oils) is stale; one read after it is not.
+    const paid = await reload(t.db, order);
+    expect(await headerCountIsStale(t.db, paid, 2, cartId)).toBe(true);
+    expect(await headerCountIsStale(t.db, paid, 0, cartId)).toBe(false);
+    expect(await headerCountIsStale(t.db, paid, 2, undefined)).toBe(false);
     // Clearing touched the cart, so asking again, or a later callback (here a second charge), leaves the next purchase alone.
     expect(await clearCartOfPaidOrder(t.db, { orderId: order.id, from: "awaiting_payment", to: "paid" })).toBe(false);
     const [mug] = await t.db.select().from(products).where(eq(products.slug, "aswan-clay-mug"));
