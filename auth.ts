@@ -6,7 +6,7 @@ import { authProviders } from "@/lib/auth/providers";
 import { limitMagicLinks, tooManyLinksPath } from "@/lib/auth/magic-link-limits";
 import { closeSession, isSessionOpen, openSession, replaceVerificationToken } from "@/lib/auth/queries";
 import { completeSignIn } from "@/lib/auth/sign-in";
-import { rotateVisitorId } from "@/lib/checkout/visitor";
+import { rotateVisitorId } from "@/lib/checkout/ownership/visitor";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 import { requestClientAddress } from "@/lib/rate-limit/request-client";
 import { authConfig } from "./auth.config";

@@ -5,7 +5,7 @@ import { Pagination } from "@/components/account/pagination";
 import { getDb } from "@/db/client";
 import { ORDER_STATUSES } from "@/db/schema/orders";
 import { requireAdmin } from "@/lib/admin/guard";
-import { ORDER_STATUS_LABELS } from "@/lib/checkout/status-labels";
+import { ORDER_STATUS_LABELS } from "@/lib/orders/status-labels";
 import { listAdminOrders, parseAdminOrderFilter, type AdminOrderFilter } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
 

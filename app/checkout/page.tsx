@@ -6,8 +6,8 @@ import { primaryButton } from "@/components/ui/button-styles";
 import { getDb } from "@/db/client";
 import { getViewer } from "@/lib/auth/session";
 import { loadCart, readCartId } from "@/lib/cart";
-import { readPayMode } from "@/lib/checkout/pay-mode";
-import { newCheckoutKey } from "@/lib/checkout/references";
+import { readPayMode } from "@/lib/checkout/start/pay-mode";
+import { newCheckoutKey } from "@/lib/orders/references";
 
 export const metadata: Metadata = { title: "Checkout", robots: { index: false } };
 

@@ -1,5 +1,5 @@
 import type { OrderStatus } from "@/db/schema/orders";
-import { ORDER_STATUS_LABELS } from "@/lib/checkout/status-labels";
+import { ORDER_STATUS_LABELS } from "@/lib/orders/status-labels";
 
 const TONES: Record<OrderStatus, string> = {
   awaiting_payment: "bg-amber-50 text-amber-900 ring-amber-200",

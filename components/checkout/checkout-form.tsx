@@ -4,8 +4,8 @@ import { useActionState } from "react";
 import { checkout } from "@/app/checkout/actions";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { AttemptMode } from "@/db/schema/payments";
-import { DEFAULT_COUNTRY } from "@/lib/checkout/defaults";
-import type { CheckoutFormState, FormValues } from "@/lib/checkout/form";
+import { DEFAULT_COUNTRY } from "@/lib/checkout/start/defaults";
+import type { CheckoutFormState, FormValues } from "@/lib/checkout/start/form";
 import { Field } from "./field";
 import { PayModePicker } from "./pay-mode-picker";
 

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 import type { OrderStatus } from "@/db/schema/orders";
-import { ORDER_STATUS_LABELS } from "@/lib/checkout/status-labels";
+import { ORDER_STATUS_LABELS } from "@/lib/orders/status-labels";
 
 const COPY: Record<OrderStatus, { text: string; style: string; icon: string }> = {
   paid: { text: "Thank you! Paymob confirmed your payment and we are preparing your order.", style: "border-emerald-200 bg-emerald-50 text-emerald-950", icon: "✓" },

@@ -36,7 +36,7 @@ export function StatusPoller({ intervalMs = 2_000, maxPolls = 60 }: Props) {
   );
 }
 
-/** One refresh after the server changed something other parts of the page show (the header's cart count). */
+/** One refresh, when the server saw that the layout rendered data older than the page (the header's cart count). */
 export function RefreshOnce() {
   const router = useRouter();
   useEffect(() => router.refresh(), [router]);

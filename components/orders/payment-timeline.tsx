@@ -1,4 +1,4 @@
-import type { TimelineEntry, TimelineNote, TimelineTone } from "@/lib/order-timeline";
+import type { TimelineEntry, TimelineNote, TimelineTone } from "@/lib/orders/timeline";
 import { STORE_TIME_ZONE } from "@/lib/store";
 
 const DOT: Record<TimelineTone, string> = {

@@ -1,6 +1,7 @@
 import { check, index, integer, pgTable, serial, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 import { users } from "./auth";
+import { carts } from "./cart";
 import { products } from "./catalog";
 
 export const ORDER_STATUSES = [
@@ -31,6 +32,8 @@ export const orders = pgTable(
     // Owner: a signed-in user, or the guest visitor whose cookie placed it.
     userId: text("user_id").references(() => users.id, { onDelete: "set null" }),
     guestId: text("guest_id"),
+    /** The cart this order was checked out from: emptied when the order is paid (lib/orders/clear-paid-cart.ts). */
+    cartId: uuid("cart_id").references(() => carts.id, { onDelete: "set null" }),
     email: text("email").notNull(),
     phone: text("phone").notNull(),
     firstName: text("first_name").notNull(),

@@ -5,6 +5,7 @@ import type { Db } from "@/db/client";
 import { orders } from "@/db/schema/orders";
 import { paymentAttempts, paymentEvents, paymentTransactions } from "@/db/schema/payments";
 import type { Viewer } from "@/lib/auth/session";
+import { attemptsOfOrder, findOrderByReference } from "@/lib/orders/queries";
 import { ReplayError, type ApplyResult } from "@/lib/payments";
 import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
@@ -105,7 +106,7 @@ export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form
   if (!admin) return REFUSED;
   const input = releaseInput.safeParse(form);
   if (!input.success) return { status: "invalid", message: "This release form is incomplete. Reload the page." };
-  const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.reference, input.data.reference)).limit(1);
+  const order = await findOrderByReference(db, input.data.reference);
   const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
   const released = order ? await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason) : null;
   if (!released) return { status: "invalid", message: "Only a request Paymob never confirmed, and that is no longer running, can be released." };
@@ -121,12 +122,9 @@ export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unkn
   const input = replayInput.safeParse(form);
   if (!input.success) return { status: "invalid", message: "This replay form is incomplete. Reload the page." };
   const notHere = { status: "invalid", message: "No such callback on this order." } as const;
-  const [order] = await db.select({ id: orders.id }).from(orders).where(eq(orders.reference, input.data.reference)).limit(1);
+  const order = await findOrderByReference(db, input.data.reference);
   if (!order) return notHere;
-  const attempts = await db
-    .select({ id: paymentAttempts.id, specialReference: paymentAttempts.specialReference, intentionOrderId: paymentAttempts.intentionOrderId })
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, order.id));
+  const attempts = await attemptsOfOrder(db, order.id);
   const [event] = await db
     .select({ id: paymentEvents.id })
     .from(paymentEvents)

@@ -2,10 +2,11 @@ import "server-only";
 import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { ORDER_STATUSES, orderLines, orders, type Order, type OrderLine } from "@/db/schema/orders";
-import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
+import { ORDER_STATUSES, orders, type Order, type OrderLine } from "@/db/schema/orders";
+import { paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
 import type { PaymentReversal } from "@/db/schema/reversals";
 import type { Viewer } from "@/lib/auth/session";
+import { attemptsOfOrder, findOrderByReference, linesOfOrder } from "@/lib/orders/queries";
 import { assertAdmin } from "./guard";
 import { attemptLedger, type AttemptLedger } from "./ledger";
 import { reversalsOfOrder } from "./reversals";
@@ -80,11 +81,11 @@ export type AdminOrder = { order: Order; lines: OrderLine[]; attempts: AdminAtte
 /** Everything about one order: lines, each payment attempt with its ledger and refund/void requests, and every callback received. */
 export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: string): Promise<AdminOrder | null> {
   assertAdmin(viewer);
-  const [order] = await db.select().from(orders).where(eq(orders.reference, reference)).limit(1);
+  const order = await findOrderByReference(db, reference);
   if (!order) return null;
   const [lines, attempts, transactions, reversals] = await Promise.all([
-    db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id)),
-    db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(asc(paymentAttempts.sequence)),
+    linesOfOrder(db, order.id),
+    attemptsOfOrder(db, order.id),
     db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, order.id)).orderBy(asc(paymentTransactions.id)),
     reversalsOfOrder(db, order.id),
   ]);

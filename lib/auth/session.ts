@@ -42,7 +42,7 @@ export async function requireViewer(returnTo: string): Promise<Viewer> {
   return viewer;
 }
 
-/** The signed-in user's id, for order ownership (lib/checkout/owner.ts). */
+/** The signed-in user's id, for order ownership (lib/checkout/ownership/owner.ts). */
 export async function currentUserId(): Promise<string | undefined> {
   return (await getViewer())?.userId;
 }

@@ -1,5 +1,6 @@
 import type { OrderStatus } from "@/db/schema/orders";
 import type { AttemptStatus } from "@/db/schema/payments";
+import { UNPAID_ORDER_STATUSES as UNPAID } from "./statuses";
 import type { FactKind, TransactionFact } from "./transaction-facts";
 
 // Order and payment-attempt states only ever move forward. Paymob delivers callbacks late, twice, and out of
@@ -61,7 +62,6 @@ const TARGETS: { [K in FactKind]: (fact: Extract<TransactionFact, { kind: K }>) 
   ignored: () => ({ order: null, attempt: null }),
 };
 
-const UNPAID: ReadonlySet<OrderStatus> = new Set(["awaiting_payment", "payment_failed"]);
 /** Facts that take an unpaid order out of the unpaid states whichever attempt they come through. */
 const SETTLING: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "authorised", "errored"]);
 /** Facts that charge (or hold) the customer's money: a second one on the same order is a double charge. */

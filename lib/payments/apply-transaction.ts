@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
 import { paymentEvents } from "@/db/schema/payments";
 import { transactionSignedMessage, type PaymobTransaction } from "@/lib/paymob/reshape";
+import { clearCartOfPaidOrder } from "@/lib/orders/clear-paid-cart";
 import { applyFact, type TransitionReason } from "@/lib/orders/state-machine";
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
@@ -96,6 +97,7 @@ async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: Apply
   if (!applied) return { ...base, outcome: "duplicate", from: locked.orderStatus, to: locked.orderStatus };
   // A refund/void Paymob now reports is no longer a pending reservation (same transaction, same lock).
   await resolveReversals(tx, obj, fact.kind, locked);
+  await clearCartOfPaidOrder(tx, { orderId: locked.orderId, from: locked.orderStatus, to: transition.order });
   return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
 }
 

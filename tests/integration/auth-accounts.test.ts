@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { listCustomerOrders, loadCustomerOrder } from "@/app/account/orders/queries";
+import { listCustomerOrders, loadCustomerOrder } from "@/lib/orders/queries";
 import type { Db } from "@/db/client";
 import { orderLines, orders, users } from "@/db/schema";
 import { attachGuestOrders } from "@/lib/auth/queries";

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { orders, users, verificationTokens } from "@/db/schema";
-import { VISITOR_COOKIE } from "@/lib/checkout/visitor";
+import { VISITOR_COOKIE } from "@/lib/checkout/ownership/visitor";
 import { closeSession, isSessionOpen, openSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/queries";
 import { readOutbox } from "@/lib/auth/outbox";
 import { MAGIC_LINKS_PER_EMAIL } from "@/lib/rate-limit/rules";

@@ -1,14 +1,14 @@
 import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Db } from "@/db/client";
-import { cartLines, carts, orders, paymentAttempts, paymentEvents, type Order, type PaymentAttempt } from "@/db/schema";
-import { clearCartOfPaidOrder } from "@/lib/checkout/clear-paid-cart";
-import { loadOwnedAttempt } from "@/lib/checkout/owned-attempt";
-import { INQUIRY_GRACE_MS, INQUIRY_INTERVAL_MS, reconcileStaleAttempt } from "@/lib/checkout/reconcile";
-import { retryPayment } from "@/lib/checkout/retry";
-import { loadReturnState } from "@/lib/checkout/return-state";
-import { startCheckout } from "@/lib/checkout/start-checkout";
-import { loadOrderTimeline } from "@/lib/order-timeline";
+import { cartLines, carts, orders, paymentAttempts, paymentEvents, products, type Order, type PaymentAttempt } from "@/db/schema";
+import { loadOwnedAttempt } from "@/lib/checkout/ownership/owned-attempt";
+import { INQUIRY_GRACE_MS, INQUIRY_INTERVAL_MS, reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
+import { retryPayment } from "@/lib/checkout/return/retry";
+import { headerCountIsStale, loadReturnState } from "@/lib/checkout/return/return-state";
+import { startCheckout } from "@/lib/checkout/start/start-checkout";
+import { clearCartOfPaidOrder } from "@/lib/orders/clear-paid-cart";
+import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { applyTransaction } from "@/lib/payments";
 import { transactionObjectSchema } from "@/lib/paymob/callbacks";
 import { reshapeTransaction } from "@/lib/paymob/reshape";
@@ -116,7 +116,7 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     expect(await retryPayment(t.db, { orderId: order.id, owner }, paymob.deps)).toMatchObject({ kind: "settled" });
     expect(await attemptsOf(t.db, order)).toHaveLength(1);
     expect(await reconcileStaleAttempt(t.db, state!.order, state!.current, { config: paymob.deps.config })).toBe("not_needed");
-    expect(await clearCartOfPaidOrder(t.db, state!.order, cartId)).toBe(true);
+    expect(await t.db.$count(cartLines, eq(cartLines.cartId, cartId))).toBe(0); // by the authorisation's callback
   });
 
   it("asks Paymob's inquiry API once the callback is overdue, applies the answer, and rate-limits", async () => {
@@ -192,22 +192,36 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     for (let i = 1; i < timeline.length; i++) expect(timeline[i]!.at.getTime()).toBeGreaterThanOrEqual(timeline[i - 1]!.at.getTime());
   });
 
-  it("empties the cart that was paid for, once, but not one changed after the order", async () => {
+  it("the callback that pays an order empties the cart it was checked out from, once, but not one changed after the order", async () => {
     const { order, attempt, cartId } = await placed(t.db);
+    expect(await t.db.$count(cartLines, eq(cartLines.cartId, cartId))).toBe(1);
     await deliver(t.db, attempt);
-    const paid = await reload(t.db, order);
-    expect(await clearCartOfPaidOrder(t.db, paid, cartId)).toBe(true);
+    expect((await reload(t.db, order)).status).toBe("paid");
     expect(await t.db.$count(cartLines, eq(cartLines.cartId, cartId))).toBe(0);
-    expect(await clearCartOfPaidOrder(t.db, paid, cartId)).toBe(false);
+    // A header that read the cart before the callback (2 olive oils) is stale; one read after it is not.
+    const paid = await reload(t.db, order);
+    expect(await headerCountIsStale(t.db, paid, 2, cartId)).toBe(true);
+    expect(await headerCountIsStale(t.db, paid, 0, cartId)).toBe(false);
+    expect(await headerCountIsStale(t.db, paid, 2, undefined)).toBe(false);
+    // Clearing touched the cart, so asking again, or a later callback (here a second charge), leaves the next purchase alone.
+    expect(await clearCartOfPaidOrder(t.db, { orderId: order.id, from: "awaiting_payment", to: "paid" })).toBe(false);
+    const [mug] = await t.db.select().from(products).where(eq(products.slug, "aswan-clay-mug"));
+    await t.db.insert(cartLines).values({ cartId, productId: mug!.id, quantity: 1 }); // the shopper's next purchase
+    await t.db.update(carts).set({ updatedAt: new Date(Date.now() + 60_000) }).where(eq(carts.id, cartId));
+    expect(await deliver(t.db, attempt)).toMatchObject({ outcome: "double_payment", to: "needs_review" });
+    expect(await t.db.$count(cartLines, eq(cartLines.cartId, cartId))).toBe(1);
 
     const other = await placed(t.db);
     await t.db.update(carts).set({ updatedAt: new Date(Date.now() + 60_000) }).where(eq(carts.id, other.cartId)); // shopper added more
     await deliver(t.db, other.attempt);
-    expect(await clearCartOfPaidOrder(t.db, await reload(t.db, other.order), other.cartId)).toBe(false);
+    expect((await reload(t.db, other.order)).status).toBe("paid");
     expect(await t.db.$count(cartLines, eq(cartLines.cartId, other.cartId))).toBe(1);
 
     const unpaid = await placed(t.db);
-    expect(await clearCartOfPaidOrder(t.db, unpaid.order, unpaid.cartId)).toBe(false);
+    await deliver(t.db, unpaid.attempt, { success: false });
+    expect((await reload(t.db, unpaid.order)).status).toBe("payment_failed");
+    expect(await clearCartOfPaidOrder(t.db, { orderId: unpaid.order.id, from: "awaiting_payment", to: "payment_failed" })).toBe(false);
+    expect(await t.db.$count(cartLines, eq(cartLines.cartId, unpaid.cartId))).toBe(1);
   });
 });
 

@@ -4,8 +4,8 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { cartLines, carts, products } from "@/db/schema";
-import type { CheckoutSubmission } from "@/lib/checkout/form";
-import type { PaymentDeps } from "@/lib/checkout/intend";
+import type { CheckoutSubmission } from "@/lib/checkout/start/form";
+import type { PaymentDeps } from "@/lib/checkout/payment-deps";
 import { paymentUrls } from "@/lib/app-url";
 import { loadPaymobConfig } from "@/lib/paymob/config";
 

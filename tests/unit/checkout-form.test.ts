@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { parseCheckoutForm } from "@/lib/checkout/form";
-import { attemptNumberOf, attemptSpecialReference, newCheckoutKey, newOrderReference, ORDER_REFERENCE_PATTERN } from "@/lib/checkout/references";
+import { parseCheckoutForm } from "@/lib/checkout/start/form";
+import { attemptNumberOf, attemptSpecialReference, newCheckoutKey, newOrderReference, ORDER_REFERENCE_PATTERN } from "@/lib/orders/references";
 
 const valid = {
   email: "  Layla@Example.com ",

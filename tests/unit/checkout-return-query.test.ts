@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return-query";
+import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return/redirect-query";
 import { signRedirect } from "@/lib/paymob/hmac";
 
 const SECRET = "UNIT0TEST0HMAC0SECRET";

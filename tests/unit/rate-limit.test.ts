@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { mailboxKey, tooManyLinksMessage, tooManyLinksPath } from "@/lib/auth/magic-link-limits";
-import { visitorKey } from "@/lib/checkout/payment-start-limits";
+import { visitorKey } from "@/lib/checkout/start/payment-start-limits";
 import { bodyExcerpt, signatureExcerpt, wholeBody } from "@/lib/payments/unverified-body";
 import { rateLimitKey, retryAfterText, windowOf, type RateLimitRule } from "@/lib/rate-limit/limiter";
 import { MAGIC_LINKS_PER_CLIENT, MAGIC_LINKS_PER_EMAIL } from "@/lib/rate-limit/rules";

@@ -6,7 +6,7 @@ import { OrderStatusBadge } from "@/components/account/order-status";
 import { Pagination } from "@/components/account/pagination";
 import { requireViewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { listCustomerOrders } from "./queries";
+import { listCustomerOrders } from "@/lib/orders/queries";
 
 export const metadata: Metadata = { title: "Your orders", robots: { index: false } };
 

@@ -8,14 +8,14 @@ import { RetryButton } from "@/components/checkout/retry-button";
 import { RefreshOnce, StatusPoller } from "@/components/checkout/status-poller";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { secondaryButton } from "@/components/ui/button-styles";
+import { headerCartCount } from "@/components/layout/header-cart-count";
 import { getDb } from "@/db/client";
 import { readCartId } from "@/lib/cart";
-import { clearCartOfPaidOrder } from "@/lib/checkout/clear-paid-cart";
-import { currentOwner } from "@/lib/checkout/owner";
-import { reconcileStaleAttempt } from "@/lib/checkout/reconcile";
-import { loadReturnState } from "@/lib/checkout/return-state";
-import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return-query";
-import { loadOrderTimeline } from "@/lib/order-timeline";
+import { currentOwner } from "@/lib/checkout/ownership/owner";
+import { reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
+import { headerCountIsStale, loadReturnState } from "@/lib/checkout/return/return-state";
+import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return/redirect-query";
+import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { paymobConfig } from "@/lib/paymob/config";
 
 export const metadata: Metadata = { title: "Payment status", robots: { index: false } };
@@ -37,12 +37,13 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   // Asked after the response is sent, so a slow Paymob never delays this page; the next poll shows the answer.
   if (awaiting) after(() => reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) => console.error("[checkout] inquiry:", e)));
 
-  const cartCleared = await clearCartOfPaidOrder(db, order, await readCartId());
+  // Read after the order: see headerCountIsStale for the race this catches (no write happens here).
+  const staleHeader = await headerCountIsStale(db, order, await headerCartCount(), await readCartId());
   const timeline = await loadOrderTimeline(db, order.id);
 
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-8 px-4 py-8 sm:px-6">
-      {cartCleared ? <RefreshOnce /> : null}
+      {staleHeader ? <RefreshOnce /> : null}
       <OrderStatusCard status={order.status} reference={order.reference}>
         {awaiting ? <StatusPoller /> : null}
         <div className="flex flex-wrap gap-3">

@@ -7,8 +7,8 @@ import { OrderStatusBadge } from "@/components/account/order-status";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { requireViewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { loadOrderTimeline } from "@/lib/order-timeline";
-import { loadCustomerOrder } from "../queries";
+import { loadOrderTimeline } from "@/lib/orders/timeline";
+import { loadCustomerOrder } from "@/lib/orders/queries";
 
 type Props = { params: Promise<{ reference: string }> };
 

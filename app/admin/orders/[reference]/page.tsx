@@ -9,7 +9,7 @@ import { getDb } from "@/db/client";
 import { requireAdmin } from "@/lib/admin/guard";
 import { loadAdminOrder } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
-import { loadOrderTimeline } from "@/lib/order-timeline";
+import { loadOrderTimeline } from "@/lib/orders/timeline";
 
 type Props = { params: Promise<{ reference: string }> };
 

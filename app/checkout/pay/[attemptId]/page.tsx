@@ -4,10 +4,9 @@ import { z } from "zod";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { PixelCheckout } from "@/components/checkout/pixel-checkout";
 import { getDb } from "@/db/client";
-import { returnPath } from "@/lib/checkout/deps";
-import { markCheckoutOpened } from "@/lib/checkout/intend";
-import { loadOwnedAttempt } from "@/lib/checkout/owned-attempt";
-import { currentOwner } from "@/lib/checkout/owner";
+import { returnPath } from "@/lib/checkout/payment-step";
+import { loadOwnedAttempt } from "@/lib/checkout/ownership/owned-attempt";
+import { currentOwner } from "@/lib/checkout/ownership/owner";
 import { paymobConfig } from "@/lib/paymob/config";
 import { pixelAssets } from "@/lib/paymob/urls";
 
@@ -17,8 +16,7 @@ export const metadata: Metadata = { title: "Pay by card", robots: { index: false
 export default async function PixelPayPage({ params }: { params: Promise<{ attemptId: string }> }) {
   const attemptId = z.uuid().safeParse((await params).attemptId);
   if (!attemptId.success) notFound();
-  const db = await getDb();
-  const found = await loadOwnedAttempt(db, { attemptId: attemptId.data }, await currentOwner());
+  const found = await loadOwnedAttempt(await getDb(), { attemptId: attemptId.data }, await currentOwner());
   if (!found) notFound();
   const { order, attempt, lines } = found;
 
@@ -27,7 +25,6 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
   const payable = order.status === "awaiting_payment" && attempt.mode === "pixel" && attempt.status === "intended";
   if (!payable || !clientSecret) redirect(returnPath(attempt.specialReference));
 
-  await markCheckoutOpened(db, attempt.id);
   const config = paymobConfig();
   const assets = pixelAssets(config);
 

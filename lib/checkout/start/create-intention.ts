@@ -1,18 +1,14 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orderLines, orders, paymentAttempts, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
-import type { PaymentUrls } from "@/lib/app-url";
-import type { PaymobConfig } from "@/lib/paymob/config";
+import { paymentAttempts, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
+import { findOrder, linesOfOrder } from "@/lib/orders/queries";
+import { attemptNumberOf } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";
-import type { FetchImpl } from "@/lib/paymob/http";
-import { createIntention, type BillingData } from "@/lib/paymob/intention";
-import { attemptNumberOf } from "./references";
+import * as paymob from "@/lib/paymob/intention";
+import type { PaymentDeps } from "../payment-deps";
 
-/** What talking to Paymob needs; injected so integration tests can point it at a fake or the emulator. */
-export type PaymentDeps = { config: PaymobConfig; urls: PaymentUrls; fetchImpl?: FetchImpl };
-
-export type IntendResult =
+export type CreateIntentionResult =
   | { ok: true; attempt: PaymentAttempt }
   | { ok: false; attempt: PaymentAttempt | undefined; publicMessage: string };
 
@@ -21,15 +17,15 @@ export type IntendResult =
  * call, so it runs after the order's transaction has committed; if Paymob refuses, the attempt becomes
  * `creation_failed` with the developer message, and the order simply stays awaiting payment.
  */
-export async function intendAttempt(db: Db, attempt: PaymentAttempt, deps: PaymentDeps): Promise<IntendResult> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, attempt.orderId));
+export async function createIntention(db: Db, attempt: PaymentAttempt, deps: PaymentDeps): Promise<CreateIntentionResult> {
+  const order = await findOrder(db, attempt.orderId);
   if (!order) throw new Error(`attempt ${attempt.id} has no order`);
-  const lines = await db.select().from(orderLines).where(eq(orderLines.orderId, order.id)).orderBy(asc(orderLines.id));
+  const lines = await linesOfOrder(db, order.id);
   const label = `order=${order.reference} attempt=${attemptNumberOf(attempt.specialReference) ?? "?"}`;
 
   let intention;
   try {
-    intention = await createIntention(
+    intention = await paymob.createIntention(
       deps.config,
       {
         amountMinor: attempt.amountMinor,
@@ -73,21 +69,11 @@ export async function intendAttempt(db: Db, attempt: PaymentAttempt, deps: Payme
   return { ok: true, attempt: intended };
 }
 
-/** First time the customer is sent to Paymob's page (hosted redirect or the Pixel page); later visits keep it. */
-export async function markCheckoutOpened(db: Db, attemptId: string): Promise<PaymentAttempt | undefined> {
-  const [opened] = await db
-    .update(paymentAttempts)
-    .set({ checkoutOpenedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(paymentAttempts.id, attemptId), isNull(paymentAttempts.checkoutOpenedAt)))
-    .returning();
-  return opened;
-}
-
 function intentionItem(line: OrderLine) {
   return { name: line.name, amountMinor: line.unitPriceMinor, quantity: line.quantity };
 }
 
-function billingData(order: Order): BillingData {
+function billingData(order: Order): paymob.BillingData {
   return {
     firstName: order.firstName,
     lastName: order.lastName,

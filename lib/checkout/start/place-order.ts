@@ -1,17 +1,19 @@
 import "server-only";
-import { desc, eq } from "drizzle-orm";
-import type { Db, Tx } from "@/db/client";
+import type { Db } from "@/db/client";
 import { orderLines, orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
 import type { AttemptMode } from "@/db/schema/payments";
 import { lineTotal, sumMinor } from "@/lib/money";
+import { findOrderByCheckoutKey, latestAttempt } from "@/lib/orders/queries";
+import { attemptSpecialReference, newOrderReference } from "@/lib/orders/references";
+import type { Owner } from "../ownership/owner";
 import type { Billing } from "./form";
-import type { Owner } from "./ownership";
-import { attemptSpecialReference, newOrderReference } from "./references";
 
 /** A cart line as re-priced from the database (lib/cart's CartLineView has these fields). */
 export type PricedLine = { productId: number; name: string; unitPriceMinor: number; quantity: number };
 
 export type PlaceOrderInput = {
+  /** The cart being checked out, emptied once the order is paid (lib/orders/clear-paid-cart.ts). */
+  cartId: string | null;
   lines: readonly PricedLine[];
   currency: string;
   owner: Owner;
@@ -49,6 +51,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
           checkoutKey: input.checkoutKey,
           userId: input.owner.userId ?? null,
           guestId: input.owner.guestId ?? null,
+          cartId: input.cartId,
           ...billingColumns(input.billing),
         })
         // Any unique clash (checkout_key: a double submit; reference: a 1-in-10¹² collision) inserts nothing.
@@ -68,21 +71,6 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
     if (result) return result;
   }
   throw new Error(`Could not allocate a unique order reference after ${MAX_REFERENCE_TRIES} tries`);
-}
-
-export async function findOrderByCheckoutKey(db: Db | Tx, checkoutKey: string): Promise<Order | undefined> {
-  const [order] = await db.select().from(orders).where(eq(orders.checkoutKey, checkoutKey));
-  return order;
-}
-
-export async function latestAttempt(db: Db | Tx, orderId: string): Promise<PaymentAttempt | undefined> {
-  const [attempt] = await db
-    .select()
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.orderId, orderId))
-    .orderBy(desc(paymentAttempts.sequence))
-    .limit(1);
-  return attempt;
 }
 
 function billingColumns(billing: Billing) {

@@ -1,10 +1,11 @@
 import "server-only";
 import { asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent } from "@/db/schema";
+import { paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
-import { orderStatusLabel } from "@/lib/checkout/status-labels";
-import { attemptNumberOf } from "@/lib/checkout/references";
+import { attemptsOfOrder, findOrder } from "./queries";
+import { attemptNumberOf } from "./references";
+import { orderStatusLabel } from "./status-labels";
 
 // An order's payment story, told from database rows only: what we asked Paymob, what Paymob told us (and
 // whether we believed it), and what that did to the order. Shared by the return page, account and admin.
@@ -30,9 +31,9 @@ const MODE_LABEL: Record<PaymentAttempt["mode"], string> = { redirect: "hosted c
 
 /** Every timeline entry of an order, oldest first; empty when the order does not exist. */
 export async function loadOrderTimeline(db: Db, orderId: string): Promise<TimelineEntry[]> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
+  const order = await findOrder(db, orderId);
   if (!order) return [];
-  const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(asc(paymentAttempts.sequence));
+  const attempts = await attemptsOfOrder(db, orderId);
   const attemptIds = attempts.map((a) => a.id);
   const references = attempts.map((a) => a.specialReference);
 

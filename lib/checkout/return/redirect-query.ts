@@ -1,7 +1,7 @@
 import "server-only";
-import type { TimelineNote } from "@/lib/order-timeline";
+import type { AttemptLookup } from "@/lib/orders/queries";
+import type { TimelineNote } from "@/lib/orders/timeline";
 import { parseRedirect } from "@/lib/paymob/callbacks";
-import type { AttemptLookup } from "./owned-attempt";
 
 /** Next's searchParams back into the exact query Paymob sent (its HMAC is over these values). */
 export function searchParamsToQuery(params: Record<string, string | string[] | undefined>): URLSearchParams {

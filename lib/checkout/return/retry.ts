@@ -1,16 +1,15 @@
 import "server-only";
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
+import { attemptsOfOrder, findOrder } from "@/lib/orders/queries";
+import { attemptSpecialReference } from "@/lib/orders/references";
 import { canRetry, startRetry } from "@/lib/orders/state-machine";
-import type { PaymentDeps } from "./intend";
-import { isOwner, type Owner } from "./ownership";
-import type { AdmitPaymentStart } from "./payment-start-limits";
-import { attemptSpecialReference } from "./references";
-import { continueExisting, intendAndRoute, type CheckoutStep } from "./start-checkout";
-
-/** Attempts in these states are finished and failed; only then does "Try again" start another one. */
-const FAILED_ATTEMPT = new Set<PaymentAttempt["status"]>(["declined", "creation_failed", "voided"]);
+import { FAILED_ATTEMPT_STATUSES } from "@/lib/orders/statuses";
+import { isOwner, type Owner } from "../ownership/owner";
+import type { PaymentDeps } from "../payment-deps";
+import { createIntentionAndRoute, followExistingOrder, type CheckoutStep } from "../payment-step";
+import type { AdmitPaymentStart } from "../start/payment-start-limits";
 
 /**
  * "Try again" on an unpaid order: a new attempt (new special_reference, same mode) and a new intention. The
@@ -18,7 +17,7 @@ const FAILED_ATTEMPT = new Set<PaymentAttempt["status"]>(["declined", "creation_
  * attempt still in progress and follows it instead.
  */
 export async function retryPayment(db: Db, input: { orderId: string; owner: Owner; admit?: AdmitPaymentStart }, deps: PaymentDeps): Promise<CheckoutStep | undefined> {
-  const [order] = await db.select().from(orders).where(eq(orders.id, input.orderId));
+  const order = await findOrder(db, input.orderId);
   if (!order || !isOwner(order, input.owner)) return undefined;
   const admitted = canRetry(order.status) ? await input.admit?.() : undefined;
   if (admitted && !admitted.ok) return { kind: "failed", publicMessage: admitted.publicMessage, order };
@@ -26,19 +25,19 @@ export async function retryPayment(db: Db, input: { orderId: string; owner: Owne
   const next = await addRetryAttempt(db, order.id);
   if (!next) {
     // Settled meanwhile, or a concurrent click already started an attempt: follow the order as it is now.
-    const [latest] = await db.select().from(orders).where(eq(orders.id, order.id));
-    return latest && continueExisting(db, latest, input.owner, deps);
+    const latest = await findOrder(db, order.id);
+    return latest && followExistingOrder(db, latest, input.owner, deps);
   }
-  return intendAndRoute(db, next.order, next.attempt, deps);
+  return createIntentionAndRoute(db, next.order, next.attempt, deps);
 }
 
 export async function addRetryAttempt(db: Db, orderId: string): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
     if (!order || !canRetry(order.status)) return undefined;
-    const attempts = await tx.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.sequence));
-    const latest = attempts[0];
-    if (!latest || !FAILED_ATTEMPT.has(latest.status)) return undefined; // one is still in progress: follow it
+    const attempts = await attemptsOfOrder(tx, orderId);
+    const latest = attempts.at(-1);
+    if (!latest || !FAILED_ATTEMPT_STATUSES.has(latest.status)) return undefined; // one is still in progress: follow it
 
     // Back to awaiting payment only from "failed": a late "paid" callback must never be overwritten.
     const [reopened] = await tx

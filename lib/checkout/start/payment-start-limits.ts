@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { hitRateLimits, retryAfterText, systemClock, type Clock } from "@/lib/rate-limit/limiter";
 import { UNKNOWN_CLIENT } from "@/lib/rate-limit/client-address";
 import { PAYMENT_STARTS_PER_CLIENT, PAYMENT_STARTS_PER_VISITOR } from "@/lib/rate-limit/rules";
-import type { Owner } from "./ownership";
+import type { Owner } from "../ownership/owner";
 
 // Each new order asks Paymob for an intention: a script repeating checkout would fill the orders table and
 // spend the merchant's Paymob API allowance. Counted per visitor and per client address (a script can drop

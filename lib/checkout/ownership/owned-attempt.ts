@@ -1,0 +1,17 @@
+import "server-only";
+import type { Db } from "@/db/client";
+import type { Order, OrderLine, PaymentAttempt } from "@/db/schema";
+import { findAttemptWithOrder, linesOfOrder, type AttemptLookup } from "@/lib/orders/queries";
+import { isOwner, type Owner } from "./owner";
+
+export type OwnedAttempt = { order: Order; attempt: PaymentAttempt; lines: OrderLine[] };
+
+/**
+ * The attempt with its order and lines, only when `owner` owns the order. Anyone else gets undefined, exactly
+ * as if it did not exist, so a leaked return URL reveals nothing (the page answers 404 either way).
+ */
+export async function loadOwnedAttempt(db: Db, lookup: AttemptLookup, owner: Owner): Promise<OwnedAttempt | undefined> {
+  const row = await findAttemptWithOrder(db, lookup);
+  if (!row || !isOwner(row.order, owner)) return undefined;
+  return { ...row, lines: await linesOfOrder(db, row.order.id) };
+}

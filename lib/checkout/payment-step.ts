@@ -1,0 +1,100 @@
+import "server-only";
+import { and, eq, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
+import { findAttempt, latestAttempt } from "@/lib/orders/queries";
+import { unifiedCheckoutUrl } from "@/lib/paymob/urls";
+import { isOwner, type Owner } from "./ownership/owner";
+import type { PaymentDeps } from "./payment-deps";
+import { createIntention } from "./start/create-intention";
+
+// Where a customer goes once an order has an attempt: shared by the checkout form (lib/checkout/start) and
+// "Try again" (lib/checkout/return/retry.ts), so both send the customer to Paymob the same way, and the URL of
+// each step.
+
+/** Where the customer goes next. */
+export type CheckoutStep =
+  | { kind: "hosted"; url: string; order: Order; attempt: PaymentAttempt }
+  | { kind: "pixel"; order: Order; attempt: PaymentAttempt }
+  /** The order already left awaiting payment (a resubmitted, already paid form): show its status. */
+  | { kind: "settled"; order: Order; attempt: PaymentAttempt | undefined }
+  | { kind: "empty_cart" }
+  | { kind: "failed"; publicMessage: string; order?: Order };
+
+const STILL_PREPARING = "Your payment is still being prepared. Please wait a moment and try again.";
+const FORM_EXPIRED = "This checkout form has expired. Please reload the page.";
+const NOT_STARTED = "We couldn't start the payment. Please try again.";
+
+/** Creates the intention for a fresh attempt (state `creating`) and routes to Paymob. */
+export async function createIntentionAndRoute(db: Db, order: Order, attempt: PaymentAttempt, deps: PaymentDeps): Promise<CheckoutStep> {
+  const result = await createIntention(db, attempt, deps);
+  if (!result.ok) return { kind: "failed", publicMessage: result.publicMessage, order };
+  return route(db, order, result.attempt, deps);
+}
+
+/** An order that already exists (a resubmitted form, a concurrent "Try again"): follow its newest attempt. */
+export async function followExistingOrder(db: Db, order: Order, owner: Owner, deps: PaymentDeps): Promise<CheckoutStep> {
+  if (!isOwner(order, owner)) return { kind: "failed", publicMessage: FORM_EXPIRED };
+  let attempt = await latestAttempt(db, order.id);
+  if (order.status !== "awaiting_payment") return { kind: "settled", order, attempt };
+  if (attempt?.status === "creating") attempt = await waitWhileCreating(db, attempt);
+  if (!attempt || attempt.status === "creating") return { kind: "failed", publicMessage: STILL_PREPARING, order };
+  if (attempt.status === "creation_failed") return { kind: "failed", publicMessage: NOT_STARTED, order };
+  return route(db, order, attempt, deps);
+}
+
+/** The URL a step sends the browser to. */
+export function nextUrl(step: Exclude<CheckoutStep, { kind: "empty_cart" | "failed" }>): string {
+  switch (step.kind) {
+    case "hosted":
+      return step.url;
+    case "pixel":
+      return pixelPagePath(step.attempt.id);
+    case "settled":
+      return step.attempt ? returnPath(step.attempt.specialReference) : "/";
+  }
+}
+
+/** The return page for an attempt, as Pixel's non-3-D-Secure completion and resubmissions reach it. */
+export function returnPath(specialReference: string): string {
+  return `/checkout/return?${new URLSearchParams({ merchant_order_id: specialReference })}`;
+}
+
+/** The embedded (Pixel) payment page of one attempt. */
+function pixelPagePath(attemptId: string): string {
+  return `/checkout/pay/${attemptId}`;
+}
+
+async function route(db: Db, order: Order, attempt: PaymentAttempt, deps: PaymentDeps): Promise<CheckoutStep> {
+  if (attempt.status !== "intended" && attempt.status !== "pending") return { kind: "settled", order, attempt };
+  // Recorded here, in the server action that sends the customer on, never by the page they land on: a GET
+  // render writes nothing. The Pixel page is reached only through this redirect.
+  const opened = (await markCheckoutOpened(db, attempt.id)) ?? attempt;
+  if (attempt.mode === "pixel") return { kind: "pixel", order, attempt: opened };
+  if (!attempt.clientSecret) throw new Error(`attempt ${attempt.specialReference} is intended without a client secret`);
+  return { kind: "hosted", url: unifiedCheckoutUrl(deps.config, attempt.clientSecret), order, attempt: opened };
+}
+
+/** First time the customer is sent to Paymob's page (hosted redirect or the Pixel page); later visits keep it. */
+async function markCheckoutOpened(db: Db, attemptId: string): Promise<PaymentAttempt | undefined> {
+  const [opened] = await db
+    .update(paymentAttempts)
+    .set({ checkoutOpenedAt: sql`now()`, updatedAt: sql`now()` })
+    .where(and(eq(paymentAttempts.id, attemptId), isNull(paymentAttempts.checkoutOpenedAt)))
+    .returning();
+  return opened;
+}
+
+// A concurrent twin of this submission is still waiting for Paymob's answer. Paymob normally answers in well
+// under a second; the client itself gives up after 15 s, so waiting a little longer than that is enough.
+const WAIT_STEP_MS = 200;
+const WAIT_MAX_STEPS = 90;
+
+async function waitWhileCreating(db: Db, attempt: PaymentAttempt): Promise<PaymentAttempt | undefined> {
+  let current: PaymentAttempt | undefined = attempt;
+  for (let step = 0; step < WAIT_MAX_STEPS && current?.status === "creating"; step++) {
+    await new Promise((resolve) => setTimeout(resolve, WAIT_STEP_MS));
+    current = await findAttempt(db, attempt.id);
+  }
+  return current;
+}

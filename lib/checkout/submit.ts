@@ -1,0 +1,65 @@
+import "server-only";
+import { getDb } from "@/db/client";
+import { readCartId } from "@/lib/cart";
+import { newCheckoutKey } from "@/lib/orders/references";
+import { PaymobError } from "@/lib/paymob/errors";
+import { requestClientAddress } from "@/lib/rate-limit/request-client";
+import { currentOwner } from "./ownership/owner";
+import { ensureVisitorId } from "./ownership/visitor";
+import { paymentDeps } from "./payment-deps";
+import { nextUrl, type CheckoutStep } from "./payment-step";
+import { retryPayment } from "./return/retry";
+import type { CheckoutSubmission } from "./start/form";
+import { rememberPayMode } from "./start/pay-mode";
+import { admitPaymentStart } from "./start/payment-start-limits";
+import { startCheckout } from "./start/start-checkout";
+
+// The two ways a customer starts a payment, wired to the current request (cookies, database, client address,
+// Paymob). The server actions in app/checkout/actions.ts call these and only decide between redirect and form.
+
+/** Leave for `url`, or stay on the form with `message` (and a fresh form key when the next submit must be a new order). */
+export type PaymentStart = { ok: true; url: string } | { ok: false; message: string; checkoutKey?: string };
+
+const SOMETHING_WENT_WRONG = "Something went wrong on our side and no payment was taken. Please try again.";
+const EMPTY_CART = "Your cart is empty, so there is nothing to pay for.";
+const NOT_PAYABLE_HERE = "This order can't be paid again from here.";
+
+/** The checkout form, validated: place the order, start the payment, and say where the customer goes. */
+export async function submitCheckout(submission: CheckoutSubmission): Promise<PaymentStart> {
+  await rememberPayMode(submission.mode);
+  let step: CheckoutStep;
+  try {
+    const guestId = await ensureVisitorId();
+    const owner = { ...(await currentOwner()), guestId };
+    const db = await getDb();
+    const client = await requestClientAddress();
+    const admit = () => admitPaymentStart(db, { owner, client });
+    step = await startCheckout(db, { cartId: await readCartId(), owner, submission, admit }, paymentDeps());
+  } catch (error) {
+    return { ok: false, message: publicMessageOf(error), checkoutKey: newCheckoutKey() };
+  }
+  if (step.kind === "empty_cart") return { ok: false, message: EMPTY_CART };
+  // A fresh key: the corrected resubmission must become a new order, not reuse the refused one.
+  if (step.kind === "failed") return { ok: false, message: step.publicMessage, checkoutKey: newCheckoutKey() };
+  return { ok: true, url: nextUrl(step) };
+}
+
+/** "Try again" on the return page: a new attempt on the same order, in the same mode. */
+export async function submitRetry(orderId: string): Promise<PaymentStart> {
+  let step: CheckoutStep | undefined;
+  try {
+    const [db, owner, client] = await Promise.all([getDb(), currentOwner(), requestClientAddress()]);
+    const admit = () => admitPaymentStart(db, { owner, client });
+    step = await retryPayment(db, { orderId, owner, admit }, paymentDeps());
+  } catch (error) {
+    return { ok: false, message: publicMessageOf(error) };
+  }
+  if (!step || step.kind === "empty_cart") return { ok: false, message: NOT_PAYABLE_HERE };
+  if (step.kind === "failed") return { ok: false, message: step.publicMessage };
+  return { ok: true, url: nextUrl(step) };
+}
+
+function publicMessageOf(error: unknown): string {
+  console.error("[checkout] could not start the payment:", error);
+  return error instanceof PaymobError ? error.publicMessage : SOMETHING_WENT_WRONG;
+}
