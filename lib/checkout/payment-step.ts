@@ -3,7 +3,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
 import { findAttempt, latestAttempt } from "@/lib/orders/queries";
-import { unifiedCheckoutUrl } from "@/lib/paymob/urls";
+import { returnQuery, unifiedCheckoutUrl } from "@/lib/paymob/urls";
 import { isOwner, type Owner } from "./ownership/owner";
 import type { PaymentDeps } from "./payment-deps";
 import { createIntention } from "./start/create-intention";
@@ -57,7 +57,7 @@ export function nextUrl(step: Exclude<CheckoutStep, { kind: "empty_cart" | "fail
 
 /** The return page for an attempt, as Pixel's non-3-D-Secure completion and resubmissions reach it. */
 export function returnPath(specialReference: string): string {
-  return `/checkout/return?${new URLSearchParams({ merchant_order_id: specialReference })}`;
+  return `/checkout/return?${returnQuery(specialReference)}`;
 }
 
 /** The embedded (Pixel) payment page of one attempt. */

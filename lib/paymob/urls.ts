@@ -48,3 +48,9 @@ export function paymobBrowserSources(config: PaymobBrowserConfig): { api: string
   const frames = config.mode === "emulator" ? [api] : [api, CHECKOUT_FRONTEND_ORIGINS[config.region]];
   return { api, pixel: pixelFolder(config), frames };
 }
+
+/** The query our return page reads a reference from, spelled as Paymob's own redirect spells it, so a Pixel
+ * completion without 3-D Secure (which does not redirect) lands on the same page as a redirect does. */
+export function returnQuery(specialReference: string): URLSearchParams {
+  return new URLSearchParams({ merchant_order_id: specialReference });
+}
