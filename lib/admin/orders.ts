@@ -6,9 +6,9 @@ import { ORDER_STATUSES, orderLines, orders, type Order, type OrderLine } from "
 import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
 import type { PaymentReversal } from "@/db/schema/reversals";
 import type { Viewer } from "@/lib/auth/session";
+import { reversalsOfOrder } from "@/lib/payments/queries";
 import { assertAdmin } from "./guard";
 import { attemptLedger, type AttemptLedger } from "./ledger";
-import { reversalsOfOrder } from "./reversals";
 
 export const ADMIN_PAGE_SIZE = 20;
 
