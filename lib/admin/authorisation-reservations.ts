@@ -1,12 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders } from "@/db/schema/orders";
-import { paymentTransactions } from "@/db/schema/payments";
-import { paymentReversals, type PaymentReversal } from "@/db/schema/reversals";
+import type { PaymentReversal } from "@/db/schema/reversals";
+import { insertReservation, lockAttempt, orderStatusById, pendingReservations, transactionsOfOrder } from "@/lib/payments/queries";
 import { decideAuthorisationRequest, type AuthorisationRefusal, type AuthorisationRequest } from "./authorisation-balance";
 import { attemptLedger, type AuthorisationLedger } from "./ledger";
-import { insertReservation, lockAttempt } from "./reversals";
 
 // Capture and void reservations for authorisations, in the same table and under the same attempt row lock as
 // refunds (lib/admin/reversals.ts): the request is written BEFORE Paymob is called, in the transaction that
@@ -32,16 +29,13 @@ export async function reserveAuthorisationRequest(db: Db, input: AuthorisationRe
     const attempt = await lockAttempt(tx, input.attemptId);
     if (!attempt) return { ok: false, reason: "no_attempt" };
     // Separate statements after the lock: in READ COMMITTED each sees what the previous lock holder committed.
-    const [order] = await tx.select({ status: orders.status }).from(orders).where(eq(orders.id, attempt.orderId));
-    if (!order) return { ok: false, reason: "no_attempt" };
+    const orderStatus = await orderStatusById(tx, attempt.orderId);
+    if (!orderStatus) return { ok: false, reason: "no_attempt" };
     // The whole order's transactions: a second authorisation is only recognisable next to the first.
-    const transactions = await tx.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, attempt.orderId));
-    const pending = await tx
-      .select({ kind: paymentReversals.kind })
-      .from(paymentReversals)
-      .where(and(eq(paymentReversals.paymobTransactionId, input.transactionId), eq(paymentReversals.status, "pending")));
+    const transactions = await transactionsOfOrder(tx, attempt.orderId);
+    const pending = await pendingReservations(tx, input.transactionId);
     const authorisation = attemptLedger(transactions, attempt.id).authorisations.find((a) => a.transactionId === input.transactionId);
-    const state = { authorisation, pending, orderStatus: order.status, orderAmountMinor: attempt.amountMinor };
+    const state = { authorisation, pending, orderStatus, orderAmountMinor: attempt.amountMinor };
     const decision = decideAuthorisationRequest(state, input);
     if (!decision.ok) return { ok: false, reason: decision.reason, authorisation, orderAmountMinor: attempt.amountMinor };
     const reversal = await insertReservation(tx, attempt, { transactionId: input.transactionId, kind: decision.kind, amountMinor: decision.amountMinor, requestedBy: input.requestedBy });

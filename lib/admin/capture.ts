@@ -1,11 +1,9 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { orders } from "@/db/schema/orders";
-import { paymentAttempts } from "@/db/schema/payments";
 import type { Viewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
+import { attemptCurrency } from "@/lib/payments/queries";
 import type { AuthorisationRequest } from "./authorisation-balance";
 import { reserveAuthorisationRequest, type AuthorisationReserveResult } from "./authorisation-reservations";
 import { asAdmin } from "./guard";
@@ -43,16 +41,11 @@ async function requestOnAuthorisation(viewer: Viewer | null, db: Db, form: unkno
   const input = authorisationInput.safeParse(form);
   if (!input.success) return { status: "invalid", message: `This ${request.kind} form is incomplete. Reload the page.` };
   const { reference, attemptId, transactionId } = input.data;
-  const [attempt] = await db
-    .select({ currency: paymentAttempts.currency })
-    .from(paymentAttempts)
-    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-    .where(and(eq(orders.reference, reference), eq(paymentAttempts.id, attemptId)))
-    .limit(1);
-  if (!attempt) return { status: "invalid", message: "No such authorisation on this order." };
+  const currency = await attemptCurrency(db, reference, attemptId);
+  if (!currency) return { status: "invalid", message: "No such authorisation on this order." };
   // The check that holds across requests and instances: under the attempt's row lock, in the database.
   const reserved = await reserveAuthorisationRequest(db, { ...request, attemptId, transactionId, requestedBy: admin.verifiedEmail });
-  if (!reserved.ok) return { status: "invalid", message: authorisationRefusalMessage(reserved, attempt.currency) };
+  if (!reserved.ok) return { status: "invalid", message: authorisationRefusalMessage(reserved, currency) };
   const { reversal } = reserved;
   console.log(`[admin] ${admin.verifiedEmail} ${request.kind} authorisation order=${reference} transaction=${transactionId} reversal=${reversal.id}`);
   const call = () => (reversal.kind === "capture" ? gateway.capture({ transactionId, amountCents: reversal.amountMinor }) : gateway.void({ transactionId }));

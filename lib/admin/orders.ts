@@ -7,9 +7,9 @@ import { paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEv
 import type { PaymentReversal } from "@/db/schema/reversals";
 import type { Viewer } from "@/lib/auth/session";
 import { attemptsOfOrder, findOrderByReference, linesOfOrder } from "@/lib/orders/queries";
+import { reversalsOfOrder } from "@/lib/payments/queries";
 import { assertAdmin } from "./guard";
 import { attemptLedger, type AttemptLedger } from "./ledger";
-import { reversalsOfOrder } from "./reversals";
 
 export const ADMIN_PAGE_SIZE = 20;
 

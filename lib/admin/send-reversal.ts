@@ -4,8 +4,9 @@ import type { PaymentReversal } from "@/db/schema/reversals";
 import { formatMoney } from "@/lib/money";
 import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { PaymobError } from "@/lib/paymob/errors";
+import { noteReversalUnconfirmed } from "@/lib/payments/queries";
 import type { ReversalBalance, ReversalRefusal } from "./reversal-balance";
-import { noteReversalUnconfirmed, recordReversalChild, releaseReversal } from "./reversals";
+import { recordReversalChild, releaseReversal } from "./reversals";
 
 // Sends one reserved refund, void or capture to Paymob and resolves the reservation from the answer. A
 // reservation is released only when Paymob certainly did nothing; when the answer is unknown the money may
@@ -55,7 +56,7 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
       console.error(`[admin] ${reversal.kind} ${where} refused by Paymob, reservation released: ${reason}`);
       return { status: "failed", message: `Paymob refused the ${what}: ${reason}` };
     }
-    await noteReversalUnconfirmed(db, reversal, `Paymob's answer is unknown: ${reason}`);
+    await noteReversalUnconfirmed(db, reversal.id, `Paymob's answer is unknown: ${reason}`);
     console.error(`[admin] ${reversal.kind} ${where} unconfirmed, kept reserved: ${reason}`);
     if (!(error instanceof PaymobError)) console.error(error); // not the Paymob client's own failure: keep the stack
     const held = reversal.kind === "capture" ? "no other capture or void of this authorisation can start" : "the amount stays reserved";

@@ -2,13 +2,13 @@ import "server-only";
 import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
-import { paymentEvents } from "@/db/schema/payments";
 import { transactionSignedMessage, type PaymobTransaction } from "@/lib/paymob/reshape";
 import { clearCartOfPaidOrder } from "@/lib/orders/clear-paid-cart";
 import { applyFact, type TransitionReason } from "@/lib/orders/state-machine";
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
 import { logPaymentLine } from "./log";
+import { insertTransactionEvent } from "./queries";
 import { recordTransaction } from "./record-transaction";
 import { resolveReversals } from "./settle-reversal";
 import { storableText, storableValues } from "./storable";
@@ -101,26 +101,19 @@ async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: Apply
   return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
 }
 
-async function insertEvent(tx: Tx, obj: PaymobTransaction, options: ApplyOptions, locked: LockedAttempt | undefined, outcome: string, detail: string): Promise<number> {
-  const [event] = await tx
-    .insert(paymentEvents)
-    .values({
-      kind: "TRANSACTION",
-      source: options.source,
-      verification: "valid",
-      rawBody: options.rawBody,
-      signature: options.signature ?? null,
-      paymobTransactionId: obj.id,
-      paymobOrderId: obj.paymobOrderId,
-      merchantOrderId: obj.merchantOrderId ?? null,
-      attemptId: locked?.attemptId ?? null,
-      orderId: locked?.orderId ?? null,
-      outcome,
-      detail,
-    })
-    .returning({ id: paymentEvents.id });
-  if (!event) throw new Error("payment event insert returned nothing");
-  return event.id;
+function insertEvent(tx: Tx, obj: PaymobTransaction, options: ApplyOptions, locked: LockedAttempt | undefined, outcome: string, detail: string): Promise<number> {
+  return insertTransactionEvent(tx, {
+    source: options.source,
+    rawBody: options.rawBody,
+    signature: options.signature ?? null,
+    paymobTransactionId: obj.id,
+    paymobOrderId: obj.paymobOrderId,
+    merchantOrderId: obj.merchantOrderId ?? null,
+    attemptId: locked?.attemptId ?? null,
+    orderId: locked?.orderId ?? null,
+    outcome,
+    detail,
+  });
 }
 
 function describeFact(fact: TransactionFact, obj: PaymobTransaction): string {

@@ -1,12 +1,11 @@
 import "server-only";
-import { sql } from "drizzle-orm";
 import { getDb, type Db } from "@/db/client";
-import { paymentAttempts, paymentEvents } from "@/db/schema/payments";
 import { readCallback } from "@/lib/paymob/callbacks";
 import { wireName, type PaymobCardToken, type PaymobTransaction } from "@/lib/paymob/reshape";
 import { applyTransaction, type ApplyOutcome } from "./apply-transaction";
+import { insertRejectedEvent } from "./hot-path-sql";
 import { logPaymentLine } from "./log";
-import { preparedStatement } from "./prepared-statement";
+import { insertTokenEvent } from "./queries";
 import { storableText } from "./storable";
 import { bodyExcerpt, signatureExcerpt, wholeBody } from "./unverified-body";
 import { admitUnverifiedCallback, type CallbackSender } from "./unverified-limits";
@@ -163,23 +162,13 @@ type Rejected = {
 /** More than any special_reference of ours; a longer claimed one is cut. */
 const MAX_MERCHANT_ORDER_ID = 128;
 
-// Forged and malformed deliveries are a steady share of the traffic (anyone can POST): a prepared statement too.
-const INSERT_REJECTED = preparedStatement<{ id: number }>("payments_store_rejected", {
-  query: sql`insert into payment_events (kind, source, verification, raw_body, body_sha256, body_bytes, body_truncated, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, outcome, detail)
-    values (${sql.placeholder("kind")}, 'callback', ${sql.placeholder("verification")}, ${sql.placeholder("rawBody")}, ${sql.placeholder("bodySha256")}::text,
-      ${sql.placeholder("bodyBytes")}::int, ${sql.placeholder("bodyTruncated")}::boolean, ${sql.placeholder("signature")}::text,
-      ${sql.placeholder("transactionId")}::bigint, ${sql.placeholder("paymobOrderId")}::bigint, ${sql.placeholder("merchantOrderId")}::text, ${sql.placeholder("outcome")}, ${sql.placeholder("detail")})
-    returning id`,
-  columns: ["id"],
-});
-
 async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Rejected): Promise<void> {
   // A body we cannot read cannot be verified either.
   const verification = r.verification ?? (hmac ? "invalid" : "missing");
   const verified = verification === "valid";
   // Authentic but refused bodies are Paymob's own words and stay whole; anything unverified is an excerpt.
   const body = verified ? wholeBody(rawBody) : bodyExcerpt(rawBody);
-  await INSERT_REJECTED(db, {
+  await insertRejectedEvent(db, {
     kind: r.kind,
     verification,
     rawBody: body.text,
@@ -197,24 +186,10 @@ async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Re
 
 /** A saved-card token: stored and linked to the order when its Paymob order id is one of ours. One statement. */
 async function storeToken(db: Db, rawBody: string, hmac: string | null, obj: PaymobCardToken): Promise<"token_stored" | "unknown_order"> {
-  const { paymobOrderId } = obj;
-  const attempt = sql`(select ${paymentAttempts.id} from ${paymentAttempts} where ${paymentAttempts.intentionOrderId} = ${paymobOrderId ?? null} limit 1)`;
-  const order = sql`(select ${paymentAttempts.orderId} from ${paymentAttempts} where ${paymentAttempts.intentionOrderId} = ${paymobOrderId ?? null} limit 1)`;
-  const [event] = await db
-    .insert(paymentEvents)
-    .values({
-      kind: "TOKEN",
-      source: "callback",
-      verification: "valid",
-      rawBody: storableText(rawBody),
-      signature: storableText(hmac),
-      paymobOrderId: paymobOrderId ?? null,
-      attemptId: attempt,
-      orderId: order,
-      outcome: sql`case when ${order} is null then 'unknown_order' else 'token_stored' end`,
-      detail: storableText(`card token ${obj.id} (${obj.cardSubtype} ${obj.maskedPan})`),
-    })
-    .returning({ outcome: paymentEvents.outcome });
-  return event?.outcome === "token_stored" ? "token_stored" : "unknown_order";
+  return insertTokenEvent(db, {
+    rawBody: storableText(rawBody),
+    signature: storableText(hmac),
+    paymobOrderId: obj.paymobOrderId ?? null,
+    detail: storableText(`card token ${obj.id} (${obj.cardSubtype} ${obj.maskedPan})`),
+  });
 }
-

@@ -1,9 +1,8 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { paymentEvents } from "@/db/schema/payments";
 import { readStoredTransaction } from "@/lib/paymob/callbacks";
 import { applyTransaction, type ApplyResult } from "./apply-transaction";
+import { paymentEventById } from "./queries";
 
 export class ReplayError extends Error {
   constructor(
@@ -21,7 +20,7 @@ export class ReplayError extends Error {
  * (e.g. it raced the attempt's creation) is applied now. Unverified events are never replayed.
  */
 export async function replayEvent(db: Db, eventId: number): Promise<ApplyResult> {
-  const [event] = await db.select().from(paymentEvents).where(eq(paymentEvents.id, eventId));
+  const event = await paymentEventById(db, eventId);
   if (!event) throw new ReplayError("not_found", `payment event ${eventId} does not exist`);
   if (event.kind !== "TRANSACTION" || event.verification !== "valid") {
     throw new ReplayError("not_replayable", `payment event ${eventId} is a ${event.verification} ${event.kind} event; only verified transactions can be replayed`);
