@@ -4,7 +4,7 @@ import { resolveDbConfig, type DbConfig } from "./config";
 import { claimPgliteDir, embeddedServerUrl } from "./pglite-lock";
 import { logger } from "../lib/logger";
 
-export type Schema = typeof schema;
+type Schema = typeof schema;
 /** The driver-independent Drizzle database every query in the app is written against. */
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];

@@ -5,7 +5,7 @@ export type DbConfig =
   | { driver: "pg"; url: string; poolMax: number; idleTimeoutMs?: number }
   | { driver: "neon"; url: string; poolMax: number; idleTimeoutMs?: number; wsProxy?: string };
 
-export const DEFAULT_PGLITE_DIR = ".data/pglite";
+const DEFAULT_PGLITE_DIR = ".data/pglite";
 
 /**
  * The one decision about which database to talk to, from the environment alone:

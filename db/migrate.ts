@@ -2,7 +2,7 @@ import path from "node:path";
 import type { MigrationConfig } from "drizzle-orm/migrator";
 import type { DbHandle } from "./client";
 
-export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
 
 /**
  * Applies committed drizzle-kit migrations; the same files run on PGlite, PostgreSQL and Neon. By default the

@@ -1,6 +1,3 @@
-/** Money is an integer count of minor units plus an explicit ISO 4217 currency. Never a float. */
-export type Money = { amountMinor: number; currency: string };
-
 const exponentCache = new Map<string, number>();
 
 /** Digits after the decimal point for a currency: EGP 2, OMR 3, JPY 0 (from the runtime's ICU data). */

@@ -1,6 +1,6 @@
 import { appUrl } from "./app-url";
 import { EMULATOR_MOUNT } from "./paymob/emulator-credentials";
-import { PAYMOB_REGIONS, REGION_NAMES, type PaymobRegion } from "./paymob/regions";
+import { isPaymobRegion, PAYMOB_REGIONS } from "./paymob/regions";
 import { paymobBrowserSources } from "./paymob/urls";
 
 type Env = Record<string, string | undefined>;
@@ -13,7 +13,7 @@ export type Header = { key: string; value: string };
  */
 export function browserPaymobSources(env: Env): ReturnType<typeof paymobBrowserSources> {
   const regionName = env.PAYMOB_REGION?.trim().toLowerCase() ?? "";
-  const region = (REGION_NAMES as readonly string[]).includes(regionName) ? (regionName as PaymobRegion) : "egypt";
+  const region = isPaymobRegion(regionName) ? regionName : "egypt";
   const emulator = !env.PAYMOB_SECRET_KEY?.trim();
   const baseUrl = emulator ? `${appUrl(env)}${EMULATOR_MOUNT}` : (env.PAYMOB_BASE_URL?.trim() || PAYMOB_REGIONS[region].baseUrl).replace(/\/+$/, "");
   return paymobBrowserSources({ mode: emulator ? "emulator" : "test", region, baseUrl });

@@ -10,7 +10,7 @@ type Env = Record<string, string | undefined>;
 
 export type AdminViewer = Viewer & { readonly verifiedEmail: string; readonly isAdmin: true };
 
-export function adminEmails(env: Env = process.env): Set<string> {
+function adminEmails(env: Env = process.env): Set<string> {
   return new Set(
     (env.ADMIN_EMAILS ?? "")
       .split(",")

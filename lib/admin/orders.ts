@@ -11,10 +11,10 @@ import { reversalsOfOrder } from "@/lib/payments/queries";
 import { assertAdmin } from "./guard";
 import { attemptLedger, type AttemptLedger } from "./ledger";
 
-export const ADMIN_PAGE_SIZE = 20;
+const ADMIN_PAGE_SIZE = 20;
 
 /** The list's query string. Anything malformed falls back to "no filter" rather than an error page. */
-export const adminOrderFilterSchema = z.object({
+const adminOrderFilterSchema = z.object({
   q: z.string().trim().max(100).catch("").default(""),
   status: z.enum(ORDER_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),

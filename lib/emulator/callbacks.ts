@@ -57,7 +57,7 @@ export async function enqueueTransactionCallback(tx: Tx, { intention, transactio
  * The saved-card TOKEN callback (docs/paymob.md § "Callbacks"): a separate POST to the same notification_url;
  * order_id is a string.
  */
-export function tokenObject(token: EmuCardToken, intention: EmuIntention) {
+function tokenObject(token: EmuCardToken, intention: EmuIntention) {
   return {
     id: token.id,
     token: token.token,

@@ -4,8 +4,8 @@ import { staticAsset } from "./pixel/assets";
 import { emulatorRoutes, type EmulatorEnv } from "./routes";
 import { emulatorEnabled } from "./settings";
 
-export { pumpDeliveries, pumpFor } from "./deliveries";
-export { TEST_CARDS, TEST_WALLET, THREE_DS_OTP } from "./cards";
+;
+;
 
 export type EmulatorRequestContext = { basePath: string; waitUntil?: (p: Promise<unknown>) => void };
 

@@ -20,7 +20,6 @@ export const cardInput = z
     saveCard: z.boolean(),
   })
   .refine((c) => expiryInFuture(c.expiryMonth, c.expiryYear), { message: "This card has expired.", path: ["expiry"] });
-export type CardInput = z.infer<typeof cardInput>;
 
 export const walletInput = z.object({ number: z.string().transform(digitsOnly).pipe(z.string().regex(/^01\d{9}$/, "Enter an 11-digit wallet number starting with 01.")) });
 

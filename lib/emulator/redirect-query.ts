@@ -31,7 +31,7 @@ export function redirectPairs(obj: TransactionObject): [string, string][] {
 }
 
 /** Signed query (with `hmac` last). */
-export function signedRedirectParams(obj: TransactionObject, secret = EMULATOR_HMAC_SECRET): URLSearchParams {
+function signedRedirectParams(obj: TransactionObject, secret = EMULATOR_HMAC_SECRET): URLSearchParams {
   const params = new URLSearchParams(redirectPairs(obj));
   params.append("hmac", signRedirect(secret, params));
   return params;

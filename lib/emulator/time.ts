@@ -35,7 +35,7 @@ export function cairoDay(date: Date): string {
  */
 export type Clock = { now(): Date; sleep(ms: number): Promise<void> };
 
-export const systemClock: Clock = {
+const systemClock: Clock = {
   now: () => new Date(),
   sleep: (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
 };

@@ -106,7 +106,7 @@ const find = (entries: readonly MoneyEntry[], transactionId: number | null | und
  * The payment a refund/void child gives back when it does not name its parent (parent_transaction is unsigned
  * and optional): the attempt's own capture, else its authorisation.
  */
-export function defaultTarget(entries: readonly MoneyEntry[], attemptId: string | null): number | null {
+function defaultTarget(entries: readonly MoneyEntry[], attemptId: string | null): number | null {
   const own = entries.filter((e) => e.attemptId === attemptId);
   const pick = own.find((e) => e.kind === "capture" && !e.extra) ?? own.find((e) => e.kind === "capture") ?? own[0];
   return pick?.transactionId ?? null;

@@ -69,7 +69,7 @@ function attemptCondition(lookup: AttemptLookup): SQL {
 // A customer's view of their orders. Every query is scoped by the signed-in user's id in its WHERE clause: a
 // reference alone never finds an order, so guessing another customer's reference gives the same 404 as a typo.
 
-export const ACCOUNT_ORDERS_PAGE_SIZE = 10;
+const ACCOUNT_ORDERS_PAGE_SIZE = 10;
 
 export type CustomerOrderSummary = Pick<Order, "id" | "reference" | "status" | "totalMinor" | "currency" | "createdAt"> & {
   lines: Pick<OrderLine, "name" | "quantity">[];

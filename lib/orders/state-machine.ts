@@ -10,7 +10,7 @@ import type { FactKind, TransactionFact } from "./transaction-facts";
 
 /** Where each order status may go on a Paymob fact. "Try again" (payment_failed → awaiting_payment) is a user
  * action and lives in startRetry, never here. */
-export const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
+const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
   awaiting_payment: ["payment_failed", "authorised", "paid", "needs_review", "partially_refunded", "refunded", "voided"],
   payment_failed: ["authorised", "paid", "needs_review", "partially_refunded", "refunded", "voided"],
   // Captured (paid), cancelled (voided), or a refund whose capture callback never came; never back to unpaid.
@@ -29,7 +29,7 @@ const FROM_UNSETTLED: readonly CallbackAttemptStatus[] = ["pending", "declined",
 /** The same for the attempt the transaction belongs to. "declined → paid" is real: Unified Checkout lets the
  * customer try another card on the same intention. A creation_failed attempt can still be paid when our
  * create call timed out after Paymob had accepted it. */
-export const ATTEMPT_TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]> = {
+const ATTEMPT_TRANSITIONS: Record<AttemptStatus, readonly AttemptStatus[]> = {
   creating: FROM_UNSETTLED,
   intended: FROM_UNSETTLED,
   creation_failed: FROM_UNSETTLED,
@@ -101,8 +101,8 @@ export type Transition = {
   refundedMinor?: number;
 };
 
-export const canMoveOrder = (from: OrderStatus, to: OrderStatus) => ORDER_TRANSITIONS[from].includes(to);
-export const canMoveAttempt = (from: AttemptStatus, to: AttemptStatus) => ATTEMPT_TRANSITIONS[from].includes(to);
+const canMoveOrder = (from: OrderStatus, to: OrderStatus) => ORDER_TRANSITIONS[from].includes(to);
+const canMoveAttempt = (from: AttemptStatus, to: AttemptStatus) => ATTEMPT_TRANSITIONS[from].includes(to);
 
 function targetsFor(fact: TransactionFact): Targets {
   return (TARGETS[fact.kind] as (f: TransactionFact) => Targets)(fact);

@@ -24,7 +24,7 @@ export type RefundLedger = {
   capturedMinor?: number;
 };
 
-export const EMPTY_LEDGER: RefundLedger = { childRefundsMinor: 0, parentReportedMinor: 0 };
+const EMPTY_LEDGER: RefundLedger = { childRefundsMinor: 0, parentReportedMinor: 0 };
 
 export type Expected = { amountMinor: number; currency: string };
 

@@ -13,7 +13,7 @@ import { recordTransaction } from "./record-transaction";
 import { resolveReversals } from "./settle-reversal";
 import { storableText, storableValues } from "./storable";
 
-export type TransactionSource = "callback" | "replay" | "inquiry";
+type TransactionSource = "callback" | "replay" | "inquiry";
 export type ApplyOutcome = TransitionReason | "duplicate" | "unknown_order";
 
 export type ApplyResult = {
@@ -42,7 +42,7 @@ export type ApplyOptions = {
  * re-delivery (or the same state read back by inquiry) has the same fingerprint; a re-notification with new
  * flags (isRefunded, isVoided) does not.
  */
-export function transactionFingerprint(obj: PaymobTransaction): string {
+function transactionFingerprint(obj: PaymobTransaction): string {
   return createHash("sha256").update(transactionSignedMessage(obj), "utf8").digest("hex");
 }
 

@@ -13,7 +13,7 @@ import { admitUnverifiedCallback, type CallbackSender } from "./unverified-limit
 /** Paymob's callbacks are ~5–10 KB; anything far larger is not Paymob. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 
-export type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "unsupported_media_type" | "rate_limited" | "error";
+type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "unsupported_media_type" | "rate_limited" | "error";
 export type CallbackResult = {
   status: 200 | 400 | 401 | 413 | 415 | 429 | 503;
   body: { ok: boolean; outcome: CallbackOutcome };

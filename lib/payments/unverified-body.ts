@@ -8,9 +8,9 @@ import { storableText } from "./storable";
 // callbacks are kept whole (they are replayed from it).
 
 /** The part of an unverified body that is kept: the envelope and the ids Paymob puts first. */
-export const UNVERIFIED_EXCERPT_BYTES = 2048;
+const UNVERIFIED_EXCERPT_BYTES = 2048;
 /** A real `hmac` is 128 hex characters; anything longer is cut to this. */
-export const UNVERIFIED_SIGNATURE_CHARS = 256;
+const UNVERIFIED_SIGNATURE_CHARS = 256;
 
 export type BodyRecord = { text: string; sha256: string; bytes: number; truncated: boolean };
 

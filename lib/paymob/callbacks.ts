@@ -48,7 +48,7 @@ export const transactionObjectSchema = z.looseObject({
 });
 export type TransactionObject = z.infer<typeof transactionObjectSchema>;
 
-export const tokenObjectSchema = z.looseObject({
+const tokenObjectSchema = z.looseObject({
   // The 8 signed fields (hmac.ts TOKEN_HMAC_FIELDS). `order_id` is a string here, unlike everywhere else.
   card_subtype: z.string(),
   created_at: z.string(),
@@ -61,12 +61,12 @@ export const tokenObjectSchema = z.looseObject({
 });
 export type TokenObject = z.infer<typeof tokenObjectSchema>;
 
-export const transactionCallbackSchema = z.looseObject({ type: z.literal("TRANSACTION"), obj: transactionObjectSchema });
-export const tokenCallbackSchema = z.looseObject({ type: z.literal("TOKEN"), obj: tokenObjectSchema });
+const transactionCallbackSchema = z.looseObject({ type: z.literal("TRANSACTION"), obj: transactionObjectSchema });
+const tokenCallbackSchema = z.looseObject({ type: z.literal("TOKEN"), obj: tokenObjectSchema });
 const callbackSchema = z.discriminatedUnion("type", [transactionCallbackSchema, tokenCallbackSchema]);
 
 export type ParsedCallback = { kind: "TRANSACTION"; obj: TransactionObject } | { kind: "TOKEN"; obj: TokenObject };
-export type CallbackParseError = {
+type CallbackParseError = {
   reason: "invalid_json" | "invalid_payload";
   message: string;
   /** Best-effort identifiers from a body that failed validation, for the event log only. Never trusted. */
@@ -111,7 +111,7 @@ export function verifyCallback(secret: string, parsed: ParsedCallback, hmac: str
 }
 
 /** A callback as the app reads it (reshape.ts). */
-export type Callback = { kind: "TRANSACTION"; transaction: PaymobTransaction } | { kind: "TOKEN"; token: PaymobCardToken };
+type Callback = { kind: "TRANSACTION"; transaction: PaymobTransaction } | { kind: "TOKEN"; token: PaymobCardToken };
 export type ReadCallbackResult = { ok: true; verification: Verification; callback: Callback } | ({ ok: false } & CallbackParseError);
 
 /**
@@ -148,7 +148,7 @@ export function readStoredTransaction(rawBody: string): PaymobTransaction | unde
 const flag = z.enum(["true", "false"]).transform((v) => v === "true");
 
 /** The browser redirect (docs/paymob.md § "Browser redirect"): flat dotted keys, the order id as `order`, all strings. */
-export const redirectQuerySchema = z.looseObject({
+const redirectQuerySchema = z.looseObject({
   id: optional(z.coerce.number().int().positive()),
   success: optional(flag),
   pending: optional(flag),

@@ -9,9 +9,9 @@ import { emulatorRefusal } from "./emulator-guard";
 import { PaymobConfigError } from "./errors";
 import { PAYMOB_REGIONS, REGION_NAMES, regionForKeyPrefix, regionForOrigin, type PaymobRegion } from "./regions";
 
-export type PaymobMode = "emulator" | "test" | "live";
+type PaymobMode = "emulator" | "test" | "live";
 /** Integration ids (numbers) or integration names (strings), as Paymob's `payment_methods` takes them. */
-export type PaymobPaymentMethod = number | string;
+type PaymobPaymentMethod = number | string;
 
 export type PaymobConfig = {
   mode: PaymobMode;

@@ -19,7 +19,7 @@ import {
 export type FetchImpl = (input: string, init: RequestInit) => Promise<Response>;
 
 /** `Token <secret key>` for the Intention and refund/void APIs, `Bearer <auth token>` for inquiry APIs. */
-export type PaymobAuth = { scheme: "Token" | "Bearer"; credential: string };
+type PaymobAuth = { scheme: "Token" | "Bearer"; credential: string };
 
 export type PaymobRequest = {
   /** Human name of the call for messages, e.g. "create intention". */
@@ -34,7 +34,7 @@ export type PaymobRequest = {
   hints?: { unauthorized?: string; notFound?: string };
 };
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 const SECRET_KEY_HINT = "secret key invalid or missing — check PAYMOB_SECRET_KEY and that it matches the region (PAYMOB_REGION / PAYMOB_BASE_URL)";
 
@@ -132,7 +132,7 @@ function parseJson(text: string): unknown {
 }
 
 /** The `detail`/`message` Paymob usually sends, else the body itself, kept short for messages. */
-export function describeBody(body: unknown): string {
+function describeBody(body: unknown): string {
   if (body !== null && typeof body === "object" && !Array.isArray(body)) {
     for (const key of ["detail", "message", "msg"]) {
       const value = (body as Record<string, unknown>)[key];

@@ -23,7 +23,7 @@ export type BillingData = {
   postalCode?: string;
 };
 
-export type IntentionItem = {
+type IntentionItem = {
   name: string;
   /** Unit price in minor units; the line total sent to Paymob is amountMinor × quantity. */
   amountMinor: number;

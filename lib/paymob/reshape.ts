@@ -90,7 +90,7 @@ export function reshapeToken(obj: TokenObject): PaymobCardToken {
 }
 
 /** A TOKEN callback's `order_id` is a string, unlike everywhere else. */
-export const paymobOrderIdOf = (value: string): number | undefined => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
+const paymobOrderIdOf = (value: string): number | undefined => (/^\d{1,15}$/.test(value) ? Number(value) : undefined);
 
 /**
  * The values Paymob signs, in its order (hmac.ts), rebuilt from the reshaped transaction: the same text as

@@ -5,7 +5,7 @@ import { PAYMOB_REGIONS } from "./regions";
 // secret, which Paymob designed to be handed to the customer's browser.
 
 /** Paymob's docs load Pixel from jsDelivr; `@latest` is what they document, so no SRI hash is possible. */
-export const PIXEL_CDN_BASE = "https://cdn.jsdelivr.net/npm/paymob-pixel@latest";
+const PIXEL_CDN_BASE = "https://cdn.jsdelivr.net/npm/paymob-pixel@latest";
 
 // Pixel renders card fields in an iframe on Paymob's checkout front-end. The production host is not in
 // Paymob's docs (only the alpha build's alpha.checkout.paymob.com is known, docs/paymob.md § "Pixel"); these are

@@ -26,7 +26,7 @@ export async function priceOf(db: Db, slug: string): Promise<number> {
   return product!.priceMinor;
 }
 
-export const newKey = () => randomBytes(18).toString("base64url");
+const newKey = () => randomBytes(18).toString("base64url");
 export const visitor = () => ({ guestId: randomBytes(24).toString("base64url") });
 
 export function submission(overrides: Partial<CheckoutSubmission> = {}): CheckoutSubmission {
@@ -68,7 +68,7 @@ export function fakePaymob(answer: (body: Record<string, unknown>, n: number) =>
   return { deps, requests };
 }
 
-export function okIntention(body: Record<string, unknown>, n: number) {
+function okIntention(body: Record<string, unknown>, n: number) {
   const suffix = `${n}${randomBytes(6).toString("hex")}`;
   return {
     status: 201,

@@ -31,7 +31,7 @@ export async function retryPayment(db: Db, input: { orderId: string; owner: Owne
   return createIntentionAndRoute(db, next.order, next.attempt, deps);
 }
 
-export async function addRetryAttempt(db: Db, orderId: string): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
+async function addRetryAttempt(db: Db, orderId: string): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
   return db.transaction(async (tx) => {
     const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
     if (!order || !canRetry(order.status)) return undefined;

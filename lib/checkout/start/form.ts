@@ -16,7 +16,7 @@ const optional = (label: string, max: number) =>
     .transform((value) => value || undefined);
 
 /** Paymob caps names at 50 characters (create-intention docs); phone numbers keep only digits and a leading +. */
-export const billingSchema = z.object({
+const billingSchema = z.object({
   email: z.string().trim().pipe(z.email("Enter a valid email address, like you@example.com.").max(254, "That email address is too long.")),
   phone: z
     .string()
@@ -36,19 +36,19 @@ export const billingSchema = z.object({
 });
 
 export type Billing = z.infer<typeof billingSchema>;
-export type BillingField = keyof Billing;
-export const BILLING_FIELDS = Object.keys(billingSchema.shape) as BillingField[];
+type BillingField = keyof Billing;
+const BILLING_FIELDS = Object.keys(billingSchema.shape) as BillingField[];
 
-export { DEFAULT_COUNTRY } from "./defaults";
+;
 
 export const payModeSchema = z.enum(ATTEMPT_MODES);
 export const DEFAULT_PAY_MODE: AttemptMode = "redirect";
 
 /** One random key per rendered checkout form; a resubmission of the same form reuses its order. */
 const EXPIRED_FORM = "This checkout form has expired. Reload the page.";
-export const checkoutKeySchema = z.string({ error: EXPIRED_FORM }).regex(/^[A-Za-z0-9_-]{20,64}$/, EXPIRED_FORM);
+const checkoutKeySchema = z.string({ error: EXPIRED_FORM }).regex(/^[A-Za-z0-9_-]{20,64}$/, EXPIRED_FORM);
 
-export const checkoutSubmissionSchema = z.object({
+const checkoutSubmissionSchema = z.object({
   billing: billingSchema,
   mode: payModeSchema,
   checkoutKey: checkoutKeySchema,
@@ -69,7 +69,7 @@ export type CheckoutFormState = {
 };
 
 /** Reads only the known fields out of a FormData; anything else (an injected `amount`, say) is ignored. */
-export function readCheckoutForm(form: FormData): { raw: Record<string, unknown>; values: FormValues } {
+function readCheckoutForm(form: FormData): { raw: Record<string, unknown>; values: FormValues } {
   const values: FormValues = {};
   for (const field of BILLING_FIELDS) {
     const value = form.get(field);

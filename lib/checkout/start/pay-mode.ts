@@ -5,7 +5,7 @@ import { persistentCookie } from "@/lib/cookie-options";
 import { DEFAULT_PAY_MODE, payModeSchema } from "./form";
 
 /** Remembers the visitor's last choice between hosted checkout and the embedded Pixel. Not sensitive. */
-export const PAY_MODE_COOKIE = "sf_pay_mode";
+const PAY_MODE_COOKIE = "sf_pay_mode";
 
 export async function readPayMode(): Promise<AttemptMode> {
   const parsed = payModeSchema.safeParse((await cookies()).get(PAY_MODE_COOKIE)?.value);

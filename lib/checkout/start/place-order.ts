@@ -9,7 +9,7 @@ import type { Owner } from "../ownership/owner";
 import type { Billing } from "./form";
 
 /** A cart line as re-priced from the database (lib/cart's CartLineView has these fields). */
-export type PricedLine = { productId: number; name: string; unitPriceMinor: number; quantity: number };
+type PricedLine = { productId: number; name: string; unitPriceMinor: number; quantity: number };
 
 export type PlaceOrderInput = {
   /** The cart being checked out, emptied once the order is paid (lib/orders/clear-paid-cart.ts). */

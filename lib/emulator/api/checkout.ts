@@ -20,7 +20,7 @@ const REFUSALS: Record<Extract<PaymentResult, { kind: "refused" }>["reason"], [n
 };
 
 /** Sends the browser on: to the ACS page, or (finished) to the merchant with the signed query, pumping callbacks after. */
-export function respondToPayment(ctx: EmuContext, result: PaymentResult): Response {
+function respondToPayment(ctx: EmuContext, result: PaymentResult): Response {
   if (result.kind === "refused") return messagePage(...REFUSALS[result.reason]);
   if (result.kind === "challenge") return seeOther(result.challengeUrl);
   console.info(`[paymob-emulator] transaction ${result.transaction.id} for order ${result.transaction.orderId}: success=${result.transaction.success} pending=${result.transaction.pending}`);

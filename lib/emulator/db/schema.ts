@@ -38,7 +38,7 @@ export const emuIntentions = emulatorSchema.table("intentions", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
-export const EMU_TRANSACTION_KINDS = ["payment", "capture", "refund", "void"] as const;
+const EMU_TRANSACTION_KINDS = ["payment", "capture", "refund", "void"] as const;
 
 /** Payment attempts and their capture/refund/void children. Flags mirror Paymob's TRANSACTION object. */
 export const emuTransactions = emulatorSchema.table(

@@ -5,7 +5,7 @@ import type { Page } from "@playwright/test";
  * A run's screenshots go under Playwright's output folder (test-results/: ignored, emptied at the start of each
  * run), so an e2e run leaves the tracked tree clean. `npm run screenshots` copies the README's from there.
  */
-export const screenshotDir = (outputDir: string) => path.join(outputDir, "screenshots");
+const screenshotDir = (outputDir: string) => path.join(outputDir, "screenshots");
 
 export async function saveScreenshot(page: Page, outputDir: string, name: string) {
   // Every illustration decoded first, so the README picture is complete.
