@@ -24,6 +24,8 @@ const vitest = (project, name, extraEnv = {}) => ({
 
 const stages = [
   { name: "lint", cmd: [bin("eslint"), ".", "--max-warnings=0"] },
+  { name: "format", cmd: [bin("prettier"), "--check", "."] },
+  { name: "unused", cmd: [bin("knip"), "--no-progress"] },
   { name: "typecheck", cmd: [bin("tsc"), "--noEmit"] },
   vitest("unit", "unit"),
   vitest("integration", "integration:pglite", { TEST_DB: "pglite" }),
