@@ -1,6 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { Db } from "@/db/client";
+import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { attemptCurrency } from "@/lib/payments/queries";
@@ -47,7 +48,7 @@ async function requestOnAuthorisation(viewer: Viewer | null, db: Db, form: unkno
   const reserved = await reserveAuthorisationRequest(db, { ...request, attemptId, transactionId, requestedBy: admin.verifiedEmail });
   if (!reserved.ok) return { status: "invalid", message: authorisationRefusalMessage(reserved, currency) };
   const { reversal } = reserved;
-  console.log(`[admin] ${admin.verifiedEmail} ${request.kind} authorisation order=${reference} transaction=${transactionId} reversal=${reversal.id}`);
+  logger.info({ scope: "admin", admin: admin.verifiedEmail, orderReference: reference, transactionId, reversalId: reversal.id }, `${request.kind} of an authorisation requested`);
   const call = () => (reversal.kind === "capture" ? gateway.capture({ transactionId, amountCents: reversal.amountMinor }) : gateway.void({ transactionId }));
   return sendReversal(db, reversal, reference, call);
 }

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema/orders";
 import { paymentAttempts, paymentEvents, paymentTransactions } from "@/db/schema/payments";
+import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/auth/session";
 import { attemptsOfOrder, findOrderByReference } from "@/lib/orders/queries";
 import { ReplayError, type ApplyResult } from "@/lib/payments";
@@ -77,7 +78,7 @@ export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown
   // The ledger above only shapes the messages; this is the check that holds across requests and instances.
   const reserved = await reserveReversal(db, { kind: "refund", amountMinor: amount, attemptId: found.attemptId, transactionId, requestedBy: admin.verifiedEmail });
   if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
-  logAdmin(admin, `refund order=${reference} amount=${amount} currency=${currency} transaction=${transactionId} reversal=${reserved.reversal.id}`);
+  logAdmin(admin, "refund requested", { orderReference: reference, amount, currency, transactionId, reversalId: reserved.reversal.id });
   return sendReversal(db, reserved.reversal, reference, () => gateway.refund({ transactionId, amountCents: amount }));
 }
 
@@ -96,7 +97,7 @@ export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, 
   const transactionId = capture.transactionId;
   const reserved = await reserveReversal(db, { kind: "void", attemptId: found.attemptId, transactionId, requestedBy: admin.verifiedEmail });
   if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
-  logAdmin(admin, `void order=${reference} transaction=${transactionId} reversal=${reserved.reversal.id}`);
+  logAdmin(admin, "void requested", { orderReference: reference, transactionId, reversalId: reserved.reversal.id });
   return sendReversal(db, reserved.reversal, reference, () => gateway.void({ transactionId }));
 }
 
@@ -110,7 +111,7 @@ export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form
   const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
   const released = order ? await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason) : null;
   if (!released) return { status: "invalid", message: "Only a request Paymob never confirmed, and that is no longer running, can be released." };
-  logAdmin(admin, `release order=${input.data.reference} reversal=${input.data.reversalId} kind=${released}`);
+  logAdmin(admin, "reservation released", { orderReference: input.data.reference, reversalId: input.data.reversalId, kind: released });
   const free = released === "refund" ? "the amount can be refunded again" : "the payment is open to a new request";
   return { status: "released", message: `Released: ${free}.` };
 }
@@ -133,7 +134,7 @@ export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unkn
   if (!event) return notHere;
   try {
     const result = await replay(db, event.id);
-    logAdmin(admin, `replay order=${input.data.reference} event=${event.id} outcome=${result.outcome}`);
+    logAdmin(admin, "event replayed", { orderReference: input.data.reference, eventId: event.id, outcome: result.outcome });
     const change = result.from && result.to && result.from !== result.to ? ` (order ${result.from} → ${result.to})` : "";
     return { status: "replayed", outcome: result.outcome, message: `Replayed callback #${event.id}: ${result.outcome}${change}.` };
   } catch (error) {
@@ -142,6 +143,6 @@ export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unkn
   }
 }
 
-function logAdmin(admin: AdminViewer, what: string): void {
-  console.log(`[admin] ${admin.verifiedEmail} ${what}`);
+function logAdmin(admin: AdminViewer, what: string, facts: Record<string, unknown> = {}): void {
+  logger.info({ scope: "admin", admin: admin.verifiedEmail, ...facts }, what);
 }

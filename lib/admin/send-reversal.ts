@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { PaymentReversal } from "@/db/schema/reversals";
+import { logger } from "@/lib/logger";
 import { formatMoney } from "@/lib/money";
 import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { PaymobError } from "@/lib/paymob/errors";
@@ -45,7 +46,7 @@ export function paymobCertainlyRefused(error: unknown): error is PaymobError {
 
 export async function sendReversal(db: Db, reversal: PaymentReversal, reference: string, call: () => Promise<ReversalAnswer>): Promise<ReversalOutcome> {
   const what = `${reversal.kind} of ${formatMoney(reversal.amountMinor, reversal.currency)}`;
-  const where = `order=${reference} reversal=${reversal.id} transaction=${reversal.paymobTransactionId}`;
+  const log = logger.child({ scope: "admin", kind: reversal.kind, orderReference: reference, reversalId: reversal.id, transactionId: reversal.paymobTransactionId });
   let answer: ReversalAnswer;
   try {
     answer = await call();
@@ -53,12 +54,12 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
     const reason = error instanceof Error ? error.message : String(error);
     if (paymobCertainlyRefused(error)) {
       await releaseReversal(db, reversal, `Paymob refused: ${reason}`);
-      console.error(`[admin] ${reversal.kind} ${where} refused by Paymob, reservation released: ${reason}`);
+      log.error({ reason }, "refused by Paymob, reservation released");
       return { status: "failed", message: `Paymob refused the ${what}: ${reason}` };
     }
     await noteReversalUnconfirmed(db, reversal.id, `Paymob's answer is unknown: ${reason}`);
-    console.error(`[admin] ${reversal.kind} ${where} unconfirmed, kept reserved: ${reason}`);
-    if (!(error instanceof PaymobError)) console.error(error); // not the Paymob client's own failure: keep the stack
+    // Not the Paymob client's own failure: keep the stack.
+    log.error({ reason, ...(error instanceof PaymobError ? {} : { err: error }) }, "unconfirmed by Paymob, kept reserved");
     const held = reversal.kind === "capture" ? "no other capture or void of this authorisation can start" : "the amount stays reserved";
     return {
       status: "uncertain",
@@ -69,11 +70,11 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
   if (!answer.success && !answer.pending) {
     const said = answer.message ? `: ${answer.message}` : "";
     await releaseReversal(db, reversal, `Paymob declined transaction ${answer.id}${said}`);
-    console.error(`[admin] ${reversal.kind} ${where} declined by Paymob (child ${answer.id}${said}), reservation released`);
+    log.error({ childId: answer.id, message: answer.message }, "declined by Paymob, reservation released");
     return { status: "failed", message: `Paymob declined the ${what}${said}.` };
   }
   await recordReversalChild(db, reversal, answer.id);
-  console.log(`[admin] ${reversal.kind} ${where} accepted by Paymob as transaction ${answer.id}${answer.pending ? " (pending)" : ""}`);
+  log.info({ childId: answer.id, pending: answer.pending }, "accepted by Paymob");
   const state = answer.pending ? "accepted it as pending" : "accepted it";
   return { status: "requested", message: `${capitalise(what)} requested. Paymob ${state}; the order updates when Paymob's callback arrives.` };
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/logger";
 
 /** The fields of one processed Paymob message that its log line reports. */
 export type PaymentLogFields = {
@@ -10,18 +11,13 @@ export type PaymentLogFields = {
 };
 
 /**
- * One structured line per received or replayed Paymob message, greppable by order reference or transaction id:
- * `[paymob-callback] order=NC-7K3M9Q2D txn=192036465 outcome=applied awaiting_payment→paid`.
+ * One structured line per received or replayed Paymob message, searchable by order reference or transaction id:
+ * `[paymob-callback] applied orderReference=NC-7K3M9Q2D transactionId=192036465 from=awaiting_payment to=paid`.
  */
 export function logPaymentLine(source: string, fields: PaymentLogFields, extra?: string): void {
-  const parts = [`[paymob-${source}]`, `order=${fields.orderReference ?? "-"}`, `txn=${fields.transactionId ?? "-"}`, `outcome=${fields.outcome}`];
-  if (fields.from && fields.to) parts.push(`${fields.from}→${fields.to}`);
-  if (extra) parts.push(extra);
-  const line = parts.join(" ");
-  if (fields.outcome === "error") console.error(line);
-  else if (WARN_OUTCOMES.has(fields.outcome)) console.warn(line);
-  else console.info(line);
+  const { outcome, ...facts } = fields;
+  const level = outcome === "error" ? "error" : WARN_OUTCOMES.has(outcome) ? "warn" : "info";
+  logger[level]({ scope: `paymob-${source}`, outcome, ...facts, ...(extra ? { detail: extra } : {}) }, outcome);
 }
-
 // Outcomes someone should look at: forged or broken deliveries, money we cannot place, double charges.
 const WARN_OUTCOMES = new Set(["rejected_signature", "malformed", "unknown_order", "double_payment", "too_large", "unsupported_media_type"]);
