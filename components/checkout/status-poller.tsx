@@ -35,10 +35,3 @@ export function StatusPoller({ intervalMs = 2_000, maxPolls = 60 }: Props) {
     </p>
   );
 }
-
-/** One refresh, when the server saw that the layout rendered data older than the page (the header's cart count). */
-export function RefreshOnce() {
-  const router = useRouter();
-  useEffect(() => router.refresh(), [router]);
-  return null;
-}

@@ -2,18 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
+import { CorrectCartCount } from "@/components/cart/cart-count";
 import { OrderStatusCard } from "@/components/checkout/order-status-card";
 import { OrderSummary } from "@/components/checkout/order-summary";
 import { RetryButton } from "@/components/checkout/retry-button";
-import { RefreshOnce, StatusPoller } from "@/components/checkout/status-poller";
+import { StatusPoller } from "@/components/checkout/status-poller";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { secondaryButton } from "@/components/ui/button-styles";
-import { headerCartCount } from "@/components/layout/header-cart-count";
+import { visitorCartCount } from "@/components/layout/header-cart-count";
 import { getDb } from "@/db/client";
-import { readCartId } from "@/lib/cart";
 import { currentOwner } from "@/lib/checkout/ownership/owner";
 import { reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
-import { headerCountIsStale, loadReturnState } from "@/lib/checkout/return/return-state";
+import { loadReturnState } from "@/lib/checkout/return/return-state";
 import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return/redirect-query";
 import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { paymobConfig } from "@/lib/paymob/config";
@@ -37,13 +37,15 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   // Asked after the response is sent, so a slow Paymob never delays this page; the next poll shows the answer.
   if (awaiting) after(() => reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) => console.error("[checkout] inquiry:", e)));
 
-  // Read after the order: see headerCountIsStale for the race this catches (no write happens here).
-  const staleHeader = await headerCountIsStale(db, order, await headerCartCount(), await readCartId());
+  // Read after the order, so it is at least as new: the root layout counted the cart concurrently, and Paymob's
+  // callback (sent as the customer comes back) may have emptied it in between, leaving "Paid" beside the old count.
+  // CorrectCartCount hands this read to the header, with no refresh and no write.
+  const cartCount = await visitorCartCount();
   const timeline = await loadOrderTimeline(db, order.id);
 
   return (
     <main className="mx-auto flex w-full max-w-5xl flex-col gap-8 px-4 py-8 sm:px-6">
-      {staleHeader ? <RefreshOnce /> : null}
+      <CorrectCartCount count={cartCount} />
       <OrderStatusCard status={order.status} reference={order.reference}>
         {awaiting ? <StatusPoller /> : null}
         <div className="flex flex-wrap gap-3">

@@ -1,10 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Order, OrderLine, PaymentAttempt } from "@/db/schema";
-import { countCartItems } from "@/lib/cart";
 import { findOrder, latestAttempt, type AttemptLookup } from "@/lib/orders/queries";
 import { canRetry } from "@/lib/orders/state-machine";
-import { FAILED_ATTEMPT_STATUSES, IN_PROGRESS_ATTEMPT_STATUSES, MONEY_ARRIVED_ORDER_STATUSES } from "@/lib/orders/statuses";
+import { FAILED_ATTEMPT_STATUSES, IN_PROGRESS_ATTEMPT_STATUSES } from "@/lib/orders/statuses";
 import { loadOwnedAttempt } from "../ownership/owned-attempt";
 import type { Owner } from "../ownership/owner";
 
@@ -34,15 +33,4 @@ export async function loadReturnState(db: Db, lookup: AttemptLookup, owner: Owne
     awaiting: order.status === "awaiting_payment" && IN_PROGRESS_ATTEMPT_STATUSES.has(current.status),
     retryable: canRetry(order.status) && FAILED_ATTEMPT_STATUSES.has(current.status),
   };
-}
-
-/**
- * Whether the header still counts the cart this order's payment emptied. The layout reads the count while the
- * page reads the order, so a callback landing between the two (Paymob sends it as the customer comes back) leaves
- * "Paid" beside the old count. Only reads decide this; one refresh reads both after the callback, and then it is
- * false. `shownCount` is the header's own per-request read; `cartId` the visitor's cart cookie.
- */
-export async function headerCountIsStale(db: Db, order: Order, shownCount: number, cartId: string | undefined): Promise<boolean> {
-  if (shownCount === 0 || !MONEY_ARRIVED_ORDER_STATUSES.has(order.status) || !cartId || order.cartId !== cartId) return false;
-  return (await countCartItems(db, cartId)) !== shownCount;
 }
