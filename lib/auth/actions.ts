@@ -4,6 +4,7 @@ import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
+import { logger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
 import { tooManyLinksMessage } from "./magic-link-limits";
 import { EMAIL_PROVIDER_ID, emailDelivery, enabledOAuthProviders } from "./providers";
@@ -25,7 +26,7 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
     next = await signIn(EMAIL_PROVIDER_ID, { email: email.data, redirectTo, redirect: false });
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
-    console.error(`[auth] sending a sign-in link failed: ${error.type}`, error.cause ?? "");
+    logger.error({ scope: "auth", type: error.type, err: error }, "sending a sign-in link failed");
     return { status: "error", message: "We couldn't send the sign-in link. Please try again in a moment.", email: email.data };
   }
   const params = new URL(next, "http://x").searchParams;

@@ -1,4 +1,5 @@
 import { appUrl } from "@/lib/app-url";
+import { logger } from "@/lib/logger";
 
 type Env = Record<string, string | undefined>;
 
@@ -26,7 +27,7 @@ export function pinAuthUrl(env: Env = process.env): void {
   const origin = authOrigin(env);
   const given = env.AUTH_URL?.trim();
   if (given && originOf(given) !== origin) {
-    console.warn(`[auth] AUTH_URL (${given}) names another site than APP_URL; using ${origin}. Remove AUTH_URL: it is set from APP_URL.`);
+    logger.warn({ scope: "auth", authUrl: given, using: origin }, "AUTH_URL names another site than APP_URL; using APP_URL. Remove AUTH_URL: it is set from APP_URL.");
   }
   env.AUTH_URL = origin;
 }

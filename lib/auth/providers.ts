@@ -4,6 +4,7 @@ import type { EmailConfig } from "next-auth/providers/email";
 import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Resend from "next-auth/providers/resend";
+import { logger } from "@/lib/logger";
 import { confirmationLink } from "./magic-link";
 import { outboxEnabled, writeOutboxMessage } from "./outbox";
 
@@ -67,7 +68,7 @@ function outboxEmailProvider(): EmailConfig {
       const subject = `Sign in to ${new URL(url).host}`;
       await writeOutboxMessage({ to: identifier, url: confirmationLink(url), subject });
       // The address, never the link: logs are read by more people than the mailbox owner.
-      console.log(`[auth] sign-in link for ${identifier} written to the dev outbox (open /dev/outbox)`);
+      logger.info({ scope: "auth", to: identifier }, "sign-in link written to the dev outbox (open /dev/outbox)");
     },
   };
 }

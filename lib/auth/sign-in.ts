@@ -1,5 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
+import { logger } from "@/lib/logger";
 import { attachGuestOrders } from "./queries";
 import { verifiedEmailOf, type SignInFacts } from "./verified-email";
 
@@ -14,10 +15,10 @@ export async function completeSignIn(db: Db, facts: SignInFacts & { user: { id?:
   if (!verifiedEmail || !userId) return verifiedEmail;
   try {
     const attached = await attachGuestOrders(db, userId, verifiedEmail);
-    if (attached.length) console.log(`[auth] user=${userId} claimed guest orders ${attached.join(", ")} by verified email`);
+    if (attached.length) logger.info({ scope: "auth", userId, orderReferences: attached }, "claimed guest orders by verified email");
   } catch (error) {
     // Signing in must not fail because of this; the next sign-in retries the same idempotent update.
-    console.error(`[auth] user=${userId} could not claim guest orders:`, error);
+    logger.error({ scope: "auth", userId, err: error }, "could not claim guest orders");
   }
   return verifiedEmail;
 }

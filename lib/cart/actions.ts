@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { getDb, type Db } from "@/db/client";
+import { logger } from "@/lib/logger";
 import { readCartId, rememberCartId } from "./cookie";
 import { addItem, removeItem, setItemQuantity } from "./mutations";
 import type { CartResult } from "./types";
@@ -40,7 +41,7 @@ async function runCartMutation(name: string, mutate: (db: Db, cartId: string | u
     if (result.ok || result.error.code !== "invalid_input") revalidatePath("/", "layout");
     return result;
   } catch (error) {
-    console.error(`[cart] ${name} failed for cart ${cartId ?? "(new)"}`, error);
+    logger.error({ scope: "cart", action: name, cartId: cartId ?? null, err: error }, "cart update failed");
     return { ok: false, error: { code: "server_error", message: "Your cart couldn't be updated. Please try again." } };
   }
 }

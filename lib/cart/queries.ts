@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { cartLines, carts, products } from "@/db/schema";
+import { logger } from "@/lib/logger";
 import { storeCurrency } from "@/lib/store";
 import { MAX_LINE_QUANTITY } from "./limits";
 import { validCartId } from "./schemas";
@@ -42,7 +43,7 @@ export async function loadCart(db: Db | Tx, cartId: string | undefined, currency
   for (const row of rows) {
     if (row.productId === null || row.quantity === null) continue; // the left join's row for a cart with no lines
     if (row.productCurrency !== currency) {
-      console.warn(`[cart] cart ${id}: skipping product ${row.productId} priced in ${row.productCurrency}, store currency is ${currency}`);
+      logger.warn({ scope: "cart", cartId: id, productId: row.productId, productCurrency: row.productCurrency, storeCurrency: currency }, "skipping a product priced in another currency");
       continue;
     }
     const { productId, slug, name, image, unitPriceMinor, quantity } = row;

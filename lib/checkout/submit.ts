@@ -1,6 +1,7 @@
 import "server-only";
 import { getDb } from "@/db/client";
 import { readCartId } from "@/lib/cart";
+import { logger } from "@/lib/logger";
 import { newCheckoutKey } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";
 import { requestClientAddress } from "@/lib/rate-limit/request-client";
@@ -60,6 +61,6 @@ export async function submitRetry(orderId: string): Promise<PaymentStart> {
 }
 
 function publicMessageOf(error: unknown): string {
-  console.error("[checkout] could not start the payment:", error);
+  logger.error({ scope: "checkout", err: error }, "could not start the payment");
   return error instanceof PaymobError ? error.publicMessage : SOMETHING_WENT_WRONG;
 }

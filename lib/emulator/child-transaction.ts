@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Tx } from "@/db/client";
+import { logger } from "@/lib/logger";
 import { emuTransactions, type EmuIntention, type EmuTransaction } from "./db/schema";
 import { enqueueTransactionCallback } from "./callbacks";
 import { paymobTimestamp } from "./time";
@@ -55,6 +56,6 @@ export async function addChildTransaction(
   if (!child || !updated) throw new Error(`emulator: ${kind} write returned nothing`);
   const childDelivery = await enqueueTransactionCallback(tx, { intention, transaction: child, label: kind });
   await enqueueTransactionCallback(tx, { intention, transaction: updated, label: `parent re-notified (${parentLabel})`, after: childDelivery });
-  console.info(`[paymob-emulator] ${kind} ${child.id} of transaction ${parent.id} (order ${parent.orderId}): ${amountCents} ${parent.currency}`);
+  logger.info({ scope: "paymob-emulator", transactionId: child.id, parentId: parent.id, orderId: parent.orderId, amountCents, currency: parent.currency }, `${kind} recorded`);
   return { child, parent: updated };
 }

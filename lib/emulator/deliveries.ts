@@ -1,5 +1,6 @@
 import { and, asc, eq, inArray, isNull, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { logger } from "@/lib/logger";
 import { emuDeliveries, type EmuDelivery } from "./db/schema";
 import { refuseForeignTarget } from "./refused-delivery";
 import { deliveryClock } from "./time";
@@ -79,7 +80,10 @@ async function send(db: Db, delivery: EmuDelivery, fetchImpl: FetchLike): Promis
       ...(delivered || exhausted ? {} : { dueAt: new Date(now.getTime() + retryIn * 1000) }),
     })
     .where(eq(emuDeliveries.id, delivery.id));
-  if (!delivered) console.warn(`[paymob-emulator] callback #${delivery.id} (${delivery.label}) to ${new URL(delivery.url).pathname} failed: ${error}${exhausted ? " — giving up" : `, retry in ${retryIn}s`}`);
+  if (!delivered) {
+    const facts = { scope: "paymob-emulator", deliveryId: delivery.id, label: delivery.label, path: new URL(delivery.url).pathname, reason: error };
+    logger.warn(exhausted ? facts : { ...facts, retryInSeconds: retryIn }, exhausted ? "callback failed, giving up" : "callback failed, will retry");
+  }
   return delivered;
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
+import { logger } from "@/lib/logger";
 import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuScenario, type EmuTransaction } from "./db/schema";
 import { cardBehaviour, cardNumMask, THREE_DS_OTP, TEST_WALLET, tokenMaskedPan, type CardBehaviour } from "./cards";
 import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
@@ -46,7 +47,7 @@ function redirectTarget(base: string, intention: EmuIntention, transaction: EmuT
   if (intention.redirectionUrl) {
     const refusal = urlRefusal(intention.redirectionUrl, "redirection_url");
     if (!refusal) return intention.redirectionUrl;
-    console.warn(`[paymob-emulator] intention ${intention.id}: ${refusal} Showing the status page instead.`);
+    logger.warn({ scope: "paymob-emulator", intentionId: intention.id, orderId: intention.orderId, reason: refusal }, "redirection_url refused: showing the status page instead");
   }
   const url = new URL(`${base}/unifiedcheckout/payment-status`);
   url.searchParams.set("payment_token", paymentKeyFor(intention, transaction.integrationId));

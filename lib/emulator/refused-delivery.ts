@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
+import { logger } from "@/lib/logger";
 import { emuDeliveries, type EmuDelivery } from "./db/schema";
 import { urlRefusal } from "./exposure";
 
@@ -13,6 +14,6 @@ export async function refuseForeignTarget(db: Db, delivery: EmuDelivery): Promis
   const refusal = urlRefusal(delivery.url, "notification_url");
   if (!refusal) return false;
   await db.update(emuDeliveries).set({ lastStatus: null, lastError: `not sent: ${refusal}`, leaseUntil: null, gaveUp: true }).where(eq(emuDeliveries.id, delivery.id));
-  console.warn(`[paymob-emulator] callback #${delivery.id} (${delivery.label}) not sent: ${refusal}`);
+  logger.warn({ scope: "paymob-emulator", deliveryId: delivery.id, label: delivery.label, reason: refusal }, "callback not sent");
   return true;
 }

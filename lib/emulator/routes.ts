@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { logger } from "@/lib/logger";
 import { paymentStatus, showChallenge, showCheckout, submitChallenge, submitCheckout } from "./api/checkout";
 import { listDeliveries, pumpNow, replayDelivery, setScenario } from "./api/control";
 import { authTokens, getTransaction, transactionInquiry } from "./api/inquiry";
@@ -52,7 +53,7 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
   on("/_emulator/pixel-demo", { GET: (ctx) => html(200, pixelDemoPage(ctx.base, ctx.url.searchParams.get("clientSecret") ?? "", ctx.url.searchParams.get("disablePay") === "1")) });
   app.notFound(() => detail(404, "Not found."));
   app.onError((error, c) => {
-    console.error(`[paymob-emulator] ${c.req.method} ${c.req.path.slice(basePath.length) || "/"} failed:`, error);
+    logger.error({ scope: "paymob-emulator", method: c.req.method, path: c.req.path.slice(basePath.length) || "/", err: error }, "request failed");
     return detail(500, "The emulator hit an internal error; see the server log.");
   });
   return app;
@@ -63,7 +64,7 @@ function withContext(handler: Handler) {
   return async (c: Context<EmulatorEnv>) => {
     const { waitUntil } = c.env;
     const defer = (task: () => Promise<unknown>) => {
-      const promise = task().catch((error: unknown) => console.error("[paymob-emulator] background work failed:", error));
+      const promise = task().catch((error: unknown) => logger.error({ scope: "paymob-emulator", err: error }, "background work failed"));
       waitUntil?.(promise);
     };
     const url = new URL(c.req.url);

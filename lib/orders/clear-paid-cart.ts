@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import { carts } from "@/db/schema";
 import type { OrderStatus } from "@/db/schema/orders";
 import { clearCart } from "@/lib/cart";
+import { logger } from "@/lib/logger";
 import { findOrder } from "./queries";
 import { MONEY_ARRIVED_ORDER_STATUSES, UNPAID_ORDER_STATUSES } from "./statuses";
 
@@ -20,6 +21,6 @@ export async function clearCartOfPaidOrder(db: Db | Tx, change: { orderId: strin
   const [cart] = await db.select({ updatedAt: carts.updatedAt }).from(carts).where(eq(carts.id, order.cartId));
   if (!cart || cart.updatedAt > order.createdAt) return false;
   await clearCart(db, order.cartId);
-  console.info(`[checkout] order=${order.reference} paid: cart emptied`);
+  logger.info({ scope: "checkout", orderReference: order.reference, cartId: order.cartId }, "paid: cart emptied");
   return true;
 }

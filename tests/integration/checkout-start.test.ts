@@ -1,10 +1,12 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it, vi } from "vitest";
+import type { Logger } from "pino";
+import { describe, expect, it, vi, type MockInstance } from "vitest";
 import { orderLines, orders, paymentAttempts, products } from "@/db/schema";
 import { parseCheckoutForm } from "@/lib/checkout/start/form";
 import { paymentDeps } from "@/lib/checkout/payment-deps";
 import { startCheckout, type StartCheckoutInput } from "@/lib/checkout/start/start-checkout";
 import { paymentUrls } from "@/lib/app-url";
+import { logger } from "@/lib/logger";
 import { loadPaymobConfig } from "@/lib/paymob/config";
 import { useTestDb } from "../helpers/db";
 import { testDbTarget } from "../helpers/test-db-target";
@@ -12,12 +14,17 @@ import { APP, cartWith, fakePaymob, priceOf, submission, visitor } from "./check
 
 const t = useTestDb();
 
+/** What a spied logger method was called with: a child logger's bound fields (the spy sees it as `this`), the call's own, and the message. */
+function loggedLines(spy: MockInstance): Record<string, unknown>[] {
+  return spy.mock.calls.map(([fields, msg], i) => ({ ...(spy.mock.contexts[i] as Logger).bindings(), ...(fields as object), msg }));
+}
+
 describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, () => {
   it("writes order, lines and attempt at database prices and creates the intention for exactly that total", async () => {
     const cartId = await cartWith(t.db, { "aswan-clay-mug": 2, "spice-trio": 1 });
     const owner = visitor();
     const paymob = fakePaymob();
-    const log = vi.spyOn(console, "info").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "info").mockImplementation(() => {});
 
     const step = await startCheckout(t.db, { cartId, owner, submission: submission() }, paymob.deps);
 
@@ -52,7 +59,15 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
       extras: { order_reference: step.order.reference },
       billing_data: { first_name: "Layla", phone_number: "+201012345678", email: "layla@example.com", country: "Egypt" },
     });
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^\\[checkout\\] order=${step.order.reference} attempt=1 intention=pi_test_\\S+ mode=redirect$`)));
+    expect(loggedLines(log)).toContainEqual({
+      scope: "checkout",
+      orderReference: step.order.reference,
+      attemptId: attempt!.id,
+      attempt: 1,
+      intentionId: expect.stringMatching(/^pi_test_\S+$/),
+      mode: "redirect",
+      msg: "intention created",
+    });
     log.mockRestore();
   });
 
@@ -84,7 +99,7 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
   it("keeps the order unpaid and writes no intention when Paymob refuses", async () => {
     const cartId = await cartWith(t.db, { "linen-throw": 1 });
     const paymob = fakePaymob(() => ({ status: 400, json: { billing_data: { phone_number: ["This field may not be blank."] } } }));
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
+    const error = vi.spyOn(logger, "error").mockImplementation(() => {});
 
     const step = await startCheckout(t.db, { cartId, owner: visitor(), submission: submission() }, paymob.deps);
 
@@ -95,7 +110,14 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
     const [attempt] = await t.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, step.order!.id));
     expect(attempt).toMatchObject({ status: "creation_failed", intentionId: null, intentionOrderId: null, clientSecret: null, intendedAt: null });
     expect(attempt?.error).toContain("billing_data.phone_number: This field may not be blank.");
-    expect(error).toHaveBeenCalledWith(expect.stringContaining(`order=${step.order!.reference} attempt=1 intention creation failed`));
+    expect(loggedLines(error)).toContainEqual({
+      scope: "checkout",
+      orderReference: step.order!.reference,
+      attemptId: attempt!.id,
+      attempt: 1,
+      reason: expect.stringContaining("billing_data.phone_number: This field may not be blank."),
+      msg: "intention creation failed",
+    });
     error.mockRestore();
   });
 
@@ -103,9 +125,7 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
     const cartId = await cartWith(t.db, { "spice-trio": 1 });
     // Port 9 (discard) on loopback: nothing listens, so the connection is refused at once.
     const config = loadPaymobConfig({ APP_URL: "http://127.0.0.1:9" });
-    const error = vi.spyOn(console, "error").mockImplementation(() => {});
     const step = await startCheckout(t.db, { cartId, owner: visitor(), submission: submission() }, { config, urls: paymentUrls({ APP_URL: APP }) });
-    error.mockRestore();
 
     expect(step).toMatchObject({ kind: "failed", publicMessage: "We couldn't reach the payment provider. Please try again in a moment." });
     const [attempt] = await t.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, (step as { order: { id: string } }).order.id));

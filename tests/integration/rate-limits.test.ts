@@ -35,8 +35,6 @@ const rowsOf = (r: RateLimitRule) => t.db.select().from(rateLimits).where(like(r
 let warn: ReturnType<typeof vi.spyOn>;
 beforeAll(() => {
   warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
-  vi.spyOn(console, "warn").mockImplementation(() => {});
-  vi.spyOn(console, "info").mockImplementation(() => {});
 });
 afterAll(() => void vi.restoreAllMocks());
 

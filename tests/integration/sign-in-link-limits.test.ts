@@ -43,8 +43,6 @@ beforeAll(async () => {
   ({ requestMagicLink } = await import("@/lib/auth/actions"));
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2031-05-05T10:00:01.000Z"));
-  vi.spyOn(console, "log").mockImplementation(() => {});
-  vi.spyOn(console, "warn").mockImplementation(() => {});
 });
 
 afterAll(() => {

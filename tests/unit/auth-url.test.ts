@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { authOrigin, pinAuthUrl } from "@/lib/auth/auth-url";
+import { logger } from "@/lib/logger";
 
 describe("AUTH_URL comes from APP_URL", () => {
   it.each([
@@ -15,11 +16,11 @@ describe("AUTH_URL comes from APP_URL", () => {
   });
 
   it("APP_URL wins over a different AUTH_URL, loudly", () => {
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     const env: Record<string, string | undefined> = { APP_URL: "https://shop.example.com", AUTH_URL: "https://other.example" };
     pinAuthUrl(env);
     expect(env.AUTH_URL).toBe("https://shop.example.com");
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/AUTH_URL .* another site/));
+    expect(warn).toHaveBeenCalledWith({ scope: "auth", authUrl: "https://other.example", using: "https://shop.example.com" }, expect.stringMatching(/AUTH_URL .* another site/));
     warn.mockRestore();
   });
 

@@ -16,6 +16,7 @@ import { reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
 import { loadReturnState } from "@/lib/checkout/return/return-state";
 import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return/redirect-query";
 import { loadOrderTimeline } from "@/lib/orders/timeline";
+import { logger } from "@/lib/logger";
 import { paymobConfig } from "@/lib/paymob/config";
 
 export const metadata: Metadata = { title: "Payment status", robots: { index: false } };
@@ -35,7 +36,7 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   const { order, lines, current, awaiting, retryable } = state;
   const config = paymobConfig();
   // Asked after the response is sent, so a slow Paymob never delays this page; the next poll shows the answer.
-  if (awaiting) after(() => reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) => console.error("[checkout] inquiry:", e)));
+  if (awaiting) after(() => reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) => logger.error({ scope: "checkout", orderReference: order.reference, attemptId: current.id, err: e }, "inquiry failed")));
 
   // Read after the order, so it is at least as new: the root layout counted the cart concurrently, and Paymob's
   // callback (sent as the customer comes back) may have emptied it in between, leaving "Paid" beside the old count.

@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { paymentAttempts, paymentEvents, type Order, type PaymentAttempt } from "@/db/schema";
 import { applyTransaction } from "@/lib/payments";
+import { logger } from "@/lib/logger";
 import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobError, PaymobNotFoundError } from "@/lib/paymob/errors";
 import type { FetchImpl } from "@/lib/paymob/http";
@@ -56,6 +57,7 @@ async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: Re
   } catch (error) {
     if (!(error instanceof PaymobError)) throw error;
     const noTransaction = error instanceof PaymobNotFoundError;
+    const log = logger.child({ scope: "checkout", orderReference: order.reference, attemptId: attempt.id, specialReference: attempt.specialReference });
     // Recorded so the timeline shows the question was asked, and so the interval above holds across servers.
     await db.insert(paymentEvents).values({
       kind: "UNKNOWN",
@@ -70,10 +72,10 @@ async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: Re
       detail: error.message,
     });
     if (noTransaction) {
-      console.info(`[checkout] order=${order.reference} inquiry for ${attempt.specialReference}: no transaction yet`);
+      log.info("inquiry: no transaction yet");
       return "no_transaction";
     }
-    console.error(`[checkout] order=${order.reference} inquiry for ${attempt.specialReference} failed: ${error.message}`);
+    log.error({ reason: error.message }, "inquiry failed");
     return "failed";
   }
 }

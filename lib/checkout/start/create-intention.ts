@@ -3,6 +3,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { paymentAttempts, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
 import { findOrder, linesOfOrder } from "@/lib/orders/queries";
+import { logger } from "@/lib/logger";
 import { attemptNumberOf } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";
 import * as paymob from "@/lib/paymob/intention";
@@ -21,7 +22,7 @@ export async function createIntention(db: Db, attempt: PaymentAttempt, deps: Pay
   const order = await findOrder(db, attempt.orderId);
   if (!order) throw new Error(`attempt ${attempt.id} has no order`);
   const lines = await linesOfOrder(db, order.id);
-  const label = `order=${order.reference} attempt=${attemptNumberOf(attempt.specialReference) ?? "?"}`;
+  const log = logger.child({ scope: "checkout", orderReference: order.reference, attemptId: attempt.id, attempt: attemptNumberOf(attempt.specialReference) });
 
   let intention;
   try {
@@ -47,7 +48,7 @@ export async function createIntention(db: Db, attempt: PaymentAttempt, deps: Pay
       .set({ status: "creation_failed", error: message, updatedAt: sql`now()` })
       .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
       .returning();
-    console.error(`[checkout] ${label} intention creation failed: ${message}`);
+    log.error({ reason: message }, "intention creation failed");
     if (!(error instanceof PaymobError)) throw error; // a bug, not a refusal: let it surface
     return { ok: false, attempt: failed, publicMessage: error.publicMessage };
   }
@@ -65,7 +66,7 @@ export async function createIntention(db: Db, attempt: PaymentAttempt, deps: Pay
     .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
     .returning();
   if (!intended) throw new Error(`attempt ${attempt.id} left "creating" while its intention was being created`);
-  console.info(`[checkout] ${label} intention=${intention.id} mode=${attempt.mode}`);
+  log.info({ intentionId: intention.id, mode: attempt.mode }, "intention created");
   return { ok: true, attempt: intended };
 }
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { logger } from "@/lib/logger";
 import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { readForm, seeOther, html, type EmuContext } from "../http";
@@ -23,7 +24,8 @@ const REFUSALS: Record<Extract<PaymentResult, { kind: "refused" }>["reason"], [n
 function respondToPayment(ctx: EmuContext, result: PaymentResult): Response {
   if (result.kind === "refused") return messagePage(...REFUSALS[result.reason]);
   if (result.kind === "challenge") return seeOther(result.challengeUrl);
-  console.info(`[paymob-emulator] transaction ${result.transaction.id} for order ${result.transaction.orderId}: success=${result.transaction.success} pending=${result.transaction.pending}`);
+  const { id: transactionId, orderId, intentionId, success, pending } = result.transaction;
+  logger.info({ scope: "paymob-emulator", transactionId, orderId, intentionId, success, pending }, "transaction finished");
   ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
   return seeOther(result.redirectUrl);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
+import { logger } from "@/lib/logger";
 import { emuIntentions } from "../db/schema";
 import { intentionUrlErrors } from "../exposure";
 import { credential, detail, json, readJson, type EmuContext } from "../http";
@@ -81,7 +82,8 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
     })
     .returning();
   if (!intention) throw new Error("emulator: intention insert returned nothing");
-  console.info(`[paymob-emulator] intention ${intention.id} created: order ${intention.orderId}, ${intention.amountCents} ${intention.currency}, reference ${intention.specialReference ?? "-"}`);
+  const { id: intentionId, orderId, amountCents, currency, specialReference } = intention;
+  logger.info({ scope: "paymob-emulator", intentionId, orderId, amountCents, currency, specialReference }, "intention created");
   return json(201, createResponse(intention));
 }
 

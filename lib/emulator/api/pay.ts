@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { logger } from "@/lib/logger";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { json, readJson, type EmuContext } from "../http";
 import { cardInput, firstError } from "../payment-input";
@@ -55,7 +56,8 @@ export async function pay(ctx: EmuContext): Promise<Response> {
     return result.reason === "already_paid" ? json(400, { message: "Order has already paid." }) : result.reason === "expired" ? json(401, { message: "Payment session expired." }) : json(400, SESSION_ERROR);
   }
   if (result.kind === "finished") {
-    console.info(`[paymob-emulator] Pixel transaction ${result.transaction.id} for order ${result.transaction.orderId}: success=${result.transaction.success} pending=${result.transaction.pending}`);
+    const { id: transactionId, orderId, intentionId, success, pending } = result.transaction;
+    logger.info({ scope: "paymob-emulator", transactionId, orderId, intentionId, success, pending }, "Pixel transaction finished");
     ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
   }
   return json(200, payResponse(result));

@@ -1,5 +1,6 @@
 import { isJsonContentType, MAX_CALLBACK_BYTES, processCallback, readBodyWithin, rejectTooLarge, rejectUnsupportedMediaType, type CallbackResult } from "@/lib/payments";
 import { paymobConfig } from "@/lib/paymob/config";
+import { logger } from "@/lib/logger";
 import { clientAddress } from "@/lib/rate-limit/client-address";
 
 /**
@@ -17,7 +18,7 @@ export async function POST(request: Request): Promise<Response> {
     hmacSecret = paymobConfig().hmacSecret;
   } catch (error) {
     // A misconfigured deployment: answer 503 so Paymob retries once the named variable is fixed.
-    console.error(`[paymob-callback] outcome=error configuration: ${(error as Error).message}`);
+    logger.error({ scope: "paymob-callback", outcome: "error", err: error }, "configuration incomplete: answering 503");
     return respond({ status: 503, body: { ok: false, outcome: "error" } });
   }
   const hmac = new URL(request.url).searchParams.get("hmac");
