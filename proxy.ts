@@ -1,6 +1,7 @@
 import NextAuth, { type NextAuthRequest } from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { logger } from "./lib/logger";
 import { EMULATOR_MOUNT } from "./lib/paymob/emulator-credentials";
 import { pageSecurityHeaders } from "./lib/security-headers";
 import { malformedActionReason } from "./lib/server-actions/request-shape";
@@ -23,7 +24,7 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   const { pathname } = request.nextUrl;
   const malformed = await malformedActionReason(request);
   if (malformed) {
-    console.warn(`[server-action] 400 for POST ${pathname}: ${malformed}`);
+    logger.warn({ scope: "server-action", path: pathname, reason: malformed }, "400 for a malformed server action call");
     return new Response(`Malformed server action request: ${malformed}.\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
   }
   // The emulator's pages are plain HTML strings with inline scripts; they cannot carry Next's nonce.

@@ -3,6 +3,7 @@ import { cache } from "react";
 import type { CartCountRead } from "@/components/cart/cart-count-read";
 import { getDb } from "@/db/client";
 import { countCartItems, readCartId } from "@/lib/cart";
+import { logger } from "@/lib/logger";
 
 /**
  * The root layout's read of the header's count, once per request. Its id lets a page that read the cart later
@@ -22,7 +23,7 @@ export async function visitorCartCount(): Promise<number> {
   try {
     return await countCartItems(await getDb(), cartId);
   } catch (error) {
-    console.error(`[cart] header count failed for cart ${cartId}`, error);
+    logger.error({ scope: "cart", cartId, err: error }, "header count failed");
     return 0;
   }
 }

@@ -6,6 +6,7 @@ import { AdminRefusal, asAdmin } from "@/lib/admin/guard";
 import { listAdminOrders, loadAdminOrder, parseAdminOrderFilter } from "@/lib/admin/orders";
 import { replayOrderEvent, requestRefund, requestVoid, type AdminPaymobGateway, type Replayer } from "@/lib/admin/operations";
 import type { Viewer } from "@/lib/auth/session";
+import { logger } from "@/lib/logger";
 import { PaymobValidationError } from "@/lib/paymob/errors";
 import { processCallback, replayEvent } from "@/lib/payments";
 import { useTestDb } from "../helpers/db";
@@ -103,14 +104,17 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     const { order, attempt, sale } = await paidOrder(35_000);
     const { gateway, calls } = recordingGateway();
     const refund = (amount: string) => requestRefund(admin, t.db, { reference: order.reference, attemptId: attempt.id, amount }, gateway);
-    const log = vi.spyOn(console, "log").mockImplementation(() => {});
+    const log = vi.spyOn(logger, "info");
 
     for (const bad of ["350.01", "0", "-5", "12.345", "1e3", "abc", ""]) expect((await refund(bad)).status).toBe("invalid");
     expect(calls).toEqual([]);
 
     expect(await refund("100.50")).toMatchObject({ status: "requested", message: expect.stringContaining("Refund of") });
     expect(calls).toEqual([{ refund: { transactionId: sale.id, amountCents: 10_050 } }]);
-    expect(log).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`^\\[admin\\] admin@example\\.com refund order=${order.reference} amount=10050\\b`)));
+    expect(log).toHaveBeenCalledWith(
+      expect.objectContaining({ scope: "admin", admin: "admin@example.com", orderReference: order.reference, amount: 10_050 }),
+      "refund requested",
+    );
     log.mockRestore();
     // Paymob's API answer does not move the order; its callback will.
     expect((await loadOrderState(t.db, order.id)).order).toMatchObject({ status: "paid", refundedMinor: 0 });
@@ -129,13 +133,11 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
   it("a void goes to Paymob for an untouched capture; Paymob's refusal is reported, not swallowed", async () => {
     const { order, attempt, sale } = await paidOrder();
     const ok = recordingGateway();
-    vi.spyOn(console, "log").mockImplementation(() => {});
     expect(await requestVoid(admin, t.db, { reference: order.reference, attemptId: attempt.id }, ok.gateway)).toMatchObject({ status: "requested" });
     expect(ok.calls).toEqual([{ void: { transactionId: sale.id } }]);
 
     const other = await paidOrder();
     const failing = recordingGateway(new PaymobValidationError("void", { detail: "Transaction is already settled" }));
-    vi.spyOn(console, "error").mockImplementation(() => {});
     const result = await requestVoid(admin, t.db, { reference: other.order.reference, attemptId: other.attempt.id }, failing.gateway);
     expect(result).toMatchObject({ status: "failed", message: expect.stringContaining("already settled") });
     vi.restoreAllMocks();
@@ -155,7 +157,6 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
   it("replay re-runs a stored callback idempotently and reports the outcome", async () => {
     const { order, eventId } = await paidOrder();
     const other = await paidOrder();
-    vi.spyOn(console, "log").mockImplementation(() => {});
     const result = await replayOrderEvent(admin, t.db, { reference: order.reference, eventId }, replayEvent);
     expect(result).toMatchObject({ status: "replayed", outcome: "duplicate" });
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");

@@ -84,7 +84,6 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
   let paymob: Awaited<ReturnType<typeof startFakePaymob>> | undefined;
 
   beforeAll(() => {
-    vi.spyOn(console, "log").mockImplementation(() => {});
   });
   afterAll(async () => {
     for (const { child } of instances) if (child.exitCode === null) child.kill();

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import type { Order } from "@/db/schema/orders";
 import type { PaymentAttempt } from "@/db/schema/payments";
 import { paymentReversals } from "@/db/schema/reversals";
@@ -21,11 +21,6 @@ const admin: Viewer = { userId: "admin-1", email: "admin@example.com", name: nul
 
 beforeAll(() => {
   vi.stubEnv("ADMIN_EMAILS", "admin@example.com");
-});
-beforeEach(() => {
-  vi.spyOn(console, "log").mockImplementation(() => {});
-  vi.spyOn(console, "info").mockImplementation(() => {});
-  vi.spyOn(console, "error").mockImplementation(() => {});
 });
 afterEach(() => {
   vi.restoreAllMocks();

@@ -146,7 +146,6 @@ describe.skipIf(t.skipped)(`authorisations, captures and second charges on ${tes
       },
       void: async () => answer(second.obj.id + 2_000),
     };
-    vi.spyOn(console, "log").mockImplementation(() => {});
     const refund = await requestRefund(admin, t.db, { reference: order.reference, attemptId: attempt.id, transactionId: String(second.obj.id), amount: "350.00" }, gateway);
     vi.restoreAllMocks();
     expect(refund.status).toBe("requested");

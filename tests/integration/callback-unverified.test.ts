@@ -25,7 +25,6 @@ beforeAll(() => {
   }
   vi.useFakeTimers({ toFake: ["Date"] });
   vi.setSystemTime(new Date("2031-05-05T10:00:01.000Z"));
-  for (const level of ["info", "warn"] as const) vi.spyOn(console, level).mockImplementation(() => {});
 });
 
 afterAll(() => {

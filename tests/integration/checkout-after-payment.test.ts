@@ -26,7 +26,6 @@ afterEach(() => vi.restoreAllMocks());
 
 /** A placed, intended order (hosted checkout), as the checkout action leaves it. */
 async function placed(db: Db, owner = visitor(), mode: "redirect" | "pixel" = "redirect") {
-  vi.spyOn(console, "info").mockImplementation(() => {});
   const cartId = await cartWith(db, { "siwa-olive-oil": 2 });
   const paymob = fakePaymob();
   const step = await startCheckout(db, { cartId, owner, submission: submission({ mode }) }, paymob.deps);

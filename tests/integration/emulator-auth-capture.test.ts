@@ -127,7 +127,6 @@ describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarg
       let state = await loadOrderState(t.db, order.id);
       expect(state.order).toMatchObject({ status: "authorised", paidAt: null });
 
-      vi.spyOn(console, "log").mockImplementation(() => {});
       const form = { reference: order.reference, attemptId: attempt.id, transactionId: String(authId) };
       expect(await requestCapture(admin, t.db, form, gateway())).toMatchObject({ status: "requested" });
       vi.restoreAllMocks();
@@ -148,7 +147,6 @@ describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarg
       const { intention, authId } = await authorised();
       const { order, attempt } = await createOrderWithAttempt(t.db, { amountMinor: 35_000, intentionOrderId: intention.intention_order_id });
       const seen = await forward(intention, 0);
-      vi.spyOn(console, "log").mockImplementation(() => {});
       const form = { reference: order.reference, attemptId: attempt.id, transactionId: String(authId) };
       expect(await requestAuthorisationVoid(admin, t.db, form, gateway())).toMatchObject({ status: "requested" });
       vi.restoreAllMocks();

@@ -87,7 +87,6 @@ describe.skipIf(t.skipped).each(modes)(`DB connection lost mid-callback ($name) 
   let statements: number;
   let sendsBegin = false;
   beforeAll(async () => {
-    vi.spyOn(console, "info").mockImplementation(() => {});
     faulty = await open();
     // How many statements an applied callback takes on this driver (BEGIN/COMMIT included where the driver
     // sends them as statements): every one of them is a point where the connection can go.

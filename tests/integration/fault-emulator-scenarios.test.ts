@@ -76,7 +76,6 @@ describe.skipIf(t.skipped)(`emulator failure scenarios across ${ORDERS} orders o
   const placed: Placed[] = [];
 
   beforeAll(async () => {
-    vi.spyOn(console, "info").mockImplementation(() => {});
     [emu, app] = await Promise.all([startEmulatorServer(), startCallbackApp()]);
     deps = { config: loadPaymobConfig({ APP_URL: emu.origin }), urls: paymentUrls({ APP_URL: app.origin }), fetchImpl: withoutDeadline };
   });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { asc, count } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/paymob/callback/route";
 import type { Db } from "@/db/client";
 import { orders } from "@/db/schema/orders";
@@ -49,8 +49,6 @@ describe.skipIf(t.skipped)(`fuzz: Paymob callbacks on ${testDbTarget()}`, () => 
   let bases: { type: string; obj: Record<string, unknown> }[];
   beforeAll(async () => {
     // Thousands of expected "rejected"/"malformed" log lines would bury the report; errors still print.
-    vi.spyOn(console, "info").mockImplementation(() => {});
-    vi.spyOn(console, "warn").mockImplementation(() => {});
     // Orders in several states, so a mutation that found its order would have something to change.
     const setups = [{}, {}, { status: "payment_failed" as const, attemptStatus: "declined" as const }, { intentionOrderId: null }];
     targets = [];
