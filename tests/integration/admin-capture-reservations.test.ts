@@ -1,12 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Order } from "@/db/schema/orders";
 import type { PaymentAttempt } from "@/db/schema/payments";
 import { paymentReversals } from "@/db/schema/reversals";
 import { requestAuthorisationVoid, requestCapture, type CaptureGateway } from "@/lib/admin/capture";
 import { loadAdminOrder } from "@/lib/admin/orders";
-import type { Viewer } from "@/lib/auth/session";
 import { PaymobUnavailableError, PaymobValidationError } from "@/lib/paymob/errors";
+import { useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import { loadOrderState, nextId, transactionFor } from "../helpers/orders";
 import { authorisedOrder, captureChild, deliver, fakeGateway, voidChild } from "../helpers/reversals";
@@ -17,14 +17,7 @@ import { testDbTarget } from "../helpers/test-db-target";
 // same authorisation awaits Paymob — whichever tab, module instance or server sends them.
 
 const t = useTestDb({ seed: false });
-const admin: Viewer = { userId: "admin-1", email: "admin@example.com", name: null, verifiedEmail: "admin@example.com" };
-
-beforeAll(() => {
-  vi.stubEnv("ADMIN_EMAILS", "admin@example.com");
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const admin = useTestAdmin();
 
 type Authorised = { order: Order; attempt: PaymentAttempt; auth: { id: number } };
 type Operations = { requestCapture: typeof requestCapture; requestAuthorisationVoid: typeof requestAuthorisationVoid };

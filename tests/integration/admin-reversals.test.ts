@@ -1,13 +1,13 @@
 import { eq, sql } from "drizzle-orm";
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import type { Order } from "@/db/schema/orders";
 import type { PaymentAttempt } from "@/db/schema/payments";
 import { paymentReversals } from "@/db/schema/reversals";
 import { loadAdminOrder } from "@/lib/admin/orders";
 import { releaseReversalRequest, requestRefund, requestVoid, type AdminPaymobGateway } from "@/lib/admin/operations";
 import { reserveReversal } from "@/lib/admin/reversals";
-import type { Viewer } from "@/lib/auth/session";
 import { PaymobUnavailableError, PaymobValidationError } from "@/lib/paymob/errors";
+import { useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import { loadOrderState, nextId } from "../helpers/orders";
 import { deliver, fakeGateway, paidOrder, parentRefunded, refundChild, voidChild } from "../helpers/reversals";
@@ -17,14 +17,7 @@ import { testDbTarget } from "../helpers/test-db-target";
 // sequence or at once, from one module instance or several, Paymob is never asked for more than was captured.
 
 const t = useTestDb({ seed: false });
-const admin: Viewer = { userId: "admin-1", email: "admin@example.com", name: null, verifiedEmail: "admin@example.com" };
-
-beforeAll(() => {
-  vi.stubEnv("ADMIN_EMAILS", "admin@example.com");
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
+const admin = useTestAdmin();
 
 type Paid = { order: Order; attempt: PaymentAttempt; sale: { id: number } };
 type Operations = { requestRefund: typeof requestRefund; requestVoid: typeof requestVoid };

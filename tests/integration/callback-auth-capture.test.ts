@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { PaymentAttempt } from "@/db/schema/payments";
 import { loadAdminOrder } from "@/lib/admin/orders";
 import { requestRefund, type AdminPaymobGateway } from "@/lib/admin/operations";
-import type { Viewer } from "@/lib/auth/session";
 import { processCallback } from "@/lib/payments";
+import { useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import { createOrderWithAttempt, loadOrderState, signedTransaction, TEST_HMAC_SECRET, transactionFor, type SignedCallback, type TxOverrides } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
@@ -21,10 +21,7 @@ const send = (attempt: PaymentAttempt, overrides: TxOverrides = {}) => {
 };
 const captureOf = (attempt: PaymentAttempt, authId: number, overrides: TxOverrides = {}) => send(attempt, { has_parent_transaction: true, parent_transaction: authId, is_capture: true, ...overrides });
 
-const admin: Viewer = { userId: "admin-user", email: "admin@example.com", name: null, verifiedEmail: "admin@example.com" };
-beforeAll(() => {
-  vi.stubEnv("ADMIN_EMAILS", "admin@example.com");
-});
+const admin = useTestAdmin();
 afterAll(() => {
   vi.unstubAllEnvs();
 });

@@ -1,12 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { requestAuthorisationVoid, requestCapture, type CaptureGateway } from "@/lib/admin/capture";
-import type { Viewer } from "@/lib/auth/session";
 import { loadPaymobConfig } from "@/lib/paymob/config";
 import { EMULATOR_HMAC_SECRET, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
 import { verifyTransaction } from "@/lib/paymob/hmac";
 import { captureTransaction, voidTransaction } from "@/lib/paymob/transactions";
 import { processCallback } from "@/lib/payments";
 import type { ReceivedCallback } from "../helpers/callback-receiver";
+import { useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import { createTestIntention, payByCard, type CreatedIntention, useEmulatorHarness } from "../helpers/emulator-server";
 import { createOrderWithAttempt, loadOrderState } from "../helpers/orders";
@@ -34,10 +34,7 @@ type Obj = {
   parent_transaction: number | null;
 };
 
-const admin: Viewer = { userId: "admin-user", email: "admin@example.com", name: null, verifiedEmail: "admin@example.com" };
-beforeAll(() => {
-  vi.stubEnv("ADMIN_EMAILS", "admin@example.com");
-});
+const admin = useTestAdmin();
 afterAll(() => {
   vi.unstubAllEnvs();
 });
