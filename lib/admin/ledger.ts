@@ -1,5 +1,5 @@
 import type { PaymentTransaction } from "@/db/schema/payments";
-import { moneyEntries, type MoneyEntry } from "@/lib/orders/payment-ledger";
+import { moneyEntries, type MoneyEntry, type ReservationRow } from "@/lib/orders/payment-ledger";
 
 // What one payment attempt captured and what has been given back, per Paymob transaction, from the transactions
 // Paymob reported (payment_transactions, written only by the callback handler). The same reading as the callback
@@ -74,10 +74,11 @@ function authorisationLedger(entry: MoneyEntry): AuthorisationLedger {
 
 /**
  * The ledger of one attempt. Pass the whole order's transactions when you have them (a second charge is only
- * recognisable next to the order's other payments), or just the attempt's.
+ * recognisable next to the order's other payments), or just the attempt's; and its reservations when you have
+ * them (a settled refund counts even when its own child callback never arrived).
  */
-export function attemptLedger(transactions: readonly LedgerTransaction[], attemptId?: string): AttemptLedger {
-  const entries = moneyEntries(transactions).filter((e) => attemptId === undefined || e.attemptId === attemptId);
+export function attemptLedger(transactions: readonly LedgerTransaction[], attemptId?: string, reservations: readonly ReservationRow[] = []): AttemptLedger {
+  const entries = moneyEntries(transactions, reservations).filter((e) => attemptId === undefined || e.attemptId === attemptId);
   const captures = entries.filter((e) => e.kind === "capture").map(captureLedger);
   const primary = captures.find((c) => !c.extra) ?? captures[0];
   return {

@@ -99,8 +99,9 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
     lines,
     attempts: attempts.map((attempt) => {
       const own = transactions.filter((t) => t.attemptId === attempt.id);
-      // Read against the whole order: a payment is a second charge only next to the order's other payments.
-      return { ...attempt, transactions: own, ledger: attemptLedger(transactions, attempt.id), reversals: reversals.filter((r) => r.attemptId === attempt.id) };
+      // Read against the whole order: a payment is a second charge only next to the order's other payments; and
+      // with its settled refunds, which Paymob confirmed even where a refund's own callback never arrived.
+      return { ...attempt, transactions: own, ledger: attemptLedger(transactions, attempt.id, reversals), reversals: reversals.filter((r) => r.attemptId === attempt.id) };
     }),
     events,
   };

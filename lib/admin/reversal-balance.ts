@@ -6,10 +6,11 @@ import type { PaymentReversal, ReversalKind } from "@/db/schema/reversals";
 //
 //   refundable = captured − refunded (from verified callbacks) − pending reservations
 //
-// Verified refunds are read as the callback state machine reads them (lib/orders/transaction-facts.ts): refund
+// Verified refunds are read as the callback state machine reads them (lib/orders/payment-ledger.ts): refund
 // children are distinct transactions whose amounts add up; a re-notified parent reports a running total, a
-// floor. A reservation whose refund Paymob already reported is settled in the same DB transaction as that
-// callback (lib/payments/settle-reversal.ts), so nothing is counted twice.
+// floor; the reservations a verified callback settled are a floor too (their own child may never arrive), and
+// refunded is the largest of the three. A reservation whose refund Paymob already reported is settled in the
+// same DB transaction as that callback (lib/payments/settle-reversal.ts), so it is never pending and settled at once.
 
 export type BalanceTransaction = Pick<
   PaymentTransaction,
@@ -47,7 +48,13 @@ export type ReversalDecision = { ok: true; kind: ReversalKind; amountMinor: numb
 const reverses = (t: BalanceTransaction, transactionId: number) =>
   t.hasParentTransaction ? t.parentTransactionId === null || t.parentTransactionId === transactionId : t.paymobTransactionId === transactionId;
 
-export function reversalBalance(transactionId: number, transactions: readonly BalanceTransaction[], pending: readonly BalanceReservation[]): ReversalBalance {
+/** `settledRefundsMinor`: the refund reservations on the transaction a verified callback settled. */
+export function reversalBalance(
+  transactionId: number,
+  transactions: readonly BalanceTransaction[],
+  pending: readonly BalanceReservation[],
+  settledRefundsMinor = 0,
+): ReversalBalance {
   const capture = transactions.find((t) => t.paymobTransactionId === transactionId && (t.fact === "paid" || t.fact === "mismatch"));
   const children = new Map<number, number>();
   let parentReported = 0;
@@ -60,7 +67,8 @@ export function reversalBalance(transactionId: number, transactions: readonly Ba
     else parentReported = Math.max(parentReported, t.refundedAmountCents ?? t.amountCents);
   }
   const capturedMinor = capture?.amountCents ?? 0;
-  const refundedMinor = Math.max([...children.values()].reduce((sum, n) => sum + n, 0), parentReported);
+  // max, not sum: a reservation settled by its own child is counted among the children too.
+  const refundedMinor = Math.max([...children.values()].reduce((sum, n) => sum + n, 0), parentReported, settledRefundsMinor);
   const pendingRefundMinor = pending.filter((r) => r.kind === "refund").reduce((sum, r) => sum + r.amountMinor, 0);
   const pendingVoid = pending.some((r) => r.kind === "void");
   const open = capture && !voided && !pendingVoid;

@@ -9,6 +9,7 @@ import {
   releaseUnconfirmedRow,
   reversalOfOrder,
   setReversalChild,
+  settledRefundsMinor,
   transactionsOfAttempt,
 } from "@/lib/payments/queries";
 import { decideReversal, reversalBalance, type ReversalBalance, type ReversalRefusal, type ReversalRequest } from "./reversal-balance";
@@ -39,7 +40,8 @@ export async function reserveReversal(db: Db, input: ReserveInput): Promise<Rese
     // Separate statements after the lock: in READ COMMITTED each sees what the previous lock holder committed.
     const transactions = await transactionsOfAttempt(tx, attempt.orderId, attempt.id);
     const pending = await pendingReservations(tx, input.transactionId);
-    const balance = reversalBalance(input.transactionId, transactions, pending);
+    const settled = await settledRefundsMinor(tx, input.transactionId);
+    const balance = reversalBalance(input.transactionId, transactions, pending, settled);
     const decision = decideReversal(balance, input);
     if (!decision.ok) return { ok: false, reason: decision.reason, balance };
     const reversal = await insertReservation(tx, attempt, { transactionId: input.transactionId, kind: decision.kind, amountMinor: decision.amountMinor, requestedBy: input.requestedBy });

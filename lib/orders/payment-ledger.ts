@@ -4,6 +4,10 @@ import { isReversalChild, type RefundLedger } from "./transaction-facts";
 // Where an order's money is, per Paymob transaction, read from the transactions recorded for it
 // (payment_transactions, written only by the callback handler). Shared by the callback state machine and the
 // admin page, so both agree on which payment a refund belongs to and which capture is a second charge.
+// The admin's refund reservations (payment_reversals) are one more input: one the callback handler settled is
+// money Paymob confirmed through a verified callback (its own child, or a parent's total that covers it), even
+// when that child's callback never arrives, so the SQL that settles them (lib/payments/hot-path-sql.ts,
+// RESOLVE) and this reading agree on what was given back.
 // Pure: the rows in, the reading out.
 
 /** The recorded columns this reading needs; one row per distinct state of a Paymob transaction. */
@@ -20,6 +24,19 @@ export type LedgerRow = {
   refundedAmountCents: number | null;
 };
 
+/** An admin refund or void reservation, as recorded in payment_reversals. */
+export type ReservationRow = {
+  /** The capture it reverses. */
+  paymobTransactionId: number;
+  kind: string;
+  status: string;
+  amountMinor: number;
+  /** The child transaction Paymob's answer (or the callback that settled it) named. */
+  childTransactionId: number | null;
+};
+
+const isRefund = (r: ReservationRow, status: string, transactionId: number) => r.kind === "refund" && r.status === status && r.paymobTransactionId === transactionId;
+
 /** A Paymob transaction that took money (a capture or sale) or holds it (an authorisation). */
 export type MoneyEntry = {
   transactionId: number;
@@ -33,7 +50,12 @@ export type MoneyEntry = {
   /** Refund children summed once each (signed amounts), and the highest total a re-notified parent reported. */
   childRefundsMinor: number;
   parentReportedMinor: number;
-  /** Given back so far: the larger of the two above (a re-notified parent's total is a floor). */
+  /** The admin's refund reservations on it that a verified callback settled. */
+  settledRefundsMinor: number;
+  /**
+   * Given back so far: the largest of the three above. Each is a floor of the same money, not a separate part
+   * of it (a reservation settled by its own child is in both the children and the settled sum): max, not sum.
+   */
   refundedMinor: number;
   voided: boolean;
   /** For an authorisation: the captures of it seen so far. */
@@ -54,7 +76,7 @@ function sameCharge(a: Linked, b: Linked): boolean {
 }
 
 /** Every payment of the order, in arrival order, with what has been given back on each. */
-export function moneyEntries(rows: readonly LedgerRow[]): MoneyEntry[] {
+export function moneyEntries(rows: readonly LedgerRow[], reservations: readonly ReservationRow[] = []): MoneyEntry[] {
   const sorted = [...rows].sort((a, b) => a.id - b.id);
   const entries: MoneyEntry[] = [];
   for (const row of sorted) {
@@ -69,6 +91,7 @@ export function moneyEntries(rows: readonly LedgerRow[]): MoneyEntry[] {
       extra: false,
       childRefundsMinor: 0,
       parentReportedMinor: 0,
+      settledRefundsMinor: 0,
       refundedMinor: 0,
       voided: false,
       captureIds: [],
@@ -78,6 +101,7 @@ export function moneyEntries(rows: readonly LedgerRow[]): MoneyEntry[] {
   }
   for (const entry of entries) {
     entry.captureIds = entries.filter((e) => e.kind === "capture" && e.parentTransactionId === entry.transactionId).map((e) => e.transactionId);
+    entry.settledRefundsMinor = sumOf(reservations.filter((r) => isRefund(r, "settled", entry.transactionId)));
   }
 
   const children = new Map<number, Set<number>>(); // target → refund child ids already counted
@@ -95,10 +119,12 @@ export function moneyEntries(rows: readonly LedgerRow[]): MoneyEntry[] {
     } else {
       target.parentReportedMinor = Math.max(target.parentReportedMinor, row.refundedAmountCents ?? row.amountCents);
     }
-    target.refundedMinor = Math.max(target.childRefundsMinor, target.parentReportedMinor);
   }
+  for (const entry of entries) entry.refundedMinor = Math.max(entry.childRefundsMinor, entry.parentReportedMinor, entry.settledRefundsMinor);
   return entries;
 }
+
+const sumOf = (reservations: readonly ReservationRow[]) => reservations.reduce((sum, r) => sum + r.amountMinor, 0);
 
 const find = (entries: readonly MoneyEntry[], transactionId: number | null | undefined) => (transactionId == null ? undefined : entries.find((e) => e.transactionId === transactionId));
 
@@ -113,7 +139,8 @@ function defaultTarget(entries: readonly MoneyEntry[], attemptId: string | null)
 }
 
 /** What an incoming transaction reads against the recorded payments. */
-export type IncomingTransaction = Pick<PaymobTransaction, "id" | "hasParentTransaction" | "isAuth" | "isCapture" | "parentTransactionId">;
+export type IncomingTransaction = Pick<PaymobTransaction, "id" | "hasParentTransaction" | "isAuth" | "isCapture" | "parentTransactionId"> &
+  Partial<Pick<PaymobTransaction, "amountMinor">>;
 
 export type PaymentContext = {
   /** The refunds already recorded against the payment this transaction would reverse. */
@@ -124,17 +151,40 @@ export type PaymentContext = {
   reversesExtraCapture: boolean;
 };
 
-export function paymentContext(entries: readonly MoneyEntry[], tx: IncomingTransaction, attemptId: string): PaymentContext {
+/**
+ * `entries` read with the order's reservations (moneyEntries); `reservations` again, pending ones included, so a
+ * refund child's total counts the reservation its callback is about to settle.
+ */
+export function paymentContext(entries: readonly MoneyEntry[], tx: IncomingTransaction, attemptId: string, reservations: readonly ReservationRow[] = []): PaymentContext {
   const child = isReversalChild(tx);
   const target = find(entries, child ? (tx.parentTransactionId ?? defaultTarget(entries, attemptId)) : tx.id);
+  const settling = child && target ? settledByChild(reservations, tx, target.transactionId) : 0;
   const incoming: Linked = {
     transactionId: tx.id,
     parentTransactionId: tx.hasParentTransaction ? (tx.parentTransactionId ?? null) : null,
     kind: tx.isAuth && !tx.hasParentTransaction ? "authorisation" : "capture",
   };
   return {
-    ledger: { childRefundsMinor: target?.childRefundsMinor ?? 0, parentReportedMinor: target?.parentReportedMinor ?? 0, capturedMinor: target?.amountMinor },
+    ledger: {
+      childRefundsMinor: target?.childRefundsMinor ?? 0,
+      parentReportedMinor: target?.parentReportedMinor ?? 0,
+      settledRefundsMinor: (target?.settledRefundsMinor ?? 0) + settling,
+      capturedMinor: target?.amountMinor,
+    },
     otherPayment: !child && entries.some((e) => !sameCharge(incoming, e)),
     reversesExtraCapture: target?.extra === true,
   };
+}
+
+/**
+ * What a refund child's callback will settle on `target`, mirroring RESOLVE's rule for a child: the pending
+ * reservation Paymob's answer tied to this child, else (no reservation names it) a pending one on the target
+ * that never saw an answer, of the same amount. A reservation already settled (by a parent's total that
+ * covered it) is in the settled sum already, so it adds nothing.
+ */
+function settledByChild(reservations: readonly ReservationRow[], tx: IncomingTransaction, target: number): number {
+  const named = reservations.find((r) => r.childTransactionId === tx.id);
+  if (named) return isRefund(named, "pending", target) ? named.amountMinor : 0;
+  const unanswered = reservations.find((r) => isRefund(r, "pending", target) && r.childTransactionId === null && r.amountMinor === tx.amountMinor);
+  return unanswered?.amountMinor ?? 0;
 }

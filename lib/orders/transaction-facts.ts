@@ -20,6 +20,11 @@ export type RefundLedger = {
   childRefundsMinor: number;
   /** Highest refunded total (`refunded_amount_cents`) a re-notified parent has reported so far (unsigned, so only a floor). */
   parentReportedMinor: number;
+  /**
+   * The admin's refund reservations on that payment a verified callback settled, with the one this callback
+   * settles (lib/orders/payment-ledger.ts): Paymob confirmed them even when their own child never arrived.
+   */
+  settledRefundsMinor?: number;
   /** What the reversed transaction actually captured (or authorised), when known; otherwise the attempt amount. */
   capturedMinor?: number;
 };
@@ -49,7 +54,9 @@ export const isReversalChild = (tx: Pick<TransactionFlags, "hasParentTransaction
 
 export function classifyTransaction(tx: TransactionFlags, expected: Expected, ledger: RefundLedger = EMPTY_LEDGER): TransactionFact {
   const captured = ledger.capturedMinor ?? expected.amountMinor;
-  const alreadyRefunded = Math.max(ledger.childRefundsMinor, ledger.parentReportedMinor);
+  // Three floors of the same money, never parts of it: a reservation settled by its own child is in both sums.
+  const settled = ledger.settledRefundsMinor ?? 0;
+  const alreadyRefunded = Math.max(ledger.childRefundsMinor, ledger.parentReportedMinor, settled);
 
   if (isReversalChild(tx)) {
     // A child that did not go through refunded nothing. Its own amount is signed, so refunds are summed from children.
@@ -59,7 +66,7 @@ export function classifyTransaction(tx: TransactionFlags, expected: Expected, le
     // A void reverses the whole payment. Paymob marks void children only with unsigned `is_void`, so a
     // "void" smaller than the capture is counted as the refund it then has to be.
     if ((tx.isVoided || tx.isVoid === true) && tx.amountMinor >= captured) return { kind: "void", via: "child" };
-    const total = Math.max(ledger.childRefundsMinor + tx.amountMinor, ledger.parentReportedMinor);
+    const total = Math.max(ledger.childRefundsMinor + tx.amountMinor, ledger.parentReportedMinor, settled);
     return { kind: "refund", via: "child", refundedTotalMinor: total, full: total >= captured };
   }
 

@@ -92,18 +92,30 @@ export type LedgerJson = {
   refundedAmountCents: number | null;
 };
 
+/** One refund reservation of an order, pending or settled, as the context statement returns it. */
+export type ReservationJson = {
+  paymobTransactionId: number | string;
+  kind: ReversalKind;
+  status: ReversalStatus;
+  amountMinor: number;
+  childTransactionId: number | string | null;
+};
+
 export type ContextRow = {
   latestAttemptId: string | null;
   settlingAttemptId: string | null;
   /** json_agg of the order's money rows; drivers parse json, but tolerate one that hands back the text. */
   transactions: LedgerJson[] | string;
+  /** json_agg of the order's refund reservations still pending or settled, in id order. */
+  reservations: ReservationJson[] | string;
 };
 
 const UNPAID = sql.raw(`('awaiting_payment', 'payment_failed')`);
 const orderId = p("orderId");
 
 // Small subqueries, one round trip, every one on the order's index. The order's money rows come back whole (an
-// order has a handful) and are read by lib/orders/payment-ledger.ts, the same reading the admin page uses.
+// order has a handful) and are read by lib/orders/payment-ledger.ts, the same reading the admin page uses, together
+// with the order's refund reservations: a settled one is refunded money even if its own child never arrived.
 const ORDER_CONTEXT = preparedStatement<ContextRow>("payments_order_context", {
   query: sql`select
       (select a.id from payment_attempts a where a.order_id = ${orderId} order by a.sequence desc limit 1) as "latestAttemptId",
@@ -112,12 +124,15 @@ const ORDER_CONTEXT = preparedStatement<ContextRow>("payments_order_context", {
       (select coalesce(json_agg(json_build_object('id', pt.id, 'paymobTransactionId', pt.paymob_transaction_id, 'parentTransactionId', pt.parent_transaction_id,
           'attemptId', pt.attempt_id, 'fact', pt.fact, 'hasParentTransaction', pt.has_parent_transaction, 'isCapture', pt.is_capture,
           'amountCents', pt.amount_cents, 'refundedAmountCents', pt.refunded_amount_cents) order by pt.id), '[]'::json)
-        from payment_transactions pt where pt.order_id = ${orderId} and pt.fact in ('authorised', 'paid', 'mismatch', 'refund', 'void')) as "transactions"
+        from payment_transactions pt where pt.order_id = ${orderId} and pt.fact in ('authorised', 'paid', 'mismatch', 'refund', 'void')) as "transactions",
+      (select coalesce(json_agg(json_build_object('paymobTransactionId', r.paymob_transaction_id, 'kind', r.kind, 'status', r.status,
+          'amountMinor', r.amount_minor, 'childTransactionId', r.child_transaction_id) order by r.id), '[]'::json)
+        from payment_reversals r where r.order_id = ${orderId} and r.kind = 'refund' and r.status in ('pending', 'settled')) as "reservations"
     from orders where orders.id = ${orderId}`,
-  columns: ["latestAttemptId", "settlingAttemptId", "transactions"],
+  columns: ["latestAttemptId", "settlingAttemptId", "transactions", "reservations"],
 });
 
-/** The order's latest and settling attempts and its money rows. Run after the lock, as its own statement. */
+/** The order's latest and settling attempts, its money rows and refund reservations. Run after the lock, as its own statement. */
 export async function orderContextRow(tx: Tx, id: string): Promise<ContextRow | undefined> {
   const [row] = await ORDER_CONTEXT(tx, { orderId: id });
   return row;
@@ -217,7 +232,8 @@ export type ResolveValues = { parent: number; kind: ReversalKind; child: number 
  *   child;
  * - a re-notified parent reports its running refunded total: reservations (answered ones first, then oldest)
  *   while they fit in that total minus what is already settled; for a void, the pending void.
- * The TypeScript ledger reads the same money from payment_transactions (lib/orders/payment-ledger.ts);
+ * The TypeScript ledger reads the same money from payment_transactions and these settled reservations
+ * (lib/orders/payment-ledger.ts);
  * tests/integration/refund-ledger-agreement.test.ts checks that the two agree.
  */
 const RESOLVE = preparedStatement<{ id: Int8 }>("payments_resolve_reversal", {

@@ -111,6 +111,18 @@ export async function pendingReservations(tx: Tx, transactionId: number): Promis
 }
 
 /**
+ * Refunds of one Paymob transaction a verified callback settled: money Paymob confirmed, even when the refund's
+ * own child callback never arrived (lib/orders/payment-ledger.ts reads it the same way).
+ */
+export async function settledRefundsMinor(tx: Tx, transactionId: number): Promise<number> {
+  const [row] = await tx
+    .select({ total: sql<number>`coalesce(sum(${paymentReversals.amountMinor}), 0)::integer` })
+    .from(paymentReversals)
+    .where(and(eq(paymentReversals.paymobTransactionId, transactionId), eq(paymentReversals.kind, "refund"), eq(paymentReversals.status, "settled")));
+  return Number(row?.total ?? 0);
+}
+
+/**
  * The pending row itself; call only under lockAttempt, after the rules said the request fits. A second void of
  * one payment is refused by a unique index as well as by the rules: that refusal is a "conflict".
  */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { attemptLedger, captureToReverse } from "@/lib/admin/ledger";
-import { moneyEntries, paymentContext, type LedgerRow } from "@/lib/orders/payment-ledger";
+import { moneyEntries, paymentContext, type LedgerRow, type ReservationRow } from "@/lib/orders/payment-ledger";
 import { applyFact } from "@/lib/orders/state-machine";
+import { classifyTransaction } from "@/lib/orders/transaction-facts";
 
 // Which payment a refund belongs to, and which capture is a second charge, read from recorded transactions.
 
@@ -22,7 +23,17 @@ const auth = (id: number, amount = 10_000, extra: Partial<LedgerRow> = {}) => ro
 const sale = (id: number, amount = 10_000, extra: Partial<LedgerRow> = {}) => row("paid", id, amount, extra);
 const capture = (id: number, of: number, amount = 10_000) => row("paid", id, amount, { hasParentTransaction: true, isCapture: true, parentTransactionId: of });
 const refundChild = (id: number, of: number | null, amount: number) => row("refund", id, amount, { hasParentTransaction: true, parentTransactionId: of });
-const incoming = (id: number, extra: Partial<{ hasParentTransaction: boolean; isAuth: boolean; isCapture: boolean; parentTransactionId: number | null }> = {}) => ({
+const reservation = (of: number, amountMinor: number, status: string, childTransactionId: number | null): ReservationRow => ({
+  paymobTransactionId: of,
+  kind: "refund",
+  status,
+  amountMinor,
+  childTransactionId,
+});
+const incoming = (
+  id: number,
+  extra: Partial<{ hasParentTransaction: boolean; isAuth: boolean; isCapture: boolean; parentTransactionId: number | null; amountMinor: number }> = {},
+) => ({
   id,
   hasParentTransaction: false,
   isAuth: false,
@@ -65,6 +76,49 @@ describe("moneyEntries", () => {
   });
 });
 
+// Refunds r1 and r2 of 1 each on sale 1, both answered by Paymob (children 11 and 12). r1's own callback never
+// arrives; the sale's re-notification "refunded total 1" does and settles r1 (RESOLVE); then r2's child arrives
+// and settles r2. A later "total 2" re-notification signs the same fields as "total 1" and is a duplicate.
+describe("settled refund reservations: money Paymob confirmed, even when a refund's own callback is lost", () => {
+  const rows = () => [sale(1), row("refund", 1, 10_000, { refundedAmountCents: 1 }), refundChild(12, 1, 1)];
+  const bothSettled = [reservation(1, 1, "settled", 11), reservation(1, 1, "settled", 12)];
+
+  it("refunded is the largest of children, parent total and settled reservations", () => {
+    expect(moneyEntries(rows(), bothSettled)[0]).toMatchObject({ childRefundsMinor: 1, parentReportedMinor: 1, settledRefundsMinor: 2, refundedMinor: 2 });
+    expect(attemptLedger(rows(), "A", bothSettled)).toMatchObject({ refundedMinor: 2, refundableMinor: 9_998 });
+    // Pending, released, void or another capture's reservations are not refunded money.
+    const others = [reservation(1, 5, "pending", null), reservation(1, 5, "released", 13), { ...reservation(1, 5, "settled", 14), kind: "void" }, reservation(2, 5, "settled", 15)];
+    expect(moneyEntries(rows(), others)[0]).toMatchObject({ settledRefundsMinor: 0, refundedMinor: 1 });
+  });
+
+  it("never counts a reservation settled by its own child twice: max, not sum", () => {
+    const entries = moneyEntries([sale(1), refundChild(11, 1, 1), refundChild(12, 1, 1)], bothSettled);
+    expect(entries[0]).toMatchObject({ childRefundsMinor: 2, settledRefundsMinor: 2, refundedMinor: 2 });
+  });
+
+  it("r2's child callback reads the total the SQL will have settled: r1 already, r2 by this callback", () => {
+    const recorded = [sale(1), row("refund", 1, 10_000, { refundedAmountCents: 1 })];
+    const reservations = [reservation(1, 1, "settled", 11), reservation(1, 1, "pending", 12)];
+    const r2 = incoming(12, { hasParentTransaction: true, parentTransactionId: 1, amountMinor: 1 });
+    const context = paymentContext(moneyEntries(recorded, reservations), r2, "A", reservations);
+    expect(context.ledger).toEqual({ childRefundsMinor: 0, parentReportedMinor: 1, settledRefundsMinor: 2, capturedMinor: 10_000 });
+    const flags = { success: true, pending: false, isAuth: false, isCapture: false, isVoided: false, isRefunded: false, errorOccurred: false, hasParentTransaction: true, amountMinor: 1, currency: "EGP" };
+    expect(classifyTransaction(flags, { amountMinor: 10_000, currency: "EGP" }, context.ledger)).toMatchObject({ kind: "refund", refundedTotalMinor: 2 });
+  });
+
+  it("a child whose reservation a parent total settled already adds nothing more", () => {
+    // r1 timed out (no child named), the parent's "total 1" settled it, then r1's own child 11 arrives.
+    const recorded = [sale(1), row("refund", 1, 10_000, { refundedAmountCents: 1 })];
+    const reservations = [reservation(1, 1, "settled", null)];
+    const r1 = incoming(11, { hasParentTransaction: true, parentTransactionId: 1, amountMinor: 1 });
+    expect(paymentContext(moneyEntries(recorded, reservations), r1, "A", reservations).ledger.settledRefundsMinor).toBe(1);
+    // A pending one that never saw an answer, of the same amount, is the one this child settles.
+    const unanswered = [reservation(1, 1, "pending", null)];
+    expect(paymentContext(moneyEntries(recorded, unanswered), r1, "A", unanswered).ledger.settledRefundsMinor).toBe(1);
+    expect(paymentContext(moneyEntries(recorded, unanswered), { ...r1, amountMinor: 2 }, "A", unanswered).ledger.settledRefundsMinor).toBe(0);
+  });
+});
+
 describe("paymentContext: what an incoming transaction is next to the recorded ones", () => {
   const entries = moneyEntries([auth(1), capture(2, 1), sale(3), refundChild(10, 3, 10_000)]);
 
@@ -78,7 +132,7 @@ describe("paymentContext: what an incoming transaction is next to the recorded o
 
   it("a refund of the extra capture is recognised as such, with that capture's own ledger", () => {
     expect(paymentContext(entries, incoming(11, { hasParentTransaction: true, parentTransactionId: 3 }), "A")).toEqual({
-      ledger: { childRefundsMinor: 10_000, parentReportedMinor: 0, capturedMinor: 10_000 },
+      ledger: { childRefundsMinor: 10_000, parentReportedMinor: 0, settledRefundsMinor: 0, capturedMinor: 10_000 },
       otherPayment: false,
       reversesExtraCapture: true,
     });

@@ -23,6 +23,13 @@ const child = (fact: string, id: number, amountCents: number, parent: number | n
 const sale = tx("paid", 10_000);
 
 describe("refundable = captured − verified refunds − pending reservations, per captured transaction", () => {
+  it("counts refunds a verified callback settled even when their own child never arrived; max, not sum", () => {
+    // r1 and r2 of 1 each: r1's child lost, the parent's "total 1" settled r1, r2's child settled r2.
+    const rows = [sale, tx("refund", 10_000, { refundedAmountCents: 1 }), child("refund", 12, 1)];
+    expect(reversalBalance(SALE, rows, [], 2)).toMatchObject({ refundedMinor: 2, refundableMinor: 9_998 });
+    expect(reversalBalance(SALE, [sale, child("refund", 11, 1), child("refund", 12, 1)], [], 2)).toMatchObject({ refundedMinor: 2, refundableMinor: 9_998 });
+  });
+
   it("counts pending reservations as if they had happened", () => {
     const balance = reversalBalance(SALE, [sale, child("refund", 80, 2_000)], [{ kind: "refund", amountMinor: 3_000 }]);
     expect(balance).toEqual({ capturedMinor: 10_000, refundedMinor: 2_000, voided: false, pendingRefundMinor: 3_000, pendingVoid: false, refundableMinor: 5_000 });
