@@ -1,17 +1,15 @@
 import "server-only";
-import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
-import { orders } from "@/db/schema/orders";
-import { paymentAttempts, paymentEvents, paymentTransactions } from "@/db/schema/payments";
 import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/auth/session";
-import { attemptsOfOrder, findOrderByReference } from "@/lib/orders/queries";
+import { findAttemptWithOrder, findOrderByReference } from "@/lib/orders/queries";
 import { ReplayError, type ApplyResult } from "@/lib/payments";
+import { reversalsOfOrder, transactionsOfAttempt } from "@/lib/payments/queries";
 import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
 import { attemptLedger, captureToReverse } from "./ledger";
-import { eventsOfOrder } from "./orders";
+import { findEventOfOrder } from "./orders";
 import { releaseUnconfirmedReversal, reserveReversal } from "./reversals";
 import { refusalMessage, sendReversal, type ReversalAnswer } from "./send-reversal";
 
@@ -49,15 +47,11 @@ const releaseInput = z.object({ reference: z.string().trim().min(1).max(64), rev
 const replayInput = z.object({ reference: z.string().trim().min(1).max(64), eventId: z.coerce.number().int().positive() });
 
 async function loadAttempt(db: Db, reference: string, attemptId: string) {
-  const [row] = await db
-    .select({ orderId: orders.id, reference: orders.reference, currency: paymentAttempts.currency, attemptId: paymentAttempts.id })
-    .from(paymentAttempts)
-    .innerJoin(orders, eq(orders.id, paymentAttempts.orderId))
-    .where(and(eq(orders.reference, reference), eq(paymentAttempts.id, attemptId)))
-    .limit(1);
-  if (!row) return null;
-  const transactions = await db.select().from(paymentTransactions).where(eq(paymentTransactions.attemptId, attemptId));
-  return { ...row, ledger: attemptLedger(transactions) };
+  const found = await findAttemptWithOrder(db, { attemptId });
+  if (!found || found.order.reference !== reference) return null;
+  const { order, attempt } = found;
+  const [transactions, reversals] = await Promise.all([transactionsOfAttempt(db, order.id, attempt.id), reversalsOfOrder(db, order.id)]);
+  return { orderId: order.id, reference: order.reference, currency: attempt.currency, attemptId: attempt.id, ledger: attemptLedger(transactions, undefined, reversals) };
 }
 
 export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown, gateway: AdminPaymobGateway): Promise<AdminActionState> {
@@ -125,12 +119,7 @@ export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unkn
   const notHere = { status: "invalid", message: "No such callback on this order." } as const;
   const order = await findOrderByReference(db, input.data.reference);
   if (!order) return notHere;
-  const attempts = await attemptsOfOrder(db, order.id);
-  const [event] = await db
-    .select({ id: paymentEvents.id })
-    .from(paymentEvents)
-    .where(and(eq(paymentEvents.id, input.data.eventId), eventsOfOrder(order.id, attempts)))
-    .limit(1);
+  const event = await findEventOfOrder(db, order, input.data.eventId);
   if (!event) return notHere;
   try {
     const result = await replay(db, event.id);

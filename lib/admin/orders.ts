@@ -112,7 +112,7 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
  * attempts: a rejected signature (stored with only Paymob's order id, for diagnosing a wrong HMAC secret) or a
  * callback that arrived before its attempt could be matched. Unlinked ones are shown, never trusted.
  */
-export function eventsOfOrder(orderId: string, attempts: Pick<PaymentAttempt, "id" | "specialReference" | "intentionOrderId">[]): SQL {
+function eventsOfOrder(orderId: string, attempts: Pick<PaymentAttempt, "id" | "specialReference" | "intentionOrderId">[]): SQL {
   const paymobOrderIds = attempts.flatMap((a) => (a.intentionOrderId === null ? [] : [a.intentionOrderId]));
   const conditions: SQL[] = [eq(paymentEvents.orderId, orderId)];
   if (attempts.length) {
@@ -121,4 +121,15 @@ export function eventsOfOrder(orderId: string, attempts: Pick<PaymentAttempt, "i
   }
   if (paymobOrderIds.length) conditions.push(inArray(paymentEvents.paymobOrderId, paymobOrderIds));
   return or(...conditions)!;
+}
+
+/** One stored callback, if it belongs to the order (the replay form names it by id). */
+export async function findEventOfOrder(db: Db, order: Pick<Order, "id">, eventId: number): Promise<Pick<PaymentEvent, "id"> | undefined> {
+  const attempts = await attemptsOfOrder(db, order.id);
+  const [event] = await db
+    .select({ id: paymentEvents.id })
+    .from(paymentEvents)
+    .where(and(eq(paymentEvents.id, eventId), eventsOfOrder(order.id, attempts)))
+    .limit(1);
+  return event;
 }

@@ -90,7 +90,7 @@ export async function orderStatusById(tx: Tx, orderId: string): Promise<OrderSta
 }
 
 /** The transactions Paymob reported for one attempt of an order. */
-export async function transactionsOfAttempt(tx: Tx, orderId: string, attemptId: string): Promise<PaymentTransaction[]> {
+export async function transactionsOfAttempt(tx: Db | Tx, orderId: string, attemptId: string): Promise<PaymentTransaction[]> {
   return tx
     .select()
     .from(paymentTransactions)
