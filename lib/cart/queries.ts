@@ -109,6 +109,15 @@ export async function clearCart(db: Db | Tx, cartId: string): Promise<void> {
   await touchCart(db, id);
 }
 
+/**
+ * When the cart last changed, or undefined when it no longer exists. Takes an id read from the database (an
+ * order's cart), not a cookie value, so it is not checked with validCartId.
+ */
+export async function cartUpdatedAt(db: Db | Tx, cartId: string): Promise<Date | undefined> {
+  const [cart] = await db.select({ updatedAt: carts.updatedAt }).from(carts).where(eq(carts.id, cartId));
+  return cart?.updatedAt;
+}
+
 /** The cart to write to: the caller's, if it still exists, otherwise a new one. */
 async function ensureCart(tx: Tx, cartId: string | undefined): Promise<string> {
   const existing = validCartId(cartId);

@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
-import { findAttempt, latestAttempt } from "@/lib/orders/queries";
+import type { Order, PaymentAttempt } from "@/db/schema";
+import { findAttempt, latestAttempt, markCheckoutOpened } from "@/lib/orders/queries";
 import { returnQuery, unifiedCheckoutUrl } from "@/lib/paymob/urls";
 import { isOwner, type Owner } from "./ownership/owner";
 import type { PaymentDeps } from "./payment-deps";
@@ -73,16 +72,6 @@ async function route(db: Db, order: Order, attempt: PaymentAttempt, deps: Paymen
   if (attempt.mode === "pixel") return { kind: "pixel", order, attempt: opened };
   if (!attempt.clientSecret) throw new Error(`attempt ${attempt.specialReference} is intended without a client secret`);
   return { kind: "hosted", url: unifiedCheckoutUrl(deps.config, attempt.clientSecret), order, attempt: opened };
-}
-
-/** First time the customer is sent to Paymob's page (hosted redirect or the Pixel page); later visits keep it. */
-async function markCheckoutOpened(db: Db, attemptId: string): Promise<PaymentAttempt | undefined> {
-  const [opened] = await db
-    .update(paymentAttempts)
-    .set({ checkoutOpenedAt: sql`now()`, updatedAt: sql`now()` })
-    .where(and(eq(paymentAttempts.id, attemptId), isNull(paymentAttempts.checkoutOpenedAt)))
-    .returning();
-  return opened;
 }
 
 // A concurrent twin of this submission is still waiting for Paymob's answer. Paymob normally answers in well

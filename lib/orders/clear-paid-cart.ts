@@ -1,9 +1,7 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { carts } from "@/db/schema";
 import type { OrderStatus } from "@/db/schema/orders";
-import { clearCart } from "@/lib/cart";
+import { cartUpdatedAt, clearCart } from "@/lib/cart";
 import { logger } from "@/lib/logger";
 import { findOrder } from "./queries";
 import { MONEY_ARRIVED_ORDER_STATUSES, UNPAID_ORDER_STATUSES } from "./statuses";
@@ -18,8 +16,8 @@ export async function clearCartOfPaidOrder(db: Db | Tx, change: { orderId: strin
   if (!UNPAID_ORDER_STATUSES.has(change.from) || !MONEY_ARRIVED_ORDER_STATUSES.has(change.to)) return false;
   const order = await findOrder(db, change.orderId);
   if (!order?.cartId) return false;
-  const [cart] = await db.select({ updatedAt: carts.updatedAt }).from(carts).where(eq(carts.id, order.cartId));
-  if (!cart || cart.updatedAt > order.createdAt) return false;
+  const updatedAt = await cartUpdatedAt(db, order.cartId);
+  if (!updatedAt || updatedAt > order.createdAt) return false;
   await clearCart(db, order.cartId);
   logger.info({ scope: "checkout", orderReference: order.reference, cartId: order.cartId }, "paid: cart emptied");
   return true;

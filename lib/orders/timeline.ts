@@ -1,8 +1,8 @@
 import "server-only";
-import { asc, eq, inArray, or } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent } from "@/db/schema";
+import type { PaymentAttempt, PaymentEvent } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
+import { eventsOfOrder, transactionsOfOrderOldestFirst } from "@/lib/payments/queries";
 import { attemptsOfOrder, findOrder } from "./queries";
 import { attemptNumberOf } from "./references";
 import { orderStatusLabel } from "./status-labels";
@@ -34,20 +34,8 @@ export async function loadOrderTimeline(db: Db, orderId: string): Promise<Timeli
   const order = await findOrder(db, orderId);
   if (!order) return [];
   const attempts = await attemptsOfOrder(db, orderId);
-  const attemptIds = attempts.map((a) => a.id);
-  const references = attempts.map((a) => a.specialReference);
-
-  // A rejected callback may not have been linked to the order, but it still names one of its attempts.
-  const events = await db
-    .select()
-    .from(paymentEvents)
-    .where(
-      attempts.length
-        ? or(eq(paymentEvents.orderId, orderId), inArray(paymentEvents.attemptId, attemptIds), inArray(paymentEvents.merchantOrderId, references))
-        : eq(paymentEvents.orderId, orderId),
-    )
-    .orderBy(asc(paymentEvents.receivedAt), asc(paymentEvents.id));
-  const transactions = await db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, orderId)).orderBy(asc(paymentTransactions.id));
+  const events = await eventsOfOrder(db, orderId, attempts);
+  const transactions = await transactionsOfOrderOldestFirst(db, orderId);
 
   const numberOf = new Map(attempts.map((a) => [a.id, attemptNumberOf(a.specialReference)]));
   const entries: (TimelineEntry & { rank: number })[] = [];

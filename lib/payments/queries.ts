@@ -1,14 +1,14 @@
 import "server-only";
-import { and, asc, eq, isNull, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema/orders";
-import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
+import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
 import { paymentReversals, type PaymentReversal, type ReversalKind } from "@/db/schema/reversals";
 import { isUniqueViolation, PaymentsDataError } from "./errors";
 
 // The payments aggregate's statements, through the query builder: payment events, payment transactions and the
-// admin's refund, void and capture reservations (payment_reversals), as the callback path, replay and the admin
-// read and write them. The callback hot path's own statements are SQL text, prepared: hot-path-sql.ts.
+// admin's refund, void and capture reservations (payment_reversals), as the callback path, replay, the return
+// page's inquiry, the order timeline and the admin read and write them. The callback hot path's own statements are SQL text, prepared: hot-path-sql.ts.
 // Functions that take a `Tx` belong inside a transaction; the ones about reservations after lockAttempt.
 
 // ─── Payment events ──────────────────────────────────────────────────────────────────────────────────────────
@@ -54,6 +54,50 @@ export async function insertTokenEvent(
 export async function paymentEventById(db: Db, eventId: number): Promise<PaymentEvent | undefined> {
   const [event] = await db.select().from(paymentEvents).where(eq(paymentEvents.id, eventId));
   return event;
+}
+
+/** What a Paymob inquiry answered when it named no transaction to apply (none yet, or the call failed). */
+export type InquiryEventValues = Pick<PaymentEvent, "rawBody" | "merchantOrderId" | "paymobOrderId" | "attemptId" | "orderId" | "outcome" | "detail">;
+
+/** An inquiry that applied nothing, as a payment event (source `inquiry`) that the timeline and the interval read. */
+export async function insertInquiryEvent(db: Db, values: InquiryEventValues): Promise<void> {
+  await db.insert(paymentEvents).values({
+    kind: "UNKNOWN",
+    source: "inquiry",
+    verification: "valid", // an authenticated API answer, not a signed callback; nothing in it changes state
+    ...values,
+  });
+}
+
+/** How many inquiries about the attempt were recorded in the last `withinMs`, on the database clock. */
+export async function recentInquiryCount(db: Db, attemptId: string, withinMs: number): Promise<number> {
+  const since = sql.raw(`interval '${Math.trunc(withinMs)} milliseconds'`); // a constant literal, never user input
+  return db.$count(paymentEvents, and(eq(paymentEvents.attemptId, attemptId), eq(paymentEvents.source, "inquiry"), sql`${paymentEvents.receivedAt} > now() - ${since}`));
+}
+
+/**
+ * Every event about an order, in the order received. A rejected callback may not have been linked to the order,
+ * but it still names one of its attempts (by id or by special_reference).
+ */
+export async function eventsOfOrder(db: Db, orderId: string, attempts: Pick<PaymentAttempt, "id" | "specialReference">[]): Promise<PaymentEvent[]> {
+  return db
+    .select()
+    .from(paymentEvents)
+    .where(
+      attempts.length
+        ? or(
+            eq(paymentEvents.orderId, orderId),
+            inArray(paymentEvents.attemptId, attempts.map((a) => a.id)),
+            inArray(paymentEvents.merchantOrderId, attempts.map((a) => a.specialReference)),
+          )
+        : eq(paymentEvents.orderId, orderId),
+    )
+    .orderBy(asc(paymentEvents.receivedAt), asc(paymentEvents.id));
+}
+
+/** Every transaction Paymob reported for the order, first recorded first (the timeline's order). */
+export async function transactionsOfOrderOldestFirst(db: Db, orderId: string): Promise<PaymentTransaction[]> {
+  return db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, orderId)).orderBy(asc(paymentTransactions.id));
 }
 
 // ─── Reservations: what the admin's refund, void and capture requests read and write ─────────────────────────

@@ -1,8 +1,9 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { paymentAttempts, paymentEvents, type Order, type PaymentAttempt } from "@/db/schema";
+import type { Order, PaymentAttempt } from "@/db/schema";
+import { attemptOpenedBefore } from "@/lib/orders/queries";
 import { applyTransaction } from "@/lib/payments";
+import { insertInquiryEvent, recentInquiryCount } from "@/lib/payments/queries";
 import { logger } from "@/lib/logger";
 import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobError, PaymobNotFoundError } from "@/lib/paymob/errors";
@@ -38,16 +39,8 @@ export function reconcileStaleAttempt(db: Db, order: Order, attempt: PaymentAtte
 async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: ReconcileDeps): Promise<ReconcileResult> {
   if (order.status !== "awaiting_payment" || (attempt.status !== "intended" && attempt.status !== "pending")) return "not_needed";
   // Timed on the database clock only: the rows' timestamps come from it, and app servers' clocks may differ.
-  const [timing] = await db
-    .select({ due: sql<boolean>`coalesce(${paymentAttempts.checkoutOpenedAt}, ${paymentAttempts.intendedAt}) <= now() - ${interval(INQUIRY_GRACE_MS)}` })
-    .from(paymentAttempts)
-    .where(eq(paymentAttempts.id, attempt.id));
-  if (!timing?.due) return "too_soon";
-  const recent = await db.$count(
-    paymentEvents,
-    and(eq(paymentEvents.attemptId, attempt.id), eq(paymentEvents.source, "inquiry"), sql`${paymentEvents.receivedAt} > now() - ${interval(INQUIRY_INTERVAL_MS)}`),
-  );
-  if (recent > 0) return "rate_limited";
+  if (!(await attemptOpenedBefore(db, attempt.id, INQUIRY_GRACE_MS))) return "too_soon";
+  if ((await recentInquiryCount(db, attempt.id, INQUIRY_INTERVAL_MS)) > 0) return "rate_limited";
 
   const fetchImpl = withTimeout(deps.fetchImpl ?? fetch, INQUIRY_TIMEOUT_MS);
   try {
@@ -59,10 +52,7 @@ async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: Re
     const noTransaction = error instanceof PaymobNotFoundError;
     const log = logger.child({ scope: "checkout", orderReference: order.reference, attemptId: attempt.id, specialReference: attempt.specialReference });
     // Recorded so the timeline shows the question was asked, and so the interval above holds across servers.
-    await db.insert(paymentEvents).values({
-      kind: "UNKNOWN",
-      source: "inquiry",
-      verification: "valid", // an authenticated API answer, not a signed callback; nothing in it changes state
+    await insertInquiryEvent(db, {
       rawBody: JSON.stringify({ error: error.code, status: error.status }),
       merchantOrderId: attempt.specialReference,
       paymobOrderId: attempt.intentionOrderId,
@@ -79,9 +69,6 @@ async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: Re
     return "failed";
   }
 }
-
-/** A constant interval literal (never user input). */
-const interval = (ms: number) => sql.raw(`interval '${Math.trunc(ms)} milliseconds'`);
 
 function withTimeout(fetchImpl: FetchImpl, ms: number): FetchImpl {
   return (input, init) => fetchImpl(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });

@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
-import { attemptsOfOrder, findOrder } from "@/lib/orders/queries";
+import type { Order, PaymentAttempt } from "@/db/schema";
+import { attemptsOfOrder, findOrder, insertCreatingAttempt, lockOrder, moveOrderStatus } from "@/lib/orders/queries";
 import { attemptSpecialReference } from "@/lib/orders/references";
 import { canRetry, startRetry } from "@/lib/orders/state-machine";
 import { FAILED_ATTEMPT_STATUSES } from "@/lib/orders/statuses";
@@ -33,29 +32,21 @@ export async function retryPayment(db: Db, input: { orderId: string; owner: Owne
 
 async function addRetryAttempt(db: Db, orderId: string): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
   return db.transaction(async (tx) => {
-    const [order] = await tx.select().from(orders).where(eq(orders.id, orderId)).for("update");
+    const order = await lockOrder(tx, orderId);
     if (!order || !canRetry(order.status)) return undefined;
     const attempts = await attemptsOfOrder(tx, orderId);
     const latest = attempts.at(-1);
     if (!latest || !FAILED_ATTEMPT_STATUSES.has(latest.status)) return undefined; // one is still in progress: follow it
 
     // Back to awaiting payment only from "failed": a late "paid" callback must never be overwritten.
-    const [reopened] = await tx
-      .update(orders)
-      .set({ status: startRetry(order.status), updatedAt: sql`now()` })
-      .where(and(eq(orders.id, orderId), eq(orders.status, order.status)))
-      .returning();
-    const [attempt] = await tx
-      .insert(paymentAttempts)
-      .values({
-        orderId,
-        mode: latest.mode,
-        status: "creating",
-        amountMinor: order.totalMinor,
-        currency: order.currency,
-        specialReference: attemptSpecialReference(order.reference, attempts.length + 1),
-      })
-      .returning();
+    const reopened = await moveOrderStatus(tx, orderId, order.status, startRetry(order.status));
+    const attempt = await insertCreatingAttempt(tx, {
+      orderId,
+      mode: latest.mode,
+      amountMinor: order.totalMinor,
+      currency: order.currency,
+      specialReference: attemptSpecialReference(order.reference, attempts.length + 1),
+    });
     if (!reopened || !attempt) throw new Error(`could not reopen order ${order.reference} for a new attempt`);
     return { order: reopened, attempt };
   });

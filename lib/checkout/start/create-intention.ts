@@ -1,8 +1,7 @@
 import "server-only";
-import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { paymentAttempts, type Order, type OrderLine, type PaymentAttempt } from "@/db/schema";
-import { findOrder, linesOfOrder } from "@/lib/orders/queries";
+import type { Order, OrderLine, PaymentAttempt } from "@/db/schema";
+import { findOrder, linesOfOrder, markCreationFailed, markIntended } from "@/lib/orders/queries";
 import { logger } from "@/lib/logger";
 import { attemptNumberOf } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";
@@ -43,28 +42,13 @@ export async function createIntention(db: Db, attempt: PaymentAttempt, deps: Pay
     );
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const [failed] = await db
-      .update(paymentAttempts)
-      .set({ status: "creation_failed", error: message, updatedAt: sql`now()` })
-      .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
-      .returning();
+    const failed = await markCreationFailed(db, attempt.id, message);
     log.error({ reason: message }, "intention creation failed");
     if (!(error instanceof PaymobError)) throw error; // a bug, not a refusal: let it surface
     return { ok: false, attempt: failed, publicMessage: error.publicMessage };
   }
 
-  const [intended] = await db
-    .update(paymentAttempts)
-    .set({
-      status: "intended",
-      intentionId: intention.id,
-      intentionOrderId: intention.intentionOrderId,
-      clientSecret: intention.clientSecret,
-      intendedAt: sql`now()`,
-      updatedAt: sql`now()`,
-    })
-    .where(and(eq(paymentAttempts.id, attempt.id), eq(paymentAttempts.status, "creating")))
-    .returning();
+  const intended = await markIntended(db, attempt.id, intention);
   if (!intended) throw new Error(`attempt ${attempt.id} left "creating" while its intention was being created`);
   log.info({ intentionId: intention.id, mode: attempt.mode }, "intention created");
   return { ok: true, attempt: intended };

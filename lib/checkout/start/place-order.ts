@@ -1,9 +1,9 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { orderLines, orders, paymentAttempts, type Order, type PaymentAttempt } from "@/db/schema";
+import type { Order, PaymentAttempt } from "@/db/schema";
 import type { AttemptMode } from "@/db/schema/payments";
 import { lineTotal, sumMinor } from "@/lib/money";
-import { findOrderByCheckoutKey, latestAttempt } from "@/lib/orders/queries";
+import { findOrderByCheckoutKey, insertCreatingAttempt, insertOrder, insertOrderLines, latestAttempt } from "@/lib/orders/queries";
 import { attemptSpecialReference, newOrderReference } from "@/lib/orders/references";
 import type { Owner } from "../ownership/owner";
 import type { Billing } from "./form";
@@ -41,31 +41,30 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
   for (let i = 0; i < MAX_REFERENCE_TRIES; i++) {
     const result = await db.transaction(async (tx) => {
       const reference = newOrderReference();
-      const [order] = await tx
-        .insert(orders)
-        .values({
-          reference,
-          status: "awaiting_payment",
-          totalMinor,
-          currency: input.currency,
-          checkoutKey: input.checkoutKey,
-          userId: input.owner.userId ?? null,
-          guestId: input.owner.guestId ?? null,
-          cartId: input.cartId,
-          ...billingColumns(input.billing),
-        })
-        // Any unique clash (checkout_key: a double submit; reference: a 1-in-10¹² collision) inserts nothing.
-        .onConflictDoNothing()
-        .returning();
+      // Any unique clash (checkout_key: a double submit; reference: a 1-in-10¹² collision) inserts nothing.
+      const order = await insertOrder(tx, {
+        reference,
+        status: "awaiting_payment",
+        totalMinor,
+        currency: input.currency,
+        checkoutKey: input.checkoutKey,
+        userId: input.owner.userId ?? null,
+        guestId: input.owner.guestId ?? null,
+        cartId: input.cartId,
+        ...billingColumns(input.billing),
+      });
       if (!order) {
         const existing = await findOrderByCheckoutKey(tx, input.checkoutKey);
         return existing ? { order: existing, attempt: await latestAttempt(tx, existing.id), created: false } : undefined;
       }
-      await tx.insert(orderLines).values(priced.map((line) => ({ orderId: order.id, ...line })));
-      const [attempt] = await tx
-        .insert(paymentAttempts)
-        .values({ orderId: order.id, mode: input.mode, status: "creating", amountMinor: totalMinor, currency: input.currency, specialReference: attemptSpecialReference(reference, 1) })
-        .returning();
+      await insertOrderLines(tx, priced.map((line) => ({ orderId: order.id, ...line })));
+      const attempt = await insertCreatingAttempt(tx, {
+        orderId: order.id,
+        mode: input.mode,
+        amountMinor: totalMinor,
+        currency: input.currency,
+        specialReference: attemptSpecialReference(reference, 1),
+      });
       return { order, attempt, created: true };
     });
     if (result) return result;
