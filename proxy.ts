@@ -24,8 +24,14 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   const { pathname } = request.nextUrl;
   const malformed = await malformedActionReason(request);
   if (malformed) {
-    logger.warn({ scope: "server-action", path: pathname, reason: malformed }, "400 for a malformed server action call");
-    return new Response(`Malformed server action request: ${malformed}.\n`, { status: 400, headers: { "content-type": "text/plain; charset=utf-8" } });
+    logger.warn(
+      { scope: "server-action", path: pathname, reason: malformed },
+      "400 for a malformed server action call",
+    );
+    return new Response(`Malformed server action request: ${malformed}.\n`, {
+      status: 400,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   // The emulator's pages are plain HTML strings with inline scripts; they cannot carry Next's nonce.
   const nonce = pathname.startsWith(EMULATOR_MOUNT) ? undefined : newNonce();

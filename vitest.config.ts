@@ -31,7 +31,10 @@ export default defineConfig({
           include: ["tests/integration/**/*.test.ts"],
           // tooling/ tests the dev scripts (app server, embedded database, lock file, page benchmark): they start their
           // own processes and PGlite, never the suite's database, so they run once, on the default PGlite pass.
-          exclude: [...configDefaults.exclude, ...((process.env.TEST_DB ?? "pglite") === "pglite" ? [] : ["tests/integration/tooling/**"])],
+          exclude: [
+            ...configDefaults.exclude,
+            ...((process.env.TEST_DB ?? "pglite") === "pglite" ? [] : ["tests/integration/tooling/**"]),
+          ],
           environment: "node",
           globalSetup: ["tests/helpers/integration-global-setup.ts"],
           setupFiles: ["tests/helpers/fast-check-seed.ts"],
@@ -46,7 +49,14 @@ export default defineConfig({
       },
       {
         resolve: { alias },
-        test: { name: "build", include: ["tests/build/**/*.test.ts"], environment: "node", testTimeout: 120_000, hookTimeout: 400_000, fileParallelism: false },
+        test: {
+          name: "build",
+          include: ["tests/build/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+          hookTimeout: 400_000,
+          fileParallelism: false,
+        },
       },
     ],
   },

@@ -13,7 +13,8 @@ import { STORE_NAME } from "@/lib/store";
 export const metadata: Metadata = {
   metadataBase: new URL(appUrl()), // absolute URLs for the product pages' Open Graph images
   title: { default: `${STORE_NAME} · Egyptian home goods`, template: `%s · ${STORE_NAME}` },
-  description: "Hand-made Egyptian home goods: clay, cotton, brass and the pantry of the Nile. The reference Paymob storefront for Next.js.",
+  description:
+    "Hand-made Egyptian home goods: clay, cotton, brass and the pantry of the Nile. The reference Paymob storefront for Next.js.",
 };
 
 export const viewport: Viewport = { themeColor: "#8f4a17" };

@@ -19,12 +19,23 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
       const release = config.dataDir === "memory://" ? () => {} : claimPgliteDir(config.dataDir);
       const client = config.dataDir === "memory://" ? new PGlite() : new PGlite(config.dataDir);
       const db = drizzle({ client, schema }) as unknown as Db;
-      return { db, driver: "pglite", close: async () => { await client.close(); release(); } };
+      return {
+        db,
+        driver: "pglite",
+        close: async () => {
+          await client.close();
+          release();
+        },
+      };
     }
     case "pg": {
       const { Pool } = await import("pg");
       const { drizzle } = await import("drizzle-orm/node-postgres");
-      const pool = new Pool({ connectionString: config.url, max: config.poolMax, idleTimeoutMillis: config.idleTimeoutMs });
+      const pool = new Pool({
+        connectionString: config.url,
+        max: config.poolMax,
+        idleTimeoutMillis: config.idleTimeoutMs,
+      });
       pool.on("error", logIdleClientError);
       releaseClientsThatDie(pool);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
@@ -44,7 +55,11 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
         neonConfig.pipelineTLS = false;
         neonConfig.pipelineConnect = false;
       }
-      const pool = new Pool({ connectionString: config.url, max: config.poolMax, idleTimeoutMillis: config.idleTimeoutMs });
+      const pool = new Pool({
+        connectionString: config.url,
+        max: config.poolMax,
+        idleTimeoutMillis: config.idleTimeoutMs,
+      });
       pool.on("error", logIdleClientError);
       releaseClientsThatDie(pool);
       const db = drizzle({ client: pool, schema }) as unknown as Db;

@@ -8,7 +8,10 @@ const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
  * Applies committed drizzle-kit migrations; the same files run on PGlite, PostgreSQL and Neon. By default the
  * app's own; a self-contained module that keeps its own migrations passes its folder and migrations table.
  */
-export async function migrateDb(handle: DbHandle, config: MigrationConfig = { migrationsFolder: MIGRATIONS_FOLDER }): Promise<void> {
+export async function migrateDb(
+  handle: DbHandle,
+  config: MigrationConfig = { migrationsFolder: MIGRATIONS_FOLDER },
+): Promise<void> {
   switch (handle.driver) {
     case "pglite": {
       const { migrate } = await import("drizzle-orm/pglite/migrator");

@@ -28,7 +28,9 @@ export function claimPgliteDir(dataDir: string): () => void {
       if (holder && holder.pid !== process.pid && isAlive(holder.pid)) {
         throw new Error(
           `The embedded database ${dataDir} is already open in process ${holder.pid}` +
-            (holder.port ? ` (serving on 127.0.0.1:${holder.port}). Run your command through \`node scripts/with-db.mjs\` or the npm scripts, which share it.` : ". Stop that process first: two processes on one PGlite folder corrupt it."),
+            (holder.port
+              ? ` (serving on 127.0.0.1:${holder.port}). Run your command through \`node scripts/with-db.mjs\` or the npm scripts, which share it.`
+              : ". Stop that process first: two processes on one PGlite folder corrupt it."),
         );
       }
       fs.rmSync(lockPath, { force: true });

@@ -15,7 +15,11 @@ export async function seedProducts(db: Db, currency: string): Promise<number> {
     currency,
     image: `/products/${p.slug}.svg`,
   }));
-  const inserted = await db.insert(products).values(rows).onConflictDoNothing({ target: products.slug }).returning({ id: products.id });
+  const inserted = await db
+    .insert(products)
+    .values(rows)
+    .onConflictDoNothing({ target: products.slug })
+    .returning({ id: products.id });
   return inserted.length;
 }
 

@@ -12,7 +12,9 @@ const deploy = process.argv.includes("--deploy");
 const env = { ...process.env };
 if (deploy) {
   if (!env.DATABASE_URL) {
-    console.error("[db] DATABASE_URL is not set. A deployment needs a real database: add the Neon integration in Vercel (Storage → Neon), which sets it.");
+    console.error(
+      "[db] DATABASE_URL is not set. A deployment needs a real database: add the Neon integration in Vercel (Storage → Neon), which sets it.",
+    );
     process.exit(1);
   }
   if (env.DATABASE_URL_UNPOOLED) env.DATABASE_URL = env.DATABASE_URL_UNPOOLED;
@@ -24,7 +26,9 @@ try {
   await migrateDb(handle);
   let seeded = 0;
   if (seed && (await countProducts(handle.db)) === 0) seeded = await seedProducts(handle.db, storeCurrency());
-  console.log(`[db] migrated${seed ? `, ${seeded} products seeded` : ""} (${handle.driver}, ${Date.now() - started} ms)`);
+  console.log(
+    `[db] migrated${seed ? `, ${seeded} products seeded` : ""} (${handle.driver}, ${Date.now() - started} ms)`,
+  );
 } finally {
   await handle.close();
 }

@@ -7,7 +7,10 @@
 export function appUrl(env: Record<string, string | undefined> = process.env): string {
   const explicit = env.APP_URL?.trim();
   if (explicit) return explicit.replace(/\/+$/, "");
-  const vercelHost = env.VERCEL_ENV === "production" ? env.VERCEL_PROJECT_PRODUCTION_URL?.trim() || env.VERCEL_URL?.trim() : env.VERCEL_URL?.trim();
+  const vercelHost =
+    env.VERCEL_ENV === "production"
+      ? env.VERCEL_PROJECT_PRODUCTION_URL?.trim() || env.VERCEL_URL?.trim()
+      : env.VERCEL_URL?.trim();
   if (vercelHost) return `https://${vercelHost.replace(/\/+$/, "")}`;
   return `http://localhost:${env.PORT?.trim() || "3000"}`;
 }

@@ -6,5 +6,11 @@ import { appUrl } from "./app-url";
  * http://localhost demo must still get them back, so Secure follows the app URL, not NODE_ENV.
  */
 export function persistentCookie(maxAgeSeconds: number) {
-  return { httpOnly: true, sameSite: "lax" as const, secure: appUrl().startsWith("https://"), path: "/", maxAge: maxAgeSeconds };
+  return {
+    httpOnly: true,
+    sameSite: "lax" as const,
+    secure: appUrl().startsWith("https://"),
+    path: "/",
+    maxAge: maxAgeSeconds,
+  };
 }

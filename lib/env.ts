@@ -35,8 +35,17 @@ export function isDeployed(env: Env): boolean {
 // plain objects); createEnv would add a throw-to-collect dance around them, and its emptyStringAsUndefined
 // deletes keys from the object it is given. The app has no NEXT_PUBLIC_ variables for its client/server split.
 const baseSchema = z.object({
-  APP_URL: z.preprocess((v) => (typeof v === "string" ? v.trim() || undefined : v), z.url({ error: "APP_URL must be a full URL like https://shop.example.com" }).optional()),
-  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters (generate one with `npx auth secret` or `openssl rand -base64 32`)").optional(),
+  APP_URL: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim() || undefined : v),
+    z.url({ error: "APP_URL must be a full URL like https://shop.example.com" }).optional(),
+  ),
+  AUTH_SECRET: z
+    .string()
+    .min(
+      32,
+      "AUTH_SECRET must be at least 32 characters (generate one with `npx auth secret` or `openssl rand -base64 32`)",
+    )
+    .optional(),
   ADMIN_EMAILS: z.string().optional(),
 });
 
@@ -59,17 +68,32 @@ export function envProblems(env: Env = process.env): string[] {
     paymobMode = loadPaymobConfig(env).mode;
   } catch (error) {
     // Its first line is a heading ("Paymob configuration is invalid:"); the rest are one problem per line.
-    if (error instanceof PaymobConfigError) problems.push(...error.message.split("\n").slice(1).filter((l) => l.trim()).map((l) => l.replace(/^\s*[•-]\s*/, "")));
+    if (error instanceof PaymobConfigError)
+      problems.push(
+        ...error.message
+          .split("\n")
+          .slice(1)
+          .filter((l) => l.trim())
+          .map((l) => l.replace(/^\s*[•-]\s*/, "")),
+      );
     else problems.push((error as Error).message);
   }
 
   if (isDeployed(env)) {
-    if (!env.AUTH_SECRET) problems.push("AUTH_SECRET is missing: sessions and sign-in links cannot be signed without it (generate one with `npx auth secret`).");
+    if (!env.AUTH_SECRET)
+      problems.push(
+        "AUTH_SECRET is missing: sessions and sign-in links cannot be signed without it (generate one with `npx auth secret`).",
+      );
     const url = env.APP_URL?.trim();
-    if (url && !url.startsWith("https://")) problems.push(`APP_URL must be https in production (got ${url}): Paymob posts callbacks and sends customers to it.`);
-    if (!url && !env.VERCEL_PROJECT_PRODUCTION_URL && !env.VERCEL_URL) problems.push("APP_URL is missing: Paymob needs it to build the callback and return URLs.");
+    if (url && !url.startsWith("https://"))
+      problems.push(
+        `APP_URL must be https in production (got ${url}): Paymob posts callbacks and sends customers to it.`,
+      );
+    if (!url && !env.VERCEL_PROJECT_PRODUCTION_URL && !env.VERCEL_URL)
+      problems.push("APP_URL is missing: Paymob needs it to build the callback and return URLs.");
   }
-  if (paymobMode === "live" && env.PAYMOB_EMULATOR === "1") problems.push("PAYMOB_EMULATOR=1 together with live Paymob keys: remove one of them.");
+  if (paymobMode === "live" && env.PAYMOB_EMULATOR === "1")
+    problems.push("PAYMOB_EMULATOR=1 together with live Paymob keys: remove one of them.");
   return problems;
 }
 
@@ -78,7 +102,10 @@ export function assertValidEnv(env: Env = process.env): void {
   const problems = envProblems(env);
   if (problems.length) throw new EnvError(problems);
   try {
-    logger.info({ scope: "env" }, `ok: ${describePaymobConfig(loadPaymobConfig(env))}, database ${resolveDbConfig(env).driver}`);
+    logger.info(
+      { scope: "env" },
+      `ok: ${describePaymobConfig(loadPaymobConfig(env))}, database ${resolveDbConfig(env).driver}`,
+    );
   } catch {
     /* already validated above */
   }

@@ -17,7 +17,9 @@ const readable = Boolean(process.stdout.isTTY) || process.env.NODE_ENV === "deve
 
 // Synchronous writes: a line logged just before process.exit (a refused start) is never lost, and a store logs
 // a few lines per order, not thousands per second.
-export const logger: Logger = readable ? pino({ level, base: undefined }, lineWriter()) : pino({ level }, pino.destination({ dest: 1, sync: true }));
+export const logger: Logger = readable
+  ? pino({ level, base: undefined }, lineWriter())
+  : pino({ level }, pino.destination({ dest: 1, sync: true }));
 
 /** `12:04:31 WARN  [rate-limit] refused … key=ip:203.0.113.7`, and an error's stack below it. */
 function lineWriter(): DestinationStream {
@@ -26,7 +28,9 @@ function lineWriter(): DestinationStream {
       const { time, level: n, msg, scope, err, ...fields } = JSON.parse(json) as Record<string, unknown>;
       const label = (pino.levels.labels[n as number] ?? String(n)).toUpperCase().padEnd(5);
       const clock = new Date(time as number).toTimeString().slice(0, 8);
-      const facts = Object.entries(fields).map(([k, v]) => ` ${k}=${typeof v === "string" && !/\s/.test(v) ? v : JSON.stringify(v)}`);
+      const facts = Object.entries(fields).map(
+        ([k, v]) => ` ${k}=${typeof v === "string" && !/\s/.test(v) ? v : JSON.stringify(v)}`,
+      );
       const stack = (err as { stack?: string } | undefined)?.stack;
       const line = `${clock} ${label} ${scope ? `[${String(scope)}] ` : ""}${String(msg ?? "")}${facts.join("")}${stack ? `\n${stack}` : ""}\n`;
       ((n as number) >= 50 ? process.stderr : process.stdout).write(line);

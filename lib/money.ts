@@ -28,7 +28,9 @@ export function formatMoney(amountMinor: number, currency: string, locale = "en-
  * float division rounds (9007199254740991 / 100 prints …409.90, not …409.91), and Intl formats decimal strings exactly.
  */
 function minorToDecimalString(amountMinor: number, exponent: number): `${number}` {
-  const digits = Math.abs(amountMinor).toString().padStart(exponent + 1, "0");
+  const digits = Math.abs(amountMinor)
+    .toString()
+    .padStart(exponent + 1, "0");
   const sign = amountMinor < 0 ? "-" : "";
   const decimal = exponent === 0 ? sign + digits : `${sign}${digits.slice(0, -exponent)}.${digits.slice(-exponent)}`;
   return decimal as `${number}`;
@@ -37,7 +39,8 @@ function minorToDecimalString(amountMinor: number, exponent: number): `${number}
 /** Multiplies a unit price by a quantity, refusing anything that is not an exact safe integer. */
 export function lineTotal(unitPriceMinor: number, quantity: number): number {
   const total = unitPriceMinor * quantity;
-  const valid = Number.isSafeInteger(unitPriceMinor) && Number.isSafeInteger(quantity) && Number.isSafeInteger(total) && total >= 0;
+  const valid =
+    Number.isSafeInteger(unitPriceMinor) && Number.isSafeInteger(quantity) && Number.isSafeInteger(total) && total >= 0;
   if (!valid) throw new RangeError(`Invalid line total ${unitPriceMinor} × ${quantity}`);
   return total;
 }

@@ -15,7 +15,9 @@ export function browserPaymobSources(env: Env): ReturnType<typeof paymobBrowserS
   const regionName = env.PAYMOB_REGION?.trim().toLowerCase() ?? "";
   const region = isPaymobRegion(regionName) ? regionName : "egypt";
   const emulator = !env.PAYMOB_SECRET_KEY?.trim();
-  const baseUrl = emulator ? `${appUrl(env)}${EMULATOR_MOUNT}` : (env.PAYMOB_BASE_URL?.trim() || PAYMOB_REGIONS[region].baseUrl).replace(/\/+$/, "");
+  const baseUrl = emulator
+    ? `${appUrl(env)}${EMULATOR_MOUNT}`
+    : (env.PAYMOB_BASE_URL?.trim() || PAYMOB_REGIONS[region].baseUrl).replace(/\/+$/, "");
   return paymobBrowserSources({ mode: emulator ? "emulator" : "test", region, baseUrl });
 }
 
@@ -62,7 +64,10 @@ export function pageSecurityHeaders(env: Env, options: PolicyOptions = {}): Head
   return [
     { key: "Content-Security-Policy", value: contentSecurityPolicy(env, options) },
     // Apple Pay / Google Pay run inside Paymob's card iframe, which needs the Payment Request API delegated.
-    { key: "Permissions-Policy", value: `camera=(), microphone=(), geolocation=(), payment=(self ${[...new Set(frames)].join(" ")})` },
+    {
+      key: "Permissions-Policy",
+      value: `camera=(), microphone=(), geolocation=(), payment=(self ${[...new Set(frames)].join(" ")})`,
+    },
   ];
 }
 

@@ -20,7 +20,16 @@ export function freePort() {
 
 const POLL_MS = 250;
 
-const nextStart = (port) => [process.execPath, "scripts/with-db.mjs", "node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", String(port)];
+const nextStart = (port) => [
+  process.execPath,
+  "scripts/with-db.mjs",
+  "node_modules/.bin/next",
+  "start",
+  "-H",
+  "127.0.0.1",
+  "-p",
+  String(port),
+];
 
 /**
  * `env` is the app's environment (PGLITE_DATA_DIR, NEXT_DIST_DIR, secrets…); PORT, APP_URL and INSTANCE_ID are
@@ -30,7 +39,13 @@ const nextStart = (port) => [process.execPath, "scripts/with-db.mjs", "node_modu
  * caller's group when the caller's own supervisor (Playwright) stops whole groups. `command`: the server to run
  * (tests of this module use a stand-in).
  */
-export async function startAppServer({ env, port: requestedPort, stdio = "inherit", detached = true, command = nextStart }) {
+export async function startAppServer({
+  env,
+  port: requestedPort,
+  stdio = "inherit",
+  detached = true,
+  command = nextStart,
+}) {
   const port = requestedPort ?? (await freePort());
   const instance = randomUUID();
   const origin = `http://127.0.0.1:${port}`;
@@ -71,7 +86,9 @@ export async function startAppServer({ env, port: requestedPort, stdio = "inheri
     if (answer?.instance === instance && answer.ok) return { port, origin, instance, stop };
     if (answer && answer.instance !== instance) {
       await stop();
-      throw new Error(`port ${port} is served by another process (health answered ${JSON.stringify(answer)}), not by the server this suite started`);
+      throw new Error(
+        `port ${port} is served by another process (health answered ${JSON.stringify(answer)}), not by the server this suite started`,
+      );
     }
     await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, POLL_MS))]);
   }

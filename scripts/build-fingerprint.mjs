@@ -35,15 +35,25 @@ export function checkBuild({ root = process.cwd(), distDir = ".next", env = proc
   const current = fingerprint(root, files, env);
   const builtAt = mtime(buildIdPath);
   const recorded = readText(fingerprintPath);
-  const newerThanBuild = builtAt !== undefined && recorded === undefined ? files.find((f) => (mtime(path.join(root, f)) ?? 0) > builtAt) : undefined;
+  const newerThanBuild =
+    builtAt !== undefined && recorded === undefined
+      ? files.find((f) => (mtime(path.join(root, f)) ?? 0) > builtAt)
+      : undefined;
   const reason = staleBuildReason({ hasBuild: builtAt !== undefined, recorded, current, newerThanBuild });
   return { reason, record: () => fs.writeFileSync(fingerprintPath, `${current}\n`) };
 }
 
 function fingerprint(root, files, env) {
   const hash = createHash("sha256");
-  for (const file of files) hash.update(`${file}\0`).update(fs.readFileSync(path.join(root, file))).update("\0");
-  for (const name of Object.keys(env).filter((n) => n.startsWith("NEXT_PUBLIC_")).sort()) hash.update(`${name}=${env[name]}\0`);
+  for (const file of files)
+    hash
+      .update(`${file}\0`)
+      .update(fs.readFileSync(path.join(root, file)))
+      .update("\0");
+  for (const name of Object.keys(env)
+    .filter((n) => n.startsWith("NEXT_PUBLIC_"))
+    .sort())
+    hash.update(`${name}=${env[name]}\0`);
   return hash.digest("hex");
 }
 
@@ -51,13 +61,18 @@ function fingerprint(root, files, env) {
 function sourceFiles(root, dist) {
   let files;
   try {
-    const out = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], { cwd: root, stdio: ["ignore", "pipe", "ignore"] });
+    const out = execFileSync("git", ["ls-files", "-z", "--cached", "--others", "--exclude-standard"], {
+      cwd: root,
+      stdio: ["ignore", "pipe", "ignore"],
+    });
     files = out.toString("utf8").split("\0").filter(Boolean);
   } catch {
     files = walk(root, "", dist); // no git (a downloaded zip) or not a repository
   }
   const inDist = (f) => !path.relative(dist, path.join(root, f)).startsWith(".."); // a NEXT_DIST_DIR git does not ignore
-  return [...new Set(files)].filter((f) => !NOT_BUILT.some((re) => re.test(f)) && !inDist(f) && isFile(path.join(root, f))).sort();
+  return [...new Set(files)]
+    .filter((f) => !NOT_BUILT.some((re) => re.test(f)) && !inDist(f) && isFile(path.join(root, f)))
+    .sort();
 }
 
 function walk(root, dir, dist) {

@@ -234,7 +234,8 @@ class Connection {
           // (db.exec takes PGlite's own query lock, so it runs outside runExclusive.)
           await this.db.runExclusive(() => this.db.execProtocolRaw(new Uint8Array([0x53, 0, 0, 0, 4])));
           if (this.db.isInTransaction()) await this.db.exec("rollback");
-          for (const name of this.statements) await this.db.exec(`deallocate "${name.replaceAll('"', '""')}"`).catch(() => {});
+          for (const name of this.statements)
+            await this.db.exec(`deallocate "${name.replaceAll('"', '""')}"`).catch(() => {});
         } catch {
           // The database is closing underneath us (server stop); nothing left to clean.
         }

@@ -12,7 +12,11 @@ const SPECS = ["tests/e2e/cart.spec.ts", "tests/e2e/checkout.spec.ts"];
 const PICTURES = ["home", "product", "cart", "checkout", "pixel", "return-paid"]; // the ones README.md shows
 const TARGET = "docs/screenshots";
 
-const run = spawnSync(path.resolve("node_modules/.bin/playwright"), ["test", ...SPECS, `--output=${OUTPUT}`, ...process.argv.slice(2)], { stdio: "inherit" });
+const run = spawnSync(
+  path.resolve("node_modules/.bin/playwright"),
+  ["test", ...SPECS, `--output=${OUTPUT}`, ...process.argv.slice(2)],
+  { stdio: "inherit" },
+);
 if (run.status !== 0) {
   console.error(`[screenshots] the specs failed; ${TARGET}/ left as it was`);
   process.exit(run.status ?? 1);

@@ -14,7 +14,15 @@ const bin = (name) => path.resolve("node_modules/.bin", name);
 
 const vitest = (project, name, extraEnv = {}) => ({
   name,
-  cmd: [bin("vitest"), "run", "--project", project, "--reporter=default", "--reporter=json", `--outputFile.json=${path.join(out, `${name}.json`)}`],
+  cmd: [
+    bin("vitest"),
+    "run",
+    "--project",
+    project,
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${path.join(out, `${name}.json`)}`,
+  ],
   env: extraEnv,
   counts: () => {
     const r = JSON.parse(fs.readFileSync(path.join(out, `${name}.json`), "utf8"));
@@ -67,9 +75,18 @@ for (const stage of stages) {
 console.log("\n━━━ summary ━━━");
 for (const r of results) {
   const c = r.counts;
-  console.log(`${r.code === 0 ? "ok  " : "FAIL"} ${r.name.padEnd(20)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s`);
+  console.log(
+    `${r.code === 0 ? "ok  " : "FAIL"} ${r.name.padEnd(20)} ${String(c.passed).padStart(4)} passed ${String(c.failed).padStart(3)} failed ${String(c.skipped).padStart(3)} skipped  ${r.seconds.toFixed(1)} s`,
+  );
 }
-const total = results.reduce((a, r) => ({ passed: a.passed + r.counts.passed, failed: a.failed + r.counts.failed, skipped: a.skipped + r.counts.skipped }), { passed: 0, failed: 0, skipped: 0 });
+const total = results.reduce(
+  (a, r) => ({
+    passed: a.passed + r.counts.passed,
+    failed: a.failed + r.counts.failed,
+    skipped: a.skipped + r.counts.skipped,
+  }),
+  { passed: 0, failed: 0, skipped: 0 },
+);
 console.log(`total time ${((Date.now() - started) / 1000).toFixed(1)} s`);
 console.log(`${total.passed} passed, ${total.failed} failed, ${total.skipped} skipped`);
 process.exit(results.every((r) => r.code === 0) ? 0 : 1);

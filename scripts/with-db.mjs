@@ -41,11 +41,15 @@ if (!process.env.DATABASE_URL) {
   const joined = embeddedServerUrl(dataDir);
   if (joined) {
     process.env.DATABASE_URL = joined;
-    console.log(`[db] using the embedded database already served by process ${readLock(`${dataDir}.lock`)?.pid} on ${new URL(joined).host}`);
+    console.log(
+      `[db] using the embedded database already served by process ${readLock(`${dataDir}.lock`)?.pid} on ${new URL(joined).host}`,
+    );
   } else {
     server = await startEmbeddedServer();
     process.env.DATABASE_URL = server.url;
-    console.log(`[db] embedded PostgreSQL (PGlite) ${path.relative(process.cwd(), dataDir)} served on 127.0.0.1:${server.port}`);
+    console.log(
+      `[db] embedded PostgreSQL (PGlite) ${path.relative(process.cwd(), dataDir)} served on 127.0.0.1:${server.port}`,
+    );
   }
   process.env.DATABASE_DRIVER = "pg";
   // PGlite runs one statement at a time, so more connections would only queue at the server; one also means a
@@ -70,7 +74,11 @@ if (isNextStart) {
 const setupCode = await run(process.execPath, ["--import", "tsx", "db/setup-cli.ts", ...(noSeed ? ["--no-seed"] : [])]);
 if (setupCode !== 0) await exit(setupCode);
 
-const child = spawn(command[0], command.slice(1), { stdio: "inherit", env: process.env, shell: process.platform === "win32" });
+const child = spawn(command[0], command.slice(1), {
+  stdio: "inherit",
+  env: process.env,
+  shell: process.platform === "win32",
+});
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => child.kill(signal));
 child.on("exit", (code, signal) => exit(code ?? (signal ? 1 : 0)));
 

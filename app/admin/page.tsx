@@ -33,13 +33,24 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           <label htmlFor="q" className="block text-sm font-medium">
             Reference or email
           </label>
-          <input id="q" name="q" type="search" defaultValue={filter.q} className="mt-1 w-64 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm" />
+          <input
+            id="q"
+            name="q"
+            type="search"
+            defaultValue={filter.q}
+            className="mt-1 w-64 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
+          />
         </div>
         <div>
           <label htmlFor="status" className="block text-sm font-medium">
             Status
           </label>
-          <select id="status" name="status" defaultValue={filter.status ?? ""} className="mt-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm">
+          <select
+            id="status"
+            name="status"
+            defaultValue={filter.status ?? ""}
+            className="mt-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
+          >
             <option value="">Any status</option>
             {ORDER_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -48,7 +59,10 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
             ))}
           </select>
         </div>
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900">
+        <button
+          type="submit"
+          className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"
+        >
           Search
         </button>
         {filter.q || filter.status ? (
@@ -79,7 +93,10 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               {rows.map((row) => (
                 <tr key={row.id} className="border-b border-stone-100" data-testid="admin-order-row">
                   <td className="p-2">
-                    <Link href={`/admin/orders/${encodeURIComponent(row.reference)}`} className="font-mono text-brand-700 underline">
+                    <Link
+                      href={`/admin/orders/${encodeURIComponent(row.reference)}`}
+                      className="font-mono text-brand-700 underline"
+                    >
                       {row.reference}
                     </Link>
                   </td>
@@ -97,7 +114,9 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                   <td className="p-2 text-right">
                     {formatMoney(row.totalMinor, row.currency)}
                     {row.refundedMinor > 0 ? (
-                      <span className="block text-xs text-stone-500">−{formatMoney(row.refundedMinor, row.currency)} refunded</span>
+                      <span className="block text-xs text-stone-500">
+                        −{formatMoney(row.refundedMinor, row.currency)} refunded
+                      </span>
                     ) : null}
                   </td>
                 </tr>

@@ -33,12 +33,22 @@ export default async function CheckoutPage() {
       <h1 className="mb-6 text-3xl font-bold tracking-tight">Checkout</h1>
       <div className="grid gap-8 lg:grid-cols-[1fr_380px]">
         {/* A new key per render: resubmitting this same form can never create a second order. */}
-        <CheckoutForm checkoutKey={newCheckoutKey()} defaultMode={mode} defaults={{ email: viewer?.email ?? undefined }} />
+        <CheckoutForm
+          checkoutKey={newCheckoutKey()}
+          defaultMode={mode}
+          defaults={{ email: viewer?.email ?? undefined }}
+        />
         <div className="lg:sticky lg:top-6 lg:self-start">
           <OrderSummary
             currency={cart.currency}
             totalMinor={cart.subtotalMinor}
-            lines={cart.lines.map((line) => ({ key: line.productId, name: line.name, quantity: line.quantity, lineTotalMinor: line.lineTotalMinor, image: line.image }))}
+            lines={cart.lines.map((line) => ({
+              key: line.productId,
+              name: line.name,
+              quantity: line.quantity,
+              lineTotalMinor: line.lineTotalMinor,
+              image: line.image,
+            }))}
           />
         </div>
       </div>

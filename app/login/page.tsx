@@ -12,7 +12,8 @@ export const metadata: Metadata = { title: "Sign in", robots: { index: false } }
 // Auth.js sends people back here with ?error=<type> (pages.error in auth.config.ts).
 const ERROR_MESSAGES: Record<string, string> = {
   Verification: "That sign-in link has expired, was already used, or a newer one was sent. Ask for a new one below.",
-  OAuthAccountNotLinked: "This email already signs in another way. Use the method you used before (for example the email link).",
+  OAuthAccountNotLinked:
+    "This email already signs in another way. Use the method you used before (for example the email link).",
   AccessDenied: "Sign-in was cancelled or refused.",
   Configuration: "Sign-in is not available right now. Please try again later.",
 };
@@ -24,7 +25,12 @@ export default async function LoginPage({ searchParams }: Props) {
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (await getViewer()) redirect(callbackUrl);
 
-  const error = typeof params.error === "string" ? (ERROR_MESSAGES[params.error] ?? tooManyLinksMessage(searchParamsOf(params)) ?? "Sign-in failed. Please try again.") : null;
+  const error =
+    typeof params.error === "string"
+      ? (ERROR_MESSAGES[params.error] ??
+        tooManyLinksMessage(searchParamsOf(params)) ??
+        "Sign-in failed. Please try again.")
+      : null;
   const email = emailDelivery() !== null;
   const oauth = enabledOAuthProviders();
 
@@ -42,7 +48,9 @@ export default async function LoginPage({ searchParams }: Props) {
       ) : null}
       <div className="mt-6 space-y-6">
         {email ? <MagicLinkForm callbackUrl={callbackUrl} /> : null}
-        {email && oauth.length > 0 ? <p className="text-center text-xs uppercase tracking-wide text-stone-500">or</p> : null}
+        {email && oauth.length > 0 ? (
+          <p className="text-center text-xs uppercase tracking-wide text-stone-500">or</p>
+        ) : null}
         <OAuthButtons providers={oauth} callbackUrl={callbackUrl} />
         {!email && oauth.length === 0 ? (
           <p className="text-sm text-stone-700">
@@ -55,5 +63,7 @@ export default async function LoginPage({ searchParams }: Props) {
 }
 
 function searchParamsOf(params: Record<string, string | string[] | undefined>): URLSearchParams {
-  return new URLSearchParams(Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])));
+  return new URLSearchParams(
+    Object.entries(params).flatMap(([key, value]) => (typeof value === "string" ? [[key, value]] : [])),
+  );
 }

@@ -16,7 +16,10 @@ export async function AccountLink() {
   const label = viewer.name || viewer.email || "Account";
   return (
     <details className="relative">
-      <summary className="cursor-pointer list-none text-sm font-medium hover:underline" aria-label={`Account menu for ${label}`}>
+      <summary
+        className="cursor-pointer list-none text-sm font-medium hover:underline"
+        aria-label={`Account menu for ${label}`}
+      >
         Account
       </summary>
       <div className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white p-2 text-sm shadow-lg">

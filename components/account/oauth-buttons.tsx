@@ -1,6 +1,12 @@
 import { signInWithOAuth } from "@/lib/auth/actions";
 
-export function OAuthButtons({ providers, callbackUrl }: { providers: { id: string; name: string }[]; callbackUrl: string }) {
+export function OAuthButtons({
+  providers,
+  callbackUrl,
+}: {
+  providers: { id: string; name: string }[];
+  callbackUrl: string;
+}) {
   if (providers.length === 0) return null;
   return (
     <div className="space-y-2">
@@ -8,7 +14,10 @@ export function OAuthButtons({ providers, callbackUrl }: { providers: { id: stri
         <form key={provider.id} action={signInWithOAuth}>
           <input type="hidden" name="provider" value={provider.id} />
           <input type="hidden" name="callbackUrl" value={callbackUrl} />
-          <button type="submit" className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-50">
+          <button
+            type="submit"
+            className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-50"
+          >
             Continue with {provider.name}
           </button>
         </form>

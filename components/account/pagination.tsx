@@ -1,7 +1,15 @@
 import Link from "next/link";
 
 /** Previous/next links with "page X of Y"; `hrefFor` keeps the page's other query parameters. */
-export function Pagination({ page, pageCount, hrefFor }: { page: number; pageCount: number; hrefFor: (page: number) => string }) {
+export function Pagination({
+  page,
+  pageCount,
+  hrefFor,
+}: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
   if (pageCount <= 1) return null;
   const link = "rounded-md border border-stone-300 bg-white px-3 py-1.5 hover:border-brand-700";
   return (

@@ -14,7 +14,9 @@ const TONES: Record<Exclude<AdminActionState["status"], "idle">, string> = {
 export function ActionMessage({ state }: { state: AdminActionState }) {
   return (
     <div role="status" aria-live="polite" className="empty:hidden">
-      {state.status === "idle" ? null : <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{state.message}</p>}
+      {state.status === "idle" ? null : (
+        <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{state.message}</p>
+      )}
     </div>
   );
 }

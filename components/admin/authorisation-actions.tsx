@@ -7,7 +7,14 @@ import { ActionMessage } from "./action-message";
 
 const idle: AdminActionState = { status: "idle" };
 
-type Props = { reference: string; attemptId: string; transactionId: number; amountLabel: string; canCapture: boolean; canVoid: boolean };
+type Props = {
+  reference: string;
+  attemptId: string;
+  transactionId: number;
+  amountLabel: string;
+  canCapture: boolean;
+  canVoid: boolean;
+};
 
 /** Capture (take the whole authorised amount) or void (release the hold) of one authorisation. */
 export function AuthorisationActions({ reference, attemptId, transactionId, amountLabel, canCapture, canVoid }: Props) {
@@ -26,7 +33,11 @@ export function AuthorisationActions({ reference, attemptId, transactionId, amou
         {canCapture ? (
           <form action={capture} aria-label="Capture this authorisation">
             {hidden}
-            <button type="submit" disabled={capturing || voiding} className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={capturing || voiding}
+              className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
+            >
               {capturing ? "Requesting…" : `Capture ${amountLabel}`}
             </button>
           </form>
@@ -34,7 +45,11 @@ export function AuthorisationActions({ reference, attemptId, transactionId, amou
         {canVoid ? (
           <form action={voidHold} aria-label="Void this authorisation">
             {hidden}
-            <button type="submit" disabled={capturing || voiding} className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60">
+            <button
+              type="submit"
+              disabled={capturing || voiding}
+              className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
+            >
               {voiding ? "Requesting…" : "Void authorisation"}
             </button>
           </form>

@@ -28,20 +28,32 @@ export function CallbackTimeline({ reference, events }: { reference: string; eve
   return (
     <ol className="space-y-3">
       {events.map((event) => (
-        <li key={event.id} className="rounded-md border border-stone-200 bg-white p-3 text-sm" data-testid="callback-event">
+        <li
+          key={event.id}
+          className="rounded-md border border-stone-200 bg-white p-3 text-sm"
+          data-testid="callback-event"
+        >
           <div className="flex flex-wrap items-center gap-2">
             <span className="font-mono text-xs text-stone-500">#{event.id}</span>
             <time dateTime={event.receivedAt.toISOString()}>{formatDateTime(event.receivedAt)}</time>
             <span className="font-medium">{event.kind}</span>
             <span className="text-stone-500">via {event.source}</span>
-            <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${VERIFICATION_TONES[event.verification]}`}>HMAC {event.verification}</span>
-            {event.outcome ? <span className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-xs">{event.outcome}</span> : null}
-            {event.paymobTransactionId ? <span className="font-mono text-xs">txn {event.paymobTransactionId}</span> : null}
+            <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${VERIFICATION_TONES[event.verification]}`}>
+              HMAC {event.verification}
+            </span>
+            {event.outcome ? (
+              <span className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-xs">{event.outcome}</span>
+            ) : null}
+            {event.paymobTransactionId ? (
+              <span className="font-mono text-xs">txn {event.paymobTransactionId}</span>
+            ) : null}
           </div>
           {event.detail ? <p className="mt-1 text-stone-700">{event.detail}</p> : null}
           <details className="mt-2">
             <summary className="cursor-pointer break-all text-xs text-brand-700">{bodyLabel(event)}</summary>
-            <pre className="mt-2 max-h-96 overflow-auto rounded bg-stone-900 p-3 text-xs text-stone-100">{prettyJson(event.rawBody)}</pre>
+            <pre className="mt-2 max-h-96 overflow-auto rounded bg-stone-900 p-3 text-xs text-stone-100">
+              {prettyJson(event.rawBody)}
+            </pre>
           </details>
           {event.kind === "TRANSACTION" && event.verification === "valid" ? (
             <div className="mt-2">

@@ -25,7 +25,16 @@ type Props = {
  * void for one capture (an attempt can hold a second charge, refunded on its own). The outcome messages live outside the forms: when the refund's callback lands
  * before the action returns, the re-rendered page may no longer offer the form, but the notice must still show.
  */
-export function PaymentActions({ reference, attemptId, transactionId, currency, refundable, refundableLabel, canRefund, canVoid }: Props) {
+export function PaymentActions({
+  reference,
+  attemptId,
+  transactionId,
+  currency,
+  refundable,
+  refundableLabel,
+  canRefund,
+  canVoid,
+}: Props) {
   const [refundState, refund, refunding] = useActionState(refundAction, idle);
   const [voidState, voidPayment, voiding] = useActionState(voidAction, idle);
   const inputId = `refund-${transactionId}`;
@@ -73,7 +82,9 @@ export function PaymentActions({ reference, attemptId, transactionId, currency, 
           >
             {voiding ? "Requesting…" : "Void payment"}
           </button>
-          <span className="ml-2 text-xs text-stone-500">Same day only; cancels the whole payment without refund fees.</span>
+          <span className="ml-2 text-xs text-stone-500">
+            Same day only; cancels the whole payment without refund fees.
+          </span>
         </form>
       ) : null}
       <ActionMessage state={voidState} />

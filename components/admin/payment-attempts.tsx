@@ -19,9 +19,22 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-function Money({ title, transactionId, children, flagged }: { title: string; transactionId: number; children: ReactNode; flagged?: string }) {
+function Money({
+  title,
+  transactionId,
+  children,
+  flagged,
+}: {
+  title: string;
+  transactionId: number;
+  children: ReactNode;
+  flagged?: string;
+}) {
   return (
-    <li className={`rounded-md border p-3 ${flagged ? "border-orange-300 bg-orange-50" : "border-stone-200"}`} data-testid="payment-money">
+    <li
+      className={`rounded-md border p-3 ${flagged ? "border-orange-300 bg-orange-50" : "border-stone-200"}`}
+      data-testid="payment-money"
+    >
       <p className="text-sm font-medium">
         {title} <span className="font-mono text-xs text-stone-500">txn {transactionId}</span>
       </p>
@@ -44,24 +57,41 @@ function captureState(c: CaptureLedger, currency: string): string {
 }
 
 /** Every payment attempt of an order: each authorisation and each capture Paymob reported, with the actions that apply. */
-export function PaymentAttempts({ reference, orderStatus, attempts }: { reference: string; orderStatus: OrderStatus; attempts: AdminAttempt[] }) {
+export function PaymentAttempts({
+  reference,
+  orderStatus,
+  attempts,
+}: {
+  reference: string;
+  orderStatus: OrderStatus;
+  attempts: AdminAttempt[];
+}) {
   if (attempts.length === 0) return <p className="text-sm text-stone-600">No payment attempts.</p>;
   return (
     <ol className="space-y-4">
       {attempts.map((attempt, index) => {
         const { ledger, currency } = attempt;
         // The same rule requestCapture enforces: only an order awaiting capture, for exactly what it asked.
-        const capturable = (a: AuthorisationLedger) => a.canCapture && orderStatus === "authorised" && a.amountMinor === attempt.amountMinor;
+        const capturable = (a: AuthorisationLedger) =>
+          a.canCapture && orderStatus === "authorised" && a.amountMinor === attempt.amountMinor;
         // Requests awaiting Paymob hold their amount, or their authorisation (the server re-checks this under a
         // lock on every request).
-        const pendingOn = (transactionId: number) => attempt.reversals.filter((r) => r.status === "pending" && r.paymobTransactionId === transactionId);
-        const refundableOf = (c: CaptureLedger) => Math.max(0, c.refundableMinor - pendingOn(c.transactionId).reduce((sum, r) => sum + r.amountMinor, 0));
-        const reservedMinor = ledger.captures.flatMap((c) => pendingOn(c.transactionId)).reduce((sum, r) => sum + r.amountMinor, 0);
+        const pendingOn = (transactionId: number) =>
+          attempt.reversals.filter((r) => r.status === "pending" && r.paymobTransactionId === transactionId);
+        const refundableOf = (c: CaptureLedger) =>
+          Math.max(0, c.refundableMinor - pendingOn(c.transactionId).reduce((sum, r) => sum + r.amountMinor, 0));
+        const reservedMinor = ledger.captures
+          .flatMap((c) => pendingOn(c.transactionId))
+          .reduce((sum, r) => sum + r.amountMinor, 0);
         const openHold = (a: AuthorisationLedger) => pendingOn(a.transactionId).length === 0;
         const primary = ledger.captures.find((c) => c.transactionId === ledger.capturedTransactionId);
         const refundableMinor = primary ? refundableOf(primary) : 0;
         return (
-          <li key={attempt.id} className="rounded-md border border-stone-200 bg-white p-4" data-testid="payment-attempt">
+          <li
+            key={attempt.id}
+            className="rounded-md border border-stone-200 bg-white p-4"
+            data-testid="payment-attempt"
+          >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h3 className="font-semibold">
                 Attempt {index + 1} · {attempt.mode}
@@ -74,14 +104,20 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
               <Field label="Paymob order id">{attempt.intentionOrderId}</Field>
               <Field label="Paymob transaction id">{ledger.capturedTransactionId ?? attempt.paymobTransactionId}</Field>
               <Field label="Amount">{formatMoney(attempt.amountMinor, currency)}</Field>
-              <Field label="Captured">{ledger.capturedMinor ? formatMoney(ledger.capturedMinor, currency) : null}</Field>
+              <Field label="Captured">
+                {ledger.capturedMinor ? formatMoney(ledger.capturedMinor, currency) : null}
+              </Field>
               <Field label="Refunded">{formatMoney(ledger.refundedMinor, currency)}</Field>
               <Field label="Refundable">{formatMoney(refundableMinor, currency)}</Field>
               {reservedMinor > 0 ? <Field label="Awaiting Paymob">{formatMoney(reservedMinor, currency)}</Field> : null}
               <Field label="Created">{formatDateTime(attempt.createdAt)}</Field>
             </dl>
             {attempt.error ? <p className="mt-3 text-sm text-red-800">Error: {attempt.error}</p> : null}
-            <ReversalList reference={reference} reversals={attempt.reversals} authorisationIds={ledger.authorisations.map((a) => a.transactionId)} />
+            <ReversalList
+              reference={reference}
+              reversals={attempt.reversals}
+              authorisationIds={ledger.authorisations.map((a) => a.transactionId)}
+            />
             {ledger.authorisations.length + ledger.captures.length > 0 ? (
               <ul className="mt-3 space-y-2">
                 {ledger.authorisations.map((a) => (
@@ -89,7 +125,11 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                     key={`auth-${a.transactionId}`}
                     title={`Authorisation of ${formatMoney(a.amountMinor, currency)}: ${authorisationState(a, pendingOn(a.transactionId)[0])}`}
                     transactionId={a.transactionId}
-                    flagged={a.extra && a.canVoid ? "A second authorisation on this order: void it to release the customer's money." : undefined}
+                    flagged={
+                      a.extra && a.canVoid
+                        ? "A second authorisation on this order: void it to release the customer's money."
+                        : undefined
+                    }
                   >
                     {/* Always mounted: when the callback lands before the action returns, the buttons go but the
                         action's message must stay. */}
@@ -108,19 +148,23 @@ export function PaymentAttempts({ reference, orderStatus, attempts }: { referenc
                     key={`capture-${c.transactionId}`}
                     title={`${c.authorisationId === null ? "Payment" : "Capture"} of ${formatMoney(c.capturedMinor, currency)}: ${captureState(c, currency)}`}
                     transactionId={c.transactionId}
-                    flagged={c.extra && c.refundableMinor > 0 ? "Second charge: the customer paid this order twice. Refund this capture." : undefined}
+                    flagged={
+                      c.extra && c.refundableMinor > 0
+                        ? "Second charge: the customer paid this order twice. Refund this capture."
+                        : undefined
+                    }
                   >
                     {/* Always mounted, for the same reason. */}
                     <PaymentActions
-                        reference={reference}
-                        attemptId={attempt.id}
-                        transactionId={c.transactionId}
-                        currency={currency}
-                        refundable={refundableOf(c) > 0 ? toMajorString(refundableOf(c), currency) : ""}
-                        refundableLabel={formatMoney(refundableOf(c), currency)}
-                        canRefund={refundableOf(c) > 0}
-                        canVoid={c.canVoid && pendingOn(c.transactionId).length === 0}
-                      />
+                      reference={reference}
+                      attemptId={attempt.id}
+                      transactionId={c.transactionId}
+                      currency={currency}
+                      refundable={refundableOf(c) > 0 ? toMajorString(refundableOf(c), currency) : ""}
+                      refundableLabel={formatMoney(refundableOf(c), currency)}
+                      canRefund={refundableOf(c) > 0}
+                      canVoid={c.canVoid && pendingOn(c.transactionId).length === 0}
+                    />
                   </Money>
                 ))}
               </ul>

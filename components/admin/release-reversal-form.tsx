@@ -14,7 +14,11 @@ export function ReleaseReversalForm({ reference, reversalId }: { reference: stri
     <form action={action} aria-label={`Release request #${reversalId}`} className="mt-1">
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="reversalId" value={reversalId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-stone-300 bg-white px-2.5 py-1 text-xs font-medium hover:border-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-stone-300 bg-white px-2.5 py-1 text-xs font-medium hover:border-brand-700 disabled:opacity-60"
+      >
         {pending ? "Releasing…" : "Not in Paymob's dashboard: release"}
       </button>
       <ActionMessage state={state} />

@@ -14,7 +14,11 @@ export function ReplayForm({ reference, eventId }: { reference: string; eventId:
     <form action={action} aria-label={`Replay callback #${eventId}`}>
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="eventId" value={eventId} />
-      <button type="submit" disabled={pending} className="rounded-md border border-stone-300 bg-white px-2.5 py-1 text-xs font-medium hover:border-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-md border border-stone-300 bg-white px-2.5 py-1 text-xs font-medium hover:border-brand-700 disabled:opacity-60"
+      >
         {pending ? "Replaying…" : "Replay"}
       </button>
       <ActionMessage state={state} />

@@ -31,24 +31,35 @@ export function ReversalList({ reference, reversals, authorisationIds }: Props) 
           const status = STATUS_LABELS[r.status];
           const unconfirmed = r.status === "pending" && r.childTransactionId === null && r.failureReason !== null;
           return (
-            <li key={r.id} className="rounded border border-stone-200 p-2" data-testid="reversal" data-status={r.status}>
+            <li
+              key={r.id}
+              className="rounded border border-stone-200 p-2"
+              data-testid="reversal"
+              data-status={r.status}
+            >
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium capitalize">{r.kind}</span>
                 <span>{formatMoney(r.amountMinor, r.currency)}</span>
                 <span className="text-stone-500">
-                  of {authorisationIds.includes(r.paymobTransactionId) ? "authorisation" : "payment"} <span className="font-mono text-xs">txn {r.paymobTransactionId}</span>
+                  of {authorisationIds.includes(r.paymobTransactionId) ? "authorisation" : "payment"}{" "}
+                  <span className="font-mono text-xs">txn {r.paymobTransactionId}</span>
                 </span>
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${status.tone}`}>{status.label}</span>
                 <span className="text-stone-500">
                   by {r.requestedBy} · <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
                 </span>
-                {r.childTransactionId !== null ? <span className="font-mono text-xs">→ txn {r.childTransactionId}</span> : null}
+                {r.childTransactionId !== null ? (
+                  <span className="font-mono text-xs">→ txn {r.childTransactionId}</span>
+                ) : null}
               </div>
               {r.failureReason ? <p className="mt-1 text-stone-700">{r.failureReason}</p> : null}
               {unconfirmed ? (
                 <>
                   <p className="mt-1 text-amber-900">
-                    Paymob never confirmed this request; it may have happened. {r.kind === "capture" ? "No other capture or void of this authorisation can start meanwhile." : "Its amount stays reserved."}
+                    Paymob never confirmed this request; it may have happened.{" "}
+                    {r.kind === "capture"
+                      ? "No other capture or void of this authorisation can start meanwhile."
+                      : "Its amount stays reserved."}
                   </p>
                   <ReleaseReversalForm reference={reference} reversalId={r.id} />
                 </>

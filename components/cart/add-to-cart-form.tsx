@@ -10,7 +10,15 @@ import type { CartResult } from "@/lib/cart/types";
  * "Add to cart" as a real form posting to a server action: it works before hydration and without JavaScript, and the
  * action's re-render updates the header badge. The status line is a live region, so the result is announced.
  */
-export function AddToCartForm({ productId, productName, withQuantity = false }: { productId: number; productName: string; withQuantity?: boolean }) {
+export function AddToCartForm({
+  productId,
+  productName,
+  withQuantity = false,
+}: {
+  productId: number;
+  productName: string;
+  withQuantity?: boolean;
+}) {
   const [result, formAction, pending] = useActionState(addToCartFromForm, null);
   const quantityId = useId();
   return (
@@ -36,7 +44,11 @@ export function AddToCartForm({ productId, productName, withQuantity = false }: 
             />
           </div>
         ) : null}
-        <button type="submit" className={`${primaryButton} ${withQuantity ? "" : "w-full"}`} aria-disabled={pending || undefined}>
+        <button
+          type="submit"
+          className={`${primaryButton} ${withQuantity ? "" : "w-full"}`}
+          aria-disabled={pending || undefined}
+        >
           Add to cart<span className="sr-only">: {productName}</span>
         </button>
       </div>

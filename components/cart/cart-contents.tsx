@@ -48,7 +48,10 @@ export function CartContents({ cart }: { cart: CartView }) {
       <p role="status" className="sr-only">
         {announcement}
       </p>
-      <p role="alert" className={error ? "rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" : "sr-only"}>
+      <p
+        role="alert"
+        className={error ? "rounded-lg border border-red-300 bg-red-50 px-4 py-3 text-sm text-red-900" : "sr-only"}
+      >
         {error}
       </p>
       {optimisticCart.lines.length === 0 ? (
@@ -66,7 +69,9 @@ export function CartContents({ cart }: { cart: CartView }) {
                   line={line}
                   priority={index === 0}
                   currency={optimisticCart.currency}
-                  onQuantityChange={(quantity) => update(line, { type: "set-quantity", productId: line.productId, quantity })}
+                  onQuantityChange={(quantity) =>
+                    update(line, { type: "set-quantity", productId: line.productId, quantity })
+                  }
                   onRemove={() => update(line, { type: "remove", productId: line.productId })}
                 />
               ))}

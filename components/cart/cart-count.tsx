@@ -24,7 +24,9 @@ export function CartCountProvider({ read, children }: { read: CartCountRead; chi
   const [optimisticCount, setOptimisticCount] = useOptimistic(shownCartCount(read, correction));
   // Tied to this layout read: when the layout reads again, the page's mounted corrector reports against the new one.
   const correctCount = useCallback((count: number) => setCorrection({ layoutReadId: read.id, count }), [read.id]);
-  return <CartCountContext value={{ count: optimisticCount, setOptimisticCount, correctCount }}>{children}</CartCountContext>;
+  return (
+    <CartCountContext value={{ count: optimisticCount, setOptimisticCount, correctCount }}>{children}</CartCountContext>
+  );
 }
 
 export function useCartCount(): CartCount {

@@ -16,8 +16,16 @@ type Props = {
 
 export function CartLineItem({ line, currency, priority = false, onQuantityChange, onRemove }: Props) {
   return (
-    <li className="grid grid-cols-[5rem_1fr] gap-4 py-5 sm:grid-cols-[6rem_1fr_auto] sm:items-center" data-product-id={line.productId}>
-      <Link href={`/products/${line.slug}`} tabIndex={-1} aria-hidden="true" className="self-start overflow-hidden rounded-xl border border-brand-200 bg-white">
+    <li
+      className="grid grid-cols-[5rem_1fr] gap-4 py-5 sm:grid-cols-[6rem_1fr_auto] sm:items-center"
+      data-product-id={line.productId}
+    >
+      <Link
+        href={`/products/${line.slug}`}
+        tabIndex={-1}
+        aria-hidden="true"
+        className="self-start overflow-hidden rounded-xl border border-brand-200 bg-white"
+      >
         {/* The first line's image is the page's largest paint: load it at once, not lazily. */}
         <ProductImage src={line.image} alt="" priority={priority} />
       </Link>

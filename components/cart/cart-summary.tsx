@@ -7,14 +7,15 @@ import type { CartView } from "@/lib/cart/types";
 
 export function CartSummary({ cart, busy }: { cart: CartView; busy: boolean }) {
   return (
-    <section aria-labelledby="cart-summary-title" className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6 lg:sticky lg:top-6">
+    <section
+      aria-labelledby="cart-summary-title"
+      className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6 lg:sticky lg:top-6"
+    >
       <h2 id="cart-summary-title" className="text-lg font-semibold">
         Order summary
       </h2>
       <dl className="flex items-baseline justify-between gap-4">
-        <dt className="text-muted">
-          Subtotal ({cart.itemCount === 1 ? "1 item" : `${cart.itemCount} items`})
-        </dt>
+        <dt className="text-muted">Subtotal ({cart.itemCount === 1 ? "1 item" : `${cart.itemCount} items`})</dt>
         <dd className="text-xl font-bold" data-testid="subtotal">
           <Price amountMinor={cart.subtotalMinor} currency={cart.currency} />
         </dd>

@@ -9,7 +9,15 @@ const QUANTITIES = Array.from({ length: MAX_LINE_QUANTITY }, (_, i) => i + 1);
  * − / select / + for one cart line. At the limits the buttons are aria-disabled rather than disabled, so a keyboard
  * user who presses "−" down to 1 keeps focus on the button instead of being dropped to the top of the page.
  */
-export function QuantityControl({ name, quantity, onChange }: { name: string; quantity: number; onChange: (quantity: number) => void }) {
+export function QuantityControl({
+  name,
+  quantity,
+  onChange,
+}: {
+  name: string;
+  quantity: number;
+  onChange: (quantity: number) => void;
+}) {
   const canDecrease = quantity > 1;
   const canIncrease = quantity < MAX_LINE_QUANTITY;
   return (

@@ -1,5 +1,13 @@
 import { formatMoney } from "@/lib/money";
 
-export function Price({ amountMinor, currency, className = "" }: { amountMinor: number; currency: string; className?: string }) {
+export function Price({
+  amountMinor,
+  currency,
+  className = "",
+}: {
+  amountMinor: number;
+  currency: string;
+  className?: string;
+}) {
   return <span className={`tabular-nums ${className}`}>{formatMoney(amountMinor, currency)}</span>;
 }

@@ -9,7 +9,12 @@ export function ProductCard({ product, priority }: { product: CatalogProduct; pr
     <article className="group flex flex-col overflow-hidden rounded-2xl border border-brand-200 bg-white shadow-sm transition-shadow hover:shadow-md">
       <Link href={`/products/${product.slug}`} className="flex flex-1 flex-col rounded-t-2xl">
         {/* The name follows inside the same link, so the picture adds nothing for screen readers. */}
-        <ProductImage src={product.image} alt="" priority={priority} className="transition-transform duration-300 group-hover:scale-[1.02]" />
+        <ProductImage
+          src={product.image}
+          alt=""
+          priority={priority}
+          className="transition-transform duration-300 group-hover:scale-[1.02]"
+        />
         <div className="flex flex-1 flex-col gap-1 px-3 pt-3 sm:px-4 sm:pt-4">
           <h3 className="font-semibold text-ink group-hover:text-brand-800 group-hover:underline">{product.name}</h3>
           <Price amountMinor={product.priceMinor} currency={product.currency} className="text-brand-800" />

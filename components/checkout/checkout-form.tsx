@@ -35,14 +35,25 @@ export function CheckoutForm({ checkoutKey, defaultMode, defaults }: Props) {
 
       <fieldset className="grid gap-4 sm:grid-cols-6">
         <legend className="mb-2 text-lg font-semibold">Billing address</legend>
-        <Field {...field("firstName")} label="First name" autoComplete="given-name" required className="sm:col-span-3" />
+        <Field
+          {...field("firstName")}
+          label="First name"
+          autoComplete="given-name"
+          required
+          className="sm:col-span-3"
+        />
         <Field {...field("lastName")} label="Last name" autoComplete="family-name" required className="sm:col-span-3" />
         <Field {...field("street")} label="Street" autoComplete="address-line1" required className="sm:col-span-6" />
         <Field {...field("building")} label="Building" autoComplete="address-line2" className="sm:col-span-2" />
         <Field {...field("floor")} label="Floor" className="sm:col-span-2" />
         <Field {...field("apartment")} label="Apartment" autoComplete="address-line3" className="sm:col-span-2" />
         <Field {...field("city")} label="City" autoComplete="address-level2" required className="sm:col-span-3" />
-        <Field {...field("state")} label="State / governorate" autoComplete="address-level1" className="sm:col-span-3" />
+        <Field
+          {...field("state")}
+          label="State / governorate"
+          autoComplete="address-level1"
+          className="sm:col-span-3"
+        />
         <Field {...field("country")} label="Country" autoComplete="country-name" required className="sm:col-span-3" />
         <Field {...field("postalCode")} label="Postal code" autoComplete="postal-code" className="sm:col-span-3" />
       </fieldset>
@@ -58,7 +69,9 @@ export function CheckoutForm({ checkoutKey, defaultMode, defaults }: Props) {
         <button type="submit" disabled={pending} className={`${primaryButton} w-full py-3 text-base`}>
           {pending ? "Processing…" : "Pay"}
         </button>
-        <p className="text-center text-sm text-muted">Card payments are processed by Paymob. We never see your card number.</p>
+        <p className="text-center text-sm text-muted">
+          Card payments are processed by Paymob. We never see your card number.
+        </p>
       </div>
     </form>
   );

@@ -13,7 +13,17 @@ type FieldProps = {
 };
 
 /** A labelled input whose error sits right under it and is announced with it (aria-describedby). */
-export function Field({ name, label, defaultValue, error, type = "text", autoComplete, required = false, inputMode, className = "" }: FieldProps) {
+export function Field({
+  name,
+  label,
+  defaultValue,
+  error,
+  type = "text",
+  autoComplete,
+  required = false,
+  inputMode,
+  className = "",
+}: FieldProps) {
   const id = `checkout-${name}`;
   const errorId = `${id}-error`;
   return (

@@ -1,11 +1,30 @@
 import { Price } from "@/components/catalog/price";
 
-export type SummaryLine = { key: string | number; name: string; quantity: number; lineTotalMinor: number; image?: string };
+export type SummaryLine = {
+  key: string | number;
+  name: string;
+  quantity: number;
+  lineTotalMinor: number;
+  image?: string;
+};
 
 /** The lines and total as the database prices them; shown beside the form and on the Pixel page. */
-export function OrderSummary({ lines, totalMinor, currency, title = "Order summary" }: { lines: SummaryLine[]; totalMinor: number; currency: string; title?: string }) {
+export function OrderSummary({
+  lines,
+  totalMinor,
+  currency,
+  title = "Order summary",
+}: {
+  lines: SummaryLine[];
+  totalMinor: number;
+  currency: string;
+  title?: string;
+}) {
   return (
-    <section aria-labelledby="order-summary-title" className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6">
+    <section
+      aria-labelledby="order-summary-title"
+      className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6"
+    >
       <h2 id="order-summary-title" className="text-lg font-semibold">
         {title}
       </h2>
@@ -14,7 +33,13 @@ export function OrderSummary({ lines, totalMinor, currency, title = "Order summa
           <li key={line.key} className="flex items-center gap-3 py-3">
             {line.image ? (
               // eslint-disable-next-line @next/next/no-img-element -- small local vector thumbnails
-              <img src={line.image} alt="" width={48} height={48} className="size-12 rounded-lg border border-brand-100 bg-brand-50" />
+              <img
+                src={line.image}
+                alt=""
+                width={48}
+                height={48}
+                className="size-12 rounded-lg border border-brand-100 bg-brand-50"
+              />
             ) : null}
             <span className="flex-1">
               <span className="block font-medium">{line.name}</span>

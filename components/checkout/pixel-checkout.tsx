@@ -33,7 +33,12 @@ type Props = {
   returnUrl: string;
 };
 
-type Status = { kind: "loading" } | { kind: "ready" } | { kind: "completing" } | { kind: "cancelled" } | { kind: "error"; message: string };
+type Status =
+  | { kind: "loading" }
+  | { kind: "ready" }
+  | { kind: "completing" }
+  | { kind: "cancelled" }
+  | { kind: "error"; message: string };
 
 const LOAD_TIMEOUT_MS = 20_000;
 
@@ -60,13 +65,15 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
 
     // Pixel fills the container itself; the first node it adds means the card form is on screen.
     const observer = new MutationObserver(() => {
-      if (element.childElementCount > 0 && mounted.current) setStatus((s) => (s.kind === "loading" ? { kind: "ready" } : s));
+      if (element.childElementCount > 0 && mounted.current)
+        setStatus((s) => (s.kind === "loading" ? { kind: "ready" } : s));
     });
     observer.observe(element, { childList: true });
 
     loadPixelAssets(script, styles, LOAD_TIMEOUT_MS)
       .then(() => {
-        if (!mounted.current || !window.Pixel) throw new Error("Paymob's Pixel script loaded but did not define window.Pixel.");
+        if (!mounted.current || !window.Pixel)
+          throw new Error("Paymob's Pixel script loaded but did not define window.Pixel.");
         new window.Pixel({
           publicKey,
           clientSecret,
@@ -83,7 +90,8 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
       })
       .catch((error: unknown) => {
         console.error("[pixel]", error);
-        if (mounted.current) setStatus({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+        if (mounted.current)
+          setStatus({ kind: "error", message: error instanceof Error ? error.message : String(error) });
       });
 
     return undefined; // the observer lives as long as the container; unmounting removes both
@@ -101,17 +109,30 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
   return (
     <div className="flex flex-col gap-4">
       {/* The reserved height is about the card form's, so the page does not jump when Pixel fills it in. */}
-      <div className="relative min-h-112 rounded-2xl border border-brand-200 bg-white p-4" aria-busy={status.kind === "loading" || status.kind === "completing"}>
+      <div
+        className="relative min-h-112 rounded-2xl border border-brand-200 bg-white p-4"
+        aria-busy={status.kind === "loading" || status.kind === "completing"}
+      >
         <div id={elementId} ref={container} data-testid="pixel-container" />
         {status.kind === "loading" ? <Overlay text="Loading Paymob's secure card form…" /> : null}
         {status.kind === "completing" ? <Overlay text="Payment submitted. Checking the result…" /> : null}
       </div>
       <div aria-live="polite">
-        {status.kind === "cancelled" ? <p className="text-sm text-muted">Payment cancelled. You can pay with your card above whenever you are ready.</p> : null}
+        {status.kind === "cancelled" ? (
+          <p className="text-sm text-muted">
+            Payment cancelled. You can pay with your card above whenever you are ready.
+          </p>
+        ) : null}
         {status.kind === "error" ? (
-          <div role="alert" className="flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900">
+          <div
+            role="alert"
+            className="flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900"
+          >
             <p className="font-semibold">The card form could not be loaded.</p>
-            <p>No payment was taken. Check your connection and reload the page, or go back and choose the hosted checkout.</p>
+            <p>
+              No payment was taken. Check your connection and reload the page, or go back and choose the hosted
+              checkout.
+            </p>
             <p className="text-xs text-red-800/80">{status.message}</p>
             <div className="flex flex-wrap gap-2">
               <button type="button" className={secondaryButton} onClick={() => window.location.reload()}>
@@ -131,7 +152,10 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
 function Overlay({ text }: { text: string }) {
   return (
     <div className="absolute inset-0 flex flex-col items-center justify-center gap-3 rounded-2xl bg-white/90 text-sm text-muted">
-      <span className="size-6 animate-spin rounded-full border-2 border-brand-200 border-t-brand-700" aria-hidden="true" />
+      <span
+        className="size-6 animate-spin rounded-full border-2 border-brand-200 border-t-brand-700"
+        aria-hidden="true"
+      />
       <span role="status">{text}</span>
     </div>
   );

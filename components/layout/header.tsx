@@ -12,7 +12,10 @@ export function Header({ account }: { account?: ReactNode }) {
   return (
     <header className="border-b border-brand-200 bg-white/80">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
-        <Link href="/" className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold tracking-tight whitespace-nowrap text-brand-900">
+        <Link
+          href="/"
+          className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold tracking-tight whitespace-nowrap text-brand-900"
+        >
           <LogoMark />
           {STORE_NAME}
         </Link>
@@ -40,7 +43,18 @@ export function Header({ account }: { account?: ReactNode }) {
 
 function CartIcon() {
   return (
-    <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+    <svg
+      viewBox="0 0 24 24"
+      width="18"
+      height="18"
+      aria-hidden="true"
+      focusable="false"
+      fill="none"
+      stroke="currentColor"
+      strokeWidth="2"
+      strokeLinecap="round"
+      strokeLinejoin="round"
+    >
       <path d="M6 7h12l-1 13H7L6 7z" />
       <path d="M9 7a3 3 0 0 1 6 0" />
     </svg>

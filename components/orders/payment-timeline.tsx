@@ -10,14 +10,31 @@ const DOT: Record<TimelineTone, string> = {
 };
 
 // The store is in Cairo; a fixed zone also keeps server and client renders identical.
-const TIME = new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", timeZone: STORE_TIME_ZONE });
+const TIME = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  timeZone: STORE_TIME_ZONE,
+});
 
 /**
  * An order's payment story, oldest first, with the time of each step and its offset from the order, so a demo
  * shows at a glance when the callback landed relative to the redirect. `internal` adds ids and developer
  * messages (admin views only); `note` is a last, unsaved line about the current page (the browser redirect).
  */
-export function PaymentTimeline({ entries, internal = false, note, title = "Payment timeline" }: { entries: TimelineEntry[]; internal?: boolean; note?: TimelineNote; title?: string }) {
+export function PaymentTimeline({
+  entries,
+  internal = false,
+  note,
+  title = "Payment timeline",
+}: {
+  entries: TimelineEntry[];
+  internal?: boolean;
+  note?: TimelineNote;
+  title?: string;
+}) {
   const start = entries[0]?.at.getTime();
   return (
     <section aria-labelledby="payment-timeline-title" className="rounded-2xl border border-brand-200 bg-white p-6">
@@ -31,15 +48,23 @@ export function PaymentTimeline({ entries, internal = false, note, title = "Paym
             <div className="flex flex-wrap items-baseline justify-between gap-x-4">
               <p className="font-medium">
                 {entry.title}
-                {entry.attempt ? <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">attempt {entry.attempt}</span> : null}
+                {entry.attempt ? (
+                  <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">
+                    attempt {entry.attempt}
+                  </span>
+                ) : null}
               </p>
               <p className="text-xs tabular-nums text-muted">
                 <time dateTime={entry.at.toISOString()}>{TIME.format(entry.at)}</time>
-                {start !== undefined && entry.at.getTime() > start ? <span> · {offset(entry.at.getTime() - start)}</span> : null}
+                {start !== undefined && entry.at.getTime() > start ? (
+                  <span> · {offset(entry.at.getTime() - start)}</span>
+                ) : null}
               </p>
             </div>
             {entry.detail ? <p className="text-sm text-muted">{entry.detail}</p> : null}
-            {internal && entry.internal ? <p className="mt-0.5 break-all font-mono text-xs text-muted">{entry.internal}</p> : null}
+            {internal && entry.internal ? (
+              <p className="mt-0.5 break-all font-mono text-xs text-muted">{entry.internal}</p>
+            ) : null}
           </li>
         ))}
         {note ? (
@@ -55,7 +80,12 @@ export function PaymentTimeline({ entries, internal = false, note, title = "Paym
 }
 
 function Dot({ tone }: { tone: TimelineTone }) {
-  return <span aria-hidden="true" className={`absolute top-1.5 -left-[1.8rem] size-3 rounded-full ring-4 ring-white ${DOT[tone]}`} />;
+  return (
+    <span
+      aria-hidden="true"
+      className={`absolute top-1.5 -left-[1.8rem] size-3 rounded-full ring-4 ring-white ${DOT[tone]}`}
+    />
+  );
 }
 
 /** "+0.4 s", "+12 s", "+3 min 5 s", "+2 h 10 min". */

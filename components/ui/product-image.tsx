@@ -2,7 +2,17 @@
  * The catalog's illustrations are small local SVGs drawn on an 800×800 canvas. A plain <img> with its size keeps the
  * layout stable and needs no client JS or image optimizer (there is nothing to resize in a vector file).
  */
-export function ProductImage({ src, alt, priority = false, className = "" }: { src: string; alt: string; priority?: boolean; className?: string }) {
+export function ProductImage({
+  src,
+  alt,
+  priority = false,
+  className = "",
+}: {
+  src: string;
+  alt: string;
+  priority?: boolean;
+  className?: string;
+}) {
   return (
     // eslint-disable-next-line @next/next/no-img-element -- vector art: next/image would add JS and could not shrink it
     <img

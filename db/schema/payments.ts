@@ -1,4 +1,16 @@
-import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { orders } from "./orders";
 
 export const ATTEMPT_MODES = ["redirect", "pixel"] as const;
@@ -80,7 +92,10 @@ export const paymentEvents = pgTable(
     detail: text("detail"),
     receivedAt: timestamp("received_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("payment_events_order_idx").on(t.orderId, t.receivedAt), index("payment_events_txn_idx").on(t.paymobTransactionId)],
+  (t) => [
+    index("payment_events_order_idx").on(t.orderId, t.receivedAt),
+    index("payment_events_txn_idx").on(t.paymobTransactionId),
+  ],
 );
 
 /**
@@ -117,7 +132,10 @@ export const paymentTransactions = pgTable(
     summary: jsonb("summary"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [unique("payment_transactions_txn_fingerprint").on(t.paymobTransactionId, t.fingerprint), index("payment_transactions_order_idx").on(t.orderId)],
+  (t) => [
+    unique("payment_transactions_txn_fingerprint").on(t.paymobTransactionId, t.fingerprint),
+    index("payment_transactions_order_idx").on(t.orderId),
+  ],
 );
 
 export type PaymentAttempt = typeof paymentAttempts.$inferSelect;

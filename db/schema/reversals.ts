@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { bigint, bigserial, check, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { orders } from "./orders";
 import { paymentAttempts } from "./payments";
 
@@ -59,7 +70,9 @@ export const paymentReversals = pgTable(
     // One Paymob child answers one request.
     uniqueIndex("payment_reversals_child_unique").on(t.childTransactionId),
     // A payment (capture or authorisation) is voided at most once: a second void cannot even be reserved.
-    uniqueIndex("payment_reversals_one_void").on(t.paymobTransactionId).where(sql`${t.kind} = 'void' and ${t.status} <> 'released'`),
+    uniqueIndex("payment_reversals_one_void")
+      .on(t.paymobTransactionId)
+      .where(sql`${t.kind} = 'void' and ${t.status} <> 'released'`),
     check("payment_reversals_amount_positive", sql`${t.amountMinor} > 0`),
     check("payment_reversals_released_has_reason", sql`${t.status} <> 'released' or ${t.failureReason} is not null`),
     check("payment_reversals_resolved_at", sql`(${t.status} = 'pending') = (${t.resolvedAt} is null)`),

@@ -10,10 +10,17 @@ import type { AdminActionState } from "./operations";
  * Counts one admin action against the admin's allowance; a refusal comes back as the action's answer. Only
  * admins are counted: everyone else is refused by the operation itself, before it reads anything.
  */
-export async function adminActionRefusal(db: Db, viewer: Viewer | null, clock: Clock = systemClock): Promise<AdminActionState | null> {
+export async function adminActionRefusal(
+  db: Db,
+  viewer: Viewer | null,
+  clock: Clock = systemClock,
+): Promise<AdminActionState | null> {
   const admin = asAdmin(viewer);
   if (!admin) return null;
   const verdict = await hitRateLimit(db, ADMIN_ACTIONS_PER_ADMIN, admin.verifiedEmail, clock);
   if (verdict.ok) return null;
-  return { status: "refused", message: `Too many admin actions in a short time, so this one was not sent. Check the order's timeline, then try again ${retryAfterText(verdict.retryAfterSeconds)}.` };
+  return {
+    status: "refused",
+    message: `Too many admin actions in a short time, so this one was not sent. Check the order's timeline, then try again ${retryAfterText(verdict.retryAfterSeconds)}.`,
+  };
 }

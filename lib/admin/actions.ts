@@ -6,7 +6,13 @@ import { getViewer, type Viewer } from "@/lib/auth/session";
 import { replayEvent } from "@/lib/payments";
 import { adminActionRefusal } from "./action-limits";
 import { requestAuthorisationVoid, requestCapture } from "./capture";
-import { releaseReversalRequest, replayOrderEvent, requestRefund, requestVoid, type AdminActionState } from "./operations";
+import {
+  releaseReversalRequest,
+  replayOrderEvent,
+  requestRefund,
+  requestVoid,
+  type AdminActionState,
+} from "./operations";
 import { paymobGateway } from "./paymob-gateway";
 
 // Thin server-action wrappers: the session and the real Paymob gateway go in, the operations do the checks.
@@ -24,7 +30,10 @@ function refresh(form: FormData, state: AdminActionState): AdminActionState {
   return state;
 }
 
-async function limited(form: FormData, run: (viewer: Viewer | null, db: Db) => Promise<AdminActionState>): Promise<AdminActionState> {
+async function limited(
+  form: FormData,
+  run: (viewer: Viewer | null, db: Db) => Promise<AdminActionState>,
+): Promise<AdminActionState> {
   const [viewer, db] = await Promise.all([getViewer(), getDb()]);
   return (await adminActionRefusal(db, viewer)) ?? refresh(form, await run(viewer, db));
 }

@@ -32,10 +32,14 @@ export type AuthorisationState = {
   orderAmountMinor: number;
 };
 
-export type AuthorisationDecision = { ok: true; kind: "capture" | "void"; amountMinor: number } | { ok: false; reason: AuthorisationRefusal };
+export type AuthorisationDecision =
+  { ok: true; kind: "capture" | "void"; amountMinor: number } | { ok: false; reason: AuthorisationRefusal };
 
 /** Whether `request` may be reserved. Both reserve the whole authorised amount: a capture takes it, a void frees it. */
-export function decideAuthorisationRequest(state: AuthorisationState, request: AuthorisationRequest): AuthorisationDecision {
+export function decideAuthorisationRequest(
+  state: AuthorisationState,
+  request: AuthorisationRequest,
+): AuthorisationDecision {
   const { authorisation } = state;
   if (!authorisation || authorisation.amountMinor <= 0) return { ok: false, reason: "not_authorised" };
   if (authorisation.voided) return { ok: false, reason: "voided" };

@@ -1,8 +1,18 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { PaymentReversal } from "@/db/schema/reversals";
-import { insertReservation, lockAttempt, orderStatusById, pendingReservations, transactionsOfOrder } from "@/lib/payments/queries";
-import { decideAuthorisationRequest, type AuthorisationRefusal, type AuthorisationRequest } from "./authorisation-balance";
+import {
+  insertReservation,
+  lockAttempt,
+  orderStatusById,
+  pendingReservations,
+  transactionsOfOrder,
+} from "@/lib/payments/queries";
+import {
+  decideAuthorisationRequest,
+  type AuthorisationRefusal,
+  type AuthorisationRequest,
+} from "./authorisation-balance";
 import { attemptLedger, type AuthorisationLedger } from "./ledger";
 
 // Capture and void reservations for authorisations, in the same table and under the same attempt row lock as
@@ -22,9 +32,17 @@ export type AuthorisationReserveInput = AuthorisationRequest & {
 
 export type AuthorisationReserveResult =
   | { ok: true; reversal: PaymentReversal }
-  | { ok: false; reason: AuthorisationRefusal | "no_attempt"; authorisation?: AuthorisationLedger; orderAmountMinor?: number };
+  | {
+      ok: false;
+      reason: AuthorisationRefusal | "no_attempt";
+      authorisation?: AuthorisationLedger;
+      orderAmountMinor?: number;
+    };
 
-export async function reserveAuthorisationRequest(db: Db, input: AuthorisationReserveInput): Promise<AuthorisationReserveResult> {
+export async function reserveAuthorisationRequest(
+  db: Db,
+  input: AuthorisationReserveInput,
+): Promise<AuthorisationReserveResult> {
   return db.transaction(async (tx) => {
     const attempt = await lockAttempt(tx, input.attemptId);
     if (!attempt) return { ok: false, reason: "no_attempt" };
@@ -34,11 +52,19 @@ export async function reserveAuthorisationRequest(db: Db, input: AuthorisationRe
     // The whole order's transactions: a second authorisation is only recognisable next to the first.
     const transactions = await transactionsOfOrder(tx, attempt.orderId);
     const pending = await pendingReservations(tx, input.transactionId);
-    const authorisation = attemptLedger(transactions, attempt.id).authorisations.find((a) => a.transactionId === input.transactionId);
+    const authorisation = attemptLedger(transactions, attempt.id).authorisations.find(
+      (a) => a.transactionId === input.transactionId,
+    );
     const state = { authorisation, pending, orderStatus, orderAmountMinor: attempt.amountMinor };
     const decision = decideAuthorisationRequest(state, input);
-    if (!decision.ok) return { ok: false, reason: decision.reason, authorisation, orderAmountMinor: attempt.amountMinor };
-    const reversal = await insertReservation(tx, attempt, { transactionId: input.transactionId, kind: decision.kind, amountMinor: decision.amountMinor, requestedBy: input.requestedBy });
+    if (!decision.ok)
+      return { ok: false, reason: decision.reason, authorisation, orderAmountMinor: attempt.amountMinor };
+    const reversal = await insertReservation(tx, attempt, {
+      transactionId: input.transactionId,
+      kind: decision.kind,
+      amountMinor: decision.amountMinor,
+      requestedBy: input.requestedBy,
+    });
     return { ok: true, reversal };
   });
 }

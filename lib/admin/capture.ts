@@ -24,37 +24,72 @@ export type CaptureGateway = {
 };
 
 const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
-const authorisationInput = z.object({ reference: z.string().trim().min(1).max(64), attemptId: z.uuid(), transactionId: z.coerce.number().int().positive() });
+const authorisationInput = z.object({
+  reference: z.string().trim().min(1).max(64),
+  attemptId: z.uuid(),
+  transactionId: z.coerce.number().int().positive(),
+});
 
 /** Captures the whole authorised amount, which must be exactly what the order asked for. */
-export async function requestCapture(viewer: Viewer | null, db: Db, form: unknown, gateway: CaptureGateway): Promise<AdminActionState> {
+export async function requestCapture(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+  gateway: CaptureGateway,
+): Promise<AdminActionState> {
   return requestOnAuthorisation(viewer, db, form, { kind: "capture" }, gateway);
 }
 
 /** Releases the hold: nothing was charged, so there is nothing to refund. */
-export async function requestAuthorisationVoid(viewer: Viewer | null, db: Db, form: unknown, gateway: CaptureGateway): Promise<AdminActionState> {
+export async function requestAuthorisationVoid(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+  gateway: CaptureGateway,
+): Promise<AdminActionState> {
   return requestOnAuthorisation(viewer, db, form, { kind: "void" }, gateway);
 }
 
-async function requestOnAuthorisation(viewer: Viewer | null, db: Db, form: unknown, request: AuthorisationRequest, gateway: CaptureGateway): Promise<AdminActionState> {
+async function requestOnAuthorisation(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+  request: AuthorisationRequest,
+  gateway: CaptureGateway,
+): Promise<AdminActionState> {
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = authorisationInput.safeParse(form);
-  if (!input.success) return { status: "invalid", message: `This ${request.kind} form is incomplete. Reload the page.` };
+  if (!input.success)
+    return { status: "invalid", message: `This ${request.kind} form is incomplete. Reload the page.` };
   const { reference, attemptId, transactionId } = input.data;
   const currency = await attemptCurrency(db, reference, attemptId);
   if (!currency) return { status: "invalid", message: "No such authorisation on this order." };
   // The check that holds across requests and instances: under the attempt's row lock, in the database.
-  const reserved = await reserveAuthorisationRequest(db, { ...request, attemptId, transactionId, requestedBy: admin.verifiedEmail });
+  const reserved = await reserveAuthorisationRequest(db, {
+    ...request,
+    attemptId,
+    transactionId,
+    requestedBy: admin.verifiedEmail,
+  });
   if (!reserved.ok) return { status: "invalid", message: authorisationRefusalMessage(reserved, currency) };
   const { reversal } = reserved;
-  logger.info({ scope: "admin", admin: admin.verifiedEmail, orderReference: reference, transactionId, reversalId: reversal.id }, `${request.kind} of an authorisation requested`);
-  const call = () => (reversal.kind === "capture" ? gateway.capture({ transactionId, amountCents: reversal.amountMinor }) : gateway.void({ transactionId }));
+  logger.info(
+    { scope: "admin", admin: admin.verifiedEmail, orderReference: reference, transactionId, reversalId: reversal.id },
+    `${request.kind} of an authorisation requested`,
+  );
+  const call = () =>
+    reversal.kind === "capture"
+      ? gateway.capture({ transactionId, amountCents: reversal.amountMinor })
+      : gateway.void({ transactionId });
   return sendReversal(db, reversal, reference, call);
 }
 
 /** Why a capture or void of an authorisation was refused, in words for the admin. */
-export function authorisationRefusalMessage(refusal: Extract<AuthorisationReserveResult, { ok: false }>, currency: string): string {
+export function authorisationRefusalMessage(
+  refusal: Extract<AuthorisationReserveResult, { ok: false }>,
+  currency: string,
+): string {
   switch (refusal.reason) {
     case "no_attempt":
     case "not_authorised":

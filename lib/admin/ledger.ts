@@ -9,7 +9,15 @@ import { moneyEntries, type MoneyEntry, type ReservationRow } from "@/lib/orders
 
 type LedgerTransaction = Pick<
   PaymentTransaction,
-  "id" | "paymobTransactionId" | "parentTransactionId" | "attemptId" | "fact" | "hasParentTransaction" | "isCapture" | "amountCents" | "refundedAmountCents"
+  | "id"
+  | "paymobTransactionId"
+  | "parentTransactionId"
+  | "attemptId"
+  | "fact"
+  | "hasParentTransaction"
+  | "isCapture"
+  | "amountCents"
+  | "refundedAmountCents"
 >;
 
 /** One capture (or sale): the Paymob transaction to refund or void. */
@@ -69,7 +77,15 @@ function captureLedger(entry: MoneyEntry): CaptureLedger {
 function authorisationLedger(entry: MoneyEntry): AuthorisationLedger {
   const captured = entry.captureIds.length > 0;
   const open = !captured && !entry.voided;
-  return { transactionId: entry.transactionId, amountMinor: entry.amountMinor, captured, voided: entry.voided, extra: entry.extra, canCapture: open && !entry.extra, canVoid: open };
+  return {
+    transactionId: entry.transactionId,
+    amountMinor: entry.amountMinor,
+    captured,
+    voided: entry.voided,
+    extra: entry.extra,
+    canCapture: open && !entry.extra,
+    canVoid: open,
+  };
 }
 
 /**
@@ -77,8 +93,14 @@ function authorisationLedger(entry: MoneyEntry): AuthorisationLedger {
  * recognisable next to the order's other payments), or just the attempt's; and its reservations when you have
  * them (a settled refund counts even when its own child callback never arrived).
  */
-export function attemptLedger(transactions: readonly LedgerTransaction[], attemptId?: string, reservations: readonly ReservationRow[] = []): AttemptLedger {
-  const entries = moneyEntries(transactions, reservations).filter((e) => attemptId === undefined || e.attemptId === attemptId);
+export function attemptLedger(
+  transactions: readonly LedgerTransaction[],
+  attemptId?: string,
+  reservations: readonly ReservationRow[] = [],
+): AttemptLedger {
+  const entries = moneyEntries(transactions, reservations).filter(
+    (e) => attemptId === undefined || e.attemptId === attemptId,
+  );
   const captures = entries.filter((e) => e.kind === "capture").map(captureLedger);
   const primary = captures.find((c) => !c.extra) ?? captures[0];
   return {

@@ -41,20 +41,44 @@ export type Replayer = (db: Db, eventId: number) => Promise<Pick<ApplyResult, "o
 const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
 
 /** `transactionId`: which capture of the attempt (a second charge has its own); the attempt's own by default. */
-const attemptInput = z.object({ reference: z.string().trim().min(1).max(64), attemptId: z.uuid(), transactionId: z.coerce.number().int().positive().optional() });
+const attemptInput = z.object({
+  reference: z.string().trim().min(1).max(64),
+  attemptId: z.uuid(),
+  transactionId: z.coerce.number().int().positive().optional(),
+});
 const refundInput = attemptInput.extend({ amount: z.string().max(32) });
-const releaseInput = z.object({ reference: z.string().trim().min(1).max(64), reversalId: z.coerce.number().int().positive() });
-const replayInput = z.object({ reference: z.string().trim().min(1).max(64), eventId: z.coerce.number().int().positive() });
+const releaseInput = z.object({
+  reference: z.string().trim().min(1).max(64),
+  reversalId: z.coerce.number().int().positive(),
+});
+const replayInput = z.object({
+  reference: z.string().trim().min(1).max(64),
+  eventId: z.coerce.number().int().positive(),
+});
 
 async function loadAttempt(db: Db, reference: string, attemptId: string) {
   const found = await findAttemptWithOrder(db, { attemptId });
   if (!found || found.order.reference !== reference) return null;
   const { order, attempt } = found;
-  const [transactions, reversals] = await Promise.all([transactionsOfAttempt(db, order.id, attempt.id), reversalsOfOrder(db, order.id)]);
-  return { orderId: order.id, reference: order.reference, currency: attempt.currency, attemptId: attempt.id, ledger: attemptLedger(transactions, undefined, reversals) };
+  const [transactions, reversals] = await Promise.all([
+    transactionsOfAttempt(db, order.id, attempt.id),
+    reversalsOfOrder(db, order.id),
+  ]);
+  return {
+    orderId: order.id,
+    reference: order.reference,
+    currency: attempt.currency,
+    attemptId: attempt.id,
+    ledger: attemptLedger(transactions, undefined, reversals),
+  };
 }
 
-export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown, gateway: AdminPaymobGateway): Promise<AdminActionState> {
+export async function requestRefund(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+  gateway: AdminPaymobGateway,
+): Promise<AdminActionState> {
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = refundInput.safeParse(form);
@@ -67,16 +91,34 @@ export async function requestRefund(viewer: Viewer | null, db: Db, form: unknown
     return { status: "invalid", message: "Nothing left to refund on this payment." };
   }
   const amount = parseMajorAmount(input.data.amount, currency);
-  if (amount === null || amount <= 0) return { status: "invalid", message: `Enter an amount like ${toMajorString(capture.refundableMinor, currency)}.` };
+  if (amount === null || amount <= 0)
+    return { status: "invalid", message: `Enter an amount like ${toMajorString(capture.refundableMinor, currency)}.` };
   const transactionId = capture.transactionId;
   // The ledger above only shapes the messages; this is the check that holds across requests and instances.
-  const reserved = await reserveReversal(db, { kind: "refund", amountMinor: amount, attemptId: found.attemptId, transactionId, requestedBy: admin.verifiedEmail });
+  const reserved = await reserveReversal(db, {
+    kind: "refund",
+    amountMinor: amount,
+    attemptId: found.attemptId,
+    transactionId,
+    requestedBy: admin.verifiedEmail,
+  });
   if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
-  logAdmin(admin, "refund requested", { orderReference: reference, amount, currency, transactionId, reversalId: reserved.reversal.id });
+  logAdmin(admin, "refund requested", {
+    orderReference: reference,
+    amount,
+    currency,
+    transactionId,
+    reversalId: reserved.reversal.id,
+  });
   return sendReversal(db, reserved.reversal, reference, () => gateway.refund({ transactionId, amountCents: amount }));
 }
 
-export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, gateway: AdminPaymobGateway): Promise<AdminActionState> {
+export async function requestVoid(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+  gateway: AdminPaymobGateway,
+): Promise<AdminActionState> {
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = attemptInput.safeParse(form);
@@ -89,7 +131,12 @@ export async function requestVoid(viewer: Viewer | null, db: Db, form: unknown, 
     return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
   }
   const transactionId = capture.transactionId;
-  const reserved = await reserveReversal(db, { kind: "void", attemptId: found.attemptId, transactionId, requestedBy: admin.verifiedEmail });
+  const reserved = await reserveReversal(db, {
+    kind: "void",
+    attemptId: found.attemptId,
+    transactionId,
+    requestedBy: admin.verifiedEmail,
+  });
   if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
   logAdmin(admin, "void requested", { orderReference: reference, transactionId, reversalId: reserved.reversal.id });
   return sendReversal(db, reserved.reversal, reference, () => gateway.void({ transactionId }));
@@ -104,14 +151,27 @@ export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form
   const order = await findOrderByReference(db, input.data.reference);
   const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
   const released = order ? await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason) : null;
-  if (!released) return { status: "invalid", message: "Only a request Paymob never confirmed, and that is no longer running, can be released." };
-  logAdmin(admin, "reservation released", { orderReference: input.data.reference, reversalId: input.data.reversalId, kind: released });
+  if (!released)
+    return {
+      status: "invalid",
+      message: "Only a request Paymob never confirmed, and that is no longer running, can be released.",
+    };
+  logAdmin(admin, "reservation released", {
+    orderReference: input.data.reference,
+    reversalId: input.data.reversalId,
+    kind: released,
+  });
   const free = released === "refund" ? "the amount can be refunded again" : "the payment is open to a new request";
   return { status: "released", message: `Released: ${free}.` };
 }
 
 /** Re-runs one stored callback through the live handler; idempotent, so a replay of an applied state is a no-op. */
-export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unknown, replay: Replayer): Promise<AdminActionState> {
+export async function replayOrderEvent(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+  replay: Replayer,
+): Promise<AdminActionState> {
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = replayInput.safeParse(form);
@@ -123,9 +183,18 @@ export async function replayOrderEvent(viewer: Viewer | null, db: Db, form: unkn
   if (!event) return notHere;
   try {
     const result = await replay(db, event.id);
-    logAdmin(admin, "event replayed", { orderReference: input.data.reference, eventId: event.id, outcome: result.outcome });
-    const change = result.from && result.to && result.from !== result.to ? ` (order ${result.from} → ${result.to})` : "";
-    return { status: "replayed", outcome: result.outcome, message: `Replayed callback #${event.id}: ${result.outcome}${change}.` };
+    logAdmin(admin, "event replayed", {
+      orderReference: input.data.reference,
+      eventId: event.id,
+      outcome: result.outcome,
+    });
+    const change =
+      result.from && result.to && result.from !== result.to ? ` (order ${result.from} → ${result.to})` : "";
+    return {
+      status: "replayed",
+      outcome: result.outcome,
+      message: `Replayed callback #${event.id}: ${result.outcome}${change}.`,
+    };
   } catch (error) {
     if (!(error instanceof ReplayError)) throw error;
     return { status: "failed", message: error.message };

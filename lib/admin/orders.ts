@@ -3,7 +3,13 @@ import { and, asc, count, desc, eq, ilike, inArray, or, type SQL } from "drizzle
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { ORDER_STATUSES, orders, type Order, type OrderLine } from "@/db/schema/orders";
-import { paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
+import {
+  paymentEvents,
+  paymentTransactions,
+  type PaymentAttempt,
+  type PaymentEvent,
+  type PaymentTransaction,
+} from "@/db/schema/payments";
 import type { PaymentReversal } from "@/db/schema/reversals";
 import type { Viewer } from "@/lib/auth/session";
 import { attemptsOfOrder, findOrderByReference, linesOfOrder } from "@/lib/orders/queries";
@@ -23,12 +29,25 @@ export type AdminOrderFilter = z.infer<typeof adminOrderFilterSchema>;
 
 export function parseAdminOrderFilter(params: Record<string, string | string[] | undefined>): AdminOrderFilter {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-  return adminOrderFilterSchema.parse({ q: first(params.q), status: first(params.status) || undefined, page: first(params.page) });
+  return adminOrderFilterSchema.parse({
+    q: first(params.q),
+    status: first(params.status) || undefined,
+    page: first(params.page),
+  });
 }
 
 export type AdminOrderRow = Pick<
   Order,
-  "id" | "reference" | "status" | "email" | "firstName" | "lastName" | "totalMinor" | "refundedMinor" | "currency" | "createdAt"
+  | "id"
+  | "reference"
+  | "status"
+  | "email"
+  | "firstName"
+  | "lastName"
+  | "totalMinor"
+  | "refundedMinor"
+  | "currency"
+  | "createdAt"
 > & { signedIn: boolean };
 
 /** Escapes LIKE's wildcards so a search for "50%" or "a_b" means those characters. */
@@ -75,7 +94,11 @@ export async function listAdminOrders(
   return { rows: rows.map(({ userId, ...row }) => ({ ...row, signedIn: userId !== null })), total, page, pageCount };
 }
 
-export type AdminAttempt = PaymentAttempt & { ledger: AttemptLedger; transactions: PaymentTransaction[]; reversals: PaymentReversal[] };
+export type AdminAttempt = PaymentAttempt & {
+  ledger: AttemptLedger;
+  transactions: PaymentTransaction[];
+  reversals: PaymentReversal[];
+};
 export type AdminOrder = { order: Order; lines: OrderLine[]; attempts: AdminAttempt[]; events: PaymentEvent[] };
 
 /** Everything about one order: lines, each payment attempt with its ledger and refund/void requests, and every callback received. */
@@ -86,7 +109,11 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
   const [lines, attempts, transactions, reversals] = await Promise.all([
     linesOfOrder(db, order.id),
     attemptsOfOrder(db, order.id),
-    db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, order.id)).orderBy(asc(paymentTransactions.id)),
+    db
+      .select()
+      .from(paymentTransactions)
+      .where(eq(paymentTransactions.orderId, order.id))
+      .orderBy(asc(paymentTransactions.id)),
     reversalsOfOrder(db, order.id),
   ]);
   const events = await db
@@ -101,7 +128,12 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
       const own = transactions.filter((t) => t.attemptId === attempt.id);
       // Read against the whole order: a payment is a second charge only next to the order's other payments; and
       // with its settled refunds, which Paymob confirmed even where a refund's own callback never arrived.
-      return { ...attempt, transactions: own, ledger: attemptLedger(transactions, attempt.id, reversals), reversals: reversals.filter((r) => r.attemptId === attempt.id) };
+      return {
+        ...attempt,
+        transactions: own,
+        ledger: attemptLedger(transactions, attempt.id, reversals),
+        reversals: reversals.filter((r) => r.attemptId === attempt.id),
+      };
     }),
     events,
   };
@@ -112,19 +144,36 @@ export async function loadAdminOrder(viewer: Viewer | null, db: Db, reference: s
  * attempts: a rejected signature (stored with only Paymob's order id, for diagnosing a wrong HMAC secret) or a
  * callback that arrived before its attempt could be matched. Unlinked ones are shown, never trusted.
  */
-function eventsOfOrder(orderId: string, attempts: Pick<PaymentAttempt, "id" | "specialReference" | "intentionOrderId">[]): SQL {
+function eventsOfOrder(
+  orderId: string,
+  attempts: Pick<PaymentAttempt, "id" | "specialReference" | "intentionOrderId">[],
+): SQL {
   const paymobOrderIds = attempts.flatMap((a) => (a.intentionOrderId === null ? [] : [a.intentionOrderId]));
   const conditions: SQL[] = [eq(paymentEvents.orderId, orderId)];
   if (attempts.length) {
-    conditions.push(inArray(paymentEvents.attemptId, attempts.map((a) => a.id)));
-    conditions.push(inArray(paymentEvents.merchantOrderId, attempts.map((a) => a.specialReference)));
+    conditions.push(
+      inArray(
+        paymentEvents.attemptId,
+        attempts.map((a) => a.id),
+      ),
+    );
+    conditions.push(
+      inArray(
+        paymentEvents.merchantOrderId,
+        attempts.map((a) => a.specialReference),
+      ),
+    );
   }
   if (paymobOrderIds.length) conditions.push(inArray(paymentEvents.paymobOrderId, paymobOrderIds));
   return or(...conditions)!;
 }
 
 /** One stored callback, if it belongs to the order (the replay form names it by id). */
-export async function findEventOfOrder(db: Db, order: Pick<Order, "id">, eventId: number): Promise<Pick<PaymentEvent, "id"> | undefined> {
+export async function findEventOfOrder(
+  db: Db,
+  order: Pick<Order, "id">,
+  eventId: number,
+): Promise<Pick<PaymentEvent, "id"> | undefined> {
   const attempts = await attemptsOfOrder(db, order.id);
   const [event] = await db
     .select({ id: paymentEvents.id })

@@ -14,7 +14,12 @@ import type { PaymentReversal, ReversalKind } from "@/db/schema/reversals";
 
 export type BalanceTransaction = Pick<
   PaymentTransaction,
-  "paymobTransactionId" | "fact" | "hasParentTransaction" | "parentTransactionId" | "amountCents" | "refundedAmountCents"
+  | "paymobTransactionId"
+  | "fact"
+  | "hasParentTransaction"
+  | "parentTransactionId"
+  | "amountCents"
+  | "refundedAmountCents"
 >;
 export type BalanceReservation = Pick<PaymentReversal, "kind" | "amountMinor">;
 
@@ -39,14 +44,17 @@ export type ReversalRefusal =
   | "refunded" // a void needs an untouched capture
   | "exceeds"; // more than what is refundable
 
-export type ReversalDecision = { ok: true; kind: ReversalKind; amountMinor: number } | { ok: false; reason: ReversalRefusal };
+export type ReversalDecision =
+  { ok: true; kind: ReversalKind; amountMinor: number } | { ok: false; reason: ReversalRefusal };
 
 /**
  * A child names its parent in `parent_transaction`. A child without one cannot be placed, so it is counted
  * against every capture of the attempt: understating what is refundable is safe, overstating it is not.
  */
 const reverses = (t: BalanceTransaction, transactionId: number) =>
-  t.hasParentTransaction ? t.parentTransactionId === null || t.parentTransactionId === transactionId : t.paymobTransactionId === transactionId;
+  t.hasParentTransaction
+    ? t.parentTransactionId === null || t.parentTransactionId === transactionId
+    : t.paymobTransactionId === transactionId;
 
 /** `settledRefundsMinor`: the refund reservations on the transaction a verified callback settled. */
 export function reversalBalance(
@@ -55,7 +63,9 @@ export function reversalBalance(
   pending: readonly BalanceReservation[],
   settledRefundsMinor = 0,
 ): ReversalBalance {
-  const capture = transactions.find((t) => t.paymobTransactionId === transactionId && (t.fact === "paid" || t.fact === "mismatch"));
+  const capture = transactions.find(
+    (t) => t.paymobTransactionId === transactionId && (t.fact === "paid" || t.fact === "mismatch"),
+  );
   const children = new Map<number, number>();
   let parentReported = 0;
   let voided = false;
@@ -68,7 +78,11 @@ export function reversalBalance(
   }
   const capturedMinor = capture?.amountCents ?? 0;
   // max, not sum: a reservation settled by its own child is counted among the children too.
-  const refundedMinor = Math.max([...children.values()].reduce((sum, n) => sum + n, 0), parentReported, settledRefundsMinor);
+  const refundedMinor = Math.max(
+    [...children.values()].reduce((sum, n) => sum + n, 0),
+    parentReported,
+    settledRefundsMinor,
+  );
   const pendingRefundMinor = pending.filter((r) => r.kind === "refund").reduce((sum, r) => sum + r.amountMinor, 0);
   const pendingVoid = pending.some((r) => r.kind === "void");
   const open = capture && !voided && !pendingVoid;
@@ -92,7 +106,11 @@ export function decideReversal(balance: ReversalBalance, request: ReversalReques
     if (balance.refundedMinor > 0) return { ok: false, reason: "refunded" };
     return { ok: true, kind: "void", amountMinor: balance.capturedMinor };
   }
-  if (!Number.isSafeInteger(request.amountMinor) || request.amountMinor <= 0 || request.amountMinor > balance.refundableMinor) {
+  if (
+    !Number.isSafeInteger(request.amountMinor) ||
+    request.amountMinor <= 0 ||
+    request.amountMinor > balance.refundableMinor
+  ) {
     return { ok: false, reason: "exceeds" };
   }
   return { ok: true, kind: "refund", amountMinor: request.amountMinor };

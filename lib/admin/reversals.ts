@@ -12,7 +12,13 @@ import {
   settledRefundsMinor,
   transactionsOfAttempt,
 } from "@/lib/payments/queries";
-import { decideReversal, reversalBalance, type ReversalBalance, type ReversalRefusal, type ReversalRequest } from "./reversal-balance";
+import {
+  decideReversal,
+  reversalBalance,
+  type ReversalBalance,
+  type ReversalRefusal,
+  type ReversalRequest,
+} from "./reversal-balance";
 
 // Refund and void reservations in the database, shared by every app instance (captures and voids of an
 // authorisation: lib/admin/authorisation-reservations.ts, same table, same lock). The reservation is written
@@ -44,7 +50,12 @@ export async function reserveReversal(db: Db, input: ReserveInput): Promise<Rese
     const balance = reversalBalance(input.transactionId, transactions, pending, settled);
     const decision = decideReversal(balance, input);
     if (!decision.ok) return { ok: false, reason: decision.reason, balance };
-    const reversal = await insertReservation(tx, attempt, { transactionId: input.transactionId, kind: decision.kind, amountMinor: decision.amountMinor, requestedBy: input.requestedBy });
+    const reversal = await insertReservation(tx, attempt, {
+      transactionId: input.transactionId,
+      kind: decision.kind,
+      amountMinor: decision.amountMinor,
+      requestedBy: input.requestedBy,
+    });
     return { ok: true, reversal, balance };
   });
 }
@@ -54,7 +65,11 @@ export async function reserveReversal(db: Db, input: ReserveInput): Promise<Rese
  * reservation of the same amount already, naming this child; then the child stays there and this one waits
  * for the next matching callback (equal amounts, so the sums are the same either way).
  */
-export async function recordReversalChild(db: Db, reversal: PaymentReversal, childTransactionId: number): Promise<void> {
+export async function recordReversalChild(
+  db: Db,
+  reversal: PaymentReversal,
+  childTransactionId: number,
+): Promise<void> {
   await db.transaction(async (tx) => {
     await lockAttempt(tx, reversal.attemptId);
     await setReversalChild(tx, reversal.id, childTransactionId);
@@ -62,7 +77,11 @@ export async function recordReversalChild(db: Db, reversal: PaymentReversal, chi
 }
 
 /** Paymob definitely did not reverse anything: the amount is free again. Only a pending row can be released. */
-export async function releaseReversal(db: Db, reversal: Pick<PaymentReversal, "id" | "attemptId">, reason: string): Promise<boolean> {
+export async function releaseReversal(
+  db: Db,
+  reversal: Pick<PaymentReversal, "id" | "attemptId">,
+  reason: string,
+): Promise<boolean> {
   return db.transaction(async (tx) => {
     await lockAttempt(tx, reversal.attemptId);
     return releasePendingReversal(tx, reversal.id, reason);
@@ -74,7 +93,12 @@ export async function releaseReversal(db: Db, reversal: Pick<PaymentReversal, "i
  * confirmed. Never one Paymob answered (it named a child, so it happened), nor one whose request may still be
  * running: its call must have ended unconfirmed, or be older than any Paymob call can take.
  */
-export async function releaseUnconfirmedReversal(db: Db, orderId: string, reversalId: number, reason: string): Promise<ReversalKind | null> {
+export async function releaseUnconfirmedReversal(
+  db: Db,
+  orderId: string,
+  reversalId: number,
+  reason: string,
+): Promise<ReversalKind | null> {
   const reversal = await reversalOfOrder(db, orderId, reversalId);
   if (!reversal) return null;
   return db.transaction(async (tx) => {

@@ -15,7 +15,8 @@ import { recordReversalChild, releaseReversal } from "./reversals";
 // Paymob's dashboard releases it).
 
 /** Paymob's answer to a refund/void/capture: the child transaction it created (lib/paymob/transactions.ts). */
-export type ReversalAnswer = Pick<PaymobTransaction, "id" | "success" | "pending"> & Partial<Pick<PaymobTransaction, "message">>;
+export type ReversalAnswer = Pick<PaymobTransaction, "id" | "success" | "pending"> &
+  Partial<Pick<PaymobTransaction, "message">>;
 
 export type ReversalOutcome =
   | { status: "requested"; message: string }
@@ -44,9 +45,20 @@ export function paymobCertainlyRefused(error: unknown): error is PaymobError {
   }
 }
 
-export async function sendReversal(db: Db, reversal: PaymentReversal, reference: string, call: () => Promise<ReversalAnswer>): Promise<ReversalOutcome> {
+export async function sendReversal(
+  db: Db,
+  reversal: PaymentReversal,
+  reference: string,
+  call: () => Promise<ReversalAnswer>,
+): Promise<ReversalOutcome> {
   const what = `${reversal.kind} of ${formatMoney(reversal.amountMinor, reversal.currency)}`;
-  const log = logger.child({ scope: "admin", kind: reversal.kind, orderReference: reference, reversalId: reversal.id, transactionId: reversal.paymobTransactionId });
+  const log = logger.child({
+    scope: "admin",
+    kind: reversal.kind,
+    orderReference: reference,
+    reversalId: reversal.id,
+    transactionId: reversal.paymobTransactionId,
+  });
   let answer: ReversalAnswer;
   try {
     answer = await call();
@@ -59,8 +71,14 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
     }
     await noteReversalUnconfirmed(db, reversal.id, `Paymob's answer is unknown: ${reason}`);
     // Not the Paymob client's own failure: keep the stack.
-    log.error({ reason, ...(error instanceof PaymobError ? {} : { err: error }) }, "unconfirmed by Paymob, kept reserved");
-    const held = reversal.kind === "capture" ? "no other capture or void of this authorisation can start" : "the amount stays reserved";
+    log.error(
+      { reason, ...(error instanceof PaymobError ? {} : { err: error }) },
+      "unconfirmed by Paymob, kept reserved",
+    );
+    const held =
+      reversal.kind === "capture"
+        ? "no other capture or void of this authorisation can start"
+        : "the amount stays reserved";
     return {
       status: "uncertain",
       message: `Paymob did not confirm the ${what} (${reason}). It may have gone through, so ${held} until Paymob's callback arrives. Check Paymob's dashboard before asking again.`,
@@ -76,13 +94,22 @@ export async function sendReversal(db: Db, reversal: PaymentReversal, reference:
   await recordReversalChild(db, reversal, answer.id);
   log.info({ childId: answer.id, pending: answer.pending }, "accepted by Paymob");
   const state = answer.pending ? "accepted it as pending" : "accepted it";
-  return { status: "requested", message: `${capitalise(what)} requested. Paymob ${state}; the order updates when Paymob's callback arrives.` };
+  return {
+    status: "requested",
+    message: `${capitalise(what)} requested. Paymob ${state}; the order updates when Paymob's callback arrives.`,
+  };
 }
 
 /** Why a reservation was refused, in words for the admin. */
-export function refusalMessage(reason: ReversalRefusal | "no_attempt", balance: ReversalBalance | undefined, currency: string): string {
+export function refusalMessage(
+  reason: ReversalRefusal | "no_attempt",
+  balance: ReversalBalance | undefined,
+  currency: string,
+): string {
   const money = (minor: number) => formatMoney(minor, currency);
-  const pending = balance?.pendingRefundMinor ? ` (${money(balance.pendingRefundMinor)} of refunds are awaiting Paymob)` : "";
+  const pending = balance?.pendingRefundMinor
+    ? ` (${money(balance.pendingRefundMinor)} of refunds are awaiting Paymob)`
+    : "";
   switch (reason) {
     case "no_attempt":
       return "No such payment on this order.";

@@ -17,8 +17,10 @@ const emailSchema = z.email("Enter a valid email address, like you@example.com."
 export async function requestMagicLink(_prev: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   const raw = form.get("email");
   const email = emailSchema.safeParse(typeof raw === "string" ? raw : "");
-  if (!email.success) return { status: "error", message: email.error.issues[0]?.message, email: typeof raw === "string" ? raw : "" };
-  if (!emailDelivery()) return { status: "error", message: "Email sign-in is not configured on this store.", email: email.data };
+  if (!email.success)
+    return { status: "error", message: email.error.issues[0]?.message, email: typeof raw === "string" ? raw : "" };
+  if (!emailDelivery())
+    return { status: "error", message: "Email sign-in is not configured on this store.", email: email.data };
 
   const redirectTo = safeCallbackPath(form.get("callbackUrl"));
   let next: string;
@@ -27,7 +29,11 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     logger.error({ scope: "auth", type: error.type, err: error }, "sending a sign-in link failed");
-    return { status: "error", message: "We couldn't send the sign-in link. Please try again in a moment.", email: email.data };
+    return {
+      status: "error",
+      message: "We couldn't send the sign-in link. Please try again in a moment.",
+      email: email.data,
+    };
   }
   const params = new URL(next, "http://x").searchParams;
   if (params.has("error")) {
@@ -42,7 +48,8 @@ const oauthForm = z.object({ provider: z.enum(["github", "google"]), callbackUrl
 
 export async function signInWithOAuth(form: FormData): Promise<void> {
   const parsed = oauthForm.safeParse({ provider: form.get("provider"), callbackUrl: form.get("callbackUrl") });
-  if (!parsed.success || !enabledOAuthProviders().some((p) => p.id === parsed.data.provider)) redirect("/login?error=Configuration");
+  if (!parsed.success || !enabledOAuthProviders().some((p) => p.id === parsed.data.provider))
+    redirect("/login?error=Configuration");
   // Redirects to the provider; Auth.js handles the way back at /api/auth/callback/<provider>.
   await signIn(parsed.data.provider, { redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
 }

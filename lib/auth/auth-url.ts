@@ -27,7 +27,10 @@ export function pinAuthUrl(env: Env = process.env): void {
   const origin = authOrigin(env);
   const given = env.AUTH_URL?.trim();
   if (given && originOf(given) !== origin) {
-    logger.warn({ scope: "auth", authUrl: given, using: origin }, "AUTH_URL names another site than APP_URL; using APP_URL. Remove AUTH_URL: it is set from APP_URL.");
+    logger.warn(
+      { scope: "auth", authUrl: given, using: origin },
+      "AUTH_URL names another site than APP_URL; using APP_URL. Remove AUTH_URL: it is set from APP_URL.",
+    );
   }
   env.AUTH_URL = origin;
 }

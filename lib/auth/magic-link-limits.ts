@@ -1,6 +1,12 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { hitRateLimits, retryAfterText, systemClock, type Clock, type RateLimitVerdict } from "@/lib/rate-limit/limiter";
+import {
+  hitRateLimits,
+  retryAfterText,
+  systemClock,
+  type Clock,
+  type RateLimitVerdict,
+} from "@/lib/rate-limit/limiter";
 import { MAGIC_LINKS_PER_CLIENT, MAGIC_LINKS_PER_EMAIL } from "@/lib/rate-limit/rules";
 import { normalizeEmail } from "./verified-email";
 
@@ -25,7 +31,11 @@ export function mailboxKey(email: string): string {
 }
 
 /** Counts one sign-in link for this client and this address; the client is checked first. */
-export function limitMagicLinks(db: Db, request: { email: string; client: string }, clock: Clock = systemClock): Promise<RateLimitVerdict> {
+export function limitMagicLinks(
+  db: Db,
+  request: { email: string; client: string },
+  clock: Clock = systemClock,
+): Promise<RateLimitVerdict> {
   return hitRateLimits(
     db,
     [
@@ -48,7 +58,8 @@ const MAX_WAIT_SECONDS = 24 * 60 * 60;
 export function tooManyLinksMessage(params: URLSearchParams): string | null {
   if (params.get("error") !== TOO_MANY_LINKS) return null;
   const wait = Number(params.get("wait"));
-  const when = Number.isInteger(wait) && wait > 0 && wait <= MAX_WAIT_SECONDS ? retryAfterText(wait) : "in a few minutes";
+  const when =
+    Number.isInteger(wait) && wait > 0 && wait <= MAX_WAIT_SECONDS ? retryAfterText(wait) : "in a few minutes";
   return params.get("scope") === "email"
     ? `Too many sign-in links were sent to this address. Use the newest one in your inbox, or ask for another ${when}.`
     : `Too many sign-in links were asked for from your network. Please try again ${when}.`;

@@ -16,6 +16,7 @@ export function guardMagicLinkCallback(request: NextRequest, appOrigin: string):
   if (request.headers.get("origin") !== appOrigin) {
     return new NextResponse("Sign-in links are confirmed on this store's own page.", { status: 403 });
   }
-  if (!parseMagicLink(request.nextUrl.searchParams)) return NextResponse.redirect(`${appOrigin}/login?error=Verification`, 303);
+  if (!parseMagicLink(request.nextUrl.searchParams))
+    return NextResponse.redirect(`${appOrigin}/login?error=Verification`, 303);
   return null;
 }

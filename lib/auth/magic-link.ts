@@ -30,7 +30,9 @@ const linkSchema = z.object({
 });
 
 /** The three parameters Auth.js puts in a sign-in link, or null when any is missing or malformed. */
-export function parseMagicLink(params: URLSearchParams | Record<string, string | string[] | undefined>): MagicLink | null {
+export function parseMagicLink(
+  params: URLSearchParams | Record<string, string | string[] | undefined>,
+): MagicLink | null {
   const read = (key: string) => {
     const value = params instanceof URLSearchParams ? params.get(key) : params[key];
     return typeof value === "string" ? value : undefined;

@@ -31,7 +31,8 @@ const messageSchema = z.object({
 export type OutboxMessage = z.infer<typeof messageSchema> & { id: string };
 
 export async function writeOutboxMessage(message: { to: string; url: string; subject: string }): Promise<string> {
-  if (!outboxEnabled()) throw new Error("The dev outbox is disabled in production; configure AUTH_RESEND_KEY and EMAIL_FROM.");
+  if (!outboxEnabled())
+    throw new Error("The dev outbox is disabled in production; configure AUTH_RESEND_KEY and EMAIL_FROM.");
   const dir = outboxDir();
   await fs.mkdir(dir, { recursive: true });
   // Sortable by time, unique across concurrent servers sharing the folder.
@@ -46,7 +47,11 @@ export async function readOutbox(limit = 20): Promise<OutboxMessage[]> {
   if (!outboxEnabled()) return [];
   const dir = outboxDir();
   const names = await fs.readdir(dir).catch(() => [] as string[]);
-  const newest = names.filter((n) => n.endsWith(".json")).sort().reverse().slice(0, limit);
+  const newest = names
+    .filter((n) => n.endsWith(".json"))
+    .sort()
+    .reverse()
+    .slice(0, limit);
   const messages = await Promise.all(
     newest.map(async (name) => {
       const text = await fs.readFile(path.join(dir, name), "utf8").catch(() => "");

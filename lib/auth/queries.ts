@@ -18,7 +18,9 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 
 export async function openSession(db: Db, userId: string, now: Date = new Date()): Promise<string> {
   const id = randomBytes(32).toString("base64url");
-  await db.insert(sessions).values({ sessionToken: id, userId, expires: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) });
+  await db
+    .insert(sessions)
+    .values({ sessionToken: id, userId, expires: new Date(now.getTime() + SESSION_MAX_AGE_SECONDS * 1000) });
   // This user's expired rows are useless; tidy them here rather than with a scheduled job.
   await db.delete(sessions).where(and(eq(sessions.userId, userId), lt(sessions.expires, now)));
   return id;

@@ -15,7 +15,8 @@ export async function completeSignIn(db: Db, facts: SignInFacts & { user: { id?:
   if (!verifiedEmail || !userId) return verifiedEmail;
   try {
     const attached = await attachGuestOrders(db, userId, verifiedEmail);
-    if (attached.length) logger.info({ scope: "auth", userId, orderReferences: attached }, "claimed guest orders by verified email");
+    if (attached.length)
+      logger.info({ scope: "auth", userId, orderReferences: attached }, "claimed guest orders by verified email");
   } catch (error) {
     // Signing in must not fail because of this; the next sign-in retries the same idempotent update.
     logger.error({ scope: "auth", userId, err: error }, "could not claim guest orders");

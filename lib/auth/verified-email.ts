@@ -35,7 +35,11 @@ export async function verifiedEmailOf(facts: SignInFacts, fetchImpl: typeof fetc
     // https://docs.github.com/en/rest/users/emails#list-email-addresses-for-the-authenticated-user
     try {
       const response = await fetchImpl("https://api.github.com/user/emails", {
-        headers: { Authorization: `Bearer ${account.access_token}`, Accept: "application/vnd.github+json", "User-Agent": "paymob-storefront" },
+        headers: {
+          Authorization: `Bearer ${account.access_token}`,
+          Accept: "application/vnd.github+json",
+          "User-Agent": "paymob-storefront",
+        },
         signal: AbortSignal.timeout(5_000),
       });
       if (!response.ok) return null;

@@ -32,7 +32,10 @@ function lineFields(form: FormData): { productId: unknown; quantity: unknown } {
   return { productId: form.get("productId") ?? undefined, quantity: form.get("quantity") ?? undefined };
 }
 
-async function runCartMutation(name: string, mutate: (db: Db, cartId: string | undefined) => Promise<CartResult>): Promise<CartResult> {
+async function runCartMutation(
+  name: string,
+  mutate: (db: Db, cartId: string | undefined) => Promise<CartResult>,
+): Promise<CartResult> {
   const cartId = await readCartId();
   try {
     const result = await mutate(await getDb(), cartId);

@@ -12,20 +12,31 @@ import type { CartErrorCode, CartResult } from "./types";
 // statements themselves are in ./queries.
 
 /** Adds `quantity` (default 1) of a product, creating the cart when `cartId` is missing or stale. Caps the line at 99. */
-export async function addItem(db: Db, cartId: string | undefined, input: unknown, currency = storeCurrency()): Promise<CartResult> {
+export async function addItem(
+  db: Db,
+  cartId: string | undefined,
+  input: unknown,
+  currency = storeCurrency(),
+): Promise<CartResult> {
   const parsed = addToCartInput.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
 
   const productCurrency = await findProductCurrency(db, parsed.data.productId);
   if (productCurrency === undefined) return failure("product_not_found", "That product is no longer available.");
-  if (productCurrency !== currency) return failure("product_unavailable", `That product can't be bought in ${currency}.`);
+  if (productCurrency !== currency)
+    return failure("product_unavailable", `That product can't be bought in ${currency}.`);
 
   const id = await addLine(db, cartId, parsed.data);
   return { ok: true, cart: await loadCart(db, id, currency) };
 }
 
 /** Sets a line to an exact quantity (1..99). Absolute rather than +1/−1, so replays and rapid clicks converge. */
-export async function setItemQuantity(db: Db, cartId: string | undefined, input: unknown, currency = storeCurrency()): Promise<CartResult> {
+export async function setItemQuantity(
+  db: Db,
+  cartId: string | undefined,
+  input: unknown,
+  currency = storeCurrency(),
+): Promise<CartResult> {
   const parsed = setQuantityInput.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const id = validCartId(cartId);
@@ -34,7 +45,12 @@ export async function setItemQuantity(db: Db, cartId: string | undefined, input:
 }
 
 /** Removes a line. Removing what is already gone succeeds, so a double click or a retry is harmless. */
-export async function removeItem(db: Db, cartId: string | undefined, input: unknown, currency = storeCurrency()): Promise<CartResult> {
+export async function removeItem(
+  db: Db,
+  cartId: string | undefined,
+  input: unknown,
+  currency = storeCurrency(),
+): Promise<CartResult> {
   const parsed = removeFromCartInput.safeParse(input);
   if (!parsed.success) return invalidInput(parsed.error);
   const id = validCartId(cartId);

@@ -2,7 +2,8 @@ import { MAX_LINE_QUANTITY } from "./limits";
 import { summarizeCart } from "./summary";
 import type { CartView } from "./types";
 
-export type CartUpdate = { type: "set-quantity"; productId: number; quantity: number } | { type: "remove"; productId: number };
+export type CartUpdate =
+  { type: "set-quantity"; productId: number; quantity: number } | { type: "remove"; productId: number };
 
 /**
  * What the cart will look like once the server applies `update`; used by useOptimistic so a click shows at once.

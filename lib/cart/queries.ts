@@ -43,7 +43,16 @@ export async function loadCart(db: Db | Tx, cartId: string | undefined, currency
   for (const row of rows) {
     if (row.productId === null || row.quantity === null) continue; // the left join's row for a cart with no lines
     if (row.productCurrency !== currency) {
-      logger.warn({ scope: "cart", cartId: id, productId: row.productId, productCurrency: row.productCurrency, storeCurrency: currency }, "skipping a product priced in another currency");
+      logger.warn(
+        {
+          scope: "cart",
+          cartId: id,
+          productId: row.productId,
+          productCurrency: row.productCurrency,
+          storeCurrency: currency,
+        },
+        "skipping a product priced in another currency",
+      );
       continue;
     }
     const { productId, slug, name, image, unitPriceMinor, quantity } = row;
@@ -69,7 +78,11 @@ export async function countCartItems(db: Db, cartId: string | undefined, currenc
  * Adds `quantity` of a product to the caller's cart, or to a new one when `cartId` is missing or stale, and returns
  * the cart's id. The line is capped at MAX_LINE_QUANTITY.
  */
-export async function addLine(db: Db, cartId: string | undefined, line: { productId: number; quantity: number }): Promise<string> {
+export async function addLine(
+  db: Db,
+  cartId: string | undefined,
+  line: { productId: number; quantity: number },
+): Promise<string> {
   return db.transaction(async (tx) => {
     const id = await ensureCart(tx, cartId);
     await tx
@@ -85,7 +98,11 @@ export async function addLine(db: Db, cartId: string | undefined, line: { produc
 }
 
 /** Sets a line's quantity; false when the cart has no such line (nothing is written then). */
-export async function setLineQuantity(db: Db, cartId: string, line: { productId: number; quantity: number }): Promise<boolean> {
+export async function setLineQuantity(
+  db: Db,
+  cartId: string,
+  line: { productId: number; quantity: number },
+): Promise<boolean> {
   const updated = await db
     .update(cartLines)
     .set({ quantity: line.quantity })
@@ -129,6 +146,10 @@ async function ensureCart(tx: Tx, cartId: string | undefined): Promise<string> {
 
 /** Marks the cart as changed now; false when there is no such cart. */
 async function touchCart(db: Db | Tx, id: string): Promise<boolean> {
-  const rows = await db.update(carts).set({ updatedAt: new Date() }).where(eq(carts.id, id)).returning({ id: carts.id });
+  const rows = await db
+    .update(carts)
+    .set({ updatedAt: new Date() })
+    .where(eq(carts.id, id))
+    .returning({ id: carts.id });
   return rows.length > 0;
 }

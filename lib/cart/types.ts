@@ -18,7 +18,8 @@ export type CartView = {
   currency: string;
 };
 
-export type CartErrorCode = "invalid_input" | "product_not_found" | "product_unavailable" | "not_in_cart" | "server_error";
+export type CartErrorCode =
+  "invalid_input" | "product_not_found" | "product_unavailable" | "not_in_cart" | "server_error";
 
 /** Why a cart change was refused: `code` for the code that decides what to do, `message` for the shopper. */
 type CartError = { code: CartErrorCode; message: string };

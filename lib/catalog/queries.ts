@@ -24,7 +24,10 @@ export async function listProducts(db: Db): Promise<CatalogProduct[]> {
   return db.select(columns).from(products).orderBy(asc(products.id));
 }
 
-const slugSchema = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).max(120);
+const slugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
+  .max(120);
 
 /** One product by its URL slug; a slug that cannot exist is answered without a query. */
 export async function findProductBySlug(db: Db, slug: string): Promise<CatalogProduct | undefined> {

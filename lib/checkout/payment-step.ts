@@ -25,14 +25,24 @@ const FORM_EXPIRED = "This checkout form has expired. Please reload the page.";
 const NOT_STARTED = "We couldn't start the payment. Please try again.";
 
 /** Creates the intention for a fresh attempt (state `creating`) and routes to Paymob. */
-export async function createIntentionAndRoute(db: Db, order: Order, attempt: PaymentAttempt, deps: PaymentDeps): Promise<CheckoutStep> {
+export async function createIntentionAndRoute(
+  db: Db,
+  order: Order,
+  attempt: PaymentAttempt,
+  deps: PaymentDeps,
+): Promise<CheckoutStep> {
   const result = await createIntention(db, attempt, deps);
   if (!result.ok) return { kind: "failed", publicMessage: result.publicMessage, order };
   return route(db, order, result.attempt, deps);
 }
 
 /** An order that already exists (a resubmitted form, a concurrent "Try again"): follow its newest attempt. */
-export async function followExistingOrder(db: Db, order: Order, owner: Owner, deps: PaymentDeps): Promise<CheckoutStep> {
+export async function followExistingOrder(
+  db: Db,
+  order: Order,
+  owner: Owner,
+  deps: PaymentDeps,
+): Promise<CheckoutStep> {
   if (!isOwner(order, owner)) return { kind: "failed", publicMessage: FORM_EXPIRED };
   let attempt = await latestAttempt(db, order.id);
   if (order.status !== "awaiting_payment") return { kind: "settled", order, attempt };

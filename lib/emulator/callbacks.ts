@@ -1,5 +1,11 @@
 import type { Tx } from "@/db/client";
-import { emuDeliveries, type EmuCardToken, type EmuIntention, type EmuScenario, type EmuTransaction } from "./db/schema";
+import {
+  emuDeliveries,
+  type EmuCardToken,
+  type EmuIntention,
+  type EmuScenario,
+  type EmuTransaction,
+} from "./db/schema";
 import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { signToken, signTransaction } from "@/lib/paymob/hmac";
 import { MERCHANT } from "./settings";
@@ -20,17 +26,33 @@ function signedUrl(notificationUrl: string, hmac: string): string {
 }
 
 /** `after`: hold these rows back until that delivery went out (keeps a child callback ahead of its parent's). */
-type TxCallback = { intention: EmuIntention; transaction: EmuTransaction; scenario?: EmuScenario; delaySeconds?: number; label?: string; after?: number | null };
+type TxCallback = {
+  intention: EmuIntention;
+  transaction: EmuTransaction;
+  scenario?: EmuScenario;
+  delaySeconds?: number;
+  label?: string;
+  after?: number | null;
+};
 
 /** Queues the TRANSACTION callback(s) for a transaction; returns the id of the last row (for ordering others after it). */
-export async function enqueueTransactionCallback(tx: Tx, { intention, transaction, scenario = "none", delaySeconds = 0, label, after = null }: TxCallback): Promise<number | null> {
+export async function enqueueTransactionCallback(
+  tx: Tx,
+  { intention, transaction, scenario = "none", delaySeconds = 0, label, after = null }: TxCallback,
+): Promise<number | null> {
   if (!intention.notificationUrl) return null; // Paymob would fall back to the integration's URL; the emulator has none.
   const now = deliveryClock().now().getTime();
   let previous: number | null = null;
   for (const planned of planTransactionCallback(scenario, delaySeconds)) {
     const obj =
       planned.variant === "stale_pending"
-        ? buildTransactionObject(intention, transaction, { pending: true, success: false, message: "Pending", txnResponseCode: "PENDING", updatedText: transaction.createdText })
+        ? buildTransactionObject(intention, transaction, {
+            pending: true,
+            success: false,
+            message: "Pending",
+            txnResponseCode: "PENDING",
+            updatedText: transaction.createdText,
+          })
         : buildTransactionObject(intention, transaction);
     const hmac = signTransaction(planned.badSignature ? WRONG_SECRET : EMULATOR_HMAC_SECRET, obj);
     const [row]: { id: number }[] = await tx
@@ -72,7 +94,13 @@ function tokenObject(token: EmuCardToken, intention: EmuIntention) {
   };
 }
 
-export async function enqueueTokenCallback(tx: Tx, intention: EmuIntention, token: EmuCardToken, scenario: EmuScenario, afterId: number | null): Promise<void> {
+export async function enqueueTokenCallback(
+  tx: Tx,
+  intention: EmuIntention,
+  token: EmuCardToken,
+  scenario: EmuScenario,
+  afterId: number | null,
+): Promise<void> {
   if (!intention.notificationUrl) return;
   const obj = tokenObject(token, intention);
   const hmac = signToken(scenario === "bad_signature" ? WRONG_SECRET : EMULATOR_HMAC_SECRET, obj);

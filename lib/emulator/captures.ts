@@ -16,18 +16,31 @@ function rejectReason(auth: EmuTransaction, amountCents: number): string | null 
   if (!auth.success || auth.pending) return "Transaction is not successful; nothing to capture.";
   if (auth.isVoided) return "Authorisation is voided.";
   if (auth.capturedAmountCents > 0) return "Authorisation is already captured.";
-  if (amountCents > auth.amountCents) return `Capture amount (${amountCents}) exceeds the authorised amount (${auth.amountCents}).`;
+  if (amountCents > auth.amountCents)
+    return `Capture amount (${amountCents}) exceeds the authorised amount (${auth.amountCents}).`;
   return null;
 }
 
-export async function captureAuthorisation(db: Db, transactionId: number, amountCents: number): Promise<ReversalResult> {
+export async function captureAuthorisation(
+  db: Db,
+  transactionId: number,
+  amountCents: number,
+): Promise<ReversalResult> {
   return db.transaction(async (tx) => {
     const auth = await lockTransaction(tx, transactionId);
     const intention = auth ? await lockIntention(tx, auth.intentionId) : undefined;
     if (!auth || !intention) return { ok: false, status: 404, message: "Not found." } as const;
     const reason = rejectReason(auth, amountCents);
     if (reason) return { ok: false, status: 400, message: reason } as const;
-    const written = await addChildTransaction(tx, intention, auth, "capture", amountCents, () => ({ capturedAmountCents: amountCents }), "captured");
+    const written = await addChildTransaction(
+      tx,
+      intention,
+      auth,
+      "capture",
+      amountCents,
+      () => ({ capturedAmountCents: amountCents }),
+      "captured",
+    );
     return { ok: true, ...written, obj: buildTransactionObject(intention, written.child) } as const;
   });
 }

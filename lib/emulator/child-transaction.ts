@@ -55,7 +55,22 @@ export async function addChildTransaction(
     .returning();
   if (!child || !updated) throw new Error(`emulator: ${kind} write returned nothing`);
   const childDelivery = await enqueueTransactionCallback(tx, { intention, transaction: child, label: kind });
-  await enqueueTransactionCallback(tx, { intention, transaction: updated, label: `parent re-notified (${parentLabel})`, after: childDelivery });
-  logger.info({ scope: "paymob-emulator", transactionId: child.id, parentId: parent.id, orderId: parent.orderId, amountCents, currency: parent.currency }, `${kind} recorded`);
+  await enqueueTransactionCallback(tx, {
+    intention,
+    transaction: updated,
+    label: `parent re-notified (${parentLabel})`,
+    after: childDelivery,
+  });
+  logger.info(
+    {
+      scope: "paymob-emulator",
+      transactionId: child.id,
+      parentId: parent.id,
+      orderId: parent.orderId,
+      amountCents,
+      currency: parent.currency,
+    },
+    `${kind} recorded`,
+  );
   return { child, parent: updated };
 }

@@ -42,7 +42,11 @@ async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
     .for("update", { skipLocked: true });
   return db
     .update(emuDeliveries)
-    .set({ leaseUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${emuDeliveries.attempts} + 1`, lastAttemptAt: now })
+    .set({
+      leaseUntil: new Date(now.getTime() + LEASE_MS),
+      attempts: sql`${emuDeliveries.attempts} + 1`,
+      lastAttemptAt: now,
+    })
     .where(inArray(emuDeliveries.id, due))
     .returning();
 }
@@ -81,14 +85,26 @@ async function send(db: Db, delivery: EmuDelivery, fetchImpl: FetchLike): Promis
     })
     .where(eq(emuDeliveries.id, delivery.id));
   if (!delivered) {
-    const facts = { scope: "paymob-emulator", deliveryId: delivery.id, label: delivery.label, path: new URL(delivery.url).pathname, reason: error };
-    logger.warn(exhausted ? facts : { ...facts, retryInSeconds: retryIn }, exhausted ? "callback failed, giving up" : "callback failed, will retry");
+    const facts = {
+      scope: "paymob-emulator",
+      deliveryId: delivery.id,
+      label: delivery.label,
+      path: new URL(delivery.url).pathname,
+      reason: error,
+    };
+    logger.warn(
+      exhausted ? facts : { ...facts, retryInSeconds: retryIn },
+      exhausted ? "callback failed, giving up" : "callback failed, will retry",
+    );
   }
   return delivered;
 }
 
 /** Sends every due delivery (each batch concurrently), round after round while there are more. Returns how many went out. */
-export async function pumpDeliveries(db: Db, options: { fetchImpl?: FetchLike; batch?: number; maxRounds?: number } = {}): Promise<number> {
+export async function pumpDeliveries(
+  db: Db,
+  options: { fetchImpl?: FetchLike; batch?: number; maxRounds?: number } = {},
+): Promise<number> {
   const { fetchImpl = fetch, batch = 10, maxRounds = 10 } = options;
   let sent = 0;
   for (let round = 0; round < maxRounds; round++) {
@@ -110,7 +126,14 @@ export async function nextDueAt(db: Db): Promise<Date | null> {
   const [row] = await db
     .select({ at: claimableAt.mapWith(emuDeliveries.dueAt) })
     .from(emuDeliveries)
-    .where(and(isNull(emuDeliveries.deliveredAt), eq(emuDeliveries.gaveUp, false), eq(emuDeliveries.suppressed, false), predecessorSettled))
+    .where(
+      and(
+        isNull(emuDeliveries.deliveredAt),
+        eq(emuDeliveries.gaveUp, false),
+        eq(emuDeliveries.suppressed, false),
+        predecessorSettled,
+      ),
+    )
     .orderBy(claimableAt)
     .limit(1);
   return row?.at ?? null;

@@ -41,13 +41,19 @@ export function urlRefusal(target: string, role: UrlRole, exposure: Exposure = e
   } catch {
     return `${role} is not a valid URL.`;
   }
-  const own = exposure.appOrigin !== null && (url.protocol === "https:" || url.protocol === "http:") && url.origin === exposure.appOrigin;
+  const own =
+    exposure.appOrigin !== null &&
+    (url.protocol === "https:" || url.protocol === "http:") &&
+    url.origin === exposure.appOrigin;
   if (own && !url.username && !url.password) return null;
   return `This emulator is public, so ${role} must be on this app's own origin (${exposure.appOrigin ?? "APP_URL is not a valid URL"}); ${url.origin} is not.`;
 }
 
 /** DRF-shaped field errors for an intention's URLs (Paymob answers 400 {"field": ["message"]}); null when both are fine. */
-export function intentionUrlErrors(urls: Partial<Record<UrlRole, string>>, exposure: Exposure = emulatorExposure()): Record<string, string[]> | null {
+export function intentionUrlErrors(
+  urls: Partial<Record<UrlRole, string>>,
+  exposure: Exposure = emulatorExposure(),
+): Record<string, string[]> | null {
   const errors: Record<string, string[]> = {};
   for (const role of ["notification_url", "redirection_url"] as const) {
     const value = urls[role];

@@ -18,13 +18,21 @@ export type Handler = (ctx: EmuContext, params: Record<string, string>) => Promi
 const NO_STORE = { "cache-control": "no-store" };
 
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", ...NO_STORE, ...headers } });
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", ...NO_STORE, ...headers },
+  });
 }
 
 export function html(status: number, body: string): Response {
   return new Response(body, {
     status,
-    headers: { "content-type": "text/html; charset=utf-8", ...NO_STORE, "x-robots-tag": "noindex", "referrer-policy": "no-referrer" },
+    headers: {
+      "content-type": "text/html; charset=utf-8",
+      ...NO_STORE,
+      "x-robots-tag": "noindex",
+      "referrer-policy": "no-referrer",
+    },
   });
 }
 

@@ -4,9 +4,6 @@ import { staticAsset } from "./pixel/assets";
 import { emulatorRoutes, type EmulatorEnv } from "./routes";
 import { emulatorEnabled } from "./settings";
 
-;
-;
-
 export type EmulatorRequestContext = { basePath: string; waitUntil?: (p: Promise<unknown>) => void };
 
 const apps = new Map<string, Hono<EmulatorEnv>>();

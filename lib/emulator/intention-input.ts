@@ -12,10 +12,17 @@ const missing = (invalid: string) => (issue: { input?: unknown }) =>
 const maxChars = (n: number) => `Ensure this field has no more than ${n} characters.`;
 /** DRF trims whitespace before the blank check. */
 const text = (max?: number) => {
-  const base = z.string({ error: missing("Not a valid string.") }).trim().min(1, BLANK);
+  const base = z
+    .string({ error: missing("Not a valid string.") })
+    .trim()
+    .min(1, BLANK);
   return max ? base.max(max, maxChars(max)) : base;
 };
-const optionalText = (max: number) => z.string({ error: missing("Not a valid string.") }).max(max, maxChars(max)).optional();
+const optionalText = (max: number) =>
+  z
+    .string({ error: missing("Not a valid string.") })
+    .max(max, maxChars(max))
+    .optional();
 const integer = z.number({ error: missing("A valid integer is required.") }).int("A valid integer is required.");
 const url = z.url({ error: missing("Enter a valid URL."), protocol: /^https?$/ });
 
@@ -50,11 +57,19 @@ export const intentionInput = z.object({
   amount: integer.min(1, "Ensure this value is greater than or equal to 1."),
   currency: text(3),
   payment_methods: z
-    .array(z.union([z.number().int(), z.string().trim().min(1)], { error: "Must be an integration id or name." }), { error: missing('Expected a list of items but got type "str".') })
+    .array(z.union([z.number().int(), z.string().trim().min(1)], { error: "Must be an integration id or name." }), {
+      error: missing('Expected a list of items but got type "str".'),
+    })
     .min(1, "This list may not be empty."),
-  items: z.array(item, { error: missing('Expected a list of items but got type "dict".') }).optional().default([]),
+  items: z
+    .array(item, { error: missing('Expected a list of items but got type "dict".') })
+    .optional()
+    .default([]),
   billing_data: billingData,
-  extras: z.record(z.string(), z.unknown(), { error: missing("Invalid data. Expected a dictionary.") }).optional().default({}),
+  extras: z
+    .record(z.string(), z.unknown(), { error: missing("Invalid data. Expected a dictionary.") })
+    .optional()
+    .default({}),
   special_reference: text(255).optional(),
   expiration: integer.min(1).max(3_110_400, "Ensure this value is less than or equal to 3110400.").optional(),
   notification_url: url.optional(),
@@ -75,10 +90,13 @@ export function drfErrors(error: z.ZodError): Record<string, unknown> {
     let node = out;
     for (const key of path.slice(0, -1)) {
       const next = node[key];
-      node = (next && typeof next === "object" && !Array.isArray(next) ? next : (node[key] = {})) as Record<string, unknown>;
+      node = (next && typeof next === "object" && !Array.isArray(next) ? next : (node[key] = {})) as Record<
+        string,
+        unknown
+      >;
     }
     const leaf = path[path.length - 1]!;
-    const list = Array.isArray(node[leaf]) ? (node[leaf] as string[]) : (node[leaf] = []) as string[];
+    const list = Array.isArray(node[leaf]) ? (node[leaf] as string[]) : ((node[leaf] = []) as string[]);
     if (!list.includes(issue.message)) list.push(issue.message);
   }
   return out;

@@ -6,15 +6,38 @@ import { paymentKey } from "./tokens";
 // Response bodies of the intention endpoints, shaped like Paymob's (docs/paymob.md § "Create an intention" and
 // § "Unified Checkout"; the element answer's required keys are in lib/emulator/README.md).
 
-export type IntentionItem = { name: string; amount: number; description: string; quantity: number; image: string | null };
+export type IntentionItem = {
+  name: string;
+  amount: number;
+  description: string;
+  quantity: number;
+  image: string | null;
+};
 export type StoredPaymentMethod = Integration & { alias: null; live: false; use_cvc_with_moto: false };
 
-const BILLING_KEYS = ["apartment", "floor", "first_name", "last_name", "street", "building", "phone_number", "shipping_method", "city", "country", "state", "email", "postal_code"] as const;
+const BILLING_KEYS = [
+  "apartment",
+  "floor",
+  "first_name",
+  "last_name",
+  "street",
+  "building",
+  "phone_number",
+  "shipping_method",
+  "city",
+  "country",
+  "state",
+  "email",
+  "postal_code",
+] as const;
 
 /** Paymob echoes every billing key, with "" for the optional ones the merchant left out. */
 export function echoedBillingData(raw: unknown): Record<(typeof BILLING_KEYS)[number], string> {
   const source = (raw ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(BILLING_KEYS.map((k) => [k, typeof source[k] === "string" ? source[k] : ""])) as Record<(typeof BILLING_KEYS)[number], string>;
+  return Object.fromEntries(BILLING_KEYS.map((k) => [k, typeof source[k] === "string" ? source[k] : ""])) as Record<
+    (typeof BILLING_KEYS)[number],
+    string
+  >;
 }
 
 /** Paymob returns the merchant's `extras` plus `merchant_order_id` (= special_reference). */
@@ -29,11 +52,26 @@ const methods = (intention: EmuIntention) => intention.paymentMethods as StoredP
 /** The legacy per-integration payment key; it carries (signed) which intention and integration it pays. */
 export function paymentKeyFor(intention: EmuIntention, integrationId: number): string {
   const ttl = Math.max(60, Math.floor((intention.expiresAt.getTime() - Date.now()) / 1000));
-  return paymentKey({ user_id: OWNER_USER_ID, amount_cents: intention.amountCents, currency: intention.currency, integration_id: integrationId, order_id: intention.orderId, next_payment_intention: intention.id }, ttl);
+  return paymentKey(
+    {
+      user_id: OWNER_USER_ID,
+      amount_cents: intention.amountCents,
+      currency: intention.currency,
+      integration_id: integrationId,
+      order_id: intention.orderId,
+      next_payment_intention: intention.id,
+    },
+    ttl,
+  );
 }
 
 function intentionDetail(intention: EmuIntention) {
-  return { amount: intention.amountCents, items: intention.items as IntentionItem[], currency: intention.currency, billing_data: echoedBillingData(intention.billingData) };
+  return {
+    amount: intention.amountCents,
+    items: intention.items as IntentionItem[],
+    currency: intention.currency,
+    billing_data: echoedBillingData(intention.billingData),
+  };
 }
 
 /** 201 body of POST /v1/intention/. */
@@ -81,12 +119,24 @@ export function elementResponse(intention: EmuIntention, savedCards: SavedCard[]
     intention_detail: intentionDetail(intention),
     payment_methods: methods(intention),
     payment_keys: keys,
-    card_tokens: savedCards.map((c) => ({ ...c, card_expired: false, has_discount: false, network_token: false, vts_content: null })),
-    customization: { customization_data: { branding: { brand_name: MERCHANT.company_name, primary_color: "#0f766e", logo: null } } },
+    card_tokens: savedCards.map((c) => ({
+      ...c,
+      card_expired: false,
+      has_discount: false,
+      network_token: false,
+      vts_content: null,
+    })),
+    customization: {
+      customization_data: { branding: { brand_name: MERCHANT.company_name, primary_color: "#0f766e", logo: null } },
+    },
     merchant_name: MERCHANT.company_name,
     merchant_company_name: MERCHANT.company_name,
     merchant_settings: { company_name: MERCHANT.company_name },
-    client_info: { full_name: `${billing.first_name} ${billing.last_name}`.trim(), phone_number: billing.phone_number, email: billing.email },
+    client_info: {
+      full_name: `${billing.first_name} ${billing.last_name}`.trim(),
+      phone_number: billing.phone_number,
+      email: billing.email,
+    },
     paid: intention.status === "paid",
     paid_at: paidAt,
     order_id: intention.orderId,

@@ -21,7 +21,12 @@ export const cardInput = z
   })
   .refine((c) => expiryInFuture(c.expiryMonth, c.expiryYear), { message: "This card has expired.", path: ["expiry"] });
 
-export const walletInput = z.object({ number: z.string().transform(digitsOnly).pipe(z.string().regex(/^01\d{9}$/, "Enter an 11-digit wallet number starting with 01.")) });
+export const walletInput = z.object({
+  number: z
+    .string()
+    .transform(digitsOnly)
+    .pipe(z.string().regex(/^01\d{9}$/, "Enter an 11-digit wallet number starting with 01.")),
+});
 
 /** "01/39", "1 / 39" → [1, 39]; anything else → [NaN, NaN] so validation reports it. */
 export function splitExpiry(expiry: string): [number, number] {

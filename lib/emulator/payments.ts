@@ -2,7 +2,14 @@ import "server-only";
 import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { logger } from "@/lib/logger";
-import { emuCardTokens, emuIntentions, emuTransactions, type EmuIntention, type EmuScenario, type EmuTransaction } from "./db/schema";
+import {
+  emuCardTokens,
+  emuIntentions,
+  emuTransactions,
+  type EmuIntention,
+  type EmuScenario,
+  type EmuTransaction,
+} from "./db/schema";
 import { cardBehaviour, cardNumMask, THREE_DS_OTP, TEST_WALLET, tokenMaskedPan, type CardBehaviour } from "./cards";
 import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
 import { urlRefusal } from "./exposure";
@@ -17,17 +24,42 @@ import { buildTransactionObject, type TransactionObject } from "./transaction-ob
 // The payment engine behind the hosted checkout and the Pixel iframe: start a payment, pass the emulated
 // 3-D Secure / wallet step, finish it (transaction row, signed callbacks, redirect URL) in one DB transaction.
 
-export type PaymentMethodInput = { type: "card"; digits: string; saveCard: boolean } | { type: "wallet"; number: string };
+export type PaymentMethodInput =
+  { type: "card"; digits: string; saveCard: boolean } | { type: "wallet"; number: string };
 
 export type PaymentResult =
   | { kind: "finished"; transaction: EmuTransaction; obj: TransactionObject; redirectUrl: string }
   | { kind: "challenge"; transaction: EmuTransaction; challengeUrl: string }
   | { kind: "refused"; reason: "already_paid" | "expired" | "method_unavailable" | "not_found" };
 
-type Outcome = { success: boolean; pending: boolean; message: string; txnResponseCode: string; acqResponseCode: string };
-const APPROVED: Outcome = { success: true, pending: false, message: "Approved", txnResponseCode: "APPROVED", acqResponseCode: "00" };
-const DECLINED: Outcome = { success: false, pending: false, message: "Do not honour", txnResponseCode: "DECLINED", acqResponseCode: "05" };
-const PENDING: Outcome = { success: false, pending: true, message: "Pending", txnResponseCode: "PENDING", acqResponseCode: "" };
+type Outcome = {
+  success: boolean;
+  pending: boolean;
+  message: string;
+  txnResponseCode: string;
+  acqResponseCode: string;
+};
+const APPROVED: Outcome = {
+  success: true,
+  pending: false,
+  message: "Approved",
+  txnResponseCode: "APPROVED",
+  acqResponseCode: "00",
+};
+const DECLINED: Outcome = {
+  success: false,
+  pending: false,
+  message: "Do not honour",
+  txnResponseCode: "DECLINED",
+  acqResponseCode: "05",
+};
+const PENDING: Outcome = {
+  success: false,
+  pending: true,
+  message: "Pending",
+  txnResponseCode: "PENDING",
+  acqResponseCode: "",
+};
 const AWAITING: Outcome = { ...PENDING, message: "Awaiting authentication" };
 
 function integrationFor(intention: EmuIntention, name: "card" | "wallet"): Integration | undefined {
@@ -47,7 +79,10 @@ function redirectTarget(base: string, intention: EmuIntention, transaction: EmuT
   if (intention.redirectionUrl) {
     const refusal = urlRefusal(intention.redirectionUrl, "redirection_url");
     if (!refusal) return intention.redirectionUrl;
-    logger.warn({ scope: "paymob-emulator", intentionId: intention.id, orderId: intention.orderId, reason: refusal }, "redirection_url refused: showing the status page instead");
+    logger.warn(
+      { scope: "paymob-emulator", intentionId: intention.id, orderId: intention.orderId, reason: refusal },
+      "redirection_url refused: showing the status page instead",
+    );
   }
   const url = new URL(`${base}/unifiedcheckout/payment-status`);
   url.searchParams.set("payment_token", paymentKeyFor(intention, transaction.integrationId));
@@ -55,7 +90,13 @@ function redirectTarget(base: string, intention: EmuIntention, transaction: EmuT
   return url.toString();
 }
 
-export async function startPayment(db: Db, base: string, intentionId: string, method: PaymentMethodInput, apiSource: "IFRAME" | "PIXEL"): Promise<PaymentResult> {
+export async function startPayment(
+  db: Db,
+  base: string,
+  intentionId: string,
+  method: PaymentMethodInput,
+  apiSource: "IFRAME" | "PIXEL",
+): Promise<PaymentResult> {
   return db.transaction(async (tx) => {
     const intention = await lockIntention(tx, intentionId);
     if (!intention) return { kind: "refused", reason: "not_found" } as const;
@@ -66,7 +107,9 @@ export async function startPayment(db: Db, base: string, intentionId: string, me
 
     const now = paymobTimestamp();
     const card = method.type === "card" ? cardBehaviour(method.digits) : null;
-    const challenge = card ? card.behaviour.outcome === "approved" && card.behaviour.threeDs : method.type === "wallet" && method.number === TEST_WALLET.number;
+    const challenge = card
+      ? card.behaviour.outcome === "approved" && card.behaviour.threeDs
+      : method.type === "wallet" && method.number === TEST_WALLET.number;
     const outcome = challenge ? AWAITING : card ? outcomeOf(card.behaviour) : DECLINED;
     const [transaction] = await tx
       .insert(emuTransactions)
@@ -78,7 +121,9 @@ export async function startPayment(db: Db, base: string, intentionId: string, me
         amountCents: intention.amountCents,
         currency: intention.currency,
         ...outcome,
-        ...(method.type === "wallet" && !challenge ? { message: "Wallet is not registered", txnResponseCode: "ERROR", acqResponseCode: "" } : {}),
+        ...(method.type === "wallet" && !challenge
+          ? { message: "Wallet is not registered", txnResponseCode: "ERROR", acqResponseCode: "" }
+          : {}),
         is3dSecure: card !== null && challenge,
         isAuth: card?.behaviour.outcome === "approved" && card.behaviour.authOnly === true,
         sourceType: method.type,
@@ -94,7 +139,12 @@ export async function startPayment(db: Db, base: string, intentionId: string, me
       })
       .returning();
     if (!transaction) throw new Error("emulator: transaction insert returned nothing");
-    if (challenge) return { kind: "challenge", transaction, challengeUrl: `${base}/acs/${transaction.id}/?token=${transaction.acsToken}` } as const;
+    if (challenge)
+      return {
+        kind: "challenge",
+        transaction,
+        challengeUrl: `${base}/acs/${transaction.id}/?token=${transaction.acsToken}`,
+      } as const;
     const scenario = card?.behaviour.outcome === "approved" ? card.behaviour.scenario : undefined;
     return finish(tx, base, intention, transaction, scenario);
   });
@@ -106,25 +156,48 @@ export type ChallengeAnswer = { otp: string; mpin?: string };
  * The emulated ACS / wallet page was submitted. Wrong answers (or Cancel) decline. A repeated submit of a
  * finished challenge just repeats its redirect, without new callbacks.
  */
-export async function completeChallenge(db: Db, base: string, transactionId: number, acsToken: string, answer: ChallengeAnswer | "cancel"): Promise<PaymentResult> {
+export async function completeChallenge(
+  db: Db,
+  base: string,
+  transactionId: number,
+  acsToken: string,
+  answer: ChallengeAnswer | "cancel",
+): Promise<PaymentResult> {
   return db.transaction(async (tx) => {
     const current = await lockTransaction(tx, transactionId);
-    if (!current || !current.acsToken || current.acsToken !== acsToken) return { kind: "refused", reason: "not_found" } as const;
+    if (!current || !current.acsToken || current.acsToken !== acsToken)
+      return { kind: "refused", reason: "not_found" } as const;
     const intention = await lockIntention(tx, current.intentionId);
     if (!intention) return { kind: "refused", reason: "not_found" } as const;
     if (!current.awaitingChallenge) {
       const obj = buildTransactionObject(intention, current);
-      return { kind: "finished", transaction: current, obj, redirectUrl: redirectLocation(redirectTarget(base, intention, current), obj) } as const;
+      return {
+        kind: "finished",
+        transaction: current,
+        obj,
+        redirectUrl: redirectLocation(redirectTarget(base, intention, current), obj),
+      } as const;
     }
     const wallet = current.sourceType === "wallet";
-    const passed = answer !== "cancel" && answer.otp === (wallet ? TEST_WALLET.otp : THREE_DS_OTP) && (!wallet || answer.mpin === TEST_WALLET.mpin);
+    const passed =
+      answer !== "cancel" &&
+      answer.otp === (wallet ? TEST_WALLET.otp : THREE_DS_OTP) &&
+      (!wallet || answer.mpin === TEST_WALLET.mpin);
     // Another attempt may have paid the intention meanwhile: never approve twice.
     const outcome =
       intention.status === "paid"
         ? { ...DECLINED, message: "Order has already paid." }
         : passed
           ? APPROVED
-          : { ...DECLINED, message: answer === "cancel" ? "Authentication cancelled" : wallet ? "Wrong MPIN or OTP" : "Authentication failed" };
+          : {
+              ...DECLINED,
+              message:
+                answer === "cancel"
+                  ? "Authentication cancelled"
+                  : wallet
+                    ? "Wrong MPIN or OTP"
+                    : "Authentication failed",
+            };
     const [transaction] = await tx
       .update(emuTransactions)
       .set({ ...outcome, awaitingChallenge: false, updatedText: paymobTimestamp() })
@@ -135,10 +208,20 @@ export async function completeChallenge(db: Db, base: string, transactionId: num
   });
 }
 
-async function finish(tx: Tx, base: string, intention: EmuIntention, transaction: EmuTransaction, cardScenario?: EmuScenario): Promise<PaymentResult> {
+async function finish(
+  tx: Tx,
+  base: string,
+  intention: EmuIntention,
+  transaction: EmuTransaction,
+  cardScenario?: EmuScenario,
+): Promise<PaymentResult> {
   let current = intention;
   if (transaction.success && !transaction.pending) {
-    [current = intention] = await tx.update(emuIntentions).set({ status: "paid" }).where(eq(emuIntentions.id, intention.id)).returning();
+    [current = intention] = await tx
+      .update(emuIntentions)
+      .set({ status: "paid" })
+      .where(eq(emuIntentions.id, intention.id))
+      .returning();
   }
   // A scenario card wins over the intention's scenario: it is the more specific choice, made at payment time.
   const scenario = cardScenario ?? current.scenario;
@@ -148,10 +231,23 @@ async function finish(tx: Tx, base: string, intention: EmuIntention, transaction
     const billing = current.billingData as { email?: string };
     const [token] = await tx
       .insert(emuCardTokens)
-      .values({ token: hex32() + hex32().slice(0, 14), maskedPan: tokenMaskedPan(transaction.sourcePan), cardSubtype: transaction.sourceSubType, email: billing.email ?? "", orderId: current.orderId, intentionId: current.id, createdText: paymobTimestamp() })
+      .values({
+        token: hex32() + hex32().slice(0, 14),
+        maskedPan: tokenMaskedPan(transaction.sourcePan),
+        cardSubtype: transaction.sourceSubType,
+        email: billing.email ?? "",
+        orderId: current.orderId,
+        intentionId: current.id,
+        createdText: paymobTimestamp(),
+      })
       .returning();
     if (token) await enqueueTokenCallback(tx, current, token, scenario, lastId);
   }
   const obj = buildTransactionObject(current, transaction);
-  return { kind: "finished", transaction, obj, redirectUrl: redirectLocation(redirectTarget(base, current, transaction), obj) };
+  return {
+    kind: "finished",
+    transaction,
+    obj,
+    redirectUrl: redirectLocation(redirectTarget(base, current, transaction), obj),
+  };
 }

@@ -5,7 +5,20 @@ import type { EmuDelivery } from "./db/schema";
 // anything keyed by them (the delivery log, inquiries, refunds) would otherwise hand those to anyone.
 
 /** Keys under which Paymob objects carry a person's data: billing_data, shipping_data, client_info, TOKEN's email. */
-const PERSONAL_KEYS = new Set(["first_name", "last_name", "full_name", "email", "phone_number", "apartment", "floor", "street", "building", "postal_code", "city", "state"]);
+const PERSONAL_KEYS = new Set([
+  "first_name",
+  "last_name",
+  "full_name",
+  "email",
+  "phone_number",
+  "apartment",
+  "floor",
+  "street",
+  "building",
+  "postal_code",
+  "city",
+  "state",
+]);
 /** URLs whose query may carry a secret (Vercel's protection bypass rides in notification_url). */
 const URL_KEYS = new Set(["notification_url", "redirection_url", "redirect_url"]);
 /** Fillers, not data: "" for a field left out, "NA" for a blank the merchant had to fill. */

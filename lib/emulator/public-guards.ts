@@ -12,7 +12,8 @@ import { maskPersonalData } from "./personal-data";
  * these tools reach nothing but test payments and the app's own callback URL.
  */
 export function keyWhenPublic(handler: Handler): Handler {
-  return (ctx, params) => (emulatorExposure().public ? (secretKeyAuth(ctx.request) ?? handler(ctx, params)) : handler(ctx, params));
+  return (ctx, params) =>
+    emulatorExposure().public ? (secretKeyAuth(ctx.request) ?? handler(ctx, params)) : handler(ctx, params);
 }
 
 /**
@@ -22,7 +23,8 @@ export function keyWhenPublic(handler: Handler): Handler {
 export function maskedWhenPublic(handler: Handler): Handler {
   return async (ctx, params) => {
     const response = await handler(ctx, params);
-    if (!emulatorExposure().public || !response.headers.get("content-type")?.includes("application/json")) return response;
+    if (!emulatorExposure().public || !response.headers.get("content-type")?.includes("application/json"))
+      return response;
     const headers = Object.fromEntries(response.headers);
     return json(response.status, maskPersonalData(await response.json()), headers);
   };

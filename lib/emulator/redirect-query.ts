@@ -8,8 +8,44 @@ import type { TransactionObject } from "./transaction-object";
 
 type Obj = TransactionObject & { data: Record<string, unknown>; source_data: Record<string, unknown> };
 
-const TOP_LEVEL_BEFORE_ORDER = ["id", "pending", "amount_cents", "success", "is_auth", "is_capture", "is_standalone_payment", "is_voided", "is_refunded", "is_3d_secure", "integration_id", "profile_id", "has_parent_transaction"] as const;
-const TOP_LEVEL_AFTER_ORDER = ["created_at", "currency", "merchant_commission", "accept_fees", "discount_details", "amount_cents_int", "is_void", "is_refund", "error_occured", "refunded_amount_cents", "refunded_amount_cents_int", "captured_amount", "captured_amount_int", "settlement_amount_cents_int", "accept_fees_cents_int", "vat_cents_int", "updated_at", "is_settled", "bill_balanced", "is_bill", "owner"] as const;
+const TOP_LEVEL_BEFORE_ORDER = [
+  "id",
+  "pending",
+  "amount_cents",
+  "success",
+  "is_auth",
+  "is_capture",
+  "is_standalone_payment",
+  "is_voided",
+  "is_refunded",
+  "is_3d_secure",
+  "integration_id",
+  "profile_id",
+  "has_parent_transaction",
+] as const;
+const TOP_LEVEL_AFTER_ORDER = [
+  "created_at",
+  "currency",
+  "merchant_commission",
+  "accept_fees",
+  "discount_details",
+  "amount_cents_int",
+  "is_void",
+  "is_refund",
+  "error_occured",
+  "refunded_amount_cents",
+  "refunded_amount_cents_int",
+  "captured_amount",
+  "captured_amount_int",
+  "settlement_amount_cents_int",
+  "accept_fees_cents_int",
+  "vat_cents_int",
+  "updated_at",
+  "is_settled",
+  "bill_balanced",
+  "is_bill",
+  "owner",
+] as const;
 
 const flat = (value: unknown) => (Array.isArray(value) ? JSON.stringify(value) : hmacValue(value));
 

@@ -18,18 +18,21 @@ export type ReversalResult =
 const fail = (status: 400 | 404, message: string): ReversalResult => ({ ok: false, status, message });
 
 function rejectReason(kind: "refund" | "void", parent: EmuTransaction, amountCents: number): string | null {
-  if (parent.kind !== "payment" && parent.kind !== "capture") return "Only payment transactions can be refunded or voided.";
+  if (parent.kind !== "payment" && parent.kind !== "capture")
+    return "Only payment transactions can be refunded or voided.";
   if (!parent.success || parent.pending) return "Transaction is not successful; nothing to reverse.";
   if (parent.isVoided) return "Transaction is already voided.";
   if (parent.isAuth) {
-    if (kind === "refund") return "An authorisation has to be captured before it can be refunded; void it to release the hold.";
+    if (kind === "refund")
+      return "An authorisation has to be captured before it can be refunded; void it to release the hold.";
     if (parent.capturedAmountCents > 0) return "This authorisation was captured; void or refund the capture instead.";
     return null; // releasing a hold is possible until it expires, not only on the day it was made
   }
   if (kind === "void") {
     if (parent.refundedAmountCents > 0) return "Transaction has refunds; it can no longer be voided.";
     // Voids cancel before settlement, i.e. on the day of the payment; afterwards only a refund works.
-    if (cairoDay(parent.createdAt) !== cairoDay(new Date())) return "Transaction can only be voided on the day it was made; refund it instead.";
+    if (cairoDay(parent.createdAt) !== cairoDay(new Date()))
+      return "Transaction can only be voided on the day it was made; refund it instead.";
     return null;
   }
   const remaining = parent.amountCents - parent.refundedAmountCents;
@@ -38,7 +41,12 @@ function rejectReason(kind: "refund" | "void", parent: EmuTransaction, amountCen
   return null;
 }
 
-export async function reverseTransaction(db: Db, kind: "refund" | "void", transactionId: number, amountCents?: number): Promise<ReversalResult> {
+export async function reverseTransaction(
+  db: Db,
+  kind: "refund" | "void",
+  transactionId: number,
+  amountCents?: number,
+): Promise<ReversalResult> {
   return db.transaction(async (tx) => {
     const parent = await lockTransaction(tx, transactionId);
     if (!parent) return fail(404, "Not found.");
@@ -54,7 +62,10 @@ export async function reverseTransaction(db: Db, kind: "refund" | "void", transa
       parent,
       kind,
       amount,
-      () => (kind === "void" ? { isVoided: true } : { isRefunded: true, refundedAmountCents: parent.refundedAmountCents + amount }),
+      () =>
+        kind === "void"
+          ? { isVoided: true }
+          : { isRefunded: true, refundedAmountCents: parent.refundedAmountCents + amount },
       kind === "void" ? "voided" : "refunded",
     );
     return { ok: true, ...written, obj: buildTransactionObject(intention, written.child) };

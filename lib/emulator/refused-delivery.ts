@@ -13,7 +13,13 @@ import { urlRefusal } from "./exposure";
 export async function refuseForeignTarget(db: Db, delivery: EmuDelivery): Promise<boolean> {
   const refusal = urlRefusal(delivery.url, "notification_url");
   if (!refusal) return false;
-  await db.update(emuDeliveries).set({ lastStatus: null, lastError: `not sent: ${refusal}`, leaseUntil: null, gaveUp: true }).where(eq(emuDeliveries.id, delivery.id));
-  logger.warn({ scope: "paymob-emulator", deliveryId: delivery.id, label: delivery.label, reason: refusal }, "callback not sent");
+  await db
+    .update(emuDeliveries)
+    .set({ lastStatus: null, lastError: `not sent: ${refusal}`, leaseUntil: null, gaveUp: true })
+    .where(eq(emuDeliveries.id, delivery.id));
+  logger.warn(
+    { scope: "paymob-emulator", deliveryId: delivery.id, label: delivery.label, reason: refusal },
+    "callback not sent",
+  );
   return true;
 }

@@ -36,14 +36,27 @@ export async function lockTransaction(tx: Tx, id: number): Promise<EmuTransactio
 
 /** Paymob's inquiry returns only the most recent transaction of an order. */
 export async function latestTransactionOfOrder(db: Q, orderId: number): Promise<EmuTransaction | undefined> {
-  return (await db.select().from(emuTransactions).where(eq(emuTransactions.orderId, orderId)).orderBy(desc(emuTransactions.id)).limit(1))[0];
+  return (
+    await db
+      .select()
+      .from(emuTransactions)
+      .where(eq(emuTransactions.orderId, orderId))
+      .orderBy(desc(emuTransactions.id))
+      .limit(1)
+  )[0];
 }
 
 export async function successfulPayment(db: Q, intentionId: string): Promise<EmuTransaction | undefined> {
   const rows = await db
     .select()
     .from(emuTransactions)
-    .where(and(eq(emuTransactions.intentionId, intentionId), eq(emuTransactions.kind, "payment"), eq(emuTransactions.success, true)))
+    .where(
+      and(
+        eq(emuTransactions.intentionId, intentionId),
+        eq(emuTransactions.kind, "payment"),
+        eq(emuTransactions.success, true),
+      ),
+    )
     .limit(1);
   return rows[0];
 }

@@ -28,7 +28,14 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
     for (const [method, handler] of Object.entries(methods)) app.on(method, path, withContext(handler));
     // Registered after the handlers, so it only answers the methods they do not (HEAD goes to GET, as before).
     const allow = Object.keys(methods).join(", ");
-    app.all(path, (c) => new Response(JSON.stringify({ detail: `Method "${c.req.method}" not allowed.` }), { status: 405, headers: { allow, "content-type": "application/json" } }));
+    app.all(
+      path,
+      (c) =>
+        new Response(JSON.stringify({ detail: `Method "${c.req.method}" not allowed.` }), {
+          status: 405,
+          headers: { allow, "content-type": "application/json" },
+        }),
+    );
   };
   on("/v1/intention", { POST: createIntention });
   on("/v1/intention/element/:pk/:cs", { GET: (ctx, p) => getElement(ctx, p.pk!, p.cs!) });
@@ -50,10 +57,23 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
   on("/_emulator/deliveries", { GET: listDeliveries });
   on("/_emulator/deliveries/pump", { POST: keyWhenPublic(pumpNow) });
   on("/_emulator/deliveries/:id/replay", { POST: keyWhenPublic((ctx, p) => replayDelivery(ctx, p.id!)) });
-  on("/_emulator/pixel-demo", { GET: (ctx) => html(200, pixelDemoPage(ctx.base, ctx.url.searchParams.get("clientSecret") ?? "", ctx.url.searchParams.get("disablePay") === "1")) });
+  on("/_emulator/pixel-demo", {
+    GET: (ctx) =>
+      html(
+        200,
+        pixelDemoPage(
+          ctx.base,
+          ctx.url.searchParams.get("clientSecret") ?? "",
+          ctx.url.searchParams.get("disablePay") === "1",
+        ),
+      ),
+  });
   app.notFound(() => detail(404, "Not found."));
   app.onError((error, c) => {
-    logger.error({ scope: "paymob-emulator", method: c.req.method, path: c.req.path.slice(basePath.length) || "/", err: error }, "request failed");
+    logger.error(
+      { scope: "paymob-emulator", method: c.req.method, path: c.req.path.slice(basePath.length) || "/", err: error },
+      "request failed",
+    );
     return detail(500, "The emulator hit an internal error; see the server log.");
   });
   return app;
@@ -64,7 +84,9 @@ function withContext(handler: Handler) {
   return async (c: Context<EmulatorEnv>) => {
     const { waitUntil } = c.env;
     const defer = (task: () => Promise<unknown>) => {
-      const promise = task().catch((error: unknown) => logger.error({ scope: "paymob-emulator", err: error }, "background work failed"));
+      const promise = task().catch((error: unknown) =>
+        logger.error({ scope: "paymob-emulator", err: error }, "background work failed"),
+      );
       waitUntil?.(promise);
     };
     const url = new URL(c.req.url);

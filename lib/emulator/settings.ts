@@ -31,7 +31,9 @@ export type Integration = (typeof EMULATOR_INTEGRATIONS)[number];
 
 /** Paymob accepts integration ids (numbers) or integration names (strings) in `payment_methods`. */
 export function findIntegration(ref: number | string): Integration | undefined {
-  return EMULATOR_INTEGRATIONS.find((i) => (typeof ref === "number" ? i.integration_id === ref : i.name === ref || String(i.integration_id) === ref));
+  return EMULATOR_INTEGRATIONS.find((i) =>
+    typeof ref === "number" ? i.integration_id === ref : i.name === ref || String(i.integration_id) === ref,
+  );
 }
 
 /** The emulated merchant account (Paymob echoes it inside every TRANSACTION callback's `order.merchant`). */

@@ -25,7 +25,12 @@ export function paymobTimestamp(date: Date = new Date(), micros = Math.floor(Mat
 
 /** Cairo calendar day (YYYY-MM-DD) of a moment: voids are only allowed on the day of the payment. */
 export function cairoDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: CAIRO, year: "numeric", month: "2-digit", day: "2-digit" }).format(date);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: CAIRO,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(date);
 }
 
 /**
@@ -52,4 +57,3 @@ export function setDeliveryClock(clock: Clock): () => void {
     scheduleClock = previous;
   };
 }
-

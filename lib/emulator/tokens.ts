@@ -8,7 +8,8 @@ import { EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
 export const hex32 = () => randomBytes(16).toString("hex");
 
 const b64url = (value: string | Buffer) => Buffer.from(value).toString("base64url");
-const signature = (data: string) => createHmac("sha512", `emulator-token:${EMULATOR_SECRET_KEY}`).update(data).digest("base64url");
+const signature = (data: string) =>
+  createHmac("sha512", `emulator-token:${EMULATOR_SECRET_KEY}`).update(data).digest("base64url");
 
 /** A JWT-shaped HS512 token, like the `payment_keys[].key` and auth tokens Paymob hands out. */
 export function signClaims(claims: Record<string, unknown>, ttlSeconds: number): string {
@@ -32,5 +33,7 @@ export function verifyClaims(token: string | null | undefined): Record<string, u
 }
 
 /** Paymob's payment keys are base64 of a JWT ("ZXlK…"); the emulator's are too. */
-export const paymentKey = (claims: Record<string, unknown>, ttlSeconds: number) => Buffer.from(signClaims(claims, ttlSeconds)).toString("base64");
-export const readPaymentKey = (key: string | null | undefined) => (key ? verifyClaims(Buffer.from(key, "base64").toString("utf8")) : null);
+export const paymentKey = (claims: Record<string, unknown>, ttlSeconds: number) =>
+  Buffer.from(signClaims(claims, ttlSeconds)).toString("base64");
+export const readPaymentKey = (key: string | null | undefined) =>
+  key ? verifyClaims(Buffer.from(key, "base64").toString("utf8")) : null;

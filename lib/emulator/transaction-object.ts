@@ -8,10 +8,17 @@ import { creationExtras, echoedBillingData, type IntentionItem } from "./intenti
 // numbers stay numbers, booleans stay booleans, absent values are null. The 20 HMAC-signed fields come straight
 // from the row, so the signature covers exactly what is emitted.
 
-export type TransactionObject = Record<string, unknown> & { id: number; order: Record<string, unknown> & { id: number; merchant_order_id: string | null } };
+export type TransactionObject = Record<string, unknown> & {
+  id: number;
+  order: Record<string, unknown> & { id: number; merchant_order_id: string | null };
+};
 
 /** What the object looks like to the outside, plus the overrides the out-of-order scenario needs for its stale copy. */
-export function buildTransactionObject(intention: EmuIntention, tx: EmuTransaction, now?: Partial<Pick<EmuTransaction, "pending" | "success" | "message" | "txnResponseCode" | "updatedText">>): TransactionObject {
+export function buildTransactionObject(
+  intention: EmuIntention,
+  tx: EmuTransaction,
+  now?: Partial<Pick<EmuTransaction, "pending" | "success" | "message" | "txnResponseCode" | "updatedText">>,
+): TransactionObject {
   const t = { ...tx, ...now };
   const approved = (t.kind === "payment" || t.kind === "capture") && t.success && !t.pending;
   // What this transaction itself captured: a sale or a capture child its amount, an authorisation nothing (its
@@ -41,7 +48,14 @@ export function buildTransactionObject(intention: EmuIntention, tx: EmuTransacti
       merchant: MERCHANT,
       collector: null,
       amount_cents: intention.amountCents,
-      shipping_data: { id: intention.orderId, ...billing, extra_description: "", shipping_method: "UNK", order_id: intention.orderId, order: intention.orderId },
+      shipping_data: {
+        id: intention.orderId,
+        ...billing,
+        extra_description: "",
+        shipping_method: "UNK",
+        order_id: intention.orderId,
+        order: intention.orderId,
+      },
       currency: intention.currency,
       is_payment_locked: false,
       is_return: false,
@@ -52,7 +66,13 @@ export function buildTransactionObject(intention: EmuIntention, tx: EmuTransacti
       wallet_notification: null,
       paid_amount_cents: intention.status === "paid" ? intention.amountCents : 0,
       notify_user_with_email: false,
-      items: items.map((i) => ({ name: i.name, description: i.description, amount_cents: i.amount, quantity: i.quantity, image: i.image })),
+      items: items.map((i) => ({
+        name: i.name,
+        description: i.description,
+        amount_cents: i.amount,
+        quantity: i.quantity,
+        image: i.image,
+      })),
       order_url: "NA",
       commission_fees: 0,
       delivery_fees_cents: 0,
@@ -95,7 +115,9 @@ export function buildTransactionObject(intention: EmuIntention, tx: EmuTransacti
       authorised_amount: approved ? t.amountCents / 100 : 0,
       refunded_amount: t.refundedAmountCents ? t.refundedAmountCents / 100 : null,
       acs_eci: t.is3dSecure ? "02" : "07",
-      ...(t.is3dSecure ? { authentication_status: t.success ? "AUTHENTICATION_SUCCESSFUL" : "AUTHENTICATION_FAILED" } : {}),
+      ...(t.is3dSecure
+        ? { authentication_status: t.success ? "AUTHENTICATION_SUCCESSFUL" : "AUTHENTICATION_FAILED" }
+        : {}),
     },
     is_hidden: false,
     payment_key_claims: {

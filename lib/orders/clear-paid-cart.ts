@@ -12,7 +12,10 @@ import { MONEY_ARRIVED_ORDER_STATUSES, UNPAID_ORDER_STATUSES } from "./statuses"
  * the return page never shows "Paid" beside a full cart. Only the cart as it was checked out: if it changed
  * after the order was placed, it holds the next purchase and is left alone.
  */
-export async function clearCartOfPaidOrder(db: Db | Tx, change: { orderId: string; from: OrderStatus; to: OrderStatus }): Promise<boolean> {
+export async function clearCartOfPaidOrder(
+  db: Db | Tx,
+  change: { orderId: string; from: OrderStatus; to: OrderStatus },
+): Promise<boolean> {
   if (!UNPAID_ORDER_STATUSES.has(change.from) || !MONEY_ARRIVED_ORDER_STATUSES.has(change.to)) return false;
   const order = await findOrder(db, change.orderId);
   if (!order?.cartId) return false;

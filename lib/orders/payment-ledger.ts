@@ -35,7 +35,8 @@ export type ReservationRow = {
   childTransactionId: number | null;
 };
 
-const isRefund = (r: ReservationRow, status: string, transactionId: number) => r.kind === "refund" && r.status === status && r.paymobTransactionId === transactionId;
+const isRefund = (r: ReservationRow, status: string, transactionId: number) =>
+  r.kind === "refund" && r.status === status && r.paymobTransactionId === transactionId;
 
 /** A Paymob transaction that took money (a capture or sale) or holds it (an authorisation). */
 export type MoneyEntry = {
@@ -62,7 +63,11 @@ export type MoneyEntry = {
   captureIds: number[];
 };
 
-const MONEY_FACTS: Readonly<Record<string, MoneyEntry["kind"]>> = { authorised: "authorisation", paid: "capture", mismatch: "capture" };
+const MONEY_FACTS: Readonly<Record<string, MoneyEntry["kind"]>> = {
+  authorised: "authorisation",
+  paid: "capture",
+  mismatch: "capture",
+};
 
 type Linked = Pick<MoneyEntry, "transactionId" | "parentTransactionId" | "kind">;
 
@@ -71,7 +76,8 @@ type Linked = Pick<MoneyEntry, "transactionId" | "parentTransactionId" | "kind">
  * else that holds or takes money next to an earlier payment charges the customer a second time.
  */
 function sameCharge(a: Linked, b: Linked): boolean {
-  const captures = (capture: Linked, auth: Linked) => auth.kind === "authorisation" && capture.parentTransactionId === auth.transactionId;
+  const captures = (capture: Linked, auth: Linked) =>
+    auth.kind === "authorisation" && capture.parentTransactionId === auth.transactionId;
   return a.transactionId === b.transactionId || captures(a, b) || captures(b, a);
 }
 
@@ -100,7 +106,9 @@ export function moneyEntries(rows: readonly LedgerRow[], reservations: readonly 
     entries.push(entry);
   }
   for (const entry of entries) {
-    entry.captureIds = entries.filter((e) => e.kind === "capture" && e.parentTransactionId === entry.transactionId).map((e) => e.transactionId);
+    entry.captureIds = entries
+      .filter((e) => e.kind === "capture" && e.parentTransactionId === entry.transactionId)
+      .map((e) => e.transactionId);
     entry.settledRefundsMinor = sumOf(reservations.filter((r) => isRefund(r, "settled", entry.transactionId)));
   }
 
@@ -108,7 +116,10 @@ export function moneyEntries(rows: readonly LedgerRow[], reservations: readonly 
   for (const row of sorted) {
     if (row.fact !== "refund" && row.fact !== "void") continue;
     const child = isReversalChild(row);
-    const target = find(entries, child ? (row.parentTransactionId ?? defaultTarget(entries, row.attemptId)) : row.paymobTransactionId);
+    const target = find(
+      entries,
+      child ? (row.parentTransactionId ?? defaultTarget(entries, row.attemptId)) : row.paymobTransactionId,
+    );
     if (!target) continue;
     if (row.fact === "void") {
       target.voided = true;
@@ -120,13 +131,15 @@ export function moneyEntries(rows: readonly LedgerRow[], reservations: readonly 
       target.parentReportedMinor = Math.max(target.parentReportedMinor, row.refundedAmountCents ?? row.amountCents);
     }
   }
-  for (const entry of entries) entry.refundedMinor = Math.max(entry.childRefundsMinor, entry.parentReportedMinor, entry.settledRefundsMinor);
+  for (const entry of entries)
+    entry.refundedMinor = Math.max(entry.childRefundsMinor, entry.parentReportedMinor, entry.settledRefundsMinor);
   return entries;
 }
 
 const sumOf = (reservations: readonly ReservationRow[]) => reservations.reduce((sum, r) => sum + r.amountMinor, 0);
 
-const find = (entries: readonly MoneyEntry[], transactionId: number | null | undefined) => (transactionId == null ? undefined : entries.find((e) => e.transactionId === transactionId));
+const find = (entries: readonly MoneyEntry[], transactionId: number | null | undefined) =>
+  transactionId == null ? undefined : entries.find((e) => e.transactionId === transactionId);
 
 /**
  * The payment a refund/void child gives back when it does not name its parent (parent_transaction is unsigned
@@ -139,7 +152,10 @@ function defaultTarget(entries: readonly MoneyEntry[], attemptId: string | null)
 }
 
 /** What an incoming transaction reads against the recorded payments. */
-export type IncomingTransaction = Pick<PaymobTransaction, "id" | "hasParentTransaction" | "isAuth" | "isCapture" | "parentTransactionId"> &
+export type IncomingTransaction = Pick<
+  PaymobTransaction,
+  "id" | "hasParentTransaction" | "isAuth" | "isCapture" | "parentTransactionId"
+> &
   Partial<Pick<PaymobTransaction, "amountMinor">>;
 
 export type PaymentContext = {
@@ -155,7 +171,12 @@ export type PaymentContext = {
  * `entries` read with the order's reservations (moneyEntries); `reservations` again, pending ones included, so a
  * refund child's total counts the reservation its callback is about to settle.
  */
-export function paymentContext(entries: readonly MoneyEntry[], tx: IncomingTransaction, attemptId: string, reservations: readonly ReservationRow[] = []): PaymentContext {
+export function paymentContext(
+  entries: readonly MoneyEntry[],
+  tx: IncomingTransaction,
+  attemptId: string,
+  reservations: readonly ReservationRow[] = [],
+): PaymentContext {
   const child = isReversalChild(tx);
   const target = find(entries, child ? (tx.parentTransactionId ?? defaultTarget(entries, attemptId)) : tx.id);
   const settling = child && target ? settledByChild(reservations, tx, target.transactionId) : 0;
@@ -185,6 +206,8 @@ export function paymentContext(entries: readonly MoneyEntry[], tx: IncomingTrans
 function settledByChild(reservations: readonly ReservationRow[], tx: IncomingTransaction, target: number): number {
   const named = reservations.find((r) => r.childTransactionId === tx.id);
   if (named) return isRefund(named, "pending", target) ? named.amountMinor : 0;
-  const unanswered = reservations.find((r) => isRefund(r, "pending", target) && r.childTransactionId === null && r.amountMinor === tx.amountMinor);
+  const unanswered = reservations.find(
+    (r) => isRefund(r, "pending", target) && r.childTransactionId === null && r.amountMinor === tx.amountMinor,
+  );
   return unanswered?.amountMinor ?? 0;
 }

@@ -1,7 +1,15 @@
 import "server-only";
 import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { orderLines, orders, paymentAttempts, type Order, type OrderLine, type OrderStatus, type PaymentAttempt } from "@/db/schema";
+import {
+  orderLines,
+  orders,
+  paymentAttempts,
+  type Order,
+  type OrderLine,
+  type OrderStatus,
+  type PaymentAttempt,
+} from "@/db/schema";
 import type { AttemptMode } from "@/db/schema/payments";
 
 // The statements of the orders aggregate (an order, its lines and its payment attempts): the reads that pages,
@@ -35,12 +43,21 @@ export function linesOfOrder(db: Reader, orderId: string): Promise<OrderLine[]> 
 
 /** Every payment attempt of the order, first attempt first. */
 export function attemptsOfOrder(db: Reader, orderId: string): Promise<PaymentAttempt[]> {
-  return db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(asc(paymentAttempts.sequence));
+  return db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(asc(paymentAttempts.sequence));
 }
 
 /** The attempt being paid now: the order's newest. */
 export async function latestAttempt(db: Reader, orderId: string): Promise<PaymentAttempt | undefined> {
-  const [attempt] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId)).orderBy(desc(paymentAttempts.sequence)).limit(1);
+  const [attempt] = await db
+    .select()
+    .from(paymentAttempts)
+    .where(eq(paymentAttempts.orderId, orderId))
+    .orderBy(desc(paymentAttempts.sequence))
+    .limit(1);
   return attempt;
 }
 
@@ -53,7 +70,10 @@ export async function findAttempt(db: Reader, attemptId: string): Promise<Paymen
 export type AttemptLookup = { attemptId: string } | { specialReference: string } | { paymobOrderId: number };
 
 /** The attempt with its order, whoever owns it: callers decide who may see it. */
-export async function findAttemptWithOrder(db: Reader, lookup: AttemptLookup): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
+export async function findAttemptWithOrder(
+  db: Reader,
+  lookup: AttemptLookup,
+): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
   const [row] = await db
     .select({ attempt: paymentAttempts, order: orders })
     .from(paymentAttempts)
@@ -73,7 +93,10 @@ function attemptCondition(lookup: AttemptLookup): SQL {
 
 const ACCOUNT_ORDERS_PAGE_SIZE = 10;
 
-export type CustomerOrderSummary = Pick<Order, "id" | "reference" | "status" | "totalMinor" | "currency" | "createdAt"> & {
+export type CustomerOrderSummary = Pick<
+  Order,
+  "id" | "reference" | "status" | "totalMinor" | "currency" | "createdAt"
+> & {
   lines: Pick<OrderLine, "name" | "quantity">[];
 };
 
@@ -105,11 +128,19 @@ export async function listCustomerOrders(
     ? await db
         .select({ orderId: orderLines.orderId, name: orderLines.name, quantity: orderLines.quantity })
         .from(orderLines)
-        .where(inArray(orderLines.orderId, rows.map((r) => r.id)))
+        .where(
+          inArray(
+            orderLines.orderId,
+            rows.map((r) => r.id),
+          ),
+        )
         .orderBy(orderLines.id)
     : [];
   return {
-    orders: rows.map((r) => ({ ...r, lines: lines.filter((l) => l.orderId === r.id).map(({ name, quantity }) => ({ name, quantity })) })),
+    orders: rows.map((r) => ({
+      ...r,
+      lines: lines.filter((l) => l.orderId === r.id).map(({ name, quantity }) => ({ name, quantity })),
+    })),
     total,
     page: current,
     pageCount,
@@ -144,13 +175,22 @@ export async function insertOrderLines(tx: Tx, lines: (typeof orderLines.$inferI
   await tx.insert(orderLines).values(lines);
 }
 
-export type NewAttempt = Pick<PaymentAttempt, "orderId" | "amountMinor" | "currency" | "specialReference"> & { mode: AttemptMode };
+export type NewAttempt = Pick<PaymentAttempt, "orderId" | "amountMinor" | "currency" | "specialReference"> & {
+  mode: AttemptMode;
+};
 
 /** An attempt waiting for its Paymob intention (state `creating`): an order's first, or a "Try again". */
 export async function insertCreatingAttempt(tx: Tx, values: NewAttempt): Promise<PaymentAttempt | undefined> {
   const [attempt] = await tx
     .insert(paymentAttempts)
-    .values({ orderId: values.orderId, mode: values.mode, status: "creating", amountMinor: values.amountMinor, currency: values.currency, specialReference: values.specialReference })
+    .values({
+      orderId: values.orderId,
+      mode: values.mode,
+      status: "creating",
+      amountMinor: values.amountMinor,
+      currency: values.currency,
+      specialReference: values.specialReference,
+    })
     .returning();
   return attempt;
 }
@@ -162,7 +202,12 @@ export async function lockOrder(tx: Tx, orderId: string): Promise<Order | undefi
 }
 
 /** Moves the order from `from` to `to`; undefined when it is no longer in `from` (a late "paid" is never overwritten). */
-export async function moveOrderStatus(tx: Tx, orderId: string, from: OrderStatus, to: OrderStatus): Promise<Order | undefined> {
+export async function moveOrderStatus(
+  tx: Tx,
+  orderId: string,
+  from: OrderStatus,
+  to: OrderStatus,
+): Promise<Order | undefined> {
   const [moved] = await tx
     .update(orders)
     .set({ status: to, updatedAt: sql`now()` })
@@ -172,7 +217,11 @@ export async function moveOrderStatus(tx: Tx, orderId: string, from: OrderStatus
 }
 
 /** Paymob refused the intention: the attempt becomes `creation_failed` with the developer message. */
-export async function markCreationFailed(db: Db, attemptId: string, message: string): Promise<PaymentAttempt | undefined> {
+export async function markCreationFailed(
+  db: Db,
+  attemptId: string,
+  message: string,
+): Promise<PaymentAttempt | undefined> {
   const [failed] = await db
     .update(paymentAttempts)
     .set({ status: "creation_failed", error: message, updatedAt: sql`now()` })
@@ -218,7 +267,9 @@ export async function markCheckoutOpened(db: Db, attemptId: string): Promise<Pay
  */
 export async function attemptOpenedBefore(db: Db, attemptId: string, graceMs: number): Promise<boolean> {
   const [timing] = await db
-    .select({ due: sql<boolean>`coalesce(${paymentAttempts.checkoutOpenedAt}, ${paymentAttempts.intendedAt}) <= now() - ${millisecondsInterval(graceMs)}` })
+    .select({
+      due: sql<boolean>`coalesce(${paymentAttempts.checkoutOpenedAt}, ${paymentAttempts.intendedAt}) <= now() - ${millisecondsInterval(graceMs)}`,
+    })
     .from(paymentAttempts)
     .where(eq(paymentAttempts.id, attemptId));
   return timing?.due ?? false;

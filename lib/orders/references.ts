@@ -14,7 +14,8 @@ export function newOrderReference(): string {
 
 /** Paymob's `special_reference` must be unique per payment attempt; it comes back as `merchant_order_id`. */
 export function attemptSpecialReference(orderReference: string, attemptNumber: number): string {
-  if (!Number.isSafeInteger(attemptNumber) || attemptNumber < 1) throw new RangeError(`attempt number must be ≥ 1, got ${attemptNumber}`);
+  if (!Number.isSafeInteger(attemptNumber) || attemptNumber < 1)
+    throw new RangeError(`attempt number must be ≥ 1, got ${attemptNumber}`);
   return `${orderReference}-${attemptNumber}`;
 }
 

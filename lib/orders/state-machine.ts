@@ -11,7 +11,15 @@ import type { FactKind, TransactionFact } from "./transaction-facts";
 /** Where each order status may go on a Paymob fact. "Try again" (payment_failed → awaiting_payment) is a user
  * action and lives in startRetry, never here. */
 const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
-  awaiting_payment: ["payment_failed", "authorised", "paid", "needs_review", "partially_refunded", "refunded", "voided"],
+  awaiting_payment: [
+    "payment_failed",
+    "authorised",
+    "paid",
+    "needs_review",
+    "partially_refunded",
+    "refunded",
+    "voided",
+  ],
   payment_failed: ["authorised", "paid", "needs_review", "partially_refunded", "refunded", "voided"],
   // Captured (paid), cancelled (voided), or a refund whose capture callback never came; never back to unpaid.
   authorised: ["paid", "needs_review", "partially_refunded", "refunded", "voided"],
@@ -24,7 +32,16 @@ const ORDER_TRANSITIONS: Record<OrderStatus, readonly OrderStatus[]> = {
 };
 
 type CallbackAttemptStatus = Exclude<AttemptStatus, "creating" | "intended" | "creation_failed">;
-const FROM_UNSETTLED: readonly CallbackAttemptStatus[] = ["pending", "declined", "authorised", "paid", "needs_review", "partially_refunded", "refunded", "voided"];
+const FROM_UNSETTLED: readonly CallbackAttemptStatus[] = [
+  "pending",
+  "declined",
+  "authorised",
+  "paid",
+  "needs_review",
+  "partially_refunded",
+  "refunded",
+  "voided",
+];
 
 /** The same for the attempt the transaction belongs to. "declined → paid" is real: Unified Checkout lets the
  * customer try another card on the same intention. A creation_failed attempt can still be paid when our
@@ -115,7 +132,8 @@ export function applyFact(input: TransitionInput): Transition {
 
   // Giving back a second charge changes nothing about the payment the order stands on; the attempt that made
   // only that second charge (another attempt) still records its refund below.
-  if (REVERSALS.has(fact.kind) && input.reversesExtraCapture && attemptOwnsOrder) return { order, attempt, reason: "extra_capture_reversed" };
+  if (REVERSALS.has(fact.kind) && input.reversesExtraCapture && attemptOwnsOrder)
+    return { order, attempt, reason: "extra_capture_reversed" };
 
   // Money arriving through any attempt settles an unpaid order (the customer did pay). A second charge — another
   // transaction id while one already holds or took the money, through this attempt or another — is never
@@ -132,12 +150,17 @@ export function applyFact(input: TransitionInput): Transition {
   const nextAttempt = targets.attempt && canMoveAttempt(attempt, targets.attempt) ? targets.attempt : attempt;
   const orderFollows = attemptOwnsOrder || settlesThroughOther;
   const nextOrder = orderFollows && targets.order && canMoveOrder(order, targets.order) ? targets.order : order;
-  const refunded = fact.kind === "refund" && orderFollows && isRefundStatus(nextOrder) ? Math.max(fact.refundedTotalMinor, orderRefundedMinor) : undefined;
+  const refunded =
+    fact.kind === "refund" && orderFollows && isRefundStatus(nextOrder)
+      ? Math.max(fact.refundedTotalMinor, orderRefundedMinor)
+      : undefined;
 
-  if (nextOrder !== order) return { order: nextOrder, attempt: nextAttempt, reason: "applied", refundedMinor: refunded };
+  if (nextOrder !== order)
+    return { order: nextOrder, attempt: nextAttempt, reason: "applied", refundedMinor: refunded };
   // A refund can move only the attempt (the order is already partially refunded); its larger total still counts.
   const raised = refunded !== undefined && refunded > orderRefundedMinor ? refunded : undefined;
-  if (nextAttempt !== attempt) return { order, attempt: nextAttempt, reason: orderFollows ? "applied" : "other_attempt", refundedMinor: raised };
+  if (nextAttempt !== attempt)
+    return { order, attempt: nextAttempt, reason: orderFollows ? "applied" : "other_attempt", refundedMinor: raised };
   if (raised !== undefined && order === "partially_refunded") {
     return { order, attempt, reason: "refund_recorded", refundedMinor: raised };
   }

@@ -41,18 +41,47 @@ export async function loadOrderTimeline(db: Db, orderId: string): Promise<Timeli
   const entries: (TimelineEntry & { rank: number })[] = [];
   const add = (rank: number, entry: TimelineEntry) => entries.push({ ...entry, rank });
 
-  add(0, { id: `order-${order.id}`, at: order.createdAt, tone: "neutral", title: `Order ${order.reference} placed`, detail: `${formatMoney(order.totalMinor, order.currency)} to pay` });
+  add(0, {
+    id: `order-${order.id}`,
+    at: order.createdAt,
+    tone: "neutral",
+    title: `Order ${order.reference} placed`,
+    detail: `${formatMoney(order.totalMinor, order.currency)} to pay`,
+  });
 
   for (const attempt of attempts) {
     const n = numberOf.get(attempt.id);
     if (n !== undefined && n > 1) {
-      add(1, { id: `retry-${attempt.id}`, at: attempt.createdAt, tone: "info", attempt: n, title: `Try again: payment attempt ${n} started`, detail: `Order back to awaiting payment · paying by ${MODE_LABEL[attempt.mode]}` });
+      add(1, {
+        id: `retry-${attempt.id}`,
+        at: attempt.createdAt,
+        tone: "info",
+        attempt: n,
+        title: `Try again: payment attempt ${n} started`,
+        detail: `Order back to awaiting payment · paying by ${MODE_LABEL[attempt.mode]}`,
+      });
     }
     if (attempt.intendedAt) {
-      add(2, { id: `intention-${attempt.id}`, at: attempt.intendedAt, tone: "neutral", attempt: n, title: "Payment intention created with Paymob", detail: `Reference ${attempt.specialReference}`, internal: `intention ${attempt.intentionId ?? "?"}, Paymob order ${attempt.intentionOrderId ?? "?"}` });
+      add(2, {
+        id: `intention-${attempt.id}`,
+        at: attempt.intendedAt,
+        tone: "neutral",
+        attempt: n,
+        title: "Payment intention created with Paymob",
+        detail: `Reference ${attempt.specialReference}`,
+        internal: `intention ${attempt.intentionId ?? "?"}, Paymob order ${attempt.intentionOrderId ?? "?"}`,
+      });
     }
     if (attempt.status === "creation_failed") {
-      add(2, { id: `refused-${attempt.id}`, at: attempt.updatedAt, tone: "danger", attempt: n, title: "Paymob did not start the payment", detail: "No payment was taken.", internal: attempt.error ?? undefined });
+      add(2, {
+        id: `refused-${attempt.id}`,
+        at: attempt.updatedAt,
+        tone: "danger",
+        attempt: n,
+        title: "Paymob did not start the payment",
+        detail: "No payment was taken.",
+        internal: attempt.error ?? undefined,
+      });
     }
     if (attempt.checkoutOpenedAt) {
       const title = attempt.mode === "pixel" ? "Embedded card form (Pixel) opened" : "Sent to Paymob's hosted checkout";
@@ -61,7 +90,12 @@ export async function loadOrderTimeline(db: Db, orderId: string): Promise<Timeli
   }
 
   for (const event of events) {
-    add(4, { id: `event-${event.id}`, at: event.receivedAt, attempt: event.attemptId ? numberOf.get(event.attemptId) : undefined, ...describeEvent(event) });
+    add(4, {
+      id: `event-${event.id}`,
+      at: event.receivedAt,
+      attempt: event.attemptId ? numberOf.get(event.attemptId) : undefined,
+      ...describeEvent(event),
+    });
   }
 
   for (const tx of transactions) {
@@ -74,12 +108,22 @@ export async function loadOrderTimeline(db: Db, orderId: string): Promise<Timeli
       tone: toneForStatus(tx.toStatus),
       attempt: tx.attemptId ? numberOf.get(tx.attemptId) : undefined,
       title: `Order status: ${from} → ${to}`,
-      detail: tx.fact ? `Paymob transaction ${tx.paymobTransactionId}: ${tx.fact.replaceAll("_", " ")}` : `Paymob transaction ${tx.paymobTransactionId}`,
+      detail: tx.fact
+        ? `Paymob transaction ${tx.paymobTransactionId}: ${tx.fact.replaceAll("_", " ")}`
+        : `Paymob transaction ${tx.paymobTransactionId}`,
     });
   }
 
   entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.rank - b.rank);
-  return entries.map(({ id, at, title, detail, internal, tone, attempt }) => ({ id, at, title, detail, internal, tone, attempt }));
+  return entries.map(({ id, at, title, detail, internal, tone, attempt }) => ({
+    id,
+    at,
+    title,
+    detail,
+    internal,
+    tone,
+    attempt,
+  }));
 }
 
 const VERIFICATION_TEXT: Record<PaymentEvent["verification"], string> = {
@@ -96,9 +140,19 @@ function describeEvent(event: PaymentEvent): Pick<TimelineEntry, "title" | "deta
   const internal = [txn, what ? undefined : event.detail].filter(Boolean).join(" · ") || undefined;
   if (event.source === "inquiry") {
     const tone = event.outcome === "inquiry_failed" ? "warning" : "info";
-    return { title: "Asked Paymob for the payment status", detail: [what, outcome].filter(Boolean).join(" · ") || undefined, internal, tone };
+    return {
+      title: "Asked Paymob for the payment status",
+      detail: [what, outcome].filter(Boolean).join(" · ") || undefined,
+      internal,
+      tone,
+    };
   }
-  const title = event.source === "replay" ? "Paymob callback replayed" : event.kind === "TOKEN" ? "Paymob card-token callback received" : "Paymob callback received";
+  const title =
+    event.source === "replay"
+      ? "Paymob callback replayed"
+      : event.kind === "TOKEN"
+        ? "Paymob card-token callback received"
+        : "Paymob callback received";
   const rejected = event.verification !== "valid";
   const detail = [VERIFICATION_TEXT[event.verification], what, outcome].filter(Boolean).join(" · ");
   return { title, detail, internal, tone: rejected ? "danger" : event.outcome === "duplicate" ? "neutral" : "info" };

@@ -10,7 +10,16 @@ import type { PaymobTransaction } from "@/lib/paymob/reshape";
 /** The transaction fields classification reads; a subset of the reshaped Paymob transaction. */
 export type TransactionFlags = Pick<
   PaymobTransaction,
-  "success" | "pending" | "isAuth" | "isCapture" | "isVoided" | "isRefunded" | "errorOccurred" | "hasParentTransaction" | "amountMinor" | "currency"
+  | "success"
+  | "pending"
+  | "isAuth"
+  | "isCapture"
+  | "isVoided"
+  | "isRefunded"
+  | "errorOccurred"
+  | "hasParentTransaction"
+  | "amountMinor"
+  | "currency"
 > &
   Partial<Pick<PaymobTransaction, "refundedMinor" | "isVoid">>;
 
@@ -50,9 +59,14 @@ export type FactKind = TransactionFact["kind"];
 
 /** A refund or void child: a new transaction pointing at the payment it gives back (docs/paymob.md
  * § "State flags"). A capture is also a child of its authorisation, but it takes money; read like a payment below. */
-export const isReversalChild = (tx: Pick<TransactionFlags, "hasParentTransaction" | "isCapture">) => tx.hasParentTransaction && !tx.isCapture;
+export const isReversalChild = (tx: Pick<TransactionFlags, "hasParentTransaction" | "isCapture">) =>
+  tx.hasParentTransaction && !tx.isCapture;
 
-export function classifyTransaction(tx: TransactionFlags, expected: Expected, ledger: RefundLedger = EMPTY_LEDGER): TransactionFact {
+export function classifyTransaction(
+  tx: TransactionFlags,
+  expected: Expected,
+  ledger: RefundLedger = EMPTY_LEDGER,
+): TransactionFact {
   const captured = ledger.capturedMinor ?? expected.amountMinor;
   // Three floors of the same money, never parts of it: a reservation settled by its own child is in both sums.
   const settled = ledger.settledRefundsMinor ?? 0;
@@ -62,7 +76,8 @@ export function classifyTransaction(tx: TransactionFlags, expected: Expected, le
     // A child that did not go through refunded nothing. Its own amount is signed, so refunds are summed from children.
     if (!tx.success || tx.pending) return { kind: "ignored", detail: "refund/void child did not succeed" };
     if (tx.errorOccurred) return { kind: "errored", detail: "refund/void child reports success with error_occured" };
-    if (tx.currency !== expected.currency) return { kind: "ignored", detail: `child currency ${tx.currency} ≠ ${expected.currency}` };
+    if (tx.currency !== expected.currency)
+      return { kind: "ignored", detail: `child currency ${tx.currency} ≠ ${expected.currency}` };
     // A void reverses the whole payment. Paymob marks void children only with unsigned `is_void`, so a
     // "void" smaller than the capture is counted as the refund it then has to be.
     if ((tx.isVoided || tx.isVoid === true) && tx.amountMinor >= captured) return { kind: "void", via: "child" };
@@ -71,10 +86,12 @@ export function classifyTransaction(tx: TransactionFlags, expected: Expected, le
   }
 
   // From here on: the payment itself — a sale, an authorisation, or the capture child of an authorisation.
-  if (tx.hasParentTransaction && (!tx.success || tx.pending)) return { kind: "ignored", detail: "capture did not succeed" };
+  if (tx.hasParentTransaction && (!tx.success || tx.pending))
+    return { kind: "ignored", detail: "capture did not succeed" };
   if (!tx.success) return tx.pending ? { kind: "pending" } : { kind: "declined" };
   if (tx.pending) return { kind: "pending" }; // success with pending is not settled money
-  if (tx.errorOccurred) return { kind: "errored", detail: "success with error_occured: Paymob reported an error on this transaction" };
+  if (tx.errorOccurred)
+    return { kind: "errored", detail: "success with error_occured: Paymob reported an error on this transaction" };
   if (tx.isVoided) return { kind: "void", via: "parent" };
   if (tx.isRefunded) {
     // The re-notified parent carries its own (signed) captured amount; its refunded total is unsigned.
@@ -88,7 +105,8 @@ export function classifyTransaction(tx: TransactionFlags, expected: Expected, le
   ].filter((m): m is string => typeof m === "string");
   // An authorisation stays one even when re-notified with is_capture=true after its capture (the capture itself
   // arrives as its own child transaction): only a capture child or a plain sale is ever paid.
-  if (tx.isAuth && !tx.hasParentTransaction) return mismatches.length > 0 ? { kind: "authorised", mismatch: mismatches.join(", ") } : { kind: "authorised" };
+  if (tx.isAuth && !tx.hasParentTransaction)
+    return mismatches.length > 0 ? { kind: "authorised", mismatch: mismatches.join(", ") } : { kind: "authorised" };
   if (mismatches.length > 0) return { kind: "mismatch", detail: mismatches.join(", ") };
   return { kind: "paid" };
 }

@@ -51,10 +51,18 @@ function transactionFingerprint(obj: PaymobTransaction): string {
  * dedupes on (transaction id, fingerprint), and runs the state machine under the order's row lock. Callbacks,
  * inquiry results and admin replays all come through here, so they are idempotent against each other.
  */
-export async function applyTransaction(db: Db, received: PaymobTransaction, options: ApplyOptions): Promise<ApplyResult> {
+export async function applyTransaction(
+  db: Db,
+  received: PaymobTransaction,
+  options: ApplyOptions,
+): Promise<ApplyResult> {
   // Already authenticated; from here on the values only need to fit in the database (see storable.ts).
   const obj = storableValues(received, options.rawBody);
-  const stored = { ...options, rawBody: storableText(options.rawBody), signature: storableText(options.signature ?? null) };
+  const stored = {
+    ...options,
+    rawBody: storableText(options.rawBody),
+    signature: storableText(options.signature ?? null),
+  };
   const result = await db.transaction((tx) => applyInTransaction(tx, obj, stored));
   logPaymentLine(options.source, result);
   return result;
@@ -63,7 +71,14 @@ export async function applyTransaction(db: Db, received: PaymobTransaction, opti
 async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: ApplyOptions): Promise<ApplyResult> {
   const locked = await lockAttemptFor(tx, obj);
   if (!locked) {
-    const eventId = await insertEvent(tx, obj, options, undefined, "unknown_order", "no attempt matches this Paymob order");
+    const eventId = await insertEvent(
+      tx,
+      obj,
+      options,
+      undefined,
+      "unknown_order",
+      "no attempt matches this Paymob order",
+    );
     return { outcome: "unknown_order", eventId, transactionId: obj.id };
   }
 
@@ -79,7 +94,10 @@ async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: Apply
     reversesExtraCapture: context.reversesExtraCapture,
   });
   const described = describeFact(fact, obj);
-  const detail = transition.reason === "double_payment" ? `second charge: another transaction already holds or took this order's money · ${described}` : described;
+  const detail =
+    transition.reason === "double_payment"
+      ? `second charge: another transaction already holds or took this order's money · ${described}`
+      : described;
   const { eventId, applied } = await recordTransaction(tx, {
     obj,
     fingerprint: transactionFingerprint(obj),
@@ -92,7 +110,14 @@ async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: Apply
     signature: options.signature ?? null,
   });
 
-  const base = { eventId, transactionId: obj.id, orderId: locked.orderId, orderReference: locked.orderReference, attemptId: locked.attemptId, fact: fact.kind };
+  const base = {
+    eventId,
+    transactionId: obj.id,
+    orderId: locked.orderId,
+    orderReference: locked.orderReference,
+    attemptId: locked.attemptId,
+    fact: fact.kind,
+  };
   // Not applied: seen before (an identical re-delivery, a concurrent duplicate that won the race, or a replay).
   if (!applied) return { ...base, outcome: "duplicate", from: locked.orderStatus, to: locked.orderStatus };
   // A refund/void Paymob now reports is no longer a pending reservation (same transaction, same lock).
@@ -101,7 +126,14 @@ async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: Apply
   return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
 }
 
-function insertEvent(tx: Tx, obj: PaymobTransaction, options: ApplyOptions, locked: LockedAttempt | undefined, outcome: string, detail: string): Promise<number> {
+function insertEvent(
+  tx: Tx,
+  obj: PaymobTransaction,
+  options: ApplyOptions,
+  locked: LockedAttempt | undefined,
+  outcome: string,
+  detail: string,
+): Promise<number> {
   return insertTransactionEvent(tx, {
     source: options.source,
     rawBody: options.rawBody,

@@ -3,7 +3,13 @@ import type { Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
 import type { AttemptStatus } from "@/db/schema/payments";
 import type { PaymobTransaction } from "@/lib/paymob/reshape";
-import { moneyEntries, paymentContext, type LedgerRow, type PaymentContext, type ReservationRow } from "@/lib/orders/payment-ledger";
+import {
+  moneyEntries,
+  paymentContext,
+  type LedgerRow,
+  type PaymentContext,
+  type ReservationRow,
+} from "@/lib/orders/payment-ledger";
 import { PaymentsDataError } from "./errors";
 import { lockAttemptRow, orderContextRow, type LedgerJson, type ReservationJson } from "./hot-path-sql";
 
@@ -52,13 +58,21 @@ export async function loadOrderContext(tx: Tx, locked: LockedAttempt, obj: Paymo
   if (!row) throw new PaymentsDataError("vanished", `order ${locked.orderId} vanished under its lock`);
   const unpaid = locked.orderStatus === "awaiting_payment" || locked.orderStatus === "payment_failed";
   const owner = unpaid ? row.latestAttemptId : (row.settlingAttemptId ?? locked.attemptId);
-  const rows = parsed(row.transactions).map(
-    (r: LedgerJson): LedgerRow => ({ ...r, id: Number(r.id), paymobTransactionId: Number(r.paymobTransactionId), parentTransactionId: nullableNumber(r.parentTransactionId) }),
-  );
-  const reservations = parsed(row.reservations).map(
-    (r: ReservationJson): ReservationRow => ({ ...r, paymobTransactionId: Number(r.paymobTransactionId), childTransactionId: nullableNumber(r.childTransactionId) }),
-  );
-  return { attemptOwnsOrder: owner === locked.attemptId, ...paymentContext(moneyEntries(rows, reservations), obj, locked.attemptId, reservations) };
+  const rows = parsed(row.transactions).map((r: LedgerJson): LedgerRow => ({
+    ...r,
+    id: Number(r.id),
+    paymobTransactionId: Number(r.paymobTransactionId),
+    parentTransactionId: nullableNumber(r.parentTransactionId),
+  }));
+  const reservations = parsed(row.reservations).map((r: ReservationJson): ReservationRow => ({
+    ...r,
+    paymobTransactionId: Number(r.paymobTransactionId),
+    childTransactionId: nullableNumber(r.childTransactionId),
+  }));
+  return {
+    attemptOwnsOrder: owner === locked.attemptId,
+    ...paymentContext(moneyEntries(rows, reservations), obj, locked.attemptId, reservations),
+  };
 }
 
 /** Drivers parse json; tolerate one that hands back the text. */

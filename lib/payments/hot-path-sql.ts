@@ -33,7 +33,18 @@ export type LockRow = {
   orderRefundedMinor: number;
 };
 
-const LOCK_COLUMNS = ["attemptId", "attemptStatus", "amountMinor", "currency", "intentionOrderId", "paymobTransactionId", "orderId", "orderReference", "orderStatus", "orderRefundedMinor"] as const;
+const LOCK_COLUMNS = [
+  "attemptId",
+  "attemptStatus",
+  "amountMinor",
+  "currency",
+  "intentionOrderId",
+  "paymobTransactionId",
+  "orderId",
+  "orderReference",
+  "orderStatus",
+  "orderRefundedMinor",
+] as const;
 
 /**
  * One fixed text per combination of fallbacks rather than `$n is null or …` guards, so each keeps a plan that
@@ -42,7 +53,8 @@ const LOCK_COLUMNS = ["attemptId", "attemptStatus", "amountMinor", "currency", "
 function lockStatement(byReference: boolean, byParent: boolean) {
   const paymobOrderId = p("paymobOrderId");
   const matches: (SQL | undefined)[] = [eq(paymentAttempts.intentionOrderId, paymobOrderId)];
-  if (byReference) matches.push(and(eq(paymentAttempts.specialReference, p("reference")), isNull(paymentAttempts.intentionOrderId)));
+  if (byReference)
+    matches.push(and(eq(paymentAttempts.specialReference, p("reference")), isNull(paymentAttempts.intentionOrderId)));
   if (byParent) {
     const parent = p("parent");
     matches.push(
@@ -73,8 +85,12 @@ const LOCK_STATEMENTS: Record<"" | "r" | "p" | "rp", PreparedStatement<LockRow>>
 };
 
 /** Locks (`FOR UPDATE`) the attempt Paymob's order id names, else the one a given fallback finds, and its order. */
-export async function lockAttemptRow(tx: Tx, match: { paymobOrderId: number; reference?: string; parent?: number }): Promise<LockRow | undefined> {
-  const statement = LOCK_STATEMENTS[`${match.reference === undefined ? "" : "r"}${match.parent === undefined ? "" : "p"}`];
+export async function lockAttemptRow(
+  tx: Tx,
+  match: { paymobOrderId: number; reference?: string; parent?: number },
+): Promise<LockRow | undefined> {
+  const statement =
+    LOCK_STATEMENTS[`${match.reference === undefined ? "" : "r"}${match.parent === undefined ? "" : "p"}`];
   const [row] = await statement(tx, match);
   return row;
 }
@@ -216,13 +232,24 @@ const RECORD = preparedStatement<{ id: Int8; outcome: string }>("payments_record
 });
 
 /** Records the transaction and its event and moves the order and attempt, in one statement. */
-export async function recordTransactionRow(tx: Tx, values: RecordValues): Promise<{ id: Int8; outcome: string } | undefined> {
+export async function recordTransactionRow(
+  tx: Tx,
+  values: RecordValues,
+): Promise<{ id: Int8; outcome: string } | undefined> {
   const [row] = await RECORD(tx, values);
   return row;
 }
 
 /** Which reservations a reversal or capture callback resolves (settle-reversal.ts decides the values). */
-export type ResolveValues = { parent: number; kind: ReversalKind; child: number | null; amount: number | null; reportedTotal: number | null; status: ReversalStatus; reason: string | null };
+export type ResolveValues = {
+  parent: number;
+  kind: ReversalKind;
+  child: number | null;
+  amount: number | null;
+  reportedTotal: number | null;
+  status: ReversalStatus;
+  reason: string | null;
+};
 
 /**
  * Which pending reservations a callback resolves:

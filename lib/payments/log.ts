@@ -20,4 +20,11 @@ export function logPaymentLine(source: string, fields: PaymentLogFields, extra?:
   logger[level]({ scope: `paymob-${source}`, outcome, ...facts, ...(extra ? { detail: extra } : {}) }, outcome);
 }
 // Outcomes someone should look at: forged or broken deliveries, money we cannot place, double charges.
-const WARN_OUTCOMES = new Set(["rejected_signature", "malformed", "unknown_order", "double_payment", "too_large", "unsupported_media_type"]);
+const WARN_OUTCOMES = new Set([
+  "rejected_signature",
+  "malformed",
+  "unknown_order",
+  "double_payment",
+  "too_large",
+  "unsupported_media_type",
+]);

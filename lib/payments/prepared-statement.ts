@@ -34,9 +34,18 @@ export function preparedStatement<Row>(name: string, text: StatementText<Row>): 
   if (names.has(name)) throw new Error(`prepared statement name ${name} is used twice`);
   names.add(name);
   const steps = Object.entries(text.steps ?? {}).map(([step, query]) => qb.$with(step, {}).as(query));
-  const result = qb.$with("result", Object.fromEntries(text.columns.map((c) => [c, sql`${sql.identifier(c)}`.as(c)]))).as(text.query);
-  const fields = Object.fromEntries(text.columns.map((c) => [c, (result as unknown as Record<string, SQL.Aliased>)[c]!]));
-  const prepare = (conn: Db | Tx) => conn.with(...steps, result).select(fields).from(result).prepare(name);
+  const result = qb
+    .$with("result", Object.fromEntries(text.columns.map((c) => [c, sql`${sql.identifier(c)}`.as(c)])))
+    .as(text.query);
+  const fields = Object.fromEntries(
+    text.columns.map((c) => [c, (result as unknown as Record<string, SQL.Aliased>)[c]!]),
+  );
+  const prepare = (conn: Db | Tx) =>
+    conn
+      .with(...steps, result)
+      .select(fields)
+      .from(result)
+      .prepare(name);
   // Built once per pool: on the shared connection the prepared query is reusable. Inside a transaction it is
   // bound to that transaction's connection, so it is built per call (about 50 µs of CPU per statement).
   const onPool = new WeakMap<Db | Tx, ReturnType<typeof prepare>>();

@@ -13,7 +13,15 @@ import { admitUnverifiedCallback, type CallbackSender } from "./unverified-limit
 /** Paymob's callbacks are ~5–10 KB; anything far larger is not Paymob. */
 export const MAX_CALLBACK_BYTES = 64 * 1024;
 
-type CallbackOutcome = ApplyOutcome | "token_stored" | "rejected_signature" | "malformed" | "too_large" | "unsupported_media_type" | "rate_limited" | "error";
+type CallbackOutcome =
+  | ApplyOutcome
+  | "token_stored"
+  | "rejected_signature"
+  | "malformed"
+  | "too_large"
+  | "unsupported_media_type"
+  | "rate_limited"
+  | "error";
 export type CallbackResult = {
   status: 200 | 400 | 401 | 413 | 415 | 429 | 503;
   body: { ok: boolean; outcome: CallbackOutcome };
@@ -42,7 +50,13 @@ export type CallbackInput = {
  * order. Answers 2xx only once the outcome is committed, and 503 on any storage failure so Paymob retries —
  * everything for one callback happens in one DB transaction, so a retry starts from a clean slate.
  */
-export async function processCallback({ rawBody, hmac, hmacSecret, db, sender }: CallbackInput): Promise<CallbackResult> {
+export async function processCallback({
+  rawBody,
+  hmac,
+  hmacSecret,
+  db,
+  sender,
+}: CallbackInput): Promise<CallbackResult> {
   if (Buffer.byteLength(rawBody, "utf8") > MAX_CALLBACK_BYTES) return rejectTooLarge();
   let transactionId: number | undefined;
   try {
@@ -88,7 +102,11 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db, sender }:
 
     if (token) {
       const outcome = await storeToken(conn, rawBody, hmac, token);
-      logPaymentLine("callback", { outcome, transactionId: undefined }, `token=${token.id} paymob_order=${token.paymobOrderId ?? "?"}`);
+      logPaymentLine(
+        "callback",
+        { outcome, transactionId: undefined },
+        `token=${token.id} paymob_order=${token.paymobOrderId ?? "?"}`,
+      );
       return reply(200, outcome);
     }
     if (!transaction) throw new Error("a verified callback is either a TRANSACTION or a TOKEN");
@@ -97,7 +115,14 @@ export async function processCallback({ rawBody, hmac, hmacSecret, db, sender }:
     if (unstorable) {
       // Authentic but impossible for our orders (amounts are int4 minor units): retrying cannot help, so it is
       // kept for an operator and refused, instead of failing the insert with a 503 on every retry.
-      await storeRejected(conn, rawBody, hmac, { kind: "UNKNOWN", verification: "valid", outcome: "malformed", detail: `signed TRANSACTION with ${unstorable}`, transactionId: transaction.id, paymobOrderId: transaction.paymobOrderId });
+      await storeRejected(conn, rawBody, hmac, {
+        kind: "UNKNOWN",
+        verification: "valid",
+        outcome: "malformed",
+        detail: `signed TRANSACTION with ${unstorable}`,
+        transactionId: transaction.id,
+        paymobOrderId: transaction.paymobOrderId,
+      });
       logPaymentLine("callback", { outcome: "malformed", transactionId: transaction.id }, unstorable);
       return reply(400, "malformed");
     }
@@ -120,7 +145,11 @@ export function rejectTooLarge(): CallbackResult {
 
 /** Paymob posts JSON; any other Content-Type is refused unread and unstored, like an oversized body. */
 export function rejectUnsupportedMediaType(contentType: string | null): CallbackResult {
-  logPaymentLine("callback", { outcome: "unsupported_media_type" }, `content-type=${JSON.stringify((contentType ?? "none").slice(0, 100))}`);
+  logPaymentLine(
+    "callback",
+    { outcome: "unsupported_media_type" },
+    `content-type=${JSON.stringify((contentType ?? "none").slice(0, 100))}`,
+  );
   return reply(415, "unsupported_media_type");
 }
 
@@ -143,7 +172,8 @@ const INT4 = { min: -(2 ** 31), max: 2 ** 31 - 1 };
 function unstorableAmount(obj: PaymobTransaction): string | undefined {
   for (const field of ["amountMinor", "refundedMinor"] as const) {
     const value = obj[field];
-    if (typeof value === "number" && (value < INT4.min || value > INT4.max)) return `${wireName[field]} ${value} out of range`;
+    if (typeof value === "number" && (value < INT4.min || value > INT4.max))
+      return `${wireName[field]} ${value} out of range`;
   }
   return undefined;
 }
@@ -178,14 +208,20 @@ async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Re
     signature: verified ? storableText(hmac) : signatureExcerpt(hmac),
     transactionId: r.transactionId ?? null,
     paymobOrderId: r.paymobOrderId ?? null,
-    merchantOrderId: r.merchantOrderId === undefined ? null : storableText(r.merchantOrderId.slice(0, MAX_MERCHANT_ORDER_ID)),
+    merchantOrderId:
+      r.merchantOrderId === undefined ? null : storableText(r.merchantOrderId.slice(0, MAX_MERCHANT_ORDER_ID)),
     outcome: r.outcome,
     detail: storableText(r.detail),
   });
 }
 
 /** A saved-card token: stored and linked to the order when its Paymob order id is one of ours. One statement. */
-async function storeToken(db: Db, rawBody: string, hmac: string | null, obj: PaymobCardToken): Promise<"token_stored" | "unknown_order"> {
+async function storeToken(
+  db: Db,
+  rawBody: string,
+  hmac: string | null,
+  obj: PaymobCardToken,
+): Promise<"token_stored" | "unknown_order"> {
   return insertTokenEvent(db, {
     rawBody: storableText(rawBody),
     signature: storableText(hmac),

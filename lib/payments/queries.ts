@@ -2,7 +2,14 @@ import "server-only";
 import { and, asc, eq, inArray, isNull, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema/orders";
-import { paymentAttempts, paymentEvents, paymentTransactions, type PaymentAttempt, type PaymentEvent, type PaymentTransaction } from "@/db/schema/payments";
+import {
+  paymentAttempts,
+  paymentEvents,
+  paymentTransactions,
+  type PaymentAttempt,
+  type PaymentEvent,
+  type PaymentTransaction,
+} from "@/db/schema/payments";
 import { paymentReversals, type PaymentReversal, type ReversalKind } from "@/db/schema/reversals";
 import { isUniqueViolation, PaymentsDataError } from "./errors";
 
@@ -13,7 +20,19 @@ import { isUniqueViolation, PaymentsDataError } from "./errors";
 
 // ─── Payment events ──────────────────────────────────────────────────────────────────────────────────────────
 
-export type TransactionEventValues = Pick<PaymentEvent, "source" | "rawBody" | "signature" | "paymobTransactionId" | "paymobOrderId" | "merchantOrderId" | "attemptId" | "orderId" | "outcome" | "detail">;
+export type TransactionEventValues = Pick<
+  PaymentEvent,
+  | "source"
+  | "rawBody"
+  | "signature"
+  | "paymobTransactionId"
+  | "paymobOrderId"
+  | "merchantOrderId"
+  | "attemptId"
+  | "orderId"
+  | "outcome"
+  | "detail"
+>;
 
 /** A verified transaction that changed nothing (e.g. no attempt matches it); its event id. */
 export async function insertTransactionEvent(tx: Tx, values: TransactionEventValues): Promise<number> {
@@ -57,7 +76,10 @@ export async function paymentEventById(db: Db, eventId: number): Promise<Payment
 }
 
 /** What a Paymob inquiry answered when it named no transaction to apply (none yet, or the call failed). */
-export type InquiryEventValues = Pick<PaymentEvent, "rawBody" | "merchantOrderId" | "paymobOrderId" | "attemptId" | "orderId" | "outcome" | "detail">;
+export type InquiryEventValues = Pick<
+  PaymentEvent,
+  "rawBody" | "merchantOrderId" | "paymobOrderId" | "attemptId" | "orderId" | "outcome" | "detail"
+>;
 
 /** An inquiry that applied nothing, as a payment event (source `inquiry`) that the timeline and the interval read. */
 export async function insertInquiryEvent(db: Db, values: InquiryEventValues): Promise<void> {
@@ -72,14 +94,25 @@ export async function insertInquiryEvent(db: Db, values: InquiryEventValues): Pr
 /** How many inquiries about the attempt were recorded in the last `withinMs`, on the database clock. */
 export async function recentInquiryCount(db: Db, attemptId: string, withinMs: number): Promise<number> {
   const since = sql.raw(`interval '${Math.trunc(withinMs)} milliseconds'`); // a constant literal, never user input
-  return db.$count(paymentEvents, and(eq(paymentEvents.attemptId, attemptId), eq(paymentEvents.source, "inquiry"), sql`${paymentEvents.receivedAt} > now() - ${since}`));
+  return db.$count(
+    paymentEvents,
+    and(
+      eq(paymentEvents.attemptId, attemptId),
+      eq(paymentEvents.source, "inquiry"),
+      sql`${paymentEvents.receivedAt} > now() - ${since}`,
+    ),
+  );
 }
 
 /**
  * Every event about an order, in the order received. A rejected callback may not have been linked to the order,
  * but it still names one of its attempts (by id or by special_reference).
  */
-export async function eventsOfOrder(db: Db, orderId: string, attempts: Pick<PaymentAttempt, "id" | "specialReference">[]): Promise<PaymentEvent[]> {
+export async function eventsOfOrder(
+  db: Db,
+  orderId: string,
+  attempts: Pick<PaymentAttempt, "id" | "specialReference">[],
+): Promise<PaymentEvent[]> {
   return db
     .select()
     .from(paymentEvents)
@@ -87,8 +120,14 @@ export async function eventsOfOrder(db: Db, orderId: string, attempts: Pick<Paym
       attempts.length
         ? or(
             eq(paymentEvents.orderId, orderId),
-            inArray(paymentEvents.attemptId, attempts.map((a) => a.id)),
-            inArray(paymentEvents.merchantOrderId, attempts.map((a) => a.specialReference)),
+            inArray(
+              paymentEvents.attemptId,
+              attempts.map((a) => a.id),
+            ),
+            inArray(
+              paymentEvents.merchantOrderId,
+              attempts.map((a) => a.specialReference),
+            ),
           )
         : eq(paymentEvents.orderId, orderId),
     )
@@ -97,7 +136,11 @@ export async function eventsOfOrder(db: Db, orderId: string, attempts: Pick<Paym
 
 /** Every transaction Paymob reported for the order, first recorded first (the timeline's order). */
 export async function transactionsOfOrderOldestFirst(db: Db, orderId: string): Promise<PaymentTransaction[]> {
-  return db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, orderId)).orderBy(asc(paymentTransactions.id));
+  return db
+    .select()
+    .from(paymentTransactions)
+    .where(eq(paymentTransactions.orderId, orderId))
+    .orderBy(asc(paymentTransactions.id));
 }
 
 // ─── Reservations: what the admin's refund, void and capture requests read and write ─────────────────────────
@@ -110,7 +153,12 @@ export type LockedAttemptRow = { id: string; orderId: string; currency: string; 
  */
 export async function lockAttempt(tx: Tx, attemptId: string): Promise<LockedAttemptRow | undefined> {
   const [attempt] = await tx
-    .select({ id: paymentAttempts.id, orderId: paymentAttempts.orderId, currency: paymentAttempts.currency, amountMinor: paymentAttempts.amountMinor })
+    .select({
+      id: paymentAttempts.id,
+      orderId: paymentAttempts.orderId,
+      currency: paymentAttempts.currency,
+      amountMinor: paymentAttempts.amountMinor,
+    })
     .from(paymentAttempts)
     .where(eq(paymentAttempts.id, attemptId))
     .for("update");
@@ -134,7 +182,11 @@ export async function orderStatusById(tx: Tx, orderId: string): Promise<OrderSta
 }
 
 /** The transactions Paymob reported for one attempt of an order. */
-export async function transactionsOfAttempt(tx: Db | Tx, orderId: string, attemptId: string): Promise<PaymentTransaction[]> {
+export async function transactionsOfAttempt(
+  tx: Db | Tx,
+  orderId: string,
+  attemptId: string,
+): Promise<PaymentTransaction[]> {
   return tx
     .select()
     .from(paymentTransactions)
@@ -147,7 +199,10 @@ export async function transactionsOfOrder(tx: Tx, orderId: string): Promise<Paym
 }
 
 /** Requests on one Paymob transaction still awaiting Paymob. */
-export async function pendingReservations(tx: Tx, transactionId: number): Promise<Pick<PaymentReversal, "kind" | "amountMinor">[]> {
+export async function pendingReservations(
+  tx: Tx,
+  transactionId: number,
+): Promise<Pick<PaymentReversal, "kind" | "amountMinor">[]> {
   return tx
     .select({ kind: paymentReversals.kind, amountMinor: paymentReversals.amountMinor })
     .from(paymentReversals)
@@ -162,7 +217,13 @@ export async function settledRefundsMinor(tx: Tx, transactionId: number): Promis
   const [row] = await tx
     .select({ total: sql<number>`coalesce(sum(${paymentReversals.amountMinor}), 0)::integer` })
     .from(paymentReversals)
-    .where(and(eq(paymentReversals.paymobTransactionId, transactionId), eq(paymentReversals.kind, "refund"), eq(paymentReversals.status, "settled")));
+    .where(
+      and(
+        eq(paymentReversals.paymobTransactionId, transactionId),
+        eq(paymentReversals.kind, "refund"),
+        eq(paymentReversals.status, "settled"),
+      ),
+    );
   return Number(row?.total ?? 0);
 }
 
@@ -191,7 +252,8 @@ export async function insertReservation(
       })
       .returning();
   } catch (error) {
-    if (isUniqueViolation(error)) throw new PaymentsDataError("conflict", `${what}: another request holds it`, { cause: error });
+    if (isUniqueViolation(error))
+      throw new PaymentsDataError("conflict", `${what}: another request holds it`, { cause: error });
     throw error;
   }
   if (!reversal) throw new PaymentsDataError("no_row", `${what} returned nothing`);
@@ -246,7 +308,11 @@ export async function releaseUnconfirmedRow(tx: Tx, reversalId: number, reason: 
 }
 
 /** One reservation of an order (the id alone could name another order's). */
-export async function reversalOfOrder(db: Db, orderId: string, reversalId: number): Promise<Pick<PaymentReversal, "id" | "attemptId"> | undefined> {
+export async function reversalOfOrder(
+  db: Db,
+  orderId: string,
+  reversalId: number,
+): Promise<Pick<PaymentReversal, "id" | "attemptId"> | undefined> {
   const [reversal] = await db
     .select({ id: paymentReversals.id, attemptId: paymentReversals.attemptId })
     .from(paymentReversals)
@@ -264,5 +330,9 @@ export async function noteReversalUnconfirmed(db: Db, reversalId: number, reason
 
 /** Every reservation of an order, oldest first, for the admin page. */
 export async function reversalsOfOrder(db: Db, orderId: string): Promise<PaymentReversal[]> {
-  return db.select().from(paymentReversals).where(eq(paymentReversals.orderId, orderId)).orderBy(asc(paymentReversals.id));
+  return db
+    .select()
+    .from(paymentReversals)
+    .where(eq(paymentReversals.orderId, orderId))
+    .orderBy(asc(paymentReversals.id));
 }

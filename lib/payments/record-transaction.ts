@@ -22,7 +22,14 @@ export type RecordInput = {
 
 /** Facts that describe the attempt's own payment (not a refund/void of it): their id is the attempt's transaction.
  * A capture replaces its authorisation there, so refunds and voids go to the transaction that took the money. */
-const PAYMENT_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "authorised", "errored", "declined", "pending"]);
+const PAYMENT_FACTS: ReadonlySet<FactKind> = new Set([
+  "paid",
+  "mismatch",
+  "authorised",
+  "errored",
+  "declined",
+  "pending",
+]);
 /** No money captured yet: unpaid, or only authorised. */
 const UNCAPTURED: ReadonlySet<OrderStatus> = new Set(["awaiting_payment", "payment_failed", "authorised"]);
 /** Facts that show money was captured: a payment, or the reversal of one (which may arrive first). Not an
@@ -41,9 +48,19 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
   // The first move past the uncaptured states means Paymob captured money (even if it was then reversed). An
   // authorisation is only a hold, and voiding one never captured anything.
   const voidedHold = locked.orderStatus === "authorised" && transition.order === "voided";
-  const moneyArrived = CAPTURE_FACTS.has(input.fact) && UNCAPTURED.has(locked.orderStatus) && !UNCAPTURED.has(transition.order) && !voidedHold;
+  const moneyArrived =
+    CAPTURE_FACTS.has(input.fact) &&
+    UNCAPTURED.has(locked.orderStatus) &&
+    !UNCAPTURED.has(transition.order) &&
+    !voidedHold;
   const attemptMoves = transition.attempt !== locked.attemptStatus;
-  const summary = { source: input.source, reason: transition.reason, attemptFrom: locked.attemptStatus, attemptTo: transition.attempt, detail: input.detail };
+  const summary = {
+    source: input.source,
+    reason: transition.reason,
+    attemptFrom: locked.attemptStatus,
+    attemptTo: transition.attempt,
+    detail: input.detail,
+  };
 
   const row = await recordTransactionRow(tx, {
     transactionId: obj.id,
@@ -79,6 +96,10 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     // A second charge is refunded on its own; the attempt keeps pointing at the payment the order stands on.
     paymentFact: PAYMENT_FACTS.has(input.fact) && transition.reason !== "double_payment",
   });
-  if (!row) throw new PaymentsDataError("no_row", `recording transaction ${obj.id} for order ${locked.orderReference} returned nothing`);
+  if (!row)
+    throw new PaymentsDataError(
+      "no_row",
+      `recording transaction ${obj.id} for order ${locked.orderReference} returned nothing`,
+    );
   return { eventId: Number(row.id), applied: row.outcome !== "duplicate" };
 }

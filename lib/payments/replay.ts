@@ -23,9 +23,13 @@ export async function replayEvent(db: Db, eventId: number): Promise<ApplyResult>
   const event = await paymentEventById(db, eventId);
   if (!event) throw new ReplayError("not_found", `payment event ${eventId} does not exist`);
   if (event.kind !== "TRANSACTION" || event.verification !== "valid") {
-    throw new ReplayError("not_replayable", `payment event ${eventId} is a ${event.verification} ${event.kind} event; only verified transactions can be replayed`);
+    throw new ReplayError(
+      "not_replayable",
+      `payment event ${eventId} is a ${event.verification} ${event.kind} event; only verified transactions can be replayed`,
+    );
   }
   const obj = readStoredTransaction(event.rawBody);
-  if (!obj) throw new ReplayError("not_replayable", `payment event ${eventId} no longer parses as a Paymob transaction`);
+  if (!obj)
+    throw new ReplayError("not_replayable", `payment event ${eventId} no longer parses as a Paymob transaction`);
   return applyTransaction(db, obj, { source: "replay", rawBody: event.rawBody, signature: event.signature });
 }

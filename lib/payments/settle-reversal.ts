@@ -13,19 +13,40 @@ import { resolveReservationRows, type ResolveValues } from "./hot-path-sql";
 // path keeps its statements. Which reservations a callback resolves: the statement in hot-path-sql.ts.
 
 /** What a recorded transaction means for reservations, or null when it means nothing. Pure. */
-export function reversalResolution(obj: PaymobTransaction, fact: FactKind, attemptTransactionId: number | null): ResolveValues | null {
+export function reversalResolution(
+  obj: PaymobTransaction,
+  fact: FactKind,
+  attemptTransactionId: number | null,
+): ResolveValues | null {
   const isChild = obj.hasParentTransaction;
   const parent = isChild ? (obj.parentTransactionId ?? attemptTransactionId) : obj.id;
   if (parent === null) return null;
   if (fact === "refund" || fact === "void") {
-    if (isChild) return { parent, kind: fact, child: obj.id, amount: obj.amountMinor, reportedTotal: null, status: "settled", reason: null };
+    if (isChild)
+      return {
+        parent,
+        kind: fact,
+        child: obj.id,
+        amount: obj.amountMinor,
+        reportedTotal: null,
+        status: "settled",
+        reason: null,
+      };
     const reportedTotal = fact === "refund" ? (obj.refundedMinor ?? obj.amountMinor) : null;
     return { parent, kind: fact, child: null, amount: null, reportedTotal, status: "settled", reason: null };
   }
   // A capture child of the authorisation (parent): the capture the admin asked for happened. A mismatching
   // amount is still that capture; the order goes to review, the request is over.
   if (isChild && obj.isCapture && (fact === "paid" || fact === "mismatch")) {
-    return { parent, kind: "capture", child: obj.id, amount: obj.amountMinor, reportedTotal: null, status: "settled", reason: null };
+    return {
+      parent,
+      kind: "capture",
+      child: obj.id,
+      amount: obj.amountMinor,
+      reportedTotal: null,
+      status: "settled",
+      reason: null,
+    };
   }
   // A child that did not go through: Paymob declined that refund/void/capture, so its reservation is free again.
   if (isChild && !obj.success && !obj.pending) {
@@ -38,7 +59,12 @@ export function reversalResolution(obj: PaymobTransaction, fact: FactKind, attem
 }
 
 /** Resolves the reservations `obj` reports; call only after its transaction row was newly recorded. */
-export async function resolveReversals(tx: Tx, obj: PaymobTransaction, fact: FactKind, locked: LockedAttempt): Promise<number> {
+export async function resolveReversals(
+  tx: Tx,
+  obj: PaymobTransaction,
+  fact: FactKind,
+  locked: LockedAttempt,
+): Promise<number> {
   const resolution = reversalResolution(obj, fact, locked.paymobTransactionId);
   if (!resolution) return 0;
   return resolveReservationRows(tx, resolution);

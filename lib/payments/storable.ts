@@ -24,7 +24,9 @@ function deepStorable<T>(value: T): T {
   if (typeof value === "string") return storableText(value) as T;
   if (Array.isArray(value)) return value.map(deepStorable) as T;
   if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, child]) => [storableText(key), deepStorable(child)])) as T;
+    return Object.fromEntries(
+      Object.entries(value).map(([key, child]) => [storableText(key), deepStorable(child)]),
+    ) as T;
   }
   return value;
 }

@@ -23,11 +23,17 @@ export function wholeBody(raw: string): BodyRecord {
 /** The first 2 KiB (cut at a character boundary), with the hash and size of the whole body. */
 export function bodyExcerpt(raw: string, limit = UNVERIFIED_EXCERPT_BYTES): BodyRecord {
   const bytes = Buffer.from(raw, "utf8");
-  if (bytes.length <= limit) return { text: storableText(raw), sha256: sha256(bytes), bytes: bytes.length, truncated: false };
+  if (bytes.length <= limit)
+    return { text: storableText(raw), sha256: sha256(bytes), bytes: bytes.length, truncated: false };
   let end = limit;
   // Back up over UTF-8 continuation bytes (10xxxxxx), so the excerpt never ends in half a character.
   while (end > 0 && (bytes[end]! & 0xc0) === 0x80) end--;
-  return { text: storableText(bytes.subarray(0, end).toString("utf8")), sha256: sha256(bytes), bytes: bytes.length, truncated: true };
+  return {
+    text: storableText(bytes.subarray(0, end).toString("utf8")),
+    sha256: sha256(bytes),
+    bytes: bytes.length,
+    truncated: true,
+  };
 }
 
 /** The received `?hmac=`, bounded: kept to tell a wrong secret from garbage, not to store whatever was sent. */

@@ -44,7 +44,9 @@ export const transactionObjectSchema = z.looseObject({
   /** Unsigned markers on refund/void child transactions (docs/paymob.md § "Transaction object"). */
   is_void: optional(z.boolean()),
   is_refund: optional(z.boolean()),
-  data: optional(z.looseObject({ message: optional(z.string()), txn_response_code: optional(z.union([z.string(), int])) })),
+  data: optional(
+    z.looseObject({ message: optional(z.string()), txn_response_code: optional(z.union([z.string(), int])) }),
+  ),
 });
 export type TransactionObject = z.infer<typeof transactionObjectSchema>;
 
@@ -84,21 +86,34 @@ export function parseCallbackBody(raw: string): CallbackParseResult {
   const parsed = callbackSchema.safeParse(json);
   if (parsed.success) {
     const body = parsed.data;
-    return { ok: true, callback: body.type === "TRANSACTION" ? { kind: "TRANSACTION", obj: body.obj } : { kind: "TOKEN", obj: body.obj } };
+    return {
+      ok: true,
+      callback: body.type === "TRANSACTION" ? { kind: "TRANSACTION", obj: body.obj } : { kind: "TOKEN", obj: body.obj },
+    };
   }
   return { ok: false, reason: "invalid_payload", message: z.prettifyError(parsed.error), hint: hintFrom(json) };
 }
 
 const hintSchema = z.object({
   type: optional(z.string()),
-  obj: optional(z.object({ id: optional(int), order: optional(z.object({ id: optional(int), merchant_order_id: optional(z.string()) })) })),
+  obj: optional(
+    z.object({
+      id: optional(int),
+      order: optional(z.object({ id: optional(int), merchant_order_id: optional(z.string()) })),
+    }),
+  ),
 });
 
 function hintFrom(json: unknown): CallbackParseError["hint"] {
   const parsed = hintSchema.safeParse(json);
   if (!parsed.success) return {};
   const { type, obj } = parsed.data;
-  return { type: type ?? undefined, transactionId: obj?.id ?? undefined, paymobOrderId: obj?.order?.id ?? undefined, merchantOrderId: obj?.order?.merchant_order_id ?? undefined };
+  return {
+    type: type ?? undefined,
+    transactionId: obj?.id ?? undefined,
+    paymobOrderId: obj?.order?.id ?? undefined,
+    merchantOrderId: obj?.order?.merchant_order_id ?? undefined,
+  };
 }
 
 export type Verification = "valid" | "invalid" | "missing";
@@ -106,13 +121,15 @@ export type Verification = "valid" | "invalid" | "missing";
 /** Checks the `?hmac=` of a parsed callback against the values it signs; constant-time (hmac.ts). */
 export function verifyCallback(secret: string, parsed: ParsedCallback, hmac: string | null | undefined): Verification {
   if (!hmac) return "missing";
-  const valid = parsed.kind === "TRANSACTION" ? verifyTransaction(secret, parsed.obj, hmac) : verifyToken(secret, parsed.obj, hmac);
+  const valid =
+    parsed.kind === "TRANSACTION" ? verifyTransaction(secret, parsed.obj, hmac) : verifyToken(secret, parsed.obj, hmac);
   return valid ? "valid" : "invalid";
 }
 
 /** A callback as the app reads it (reshape.ts). */
 type Callback = { kind: "TRANSACTION"; transaction: PaymobTransaction } | { kind: "TOKEN"; token: PaymobCardToken };
-export type ReadCallbackResult = { ok: true; verification: Verification; callback: Callback } | ({ ok: false } & CallbackParseError);
+export type ReadCallbackResult =
+  { ok: true; verification: Verification; callback: Callback } | ({ ok: false } & CallbackParseError);
 
 /**
  * Parses a callback body, checks its `?hmac=` over the wire fields as received, then reshapes it. An unverified
@@ -126,7 +143,10 @@ export function readCallback(raw: string, secret: string, hmac: string | null | 
   return {
     ok: true,
     verification,
-    callback: callback.kind === "TRANSACTION" ? { kind: "TRANSACTION", transaction: reshapeTransaction(callback.obj) } : { kind: "TOKEN", token: reshapeToken(callback.obj) },
+    callback:
+      callback.kind === "TRANSACTION"
+        ? { kind: "TRANSACTION", transaction: reshapeTransaction(callback.obj) }
+        : { kind: "TOKEN", token: reshapeToken(callback.obj) },
   };
 }
 

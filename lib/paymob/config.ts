@@ -4,7 +4,14 @@ import { z } from "zod";
 
 import { appUrl } from "@/lib/app-url";
 
-import { EMULATOR_API_KEY, EMULATOR_HMAC_SECRET, EMULATOR_INTEGRATIONS, EMULATOR_MOUNT, EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "./emulator-credentials";
+import {
+  EMULATOR_API_KEY,
+  EMULATOR_HMAC_SECRET,
+  EMULATOR_INTEGRATIONS,
+  EMULATOR_MOUNT,
+  EMULATOR_PUBLIC_KEY,
+  EMULATOR_SECRET_KEY,
+} from "./emulator-credentials";
 import { emulatorRefusal } from "./emulator-guard";
 import { PaymobConfigError } from "./errors";
 import { PAYMOB_REGIONS, REGION_NAMES, regionForKeyPrefix, regionForOrigin, type PaymobRegion } from "./regions";
@@ -36,11 +43,20 @@ const optionalText = z.preprocess(trimmed, z.string().optional());
 const envSchema = z.object({
   PAYMOB_REGION: z.preprocess(
     (v) => (typeof v === "string" ? v.trim().toLowerCase() || undefined : v),
-    z.enum(REGION_NAMES, { error: (issue) => `must be one of ${REGION_NAMES.join(", ")} (got "${String(issue.input)}")` }).optional(),
+    z
+      .enum(REGION_NAMES, {
+        error: (issue) => `must be one of ${REGION_NAMES.join(", ")} (got "${String(issue.input)}")`,
+      })
+      .optional(),
   ),
   PAYMOB_BASE_URL: z.preprocess(
     trimmed,
-    z.url({ protocol: /^https?$/, error: (issue) => `must be an http(s) URL like https://accept.paymob.com (got "${String(issue.input)}")` }).optional(),
+    z
+      .url({
+        protocol: /^https?$/,
+        error: (issue) => `must be an http(s) URL like https://accept.paymob.com (got "${String(issue.input)}")`,
+      })
+      .optional(),
   ),
   PAYMOB_SECRET_KEY: optionalText,
   PAYMOB_PUBLIC_KEY: optionalText,
@@ -60,9 +76,13 @@ const WHERE_KEYS = "Paymob Dashboard → Settings → API Keys";
 export function loadPaymobConfig(env: Env = process.env): PaymobConfig {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    fail(parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: `${String(i.path[0])} ${i.message}` })));
+    fail(
+      parsed.error.issues.map((i) => ({ variable: String(i.path[0]), message: `${String(i.path[0])} ${i.message}` })),
+    );
   }
-  return parsed.data.PAYMOB_SECRET_KEY ? realConfig(parsed.data, parsed.data.PAYMOB_SECRET_KEY) : emulatorConfig(parsed.data, env);
+  return parsed.data.PAYMOB_SECRET_KEY
+    ? realConfig(parsed.data, parsed.data.PAYMOB_SECRET_KEY)
+    : emulatorConfig(parsed.data, env);
 }
 
 let cached: PaymobConfig | undefined;
@@ -82,7 +102,9 @@ function emulatorConfig(vars: PaymobEnv, env: Env): PaymobConfig {
   const problems: Problem[] = [];
   const refusal = emulatorRefusal(env);
   if (refusal) problems.push({ variable: "PAYMOB_SECRET_KEY", message: refusal });
-  const stray = (["PAYMOB_PUBLIC_KEY", "PAYMOB_HMAC_SECRET", "PAYMOB_API_KEY", "PAYMOB_PAYMENT_METHODS", "PAYMOB_BASE_URL"] as const).filter((name) => vars[name]);
+  const stray = (
+    ["PAYMOB_PUBLIC_KEY", "PAYMOB_HMAC_SECRET", "PAYMOB_API_KEY", "PAYMOB_PAYMENT_METHODS", "PAYMOB_BASE_URL"] as const
+  ).filter((name) => vars[name]);
   for (const name of stray) {
     problems.push({
       variable: name,
@@ -113,18 +135,24 @@ function emulatorConfig(vars: PaymobEnv, env: Env): PaymobConfig {
 function realConfig(vars: PaymobEnv, secretKey: string): PaymobConfig {
   const problems: Problem[] = [];
   const region = vars.PAYMOB_REGION ?? "egypt";
-  const regionSource = vars.PAYMOB_REGION ? `PAYMOB_REGION is ${region}` : `PAYMOB_REGION is not set, so the region is ${region}`;
+  const regionSource = vars.PAYMOB_REGION
+    ? `PAYMOB_REGION is ${region}`
+    : `PAYMOB_REGION is not set, so the region is ${region}`;
 
   const secret = readKey("PAYMOB_SECRET_KEY", secretKey, "sk", problems);
   const publicKey = vars.PAYMOB_PUBLIC_KEY;
   const publicInfo = publicKey ? readKey("PAYMOB_PUBLIC_KEY", publicKey, "pk", problems) : undefined;
   if (!publicKey) {
-    problems.push({ variable: "PAYMOB_PUBLIC_KEY", message: `PAYMOB_PUBLIC_KEY is missing; Unified Checkout and Pixel need it (${WHERE_KEYS}).` });
+    problems.push({
+      variable: "PAYMOB_PUBLIC_KEY",
+      message: `PAYMOB_PUBLIC_KEY is missing; Unified Checkout and Pixel need it (${WHERE_KEYS}).`,
+    });
   }
   if (!vars.PAYMOB_HMAC_SECRET) {
     problems.push({
       variable: "PAYMOB_HMAC_SECRET",
-      message: "PAYMOB_HMAC_SECRET is missing; without it payment callbacks cannot be verified and no order could be marked paid (Paymob Dashboard → Settings → Account Info → HMAC).",
+      message:
+        "PAYMOB_HMAC_SECRET is missing; without it payment callbacks cannot be verified and no order could be marked paid (Paymob Dashboard → Settings → Account Info → HMAC).",
     });
   }
   if (secret?.mode && publicInfo?.mode && secret.mode !== publicInfo.mode) {
@@ -133,10 +161,16 @@ function realConfig(vars: PaymobEnv, secretKey: string): PaymobConfig {
       message: `PAYMOB_SECRET_KEY is a ${secret.mode} key but PAYMOB_PUBLIC_KEY is a ${publicInfo.mode} key; copy both from the same mode of the dashboard.`,
     });
   }
-  for (const [variable, info] of [["PAYMOB_SECRET_KEY", secret], ["PAYMOB_PUBLIC_KEY", publicInfo]] as const) {
+  for (const [variable, info] of [
+    ["PAYMOB_SECRET_KEY", secret],
+    ["PAYMOB_PUBLIC_KEY", publicInfo],
+  ] as const) {
     if (!info?.prefix) continue;
     if (!info.prefix.region) {
-      problems.push({ variable, message: `${variable} starts with "${info.prefix.text}_", a region this store does not support (${REGION_NAMES.join(", ")}).` });
+      problems.push({
+        variable,
+        message: `${variable} starts with "${info.prefix.text}_", a region this store does not support (${REGION_NAMES.join(", ")}).`,
+      });
     } else if (info.prefix.region !== region) {
       problems.push({
         variable,
@@ -181,36 +215,58 @@ function readKey(variable: string, key: string, kind: "sk" | "pk", problems: Pro
   }
   const match = new RegExp(`(?:^|_)${kind}_?(test|live)_`).exec(key) ?? /_(test|live)_/.exec(key);
   if (!match) {
-    problems.push({ variable, message: `${variable} does not look like a Paymob ${kind === "sk" ? "secret" : "public"} key; it should look ${expected}.` });
+    problems.push({
+      variable,
+      message: `${variable} does not look like a Paymob ${kind === "sk" ? "secret" : "public"} key; it should look ${expected}.`,
+    });
     return undefined;
   }
   return { mode: match[1] as "test" | "live", prefix: keyPrefixOf(key) };
 }
 
-function resolveBaseUrl(explicit: string | undefined, region: PaymobRegion, regionSource: string, mode: "test" | "live" | undefined, problems: Problem[]): string {
+function resolveBaseUrl(
+  explicit: string | undefined,
+  region: PaymobRegion,
+  regionSource: string,
+  mode: "test" | "live" | undefined,
+  problems: Problem[],
+): string {
   if (!explicit) return PAYMOB_REGIONS[region].baseUrl;
   const url = new URL(explicit);
   const hostRegion = regionForOrigin(url.origin);
   if (hostRegion && hostRegion !== region) {
-    problems.push({ variable: "PAYMOB_BASE_URL", message: `PAYMOB_BASE_URL is the ${hostRegion} host but ${regionSource}. Set PAYMOB_REGION=${hostRegion} or remove PAYMOB_BASE_URL.` });
+    problems.push({
+      variable: "PAYMOB_BASE_URL",
+      message: `PAYMOB_BASE_URL is the ${hostRegion} host but ${regionSource}. Set PAYMOB_REGION=${hostRegion} or remove PAYMOB_BASE_URL.`,
+    });
   }
   if (mode === "live" && url.protocol !== "https:") {
-    problems.push({ variable: "PAYMOB_BASE_URL", message: "PAYMOB_BASE_URL must be https with a live key: the secret key travels in every request." });
+    problems.push({
+      variable: "PAYMOB_BASE_URL",
+      message: "PAYMOB_BASE_URL must be https with a live key: the secret key travels in every request.",
+    });
   }
   return `${url.origin}${url.pathname}`.replace(/\/+$/, "");
 }
 
 function parsePaymentMethods(raw: string | undefined, problems: Problem[]): PaymobPaymentMethod[] {
-  const example = "e.g. PAYMOB_PAYMENT_METHODS=4900001,card — integration ids or names from Paymob Dashboard → Developers → Payment Integrations";
+  const example =
+    "e.g. PAYMOB_PAYMENT_METHODS=4900001,card — integration ids or names from Paymob Dashboard → Developers → Payment Integrations";
   if (!raw) {
-    problems.push({ variable: "PAYMOB_PAYMENT_METHODS", message: `PAYMOB_PAYMENT_METHODS is missing; list the integrations customers may pay with (${example}).` });
+    problems.push({
+      variable: "PAYMOB_PAYMENT_METHODS",
+      message: `PAYMOB_PAYMENT_METHODS is missing; list the integrations customers may pay with (${example}).`,
+    });
     return [];
   }
   const methods: PaymobPaymentMethod[] = [];
   for (const entry of raw.split(",").map((part) => part.trim())) {
     const value = /^\d+$/.test(entry) ? Number(entry) : entry;
     if (entry === "" || (typeof value === "number" && (!Number.isSafeInteger(value) || value <= 0))) {
-      problems.push({ variable: "PAYMOB_PAYMENT_METHODS", message: `PAYMOB_PAYMENT_METHODS has an invalid entry "${entry}" (${example}).` });
+      problems.push({
+        variable: "PAYMOB_PAYMENT_METHODS",
+        message: `PAYMOB_PAYMENT_METHODS has an invalid entry "${entry}" (${example}).`,
+      });
     } else if (!methods.includes(value)) {
       methods.push(value);
     }
@@ -220,5 +276,8 @@ function parsePaymentMethods(raw: string | undefined, problems: Problem[]): Paym
 
 function fail(problems: Problem[]): never {
   const variables = [...new Set(problems.map((p) => p.variable))];
-  throw new PaymobConfigError(`Paymob configuration is invalid:\n${problems.map((p) => `  - ${p.message}`).join("\n")}`, variables);
+  throw new PaymobConfigError(
+    `Paymob configuration is invalid:\n${problems.map((p) => `  - ${p.message}`).join("\n")}`,
+    variables,
+  );
 }

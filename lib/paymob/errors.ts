@@ -54,7 +54,12 @@ export class PaymobConfigError extends PaymobError {
 /** The client refused to send a request that Paymob would reject or that would charge the wrong amount. */
 export class PaymobInvalidInputError extends PaymobError {
   constructor(message: string) {
-    super({ code: "invalid_input", status: null, message, publicMessage: "We couldn't start the payment for this order." });
+    super({
+      code: "invalid_input",
+      status: null,
+      message,
+      publicMessage: "We couldn't start the payment for this order.",
+    });
   }
 }
 
@@ -83,21 +88,34 @@ export class PaymobValidationError extends PaymobError {
 /** HTTP 401/403: wrong or missing credential. `hint` says which variable to check. */
 export class PaymobAuthError extends PaymobError {
   constructor(operation: string, status: number, detail: string, hint: string) {
-    super({ code: "unauthorized", status, message: `Paymob refused ${operation} (${status}): ${hint} (Paymob said: ${detail})` });
+    super({
+      code: "unauthorized",
+      status,
+      message: `Paymob refused ${operation} (${status}): ${hint} (Paymob said: ${detail})`,
+    });
   }
 }
 
 /** HTTP 404: for create intention almost always a test/live mix-up in PAYMOB_PAYMENT_METHODS. */
 export class PaymobNotFoundError extends PaymobError {
   constructor(operation: string, detail: string, hint: string) {
-    super({ code: "not_found", status: 404, message: `Paymob answered 404 to ${operation}: ${hint} (Paymob said: ${detail})` });
+    super({
+      code: "not_found",
+      status: 404,
+      message: `Paymob answered 404 to ${operation}: ${hint} (Paymob said: ${detail})`,
+    });
   }
 }
 
 /** HTTP 406 `unmatched_item_prices`, or the same problem caught locally before sending (status null). */
 export class PaymobUnmatchedItemsError extends PaymobError {
   constructor(message: string, status: 406 | null) {
-    super({ code: "unmatched_item_prices", status, message, publicMessage: "We couldn't start the payment for this order." });
+    super({
+      code: "unmatched_item_prices",
+      status,
+      message,
+      publicMessage: "We couldn't start the payment for this order.",
+    });
   }
 }
 

@@ -33,7 +33,16 @@ export const TRANSACTION_HMAC_FIELDS = [
 export const REDIRECT_HMAC_FIELDS = TRANSACTION_HMAC_FIELDS.map((f) => (f === "order.id" ? "order" : f));
 
 /** TOKEN callback (saved card) `obj`. */
-export const TOKEN_HMAC_FIELDS = ["card_subtype", "created_at", "email", "id", "masked_pan", "merchant_id", "order_id", "token"] as const;
+export const TOKEN_HMAC_FIELDS = [
+  "card_subtype",
+  "created_at",
+  "email",
+  "id",
+  "masked_pan",
+  "merchant_id",
+  "order_id",
+  "token",
+] as const;
 
 /** Paymob's stringification: lowercase booleans, numbers as written, strings verbatim, missing as "". */
 export function hmacValue(value: unknown): string {
@@ -92,6 +101,9 @@ export const signTransaction = (secret: string, obj: unknown) => hmacHex(secret,
 export const signToken = (secret: string, obj: unknown) => hmacHex(secret, tokenHmacMessage(obj));
 export const signRedirect = (secret: string, query: URLSearchParams) => hmacHex(secret, redirectHmacMessage(query));
 
-export const verifyTransaction = (secret: string, obj: unknown, hmac: string | null | undefined) => signaturesMatch(signTransaction(secret, obj), hmac);
-export const verifyToken = (secret: string, obj: unknown, hmac: string | null | undefined) => signaturesMatch(signToken(secret, obj), hmac);
-export const verifyRedirect = (secret: string, query: URLSearchParams) => signaturesMatch(signRedirect(secret, query), query.get("hmac"));
+export const verifyTransaction = (secret: string, obj: unknown, hmac: string | null | undefined) =>
+  signaturesMatch(signTransaction(secret, obj), hmac);
+export const verifyToken = (secret: string, obj: unknown, hmac: string | null | undefined) =>
+  signaturesMatch(signToken(secret, obj), hmac);
+export const verifyRedirect = (secret: string, query: URLSearchParams) =>
+  signaturesMatch(signRedirect(secret, query), query.get("hmac"));

@@ -36,10 +36,15 @@ export type PaymobRequest = {
 
 const DEFAULT_TIMEOUT_MS = 15_000;
 
-const SECRET_KEY_HINT = "secret key invalid or missing — check PAYMOB_SECRET_KEY and that it matches the region (PAYMOB_REGION / PAYMOB_BASE_URL)";
+const SECRET_KEY_HINT =
+  "secret key invalid or missing — check PAYMOB_SECRET_KEY and that it matches the region (PAYMOB_REGION / PAYMOB_BASE_URL)";
 
 /** Sends one JSON request and returns the parsed JSON of a 2xx answer; every failure is a typed PaymobError. */
-export async function paymobRequest(baseUrl: string, request: PaymobRequest, fetchImpl: FetchImpl = fetch): Promise<unknown> {
+export async function paymobRequest(
+  baseUrl: string,
+  request: PaymobRequest,
+  fetchImpl: FetchImpl = fetch,
+): Promise<unknown> {
   const { operation, method, path, auth, body } = request;
   const timeoutMs = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const headers: Record<string, string> = { Accept: "application/json" };
@@ -70,7 +75,10 @@ export async function paymobRequest(baseUrl: string, request: PaymobRequest, fet
 
   if (status >= 200 && status < 300) {
     if (json === undefined) {
-      throw new PaymobUnexpectedResponseError(`Paymob answered ${operation} with ${status} but the body is not JSON: ${truncate(text)}`, status);
+      throw new PaymobUnexpectedResponseError(
+        `Paymob answered ${operation} with ${status} but the body is not JSON: ${truncate(text)}`,
+        status,
+      );
     }
     return json;
   }
@@ -78,11 +86,20 @@ export async function paymobRequest(baseUrl: string, request: PaymobRequest, fet
 }
 
 /** Validates a Paymob answer; a mismatch means Paymob changed or we are talking to the wrong server. */
-export function parsePaymobResponse<S extends z.ZodType>(schema: S, body: unknown, operation: string, status: number | null = 200): z.output<S> {
+export function parsePaymobResponse<S extends z.ZodType>(
+  schema: S,
+  body: unknown,
+  operation: string,
+  status: number | null = 200,
+): z.output<S> {
   const result = schema.safeParse(body);
   if (result.success) return result.data;
   const problems = result.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
-  throw new PaymobUnexpectedResponseError(`Paymob's answer to ${operation} has an unexpected shape — ${problems}`, status, result.error);
+  throw new PaymobUnexpectedResponseError(
+    `Paymob's answer to ${operation} has an unexpected shape — ${problems}`,
+    status,
+    result.error,
+  );
 }
 
 function statusError(request: PaymobRequest, status: number, body: unknown) {
@@ -93,16 +110,31 @@ function statusError(request: PaymobRequest, status: number, body: unknown) {
       return new PaymobValidationError(operation, body);
     case 401:
     case 403:
-      return new PaymobAuthError(operation, status, detail, request.hints?.unauthorized ?? defaultAuthHint(request.auth));
+      return new PaymobAuthError(
+        operation,
+        status,
+        detail,
+        request.hints?.unauthorized ?? defaultAuthHint(request.auth),
+      );
     case 404:
-      return new PaymobNotFoundError(operation, detail, request.hints?.notFound ?? `nothing at ${request.path} — is the base URL right?`);
+      return new PaymobNotFoundError(
+        operation,
+        detail,
+        request.hints?.notFound ?? `nothing at ${request.path} — is the base URL right?`,
+      );
     case 406:
-      return new PaymobUnmatchedItemsError(`Paymob rejected ${operation} (406): the items do not add up to the amount (Paymob said: ${detail})`, 406);
+      return new PaymobUnmatchedItemsError(
+        `Paymob rejected ${operation} (406): the items do not add up to the amount (Paymob said: ${detail})`,
+        406,
+      );
   }
   if (status === 408 || status === 429 || status >= 500) {
     return new PaymobUnavailableError("server_error", status, `Paymob failed ${operation} with ${status}: ${detail}`);
   }
-  return new PaymobUnexpectedResponseError(`Paymob answered ${operation} with unexpected status ${status}: ${detail}`, status);
+  return new PaymobUnexpectedResponseError(
+    `Paymob answered ${operation} with unexpected status ${status}: ${detail}`,
+    status,
+  );
 }
 
 function defaultAuthHint(auth: PaymobAuth | null): string {
@@ -114,12 +146,22 @@ function defaultAuthHint(auth: PaymobAuth | null): string {
 function transportError(operation: string, timeoutMs: number, error: unknown) {
   const name = error instanceof Error ? error.name : "";
   if (name === "TimeoutError" || name === "AbortError") {
-    return new PaymobUnavailableError("timeout", null, `Paymob did not answer ${operation} within ${timeoutMs} ms`, error);
+    return new PaymobUnavailableError(
+      "timeout",
+      null,
+      `Paymob did not answer ${operation} within ${timeoutMs} ms`,
+      error,
+    );
   }
   // undici reports the real reason (ECONNREFUSED, ENOTFOUND, certificate errors) in `cause`.
   const cause = error instanceof Error && error.cause instanceof Error ? `: ${error.cause.message}` : "";
   const message = error instanceof Error ? error.message : String(error);
-  return new PaymobUnavailableError("network", null, `Could not reach Paymob for ${operation} (${message}${cause})`, error);
+  return new PaymobUnavailableError(
+    "network",
+    null,
+    `Could not reach Paymob for ${operation} (${message}${cause})`,
+    error,
+  );
 }
 
 function parseJson(text: string): unknown {

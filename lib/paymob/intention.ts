@@ -119,7 +119,9 @@ export function buildIntentionRequest(config: PaymobConfig, input: CreateIntenti
     }));
     total = sumMinor(lines.map((line) => line.amount));
   } catch (error) {
-    throw new PaymobInvalidInputError(`Refusing to create a Paymob intention: ${error instanceof Error ? error.message : String(error)}`);
+    throw new PaymobInvalidInputError(
+      `Refusing to create a Paymob intention: ${error instanceof Error ? error.message : String(error)}`,
+    );
   }
   if (total !== amountMinor) {
     throw new PaymobUnmatchedItemsError(
@@ -164,7 +166,11 @@ const intentionResponseSchema = z.looseObject({
 });
 
 /** POST {base}/v1/intention/ — starts a payment and returns the client secret for Unified Checkout / Pixel. */
-export async function createIntention(config: PaymobConfig, input: CreateIntentionInput, fetchImpl?: FetchImpl): Promise<Intention> {
+export async function createIntention(
+  config: PaymobConfig,
+  input: CreateIntentionInput,
+  fetchImpl?: FetchImpl,
+): Promise<Intention> {
   const body = buildIntentionRequest(config, input);
   const operation = `create intention for ${body.special_reference}`;
   const json = await paymobRequest(

@@ -54,7 +54,10 @@ export type PaymobCardToken = {
 };
 
 /** The wire name of a reshaped field, for messages to an operator who reads Paymob's payloads. */
-export const wireName = { amountMinor: "amount_cents", refundedMinor: "refunded_amount_cents" } as const satisfies Partial<Record<keyof PaymobTransaction, keyof TransactionObject>>;
+export const wireName = {
+  amountMinor: "amount_cents",
+  refundedMinor: "refunded_amount_cents",
+} as const satisfies Partial<Record<keyof PaymobTransaction, keyof TransactionObject>>;
 
 export function reshapeTransaction(obj: TransactionObject): PaymobTransaction {
   return {
@@ -86,7 +89,12 @@ export function reshapeTransaction(obj: TransactionObject): PaymobTransaction {
 }
 
 export function reshapeToken(obj: TokenObject): PaymobCardToken {
-  return { id: obj.id, paymobOrderId: paymobOrderIdOf(obj.order_id), cardSubtype: obj.card_subtype, maskedPan: obj.masked_pan };
+  return {
+    id: obj.id,
+    paymobOrderId: paymobOrderIdOf(obj.order_id),
+    cardSubtype: obj.card_subtype,
+    maskedPan: obj.masked_pan,
+  };
 }
 
 /** A TOKEN callback's `order_id` is a string, unlike everywhere else. */

@@ -26,19 +26,41 @@ export type InquiryAnswer = { transaction: PaymobTransaction; body: string };
 const transactionId = z.number().int().positive();
 
 /** POST /api/acceptance/void_refund/refund — refunds `amountCents` (≤ the paid amount) of a settled payment. */
-export async function refundTransaction(config: PaymobConfig, input: RefundInput, fetchImpl?: FetchImpl): Promise<PaymobTransaction> {
+export async function refundTransaction(
+  config: PaymobConfig,
+  input: RefundInput,
+  fetchImpl?: FetchImpl,
+): Promise<PaymobTransaction> {
   const parsed = z.object({ transactionId, amountCents: z.number().int().positive() }).safeParse(input);
   if (!parsed.success) throw invalid("refund", parsed.error);
   const { transactionId: id, amountCents } = parsed.data;
-  return secretKeyCall(config, id, `refund ${amountCents} of transaction ${id}`, "/api/acceptance/void_refund/refund", { transaction_id: id, amount_cents: amountCents }, fetchImpl);
+  return secretKeyCall(
+    config,
+    id,
+    `refund ${amountCents} of transaction ${id}`,
+    "/api/acceptance/void_refund/refund",
+    { transaction_id: id, amount_cents: amountCents },
+    fetchImpl,
+  );
 }
 
 /** POST /api/acceptance/void_refund/void — cancels a payment made the same business day, without fees. */
-export async function voidTransaction(config: PaymobConfig, input: VoidInput, fetchImpl?: FetchImpl): Promise<PaymobTransaction> {
+export async function voidTransaction(
+  config: PaymobConfig,
+  input: VoidInput,
+  fetchImpl?: FetchImpl,
+): Promise<PaymobTransaction> {
   const parsed = z.object({ transactionId }).safeParse(input);
   if (!parsed.success) throw invalid("void", parsed.error);
   const id = parsed.data.transactionId;
-  return secretKeyCall(config, id, `void transaction ${id}`, "/api/acceptance/void_refund/void", { transaction_id: id }, fetchImpl);
+  return secretKeyCall(
+    config,
+    id,
+    `void transaction ${id}`,
+    "/api/acceptance/void_refund/void",
+    { transaction_id: id },
+    fetchImpl,
+  );
 }
 
 /**
@@ -47,23 +69,44 @@ export async function voidTransaction(config: PaymobConfig, input: VoidInput, fe
  * (has_parent_transaction, is_capture), and also POSTs it to the notification URL: that verified callback, not
  * this answer, is what marks the order paid.
  */
-export async function captureTransaction(config: PaymobConfig, input: CaptureInput, fetchImpl?: FetchImpl): Promise<PaymobTransaction> {
+export async function captureTransaction(
+  config: PaymobConfig,
+  input: CaptureInput,
+  fetchImpl?: FetchImpl,
+): Promise<PaymobTransaction> {
   const parsed = z.object({ transactionId, amountCents: z.number().int().positive() }).safeParse(input);
   if (!parsed.success) throw invalid("capture", parsed.error);
   const { transactionId: id, amountCents } = parsed.data;
-  return secretKeyCall(config, id, `capture ${amountCents} of authorisation ${id}`, "/api/acceptance/capture", { transaction_id: id, amount_cents: amountCents }, fetchImpl);
+  return secretKeyCall(
+    config,
+    id,
+    `capture ${amountCents} of authorisation ${id}`,
+    "/api/acceptance/capture",
+    { transaction_id: id, amount_cents: amountCents },
+    fetchImpl,
+  );
 }
 
 /**
  * POST /api/ecommerce/orders/transaction_inquiry — the most recent transaction of a Paymob order, looked up
  * by Paymob's order id or by our special_reference. A PaymobNotFoundError means no such order/transaction.
  */
-export async function inquireTransaction(config: PaymobConfig, input: InquiryInput, fetchImpl?: FetchImpl): Promise<InquiryAnswer> {
+export async function inquireTransaction(
+  config: PaymobConfig,
+  input: InquiryInput,
+  fetchImpl?: FetchImpl,
+): Promise<InquiryAnswer> {
   const parsed = z
-    .union([z.object({ merchantOrderId: z.string().trim().min(1) }), z.object({ orderId: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]) })])
+    .union([
+      z.object({ merchantOrderId: z.string().trim().min(1) }),
+      z.object({ orderId: z.union([z.number().int().positive(), z.string().regex(/^\d+$/)]) }),
+    ])
     .safeParse(input);
   if (!parsed.success) throw invalid("inquire about", parsed.error);
-  const body = "merchantOrderId" in parsed.data ? { merchant_order_id: parsed.data.merchantOrderId } : { order_id: String(parsed.data.orderId) };
+  const body =
+    "merchantOrderId" in parsed.data
+      ? { merchant_order_id: parsed.data.merchantOrderId }
+      : { order_id: String(parsed.data.orderId) };
   const operation = `transaction inquiry for ${Object.entries(body)[0]!.join(" ")}`;
 
   const inquire = async (token: string) =>
@@ -149,7 +192,10 @@ async function requestAuthToken(baseUrl: string, apiKey: string, fetchImpl?: Fet
       path: "/api/auth/tokens",
       auth: null,
       body: { api_key: apiKey },
-      hints: { unauthorized: "API key rejected — check PAYMOB_API_KEY (Paymob Dashboard → Settings → Account Info) and that it belongs to this region" },
+      hints: {
+        unauthorized:
+          "API key rejected — check PAYMOB_API_KEY (Paymob Dashboard → Settings → Account Info) and that it belongs to this region",
+      },
     },
     fetchImpl,
   );
@@ -158,7 +204,14 @@ async function requestAuthToken(baseUrl: string, apiKey: string, fetchImpl?: Fet
 
 // ── shared ───────────────────────────────────────────────────────────────────────────────────────────
 
-async function secretKeyCall(config: PaymobConfig, id: number, operation: string, path: string, body: object, fetchImpl?: FetchImpl) {
+async function secretKeyCall(
+  config: PaymobConfig,
+  id: number,
+  operation: string,
+  path: string,
+  body: object,
+  fetchImpl?: FetchImpl,
+) {
   const json = await paymobRequest(
     config.baseUrl,
     {
@@ -183,7 +236,9 @@ export function normaliseTransactionJson(json: unknown): unknown {
   let obj = json;
   if (isRecord(obj) && obj.type === "TRANSACTION" && isRecord(obj.obj)) obj = obj.obj;
   if (!isRecord(obj)) return obj;
-  return Object.fromEntries(Object.entries(obj).map(([key, value]) => [key, value === "true" ? true : value === "false" ? false : value]));
+  return Object.fromEntries(
+    Object.entries(obj).map(([key, value]) => [key, value === "true" ? true : value === "false" ? false : value]),
+  );
 }
 
 function parseTransaction(json: unknown, operation: string): TransactionObject {

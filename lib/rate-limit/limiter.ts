@@ -48,7 +48,12 @@ export function rateLimitKey(rule: RateLimitRule, subject: string): string {
  * (./queries), so concurrent hits never let more than `limit` through, and once a window is full further hits
  * change nothing. The first refusal of a window is logged; the rest are silent.
  */
-export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string, clock: Clock = systemClock): Promise<RateLimitVerdict> {
+export async function hitRateLimit(
+  db: Db,
+  rule: RateLimitRule,
+  subject: string,
+  clock: Clock = systemClock,
+): Promise<RateLimitVerdict> {
   const now = clock();
   const { start, end } = windowOf(rule, now);
   const key = rateLimitKey(rule, subject);
@@ -70,7 +75,11 @@ export async function hitRateLimit(db: Db, rule: RateLimitRule, subject: string,
 }
 
 /** Hits each rule in turn and stops at the first refusal, so a refused request does not use up the others. */
-export async function hitRateLimits(db: Db, hits: readonly (readonly [RateLimitRule, string])[], clock: Clock = systemClock): Promise<RateLimitVerdict> {
+export async function hitRateLimits(
+  db: Db,
+  hits: readonly (readonly [RateLimitRule, string])[],
+  clock: Clock = systemClock,
+): Promise<RateLimitVerdict> {
   let last: RateLimitVerdict = { ok: true, count: 0 };
   for (const [rule, subject] of hits) {
     last = await hitRateLimit(db, rule, subject, clock);

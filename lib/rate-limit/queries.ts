@@ -11,7 +11,10 @@ import { rateLimits } from "@/db/schema/rate-limits";
  * upserts of one key on its row, so N parallel hits never let more than `limit` through, and a flood writes no
  * more than the one counter row.
  */
-export async function countHit(db: Db, hit: { key: string; start: Date; end: Date; limit: number }): Promise<number | undefined> {
+export async function countHit(
+  db: Db,
+  hit: { key: string; start: Date; end: Date; limit: number },
+): Promise<number | undefined> {
   // A hit from a newer window restarts the count; one from an older window (an instance whose clock lags)
   // counts towards the newer one rather than rewinding it.
   const newer = sql`excluded.window_start > ${rateLimits.windowStart}`;

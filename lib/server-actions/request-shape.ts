@@ -41,7 +41,11 @@ export async function malformedActionReason(request: Request): Promise<string | 
 }
 
 /** A call from Next's client: the arguments are a JSON array, in the body or (multipart) its field "0". */
-async function fetchActionProblem(request: Request, actionId: string, contentType: string): Promise<string | undefined> {
+async function fetchActionProblem(
+  request: Request,
+  actionId: string,
+  contentType: string,
+): Promise<string | undefined> {
   const index = formArgumentIndex(actionId);
   if (index === undefined) return undefined; // unknown ids and argument-less actions: Next.js answers those itself
   let root: string | undefined;
@@ -110,5 +114,6 @@ function parseJson(text: string | undefined): unknown {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === "object" && value !== null && !Array.isArray(value);
 const isFormReference = (value: unknown) => typeof value === "string" && FORM_DATA_REFERENCE.test(value);

@@ -12,7 +12,17 @@ const secret = process.env.HMAC_SECRET ?? "";
 const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: Number(process.env.POOL_MAX ?? 10) });
 const MAX_BYTES = 64 * 1024;
 
-type Obj = { id: number; order: { id: number; merchant_order_id?: string }; amount_cents: number; currency: string; success: boolean; pending: boolean; is_refunded: boolean; is_voided: boolean; has_parent_transaction: boolean };
+type Obj = {
+  id: number;
+  order: { id: number; merchant_order_id?: string };
+  amount_cents: number;
+  currency: string;
+  success: boolean;
+  pending: boolean;
+  is_refunded: boolean;
+  is_voided: boolean;
+  has_parent_transaction: boolean;
+};
 
 const server = http.createServer((req, res) => {
   const chunks: Buffer[] = [];
@@ -60,7 +70,16 @@ async function handle(rawBody: string, hmac: string | null): Promise<[number, st
       [obj.order.id],
     );
     const row = locked.rows[0];
-    const eventId = await insertEvent(client, rawBody, hmac, "valid", obj, row?.attempt_id ?? null, row?.order_id ?? null, row ? "applied" : "unknown_order");
+    const eventId = await insertEvent(
+      client,
+      rawBody,
+      hmac,
+      "valid",
+      obj,
+      row?.attempt_id ?? null,
+      row?.order_id ?? null,
+      row ? "applied" : "unknown_order",
+    );
     if (!row) {
       await client.query("commit");
       return [200, "unknown_order"];
@@ -69,13 +88,33 @@ async function handle(rawBody: string, hmac: string | null): Promise<[number, st
     const inserted = await client.query(
       `insert into payment_transactions (paymob_transaction_id, fingerprint, attempt_id, order_id, event_id, success, pending, amount_cents, currency, is_refunded, is_voided, has_parent_transaction, fact, from_status, to_status)
        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 'paid', $13, 'paid') on conflict (paymob_transaction_id, fingerprint) do nothing returning id`,
-      [obj.id, fingerprint, row.attempt_id, row.order_id, eventId, obj.success, obj.pending, obj.amount_cents, obj.currency, obj.is_refunded, obj.is_voided, obj.has_parent_transaction, row.status],
+      [
+        obj.id,
+        fingerprint,
+        row.attempt_id,
+        row.order_id,
+        eventId,
+        obj.success,
+        obj.pending,
+        obj.amount_cents,
+        obj.currency,
+        obj.is_refunded,
+        obj.is_voided,
+        obj.has_parent_transaction,
+        row.status,
+      ],
     );
     if (inserted.rowCount === 0) {
       await client.query("update payment_events set outcome = 'duplicate' where id = $1", [eventId]);
     } else {
-      await client.query("update orders set status = 'paid', paid_at = coalesce(paid_at, now()), updated_at = now() where id = $1", [row.order_id]);
-      await client.query("update payment_attempts set status = 'paid', paymob_transaction_id = $2, updated_at = now() where id = $1", [row.attempt_id, obj.id]);
+      await client.query(
+        "update orders set status = 'paid', paid_at = coalesce(paid_at, now()), updated_at = now() where id = $1",
+        [row.order_id],
+      );
+      await client.query(
+        "update payment_attempts set status = 'paid', paymob_transaction_id = $2, updated_at = now() where id = $1",
+        [row.attempt_id, obj.id],
+      );
     }
     await client.query("commit");
     return [200, inserted.rowCount === 0 ? "duplicate" : "applied"];
@@ -87,15 +126,35 @@ async function handle(rawBody: string, hmac: string | null): Promise<[number, st
   }
 }
 
-async function insertEvent(db: pg.Pool | pg.PoolClient, rawBody: string, hmac: string | null, verification: string, obj: Obj | null, attemptId: string | null, orderId: string | null, outcome: string): Promise<number> {
+async function insertEvent(
+  db: pg.Pool | pg.PoolClient,
+  rawBody: string,
+  hmac: string | null,
+  verification: string,
+  obj: Obj | null,
+  attemptId: string | null,
+  orderId: string | null,
+  outcome: string,
+): Promise<number> {
   const result = await db.query<{ id: number }>(
     `insert into payment_events (kind, source, verification, raw_body, signature, paymob_transaction_id, paymob_order_id, merchant_order_id, attempt_id, order_id, outcome)
      values ('TRANSACTION', 'callback', $1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-    [verification, rawBody, hmac, obj?.id ?? null, obj?.order.id ?? null, obj?.order.merchant_order_id ?? null, attemptId, orderId, outcome],
+    [
+      verification,
+      rawBody,
+      hmac,
+      obj?.id ?? null,
+      obj?.order.id ?? null,
+      obj?.order.merchant_order_id ?? null,
+      attemptId,
+      orderId,
+      outcome,
+    ],
   );
   return result.rows[0]!.id;
 }
 
 server.keepAliveTimeout = 30_000;
 server.listen(port, "127.0.0.1", () => console.log(`[baseline] listening on http://127.0.0.1:${port}`));
-for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.close(() => void pool.end().then(() => process.exit(0))));
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.on(signal, () => server.close(() => void pool.end().then(() => process.exit(0))));

@@ -62,11 +62,27 @@ const handler: Target = {
   label: "handler (next start, POST /api/paymob/callback)",
   writesDb: true,
   start: (port, databaseUrl, logFile) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, DATABASE_DRIVER: "pg", DATABASE_POOL_MAX: String(poolMax), APP_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: randomBytes(32).toString("hex") };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_DIST_DIR: DIST_DIR,
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATABASE_URL: databaseUrl,
+      DATABASE_DRIVER: "pg",
+      DATABASE_POOL_MAX: String(poolMax),
+      APP_URL: `http://127.0.0.1:${port}`,
+      AUTH_SECRET: randomBytes(32).toString("hex"),
+    };
     for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
     const start = ["start", "-H", "127.0.0.1", "-p", String(port)];
     // --cpu-prof is not allowed in NODE_OPTIONS: run Next's CLI script under node directly.
-    if (args["cpu-prof"]) return startProcess(process.execPath, [...profileFlags(), path.resolve("node_modules/next/dist/bin/next"), ...start], env, logFile);
+    if (args["cpu-prof"])
+      return startProcess(
+        process.execPath,
+        [...profileFlags(), path.resolve("node_modules/next/dist/bin/next"), ...start],
+        env,
+        logFile,
+      );
     return startProcess(nextBin(), start, env, logFile);
   },
 };
@@ -76,7 +92,19 @@ const baseline: Target = {
   label: "baseline (node:http + pg, same SQL)",
   writesDb: true,
   start: (port, databaseUrl, logFile) =>
-    startProcess(process.execPath, [...profileFlags(), "--import", "tsx", "scripts/bench/baseline-server.ts"], { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, HMAC_SECRET: EMULATOR_HMAC_SECRET, POOL_MAX: String(poolMax) }, logFile),
+    startProcess(
+      process.execPath,
+      [...profileFlags(), "--import", "tsx", "scripts/bench/baseline-server.ts"],
+      {
+        ...process.env,
+        NODE_ENV: "production",
+        PORT: String(port),
+        DATABASE_URL: databaseUrl,
+        HMAC_SECRET: EMULATOR_HMAC_SECRET,
+        POOL_MAX: String(poolMax),
+      },
+      logFile,
+    ),
 };
 
 /** Diagnostic: the same route function without Next (scripts/bench/direct-server.ts). */
@@ -84,9 +112,22 @@ const direct: Target = {
   label: "direct (the route's POST on node:http, no Next)",
   writesDb: true,
   start: (port, databaseUrl, logFile) => {
-    const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", PORT: String(port), DATABASE_URL: databaseUrl, DATABASE_DRIVER: "pg", DATABASE_POOL_MAX: String(poolMax), APP_URL: `http://127.0.0.1:${port}` };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      PORT: String(port),
+      DATABASE_URL: databaseUrl,
+      DATABASE_DRIVER: "pg",
+      DATABASE_POOL_MAX: String(poolMax),
+      APP_URL: `http://127.0.0.1:${port}`,
+    };
     for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
-    return startProcess(process.execPath, [...profileFlags(), "--conditions=react-server", "--import", "tsx", "scripts/bench/direct-server.ts"], env, logFile);
+    return startProcess(
+      process.execPath,
+      [...profileFlags(), "--conditions=react-server", "--import", "tsx", "scripts/bench/direct-server.ts"],
+      env,
+      logFile,
+    );
   },
 };
 
@@ -100,7 +141,12 @@ const ceiling: Target = {
   writesDb: false,
   start: (port, _databaseUrl, logFile) => {
     if (!bareCallbackApp) throw new Error("the bare callback app is not built");
-    return startProcess(nextBin(), ["start", "-H", "127.0.0.1", "-p", String(port), bareCallbackApp.dir], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" }, logFile);
+    return startProcess(
+      nextBin(),
+      ["start", "-H", "127.0.0.1", "-p", String(port), bareCallbackApp.dir],
+      { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" },
+      logFile,
+    );
   },
 };
 
@@ -108,20 +154,31 @@ async function measure(target: Target, key: string): Promise<{ summary: Summary;
   const db = await createBenchDatabase(key);
   let server: Started | undefined;
   try {
-    const attempts = await db.withDb((conn) => seedAwaitingOrders(conn, attemptsFor(shape), randomBytes(3).toString("hex")));
+    const attempts = await db.withDb((conn) =>
+      seedAwaitingOrders(conn, attemptsFor(shape), randomBytes(3).toString("hex")),
+    );
     const workload = buildWorkload(attempts, shape, EMULATOR_HMAC_SECRET);
     const before = await db.withDb(readActivity);
     const port = await freePort();
     const logFile = path.join(os.tmpdir(), `bench-callbacks-${key}.log`);
     server = target.start(port, db.url, logFile);
     await waitForHttp(`http://127.0.0.1:${port}${CALLBACK_PATH}`, server, 60_000);
-    console.log(`${target.label}: ${workload.plan.length} requests (${workload.plan.filter((p) => p.warmup).length} warm-up), concurrency ${concurrency}, server log ${logFile}`);
+    console.log(
+      `${target.label}: ${workload.plan.length} requests (${workload.plan.filter((p) => p.warmup).length} warm-up), concurrency ${concurrency}, server log ${logFile}`,
+    );
     const cpu: Partial<Record<"start" | "end", CpuReading | null>> = {};
     const serverPid = server.child.pid;
     const onMeasured = (phase: "start" | "end") => {
       cpu[phase] = readCpu(serverPid);
     };
-    const result = await runLoad(workload.plan, { origin: `http://127.0.0.1:${port}`, path: CALLBACK_PATH, concurrency, maxSeconds, timeoutMs: 10_000, onMeasured });
+    const result = await runLoad(workload.plan, {
+      origin: `http://127.0.0.1:${port}`,
+      path: CALLBACK_PATH,
+      concurrency,
+      maxSeconds,
+      timeoutMs: 10_000,
+      onMeasured,
+    });
     await server.stop();
     server = undefined;
     // Read before the checks below add their own scans; the server's backends reported theirs on exit.
@@ -138,7 +195,9 @@ async function measure(target: Target, key: string): Promise<{ summary: Summary;
 async function main() {
   await assertPostgresReachable();
   const before = machineLoad();
-  console.log(`machine: ${before.cores} cores, 1-min load ${before.load1.toFixed(2)}${before.load1 > before.cores ? "  ⚠ busy machine: numbers will be pessimistic" : ""}`);
+  console.log(
+    `machine: ${before.cores} cores, 1-min load ${before.load1.toFixed(2)}${before.load1 > before.cores ? "  ⚠ busy machine: numbers will be pessimistic" : ""}`,
+  );
   const named: Record<string, Target> = { handler, baseline, direct, ceiling };
   const only = args.only === undefined ? undefined : named[args.only];
   if (args.only !== undefined && !only) throw new Error(`--only must be one of ${Object.keys(named).join(", ")}`);
@@ -150,7 +209,8 @@ async function main() {
   }
   const results = [];
   try {
-    for (const target of targets) results.push({ target, name: targetName(target), ...(await measure(target, targetName(target))) });
+    for (const target of targets)
+      results.push({ target, name: targetName(target), ...(await measure(target, targetName(target))) });
   } finally {
     bareCallbackApp?.remove();
   }
@@ -164,20 +224,35 @@ async function main() {
   const mine = results.find((r) => r.target === handler)?.summary;
   const floor = results.find((r) => r.target === baseline)?.summary;
   if (mine) {
-    perf.push({ name: `≥ ${TARGETS.verifiedPerSecond} verified callbacks/s`, ok: mine.verifiedPerSecond >= TARGETS.verifiedPerSecond, detail: `${mine.verifiedPerSecond.toFixed(0)}/s` });
+    perf.push({
+      name: `≥ ${TARGETS.verifiedPerSecond} verified callbacks/s`,
+      ok: mine.verifiedPerSecond >= TARGETS.verifiedPerSecond,
+      detail: `${mine.verifiedPerSecond.toFixed(0)}/s`,
+    });
     perf.push({ name: `p99 < ${TARGETS.p99Ms} ms`, ok: mine.p99 < TARGETS.p99Ms, detail: `${mine.p99.toFixed(1)} ms` });
   }
   if (mine && floor) {
     const ratio = mine.verifiedPerSecond / floor.verifiedPerSecond;
-    console.log(`\nratio handler/baseline: ${ratio.toFixed(2)} (verified callbacks/s ${mine.verifiedPerSecond.toFixed(0)} / ${floor.verifiedPerSecond.toFixed(0)}; p99 ${mine.p99.toFixed(1)} / ${floor.p99.toFixed(1)} ms)`);
-    perf.push({ name: `≥ ${TARGETS.baselineRatio}× the baseline's throughput`, ok: ratio >= TARGETS.baselineRatio, detail: `${ratio.toFixed(2)}×` });
+    console.log(
+      `\nratio handler/baseline: ${ratio.toFixed(2)} (verified callbacks/s ${mine.verifiedPerSecond.toFixed(0)} / ${floor.verifiedPerSecond.toFixed(0)}; p99 ${mine.p99.toFixed(1)} / ${floor.p99.toFixed(1)} ms)`,
+    );
+    perf.push({
+      name: `≥ ${TARGETS.baselineRatio}× the baseline's throughput`,
+      ok: ratio >= TARGETS.baselineRatio,
+      detail: `${ratio.toFixed(2)}×`,
+    });
   }
   const top = results.find((r) => r.target === ceiling)?.summary;
   if (top) {
     // The same request mix answered by a route that does nothing: what any Next route handler could reach here.
-    console.log(`ceiling: an empty Next route answers ${top.requestsPerSecond.toFixed(0)} req/s (${top.verifiedPerSecond.toFixed(0)} signed callbacks/s in this mix), p99 ${top.p99.toFixed(1)} ms`);
+    console.log(
+      `ceiling: an empty Next route answers ${top.requestsPerSecond.toFixed(0)} req/s (${top.verifiedPerSecond.toFixed(0)} signed callbacks/s in this mix), p99 ${top.p99.toFixed(1)} ms`,
+    );
     if (mine) console.log(`handler/ceiling: ${(mine.requestsPerSecond / top.requestsPerSecond).toFixed(2)}`);
-    if (floor) console.log(`ceiling/baseline: ${(top.verifiedPerSecond / floor.verifiedPerSecond).toFixed(2)} (above 1 means Next's own per-request cost leaves room for the handler)`);
+    if (floor)
+      console.log(
+        `ceiling/baseline: ${(top.verifiedPerSecond / floor.verifiedPerSecond).toFixed(2)} (above 1 means Next's own per-request cost leaves room for the handler)`,
+      );
   }
   console.log(formatChecks("target", perf));
   const after = machineLoad();

@@ -29,5 +29,11 @@ for (const [id, us] of self) {
   pkg.set(packageOf(url), (pkg.get(packageOf(url)) ?? 0) + us);
 }
 const top = (map: Map<string, number>, n: number) =>
-  [...map.entries()].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`).join("\n");
-console.log(`total sampled: ${(total / 1000).toFixed(0)} ms\n\nby package:\n${top(pkg, 15)}\n\nby function (self time):\n${top(fn, Number(countText ?? 30))}`);
+  [...map.entries()]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, n)
+    .map(([k, us]) => `${((100 * us) / total).toFixed(1).padStart(5)}%  ${(us / 1000).toFixed(0).padStart(6)} ms  ${k}`)
+    .join("\n");
+console.log(
+  `total sampled: ${(total / 1000).toFixed(0)} ms\n\nby package:\n${top(pkg, 15)}\n\nby function (self time):\n${top(fn, Number(countText ?? 30))}`,
+);

@@ -17,7 +17,11 @@ const server = http.createServer((req, res) => {
       res.end();
       return;
     }
-    const request = new Request(`http://127.0.0.1:${port}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) });
+    const request = new Request(`http://127.0.0.1:${port}${req.url}`, {
+      method: "POST",
+      headers,
+      body: Buffer.concat(chunks),
+    });
     POST(request)
       .then(async (response) => {
         res.writeHead(response.status, { "content-type": "application/json" });

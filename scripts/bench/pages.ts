@@ -36,9 +36,23 @@ type Route = { name: string; path: string; cookie?: string; minScore: number };
 type Measured = Route & { score: PageScore & { all: number[] }; js: FirstLoadJs };
 
 function startApp(port: number, databaseUrl: string): Started {
-  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: databaseUrl, DATABASE_DRIVER: "pg", APP_URL: `http://127.0.0.1:${port}`, AUTH_SECRET: randomBytes(32).toString("hex") };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    NEXT_DIST_DIR: DIST_DIR,
+    NEXT_TELEMETRY_DISABLED: "1",
+    DATABASE_URL: databaseUrl,
+    DATABASE_DRIVER: "pg",
+    APP_URL: `http://127.0.0.1:${port}`,
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+  };
   for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
-  return startProcess(nextBin(), ["start", "-H", "127.0.0.1", "-p", String(port)], env, path.join(os.tmpdir(), "bench-pages-app.log"));
+  return startProcess(
+    nextBin(),
+    ["start", "-H", "127.0.0.1", "-p", String(port)],
+    env,
+    path.join(os.tmpdir(), "bench-pages-app.log"),
+  );
 }
 
 async function measureApp(): Promise<Measured[]> {
@@ -56,7 +70,12 @@ async function measureApp(): Promise<Measured[]> {
       { name: "product", path: `/products/${fixtures.productSlug}`, minScore: 100 },
       { name: "cart (3 items)", path: "/cart", cookie: fixtures.cartCookie, minScore: 100 },
       { name: "checkout (form, redirect mode)", path: "/checkout", cookie: fixtures.cartCookie, minScore: 95 },
-      { name: "checkout (Pixel page)", path: `/checkout/pay/${fixtures.pixelAttemptId}`, cookie: `${fixtures.visitorCookie}; ${fixtures.cartCookie}`, minScore: 95 },
+      {
+        name: "checkout (Pixel page)",
+        path: `/checkout/pay/${fixtures.pixelAttemptId}`,
+        cookie: `${fixtures.visitorCookie}; ${fixtures.cartCookie}`,
+        minScore: 95,
+      },
     ];
     const measured: Measured[] = [];
     for (const route of routes.filter((r) => !args.only || r.name.includes(args.only))) {
@@ -80,7 +99,12 @@ async function measureBare(): Promise<FirstLoadJs & { score: PageScore & { all: 
   let server: Started | undefined;
   try {
     const port = await freePort();
-    server = startProcess(nextBin(), ["start", "-H", "127.0.0.1", "-p", String(port), bare.dir], { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" }, path.join(os.tmpdir(), "bench-pages-bare.log"));
+    server = startProcess(
+      nextBin(),
+      ["start", "-H", "127.0.0.1", "-p", String(port), bare.dir],
+      { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", NEXT_DIST_DIR: "" },
+      path.join(os.tmpdir(), "bench-pages-bare.log"),
+    );
     await waitForHttp(`http://127.0.0.1:${port}/`, server, 60_000);
     const js = await firstLoadJs(`http://127.0.0.1:${port}/`);
     return { ...js, score: await lighthouseMedian(`http://127.0.0.1:${port}/`, 1, {}) };
@@ -93,23 +117,35 @@ async function measureBare(): Promise<FirstLoadJs & { score: PageScore & { all: 
 async function main() {
   await assertPostgresReachable();
   const load = machineLoad();
-  console.log(`machine: ${load.cores} cores, 1-min load ${load.load1.toFixed(2)}${load.load1 > load.cores ? "  ⚠ busy machine: Lighthouse's simulated timings will suffer" : ""}`);
+  console.log(
+    `machine: ${load.cores} cores, 1-min load ${load.load1.toFixed(2)}${load.load1 > load.cores ? "  ⚠ busy machine: Lighthouse's simulated timings will suffer" : ""}`,
+  );
   await ensureProductionBuild(DIST_DIR, args.rebuild);
   console.log("building a bare Next.js app (same next/react) for the first-load JS yardstick…");
   const bare = await measureBare();
-  console.log(`bare Next.js page: ${bare.scripts} scripts, ${kb(bare.rawBytes)} raw, ${kb(bare.gzipBytes)} gzip; performance ${bare.score.performance}`);
+  console.log(
+    `bare Next.js page: ${bare.scripts} scripts, ${kb(bare.rawBytes)} raw, ${kb(bare.gzipBytes)} gzip; performance ${bare.score.performance}`,
+  );
   console.log(`measuring ${RUNS} Lighthouse run(s) per page (median reported)…`);
   const pages = await measureApp();
 
   console.log(`\n${"page".padEnd(32)} perf   LCP       TBT      CLS     first-load JS (gzip)`);
   for (const p of pages) {
     const { score, js } = p;
-    console.log(`${p.name.padEnd(32)} ${String(score.performance).padStart(4)}  ${(score.lcpMs / 1000).toFixed(2).padStart(5)} s  ${score.tbtMs.toFixed(0).padStart(5)} ms  ${score.cls.toFixed(3)}   ${kb(js.gzipBytes).padStart(9)} (${js.scripts} scripts, +${kb(js.gzipBytes - bare.gzipBytes)} over bare)`);
+    console.log(
+      `${p.name.padEnd(32)} ${String(score.performance).padStart(4)}  ${(score.lcpMs / 1000).toFixed(2).padStart(5)} s  ${score.tbtMs.toFixed(0).padStart(5)} ms  ${score.cls.toFixed(3)}   ${kb(js.gzipBytes).padStart(9)} (${js.scripts} scripts, +${kb(js.gzipBytes - bare.gzipBytes)} over bare)`,
+    );
   }
   console.log("");
   const checks = pages.flatMap((p) => [
-    { ok: p.score.performance >= p.minScore, line: `[${p.name}] performance ${p.score.performance} (budget ${p.minScore === 100 ? "100" : `≥ ${p.minScore}`})` },
-    { ok: p.js.gzipBytes - bare.gzipBytes <= JS_BUDGET_OVER_BARE, line: `[${p.name}] first-load JS ${kb(p.js.gzipBytes)} = bare ${kb(bare.gzipBytes)} + ${kb(p.js.gzipBytes - bare.gzipBytes)} (budget +${kb(JS_BUDGET_OVER_BARE)})` },
+    {
+      ok: p.score.performance >= p.minScore,
+      line: `[${p.name}] performance ${p.score.performance} (budget ${p.minScore === 100 ? "100" : `≥ ${p.minScore}`})`,
+    },
+    {
+      ok: p.js.gzipBytes - bare.gzipBytes <= JS_BUDGET_OVER_BARE,
+      line: `[${p.name}] first-load JS ${kb(p.js.gzipBytes)} = bare ${kb(bare.gzipBytes)} + ${kb(p.js.gzipBytes - bare.gzipBytes)} (budget +${kb(JS_BUDGET_OVER_BARE)})`,
+    },
   ]);
   for (const c of checks) console.log(`${c.ok ? "PASS" : "FAIL"} ${c.line}`);
   console.log(`machine load after: ${machineLoad().load1.toFixed(2)} (1-min)`);

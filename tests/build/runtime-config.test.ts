@@ -23,8 +23,14 @@ const distDir = ".next-runtime-config";
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "runtime-config-"));
 
 function envWithoutPaymob(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" };
-  for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_") || key === "APP_URL" || key === "DATABASE_URL") delete env[key];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NEXT_DIST_DIR: distDir,
+    NEXT_TELEMETRY_DISABLED: "1",
+    NODE_ENV: "production",
+  };
+  for (const key of Object.keys(env))
+    if (key.startsWith("PAYMOB_") || key === "APP_URL" || key === "DATABASE_URL") delete env[key];
   return env;
 }
 
@@ -32,9 +38,16 @@ let server: AppServer | undefined;
 let origin = "";
 
 beforeAll(async () => {
-  expect(await runToEnd(nextBin(), ["build"], { ...envWithoutPaymob(), NEXT_SKIP_TYPECHECK: "1" }, 10 * 60_000)).toBe(0);
+  expect(await runToEnd(nextBin(), ["build"], { ...envWithoutPaymob(), NEXT_SKIP_TYPECHECK: "1" }, 10 * 60_000)).toBe(
+    0,
+  );
   // A free port, APP_URL on it, and a server that proves it is this suite's (scripts/app-server.mjs).
-  const env = { ...envWithoutPaymob(), ...REAL_KEYS, PGLITE_DATA_DIR: path.join(dataDir, "pglite"), AUTH_SECRET: randomBytes(32).toString("hex") };
+  const env = {
+    ...envWithoutPaymob(),
+    ...REAL_KEYS,
+    PGLITE_DATA_DIR: path.join(dataDir, "pglite"),
+    AUTH_SECRET: randomBytes(32).toString("hex"),
+  };
   server = await startAppServer({ env });
   origin = server.origin;
 }, 900_000);
@@ -45,7 +58,8 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const directive = (policy: string, name: string) => (policy.split("; ").find((d) => d.startsWith(`${name} `)) ?? "").split(" ").slice(1);
+const directive = (policy: string, name: string) =>
+  (policy.split("; ").find((d) => d.startsWith(`${name} `)) ?? "").split(" ").slice(1);
 
 describe("a build without Paymob keys, started with them", () => {
   it("allows the real Paymob hosts and the Pixel folder, not the emulator the build would have used", async () => {
@@ -53,7 +67,9 @@ describe("a build without Paymob keys, started with them", () => {
     expect(response.status).toBe(200);
     const policy = response.headers.get("content-security-policy") ?? "";
     expect(directive(policy, "connect-src")).toContain("https://accept.paymob.com");
-    expect(directive(policy, "frame-src")).toEqual(expect.arrayContaining(["https://accept.paymob.com", "https://eg.checkout.paymob.com"]));
+    expect(directive(policy, "frame-src")).toEqual(
+      expect.arrayContaining(["https://accept.paymob.com", "https://eg.checkout.paymob.com"]),
+    );
     expect(directive(policy, "script-src")).toContain("https://cdn.jsdelivr.net/npm/paymob-pixel@latest/");
     expect(directive(policy, "style-src")).toContain("https://cdn.jsdelivr.net/npm/paymob-pixel@latest/");
     expect(policy).not.toMatch(/localhost|paymob-emulator/);
@@ -87,7 +103,9 @@ describe("malformed server action calls", () => {
   async function addToCartForm() {
     const html = await (await fetch(`${origin}/products/aswan-clay-mug`)).text();
     const form = (html.match(/<form\b[\s\S]*?<\/form>/g) ?? []).find((f) => f.includes('name="$ACTION_REF_')) ?? "";
-    const fields = [...form.matchAll(/<input\b[^>]*>/g)].map(([tag]) => ({ name: attribute(tag, "name"), value: attribute(tag, "value") ?? "" })).filter((f) => f.name);
+    const fields = [...form.matchAll(/<input\b[^>]*>/g)]
+      .map(([tag]) => ({ name: attribute(tag, "name"), value: attribute(tag, "value") ?? "" }))
+      .filter((f) => f.name);
     const meta = fields.find((f) => /^\$ACTION_\d+:0$/.test(f.name!));
     const actionId = (JSON.parse(meta?.value ?? "{}") as { id?: string }).id;
     expect(actionId, "the product page renders a useActionState form").toMatch(/^[0-9a-f]{42}$/);
@@ -110,7 +128,9 @@ describe("malformed server action calls", () => {
     const body = new FormData();
     body.set(`$ACTION_ID_${actionId}`, "");
     body.set("productId", "1");
-    expect((await fetch(`${origin}/products/aswan-clay-mug`, { method: "POST", body, redirect: "manual" })).status).toBe(400);
+    expect(
+      (await fetch(`${origin}/products/aswan-clay-mug`, { method: "POST", body, redirect: "manual" })).status,
+    ).toBe(400);
   });
 
   it("still takes the form as the page posts it without JavaScript", async () => {
@@ -125,5 +145,10 @@ describe("malformed server action calls", () => {
 
 function attribute(tag: string, name: string): string | undefined {
   const raw = new RegExp(`\\b${name.replace("$", "\\$")}="([^"]*)"`).exec(tag)?.[1];
-  return raw?.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  return raw
+    ?.replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 }

@@ -38,7 +38,9 @@ function run(cmd: string, args: string[]): Promise<number> {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 beforeAll(async () => {
@@ -62,23 +64,36 @@ describe("secrets never reach the browser", () => {
     expect(files.length).toBeGreaterThan(5);
     const leaks = files.flatMap((file) => {
       const text = fs.readFileSync(file, "latin1");
-      return Object.entries(CANARIES).filter(([, value]) => text.includes(value)).map(([name]) => `${name} in ${file}`);
+      return Object.entries(CANARIES)
+        .filter(([, value]) => text.includes(value))
+        .map(([name]) => `${name} in ${file}`);
     });
     expect(leaks).toEqual([]);
   });
 
   it("no secret value appears in any rendered page", async () => {
-    const paths = ["/", "/products/aswan-clay-mug", "/cart", "/checkout", "/login", "/checkout/return?merchant_order_id=nope", "/does-not-exist"];
+    const paths = [
+      "/",
+      "/products/aswan-clay-mug",
+      "/cart",
+      "/checkout",
+      "/login",
+      "/checkout/return?merchant_order_id=nope",
+      "/does-not-exist",
+    ];
     for (const p of paths) {
       const response = await fetch(`${server!.origin}${p}`, { redirect: "manual" });
       const html = await response.text();
       expect(response.status, p).toBeLessThan(500);
-      for (const [name, value] of Object.entries(CANARIES)) expect(html.includes(value), `${name} leaked on ${p}`).toBe(false);
+      for (const [name, value] of Object.entries(CANARIES))
+        expect(html.includes(value), `${name} leaked on ${p}`).toBe(false);
     }
   });
 
   it("the scan reads what is really served (sanity check of the check itself)", async () => {
-    const bundle = filesUnder(path.join(distDir, "static")).map((f) => fs.readFileSync(f, "latin1")).join("\n");
+    const bundle = filesUnder(path.join(distDir, "static"))
+      .map((f) => fs.readFileSync(f, "latin1"))
+      .join("\n");
     expect(bundle).not.toContain(CANARIES.PAYMOB_SECRET_KEY);
     // Sanity: the scan does find strings that are in the bundle (React is there).
     expect(bundle).toContain("react");

@@ -14,7 +14,9 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
-test("a signed-in customer pays, sees the order in their account, an admin refunds it, and the customer sees Refunded", async ({ browser }) => {
+test("a signed-in customer pays, sees the order in their account, an admin refunds it, and the customer sees Refunded", async ({
+  browser,
+}) => {
   // A whole journey (two sign-ins, a payment, a refund and its callback): about 50 s on an idle 2-core machine,
   // so the default minute is not enough when the machine is busy.
   test.setTimeout(180_000);
@@ -32,14 +34,19 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await shop.addToCart();
   await expect(customer.getByRole("banner").getByRole("link", { name: /^Cart, 1 item/ })).toBeVisible();
   // No email typed: the session prefills it.
-  await shop.fillCheckout({ phone: "+201012345678", firstName: "Nour", lastName: "Hassan", street: "12 Corniche el Nil", city: "Cairo" }, "Hosted checkout (redirect)");
+  await shop.fillCheckout(
+    { phone: "+201012345678", firstName: "Nour", lastName: "Hassan", street: "12 Corniche el Nil", city: "Cairo" },
+    "Hosted checkout (redirect)",
+  );
   await expect(customer.getByLabel("Email")).toHaveValue(customerEmail);
   await shop.pay();
   await payOnHostedPage(customer, CARD.approved);
 
   await expect(customer).toHaveURL(/\/checkout\/return/);
   await shop.waitForStatus("Paid");
-  const reference = (await customer.locator("#order-status-title").locator("xpath=..").locator(".font-mono").first().textContent())?.trim();
+  const reference = (
+    await customer.locator("#order-status-title").locator("xpath=..").locator(".font-mono").first().textContent()
+  )?.trim();
   expect(reference).toMatch(/^[A-Z]{2}-[0-9A-Z]+$/);
 
   // The account lists it, newest first, and its page shows the payment timeline.
@@ -81,7 +88,9 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   // The order follows the emulator's refund callback, not the API answer.
   await expect(async () => {
     await admin.reload();
-    await expect(admin.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible({ timeout: 1_000 });
+    await expect(admin.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
   await expect(admin.getByTestId("callback-event").filter({ hasText: "HMAC valid" })).not.toHaveCount(0);
   await admin.getByTestId("callback-event").first().getByText("Raw body").click();
@@ -108,7 +117,10 @@ test("signed-out visitors get 404 from /admin and cannot open someone's account 
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders%2FPS-ANYTHING$/);
 });
 
-test("a signed-in customer gets 404 for an order reference that is not theirs, and a copied session dies at sign-out", async ({ page, browser }) => {
+test("a signed-in customer gets 404 for an order reference that is not theirs, and a copied session dies at sign-out", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, `nosy-${runId}@example.com`);
   expect((await page.goto("/account/orders/PS-NOT-MINE"))?.status()).toBe(404);
 
@@ -131,14 +143,19 @@ test("a signed-in customer gets 404 for an order reference that is not theirs, a
   await thief.close();
 });
 
-test("a sign-in link asked for with a forged X-Forwarded-Host (and a matching Origin) still points at the store", async ({ page, baseURL }) => {
+test("a sign-in link asked for with a forged X-Forwarded-Host (and a matching Origin) still points at the store", async ({
+  page,
+  baseURL,
+}) => {
   const email = `forged-host-${runId}@example.com`;
   await page.goto("/login");
   await page.getByLabel("Email").fill(email);
   // The login form's own fields (its server action included), posted like curl would, claiming to arrive at
   // evil.example. A browser cannot forge Origin; a script can, and then Next's own CSRF check passes.
   const form = page.locator("form", { has: page.getByLabel("Email") });
-  const fields = await form.evaluate((f: HTMLFormElement) => [...new FormData(f)].map(([name, value]) => [name, String(value)] as const));
+  const fields = await form.evaluate((f: HTMLFormElement) =>
+    [...new FormData(f)].map(([name, value]) => [name, String(value)] as const),
+  );
   const response = await page.request.post("/login", {
     multipart: Object.fromEntries(fields),
     headers: { origin: "http://evil.example", "x-forwarded-host": "evil.example" },
@@ -146,6 +163,9 @@ test("a sign-in link asked for with a forged X-Forwarded-Host (and a matching Or
   });
   expect(response.status()).toBeLessThan(400);
   await page.goto("/dev/outbox");
-  const href = await page.getByRole("link", { name: `Sign in as ${email}` }).first().getAttribute("href");
+  const href = await page
+    .getByRole("link", { name: `Sign in as ${email}` })
+    .first()
+    .getAttribute("href");
   expect(new URL(href!).origin).toBe(new URL(baseURL!).origin);
 });

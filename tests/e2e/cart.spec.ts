@@ -15,9 +15,15 @@ const OIL = "Siwa Olive Oil, 500 ml";
 
 test.use({ viewport: { width: 1280, height: 800 } });
 
-const line = (page: Page, name: string) => page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
+const line = (page: Page, name: string) =>
+  page.getByRole("listitem").filter({ has: page.getByRole("heading", { name, exact: true }) });
 
-test("browse, add two products, change and remove lines, and the cart survives a reload", async ({ page, context, store, takeScreenshot }) => {
+test("browse, add two products, change and remove lines, and the cart survives a reload", async ({
+  page,
+  context,
+  store,
+  takeScreenshot,
+}) => {
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1, name: "Egyptian home goods, made by hand" })).toBeVisible();
   await expect(page.getByRole("button", { name: /^Add to cart/ })).toHaveCount(SEED_PRODUCTS.length);
@@ -64,7 +70,9 @@ test("browse, add two products, change and remove lines, and the cart survives a
 
   // The select sets an exact quantity.
   await page.getByLabel(`Quantity for ${OIL}`).selectOption("5");
-  await expect(page.getByRole("status")).toHaveText(`${OIL}: quantity 5. Subtotal ${egp(2 * price("aswan-clay-mug") + 5 * price("siwa-olive-oil"))}.`);
+  await expect(page.getByRole("status")).toHaveText(
+    `${OIL}: quantity 5. Subtotal ${egp(2 * price("aswan-clay-mug") + 5 * price("siwa-olive-oil"))}.`,
+  );
 
   // Keyboard: Tab from the product link reaches "−"; Enter lowers the quantity and focus stays on the button.
   await line(page, MUG).getByRole("link", { name: MUG }).focus();
@@ -72,7 +80,9 @@ test("browse, add two products, change and remove lines, and the cart survives a
   const decrease = page.getByRole("button", { name: `Decrease quantity of ${MUG}` });
   await expect(decrease).toBeFocused();
   await page.keyboard.press("Enter");
-  await expect(page.getByRole("status")).toHaveText(`${MUG}: quantity 1. Subtotal ${egp(price("aswan-clay-mug") + 5 * price("siwa-olive-oil"))}.`);
+  await expect(page.getByRole("status")).toHaveText(
+    `${MUG}: quantity 1. Subtotal ${egp(price("aswan-clay-mug") + 5 * price("siwa-olive-oil"))}.`,
+  );
   await expect(decrease).toBeFocused();
   await expect(decrease).toHaveAttribute("aria-disabled", "true");
   await page.keyboard.press("Enter"); // at 1, "−" does nothing: removing is the Remove button's job
@@ -81,7 +91,9 @@ test("browse, add two products, change and remove lines, and the cart survives a
   // Remove a line.
   await page.getByRole("button", { name: `Remove ${OIL}` }).click();
   await expect(line(page, OIL)).toHaveCount(0);
-  await expect(page.getByRole("status")).toHaveText(`Removed ${OIL} from your cart. Subtotal ${egp(price("aswan-clay-mug"))}.`);
+  await expect(page.getByRole("status")).toHaveText(
+    `Removed ${OIL} from your cart. Subtotal ${egp(price("aswan-clay-mug"))}.`,
+  );
   await expect(page.getByRole("heading", { level: 1, name: "Your cart" })).toBeFocused();
   await expect(store.cartLink()).toHaveAccessibleName("Cart, 1 item");
 

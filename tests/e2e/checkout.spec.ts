@@ -39,7 +39,12 @@ const HOSTED: PaymentMode = "Hosted checkout (redirect)";
 const PIXEL: PaymentMode = "Embedded (Pixel)";
 
 test.describe("hosted checkout (redirect)", () => {
-  test("approved card: paid, the cart is emptied, and the order is private to this browser", async ({ page, browser, store, takeScreenshot }) => {
+  test("approved card: paid, the cart is emptied, and the order is private to this browser", async ({
+    page,
+    browser,
+    store,
+    takeScreenshot,
+  }) => {
     await store.addToCart();
     await store.fillCheckout(LAYLA, HOSTED);
     await expect(page.getByTestId("order-total")).toHaveText("EGP 350.00");
@@ -64,12 +69,20 @@ test.describe("hosted checkout (redirect)", () => {
     await stranger.close();
   });
 
-  test("declined card: payment failed, then Try again pays the same order with a new attempt", async ({ page, store }) => {
+  test("declined card: payment failed, then Try again pays the same order with a new attempt", async ({
+    page,
+    store,
+  }) => {
     await store.addToCart("spice-trio");
     await store.fillCheckout(LAYLA, HOSTED);
     await payHosted(store, CARD.declined);
     await expectReturnPage(store, "Payment failed");
-    const reference = (await page.getByText(/^Order NC-/).first().textContent())?.match(/NC-[0-9A-Z]{8}/)?.[0];
+    const reference = (
+      await page
+        .getByText(/^Order NC-/)
+        .first()
+        .textContent()
+    )?.match(/NC-[0-9A-Z]{8}/)?.[0];
     await expect(store.cartLink()).toHaveAccessibleName("Cart, 1 item");
 
     await page.getByRole("button", { name: "Try again" }).click();
@@ -107,7 +120,11 @@ test.describe("hosted checkout (redirect)", () => {
 });
 
 test.describe("embedded checkout (Pixel)", () => {
-  test("approved card: Pixel reports the result and the return page shows Paid", async ({ page, store, takeScreenshot }) => {
+  test("approved card: Pixel reports the result and the return page shows Paid", async ({
+    page,
+    store,
+    takeScreenshot,
+  }) => {
     await store.addToCart();
     await store.fillCheckout(LAYLA, PIXEL);
     await openPixel(store, CARD.approved);
@@ -141,7 +158,9 @@ test("the form keeps what was typed and explains each mistake next to its field"
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByLabel("First name").fill("Layla");
   await page.getByRole("button", { name: "Pay", exact: true }).click();
-  await expect(page.getByLabel("Email")).toHaveAccessibleDescription("Enter a valid email address, like you@example.com.");
+  await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
+    "Enter a valid email address, like you@example.com.",
+  );
   await expect(page.getByLabel("Email")).toHaveValue("not-an-email");
   await expect(page.getByLabel("First name")).toHaveValue("Layla");
   await expect(page.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");

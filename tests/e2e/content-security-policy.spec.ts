@@ -17,7 +17,14 @@ function collectViolations(page: Page): string[] {
   return violations;
 }
 
-const BUYER: Buyer = { email: "csp@example.com", phone: "+20 101 234 5678", firstName: "Nour", lastName: "Adel", street: "3 Corniche", city: "Aswan" };
+const BUYER: Buyer = {
+  email: "csp@example.com",
+  phone: "+20 101 234 5678",
+  firstName: "Nour",
+  lastName: "Adel",
+  street: "3 Corniche",
+  city: "Aswan",
+};
 
 async function checkoutWith(store: Store, mode: PaymentMode) {
   const page = store.page;
@@ -49,7 +56,9 @@ test("the hosted checkout (the emulator's own pages) runs without a violation", 
   expect(violations).toEqual([]);
 });
 
-test("control: an injected inline script without the nonce is blocked, and reported where the tests above look", async ({ page }) => {
+test("control: an injected inline script without the nonce is blocked, and reported where the tests above look", async ({
+  page,
+}) => {
   const violations = collectViolations(page);
   await page.goto("/");
   await page.addScriptTag({ content: "window.__injected = true;" }).catch(() => undefined);

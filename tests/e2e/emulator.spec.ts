@@ -17,7 +17,12 @@ async function createIntention(request: APIRequestContext, baseURL: string) {
       currency: "EGP",
       payment_methods: ["card", "wallet"],
       items: [{ name: "Aswan clay mug", amount: 35_000, quantity: 1 }],
-      billing_data: { first_name: "Nour", last_name: "Hassan", email: "nour@example.com", phone_number: "+201000000001" },
+      billing_data: {
+        first_name: "Nour",
+        last_name: "Hassan",
+        email: "nour@example.com",
+        phone_number: "+201000000001",
+      },
       special_reference: reference,
       // Paymob's own status page stands in for the merchant's return page here.
       redirection_url: `${baseURL}${MOUNT}/unifiedcheckout/payment-status`,
@@ -31,9 +36,15 @@ test.describe("Paymob emulator", () => {
   test.describe("hosted checkout without JavaScript", () => {
     test.use({ javaScriptEnabled: false });
 
-    test("completes an approved card payment and redirects with a signed result", async ({ page, request, baseURL }) => {
+    test("completes an approved card payment and redirects with a signed result", async ({
+      page,
+      request,
+      baseURL,
+    }) => {
       const intention = await createIntention(request, baseURL!);
-      await page.goto(`${MOUNT}/unifiedcheckout/?publicKey=${EMULATOR_PUBLIC_KEY}&clientSecret=${intention.client_secret}`);
+      await page.goto(
+        `${MOUNT}/unifiedcheckout/?publicKey=${EMULATOR_PUBLIC_KEY}&clientSecret=${intention.client_secret}`,
+      );
       await expect(page.getByRole("note")).toContainText("TEST EMULATOR");
       await expect(page.getByLabel("Amount to pay")).toHaveText(/350\.00/);
       await fillCard(page, "5123 4567 8901 2346");
@@ -46,7 +57,11 @@ test.describe("Paymob emulator", () => {
     });
   });
 
-  test("Pixel renders one card iframe (even when constructed twice) and reports a non-3-DS result", async ({ page, request, baseURL }) => {
+  test("Pixel renders one card iframe (even when constructed twice) and reports a non-3-DS result", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const intention = await createIntention(request, baseURL!);
     await page.goto(`${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}`);
     await expect(page.locator("#pixel-container iframe")).toHaveCount(1);
@@ -59,7 +74,11 @@ test.describe("Paymob emulator", () => {
     await expect(page.locator("#result")).toContainText('"is_3d_secure": "false"');
   });
 
-  test("Pixel sends a 3-D Secure card through the emulated ACS page to the redirection URL", async ({ page, request, baseURL }) => {
+  test("Pixel sends a 3-D Secure card through the emulated ACS page to the redirection URL", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
     const intention = await createIntention(request, baseURL!);
     await page.goto(`${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}`);
     const frame = page.frameLocator("#pixel-container iframe");

@@ -4,7 +4,11 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { startEmbeddedDbServer, type EmbeddedDbEvent, type EmbeddedDbServer } from "../../scripts/embedded-db-server.mjs";
+import {
+  startEmbeddedDbServer,
+  type EmbeddedDbEvent,
+  type EmbeddedDbServer,
+} from "../../scripts/embedded-db-server.mjs";
 import { CARD, payOnHostedPage } from "./helpers/emulator-pages";
 import { LAYLA, Store } from "./helpers/store";
 
@@ -65,24 +69,31 @@ test.beforeAll(async () => {
   await startDb();
   const port = await freePort();
   appUrl = `http://localhost:${port}`;
-  app = spawn(process.execPath, ["scripts/with-db.mjs", "node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], {
-    env: {
-      ...process.env,
-      PGLITE_DATA_DIR: dataDir,
-      APP_URL: appUrl,
-      PORT: String(port),
-      DATABASE_IDLE_TIMEOUT_MS: "300",
-      NEXT_TELEMETRY_DISABLED: "1",
-      AUTH_DEV_OUTBOX: "1",
+  app = spawn(
+    process.execPath,
+    ["scripts/with-db.mjs", "node_modules/.bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    {
+      env: {
+        ...process.env,
+        PGLITE_DATA_DIR: dataDir,
+        APP_URL: appUrl,
+        PORT: String(port),
+        DATABASE_IDLE_TIMEOUT_MS: "300",
+        NEXT_TELEMETRY_DISABLED: "1",
+        AUTH_DEV_OUTBOX: "1",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
     },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  );
   app.stdout?.on("data", (chunk) => (output += chunk));
   app.stderr?.on("data", (chunk) => (output += chunk));
   // Up when the health check (a database round trip) answers; bounded by the hook's timeout.
   for (;;) {
     if (app.exitCode !== null) throw new Error(`the app exited (${app.exitCode}):\n${output}`);
-    const ok = await fetch(`${appUrl}/api/health`).then((r) => r.ok, () => false);
+    const ok = await fetch(`${appUrl}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) break;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

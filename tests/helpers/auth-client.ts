@@ -20,7 +20,12 @@ export class AuthTestClient {
   }
 
   async post(path: string, form: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<Response> {
-    return this.send("POST", path, { "content-type": "application/x-www-form-urlencoded", ...headers }, new URLSearchParams(form).toString());
+    return this.send(
+      "POST",
+      path,
+      { "content-type": "application/x-www-form-urlencoded", ...headers },
+      new URLSearchParams(form).toString(),
+    );
   }
 
   /** Auth.js's double-submit CSRF token (cookie + form field), as its own sign-in page would fetch it. */

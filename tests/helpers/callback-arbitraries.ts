@@ -51,8 +51,14 @@ const TOKEN_RULES: Record<(typeof TOKEN_HMAC_FIELDS)[number], (v: unknown) => bo
   token: isText,
 };
 
-const RULES: Record<CallbackKind, Record<string, (v: unknown) => boolean>> = { TRANSACTION: TRANSACTION_RULES, TOKEN: TOKEN_RULES };
-export const SIGNED_FIELDS: Record<CallbackKind, readonly string[]> = { TRANSACTION: TRANSACTION_HMAC_FIELDS, TOKEN: TOKEN_HMAC_FIELDS };
+const RULES: Record<CallbackKind, Record<string, (v: unknown) => boolean>> = {
+  TRANSACTION: TRANSACTION_RULES,
+  TOKEN: TOKEN_RULES,
+};
+export const SIGNED_FIELDS: Record<CallbackKind, readonly string[]> = {
+  TRANSACTION: TRANSACTION_HMAC_FIELDS,
+  TOKEN: TOKEN_HMAC_FIELDS,
+};
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
@@ -76,8 +82,15 @@ export function expectedKind(body: unknown): CallbackKind | null {
 
 // ——— values ———
 
-const safeIntArb = fc.oneof(fc.integer(), fc.maxSafeInteger(), fc.constantFrom(0, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER));
-const textArb = fc.oneof(fc.string({ unit: "grapheme", maxLength: 30 }), fc.constantFrom("", "EGP", "2026-11-24T14:03:11.123456+02:00", "\u0000", "💳", "null"));
+const safeIntArb = fc.oneof(
+  fc.integer(),
+  fc.maxSafeInteger(),
+  fc.constantFrom(0, -1, Number.MAX_SAFE_INTEGER, Number.MIN_SAFE_INTEGER),
+);
+const textArb = fc.oneof(
+  fc.string({ unit: "grapheme", maxLength: 30 }),
+  fc.constantFrom("", "EGP", "2026-11-24T14:03:11.123456+02:00", "\u0000", "💳", "null"),
+);
 const textOrNullArb = fc.option(textArb, { nil: null });
 /** Any JSON, biased to values that look like another type (numbers in strings, booleans as 0/1…). */
 export const anyJsonArb: fc.Arbitrary<Json> = fc.oneof(
@@ -114,10 +127,31 @@ export const transactionBodyArb: fc.Arbitrary<CallbackBody> = fc
       success: fc.boolean(),
     }),
     order: fc.record({ id: safeIntArb, extras: extrasArb(["id"]) }),
-    source: fc.record({ pan: textOrNullArb, sub_type: textOrNullArb, type: textOrNullArb, extras: extrasArb(["pan", "sub_type", "type"]) }),
+    source: fc.record({
+      pan: textOrNullArb,
+      sub_type: textOrNullArb,
+      type: textOrNullArb,
+      extras: extrasArb(["pan", "sub_type", "type"]),
+    }),
     // The unsigned fields processing reads may be absent, null or of any drifted type: never a reason to refuse.
-    unsigned: fc.record({ parent_transaction: anyJsonArb, refunded_amount_cents: anyJsonArb, is_void: anyJsonArb, is_refund: anyJsonArb, data: anyJsonArb }, { requiredKeys: [] }),
-    extras: extrasArb([...TOP_LEVEL_SIGNED, "parent_transaction", "refunded_amount_cents", "is_void", "is_refund", "data"]),
+    unsigned: fc.record(
+      {
+        parent_transaction: anyJsonArb,
+        refunded_amount_cents: anyJsonArb,
+        is_void: anyJsonArb,
+        is_refund: anyJsonArb,
+        data: anyJsonArb,
+      },
+      { requiredKeys: [] },
+    ),
+    extras: extrasArb([
+      ...TOP_LEVEL_SIGNED,
+      "parent_transaction",
+      "refunded_amount_cents",
+      "is_void",
+      "is_refund",
+      "data",
+    ]),
     envelope: extrasArb(["type", "obj"]),
   })
   .map(({ ints, texts, flags, order, source, unsigned, extras, envelope }) => ({
@@ -137,7 +171,16 @@ export const transactionBodyArb: fc.Arbitrary<CallbackBody> = fc
 /** A TOKEN callback (saved card). */
 export const tokenBodyArb: fc.Arbitrary<CallbackBody> = fc
   .record({
-    fields: fc.record({ card_subtype: textArb, created_at: textArb, email: textOrNullArb, id: safeIntArb, masked_pan: textArb, merchant_id: safeIntArb, order_id: textArb, token: textArb }),
+    fields: fc.record({
+      card_subtype: textArb,
+      created_at: textArb,
+      email: textOrNullArb,
+      id: safeIntArb,
+      masked_pan: textArb,
+      merchant_id: safeIntArb,
+      order_id: textArb,
+      token: textArb,
+    }),
     extras: extrasArb([...TOKEN_HMAC_FIELDS]),
     envelope: extrasArb(["type", "obj"]),
   })
@@ -149,7 +192,11 @@ export const validBodyArb = fc.oneof(transactionBodyArb, tokenBodyArb);
 
 export type Mutated = { body: unknown; what: string };
 
-function setAt(target: Record<string, unknown>, path: string, change: (parent: Record<string, unknown>, key: string) => void) {
+function setAt(
+  target: Record<string, unknown>,
+  path: string,
+  change: (parent: Record<string, unknown>, key: string) => void,
+) {
   const keys = path.split(".");
   let node = target;
   for (const key of keys.slice(0, -1)) {
@@ -161,7 +208,15 @@ function setAt(target: Record<string, unknown>, path: string, change: (parent: R
 
 /** The same information in another JSON type: 100 → "100", true → 1, "x" → ["x"], null → "". */
 function retyped(value: unknown, variant: number): Json {
-  const options: Json[] = [String(value), Number(value) || 0, Boolean(value), [value as Json], { value: value as Json }, value === null ? "" : null, typeof value === "number" ? value + 0.5 : 0.5];
+  const options: Json[] = [
+    String(value),
+    Number(value) || 0,
+    Boolean(value),
+    [value as Json],
+    { value: value as Json },
+    value === null ? "" : null,
+    typeof value === "number" ? value + 0.5 : 0.5,
+  ];
   return options[variant % options.length]!;
 }
 
@@ -173,24 +228,53 @@ function retyped(value: unknown, variant: number): Json {
 export function mutationOf(body: CallbackBody): fc.Arbitrary<Mutated> {
   const signed = SIGNED_FIELDS[body.type];
   const containers = body.type === "TRANSACTION" ? ["order", "source_data"] : [];
-  const field = fc.record({ path: fc.constantFrom(...signed, ...containers), op: fc.constantFrom("remove", "retype", "replace"), variant: fc.nat(), value: anyJsonArb }).map(({ path, op, variant, value }): Mutated => {
-    const copy = structuredClone(body) as CallbackBody;
-    setAt(copy.obj, path, (parent, key) => {
-      if (op === "remove") delete parent[key];
-      else if (op === "retype") parent[key] = retyped(parent[key], variant);
-      else parent[key] = value;
+  const field = fc
+    .record({
+      path: fc.constantFrom(...signed, ...containers),
+      op: fc.constantFrom("remove", "retype", "replace"),
+      variant: fc.nat(),
+      value: anyJsonArb,
+    })
+    .map(({ path, op, variant, value }): Mutated => {
+      const copy = structuredClone(body) as CallbackBody;
+      setAt(copy.obj, path, (parent, key) => {
+        if (op === "remove") delete parent[key];
+        else if (op === "retype") parent[key] = retyped(parent[key], variant);
+        else parent[key] = value;
+      });
+      return { body: copy, what: `${op} obj.${path}` };
     });
-    return { body: copy, what: `${op} obj.${path}` };
-  });
-  const type = fc.oneof(fc.constantFrom<Json>("TRANSACTION", "TOKEN", "transaction", "SUBSCRIPTION", "", null), anyJsonArb).map((value): Mutated => ({ body: { ...structuredClone(body), type: value }, what: `type ${JSON.stringify(value)}` }));
-  const obj = anyJsonArb.map((value): Mutated => ({ body: { ...structuredClone(body), obj: value }, what: `obj ${JSON.stringify(value)}` }));
-  const junk = extrasArb(signed.map((f) => f.split(".")[0]!)).map((extra): Mutated => ({ body: { ...structuredClone(body), obj: { ...body.obj, ...extra } }, what: "unsigned junk added" }));
-  return fc.oneof({ arbitrary: field, weight: 6 }, { arbitrary: type, weight: 1 }, { arbitrary: obj, weight: 1 }, { arbitrary: junk, weight: 2 });
+  const type = fc
+    .oneof(fc.constantFrom<Json>("TRANSACTION", "TOKEN", "transaction", "SUBSCRIPTION", "", null), anyJsonArb)
+    .map((value): Mutated => ({
+      body: { ...structuredClone(body), type: value },
+      what: `type ${JSON.stringify(value)}`,
+    }));
+  const obj = anyJsonArb.map((value): Mutated => ({
+    body: { ...structuredClone(body), obj: value },
+    what: `obj ${JSON.stringify(value)}`,
+  }));
+  const junk = extrasArb(signed.map((f) => f.split(".")[0]!)).map((extra): Mutated => ({
+    body: { ...structuredClone(body), obj: { ...body.obj, ...extra } },
+    what: "unsigned junk added",
+  }));
+  return fc.oneof(
+    { arbitrary: field, weight: 6 },
+    { arbitrary: type, weight: 1 },
+    { arbitrary: obj, weight: 1 },
+    { arbitrary: junk, weight: 2 },
+  );
 }
 
 /** Valid bodies, their single mutations and arbitrary JSON, in proportions that exercise acceptance and refusal. */
 export const callbackCaseArb: fc.Arbitrary<Mutated> = fc.oneof(
   { arbitrary: validBodyArb.map((body): Mutated => ({ body, what: `valid ${body.type}` })), weight: 3 },
   { arbitrary: validBodyArb.chain(mutationOf), weight: 5 },
-  { arbitrary: (fc.jsonValue({ maxDepth: 6 }) as fc.Arbitrary<Json>).map((body): Mutated => ({ body, what: "arbitrary JSON" })), weight: 1 },
+  {
+    arbitrary: (fc.jsonValue({ maxDepth: 6 }) as fc.Arbitrary<Json>).map((body): Mutated => ({
+      body,
+      what: "arbitrary JSON",
+    })),
+    weight: 1,
+  },
 );

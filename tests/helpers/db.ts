@@ -57,8 +57,11 @@ export function useTestDb(options: { seed?: boolean } = {}): TestDb {
   };
 }
 
-async function createDatabase(target: ReturnType<typeof testDbTarget>): Promise<{ handle: DbHandle; url?: string; drop: () => Promise<void> }> {
-  if (target === "pglite") return { handle: await openDb({ driver: "pglite", dataDir: "memory://" }), drop: async () => {} };
+async function createDatabase(
+  target: ReturnType<typeof testDbTarget>,
+): Promise<{ handle: DbHandle; url?: string; drop: () => Promise<void> }> {
+  if (target === "pglite")
+    return { handle: await openDb({ driver: "pglite", dataDir: "memory://" }), drop: async () => {} };
   const name = `storefront_test_${Date.now().toString(36)}_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: TEST_PG_ADMIN_URL });
   await admin.connect();

@@ -41,7 +41,8 @@ export async function startEmulatorServer(): Promise<EmulatorServer> {
         if (Array.isArray(value)) for (const v of value) headers.append(key, v);
         else if (value !== undefined) headers.set(key, value);
       }
-      const body = chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
+      const body =
+        chunks.length > 0 && req.method !== "GET" && req.method !== "HEAD" ? Buffer.concat(chunks) : undefined;
       const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body });
       const response = await handleEmulatorRequest(request, {
         basePath: EMULATOR_MOUNT,
@@ -78,12 +79,26 @@ export async function startEmulatorServer(): Promise<EmulatorServer> {
 
 // ——— Flow helpers for the emulator contract tests ———
 
-export const TEST_BILLING = { first_name: "Nour", last_name: "Hassan", email: "nour@example.com", phone_number: "+201000000001" };
+export const TEST_BILLING = {
+  first_name: "Nour",
+  last_name: "Hassan",
+  email: "nour@example.com",
+  phone_number: "+201000000001",
+};
 
-export type CreatedIntention = { id: string; client_secret: string; intention_order_id: number; special_reference: string };
+export type CreatedIntention = {
+  id: string;
+  client_secret: string;
+  intention_order_id: number;
+  special_reference: string;
+};
 
 /** Creates an intention whose callbacks go to `${notifyBase}/cb/<reference>` and whose redirect is `https://shop.test/return`. */
-export async function createTestIntention(emu: EmulatorServer, notifyBase: string, patch: Record<string, unknown> = {}): Promise<CreatedIntention> {
+export async function createTestIntention(
+  emu: EmulatorServer,
+  notifyBase: string,
+  patch: Record<string, unknown> = {},
+): Promise<CreatedIntention> {
   const { EMULATOR_SECRET_KEY } = await import("@/lib/paymob/emulator-credentials");
   const reference = `ORD-${Math.random().toString(36).slice(2, 10)}`;
   const res = await fetch(`${emu.baseUrl}/v1/intention/`, {
@@ -108,11 +123,21 @@ export async function createTestIntention(emu: EmulatorServer, notifyBase: strin
 
 /** POSTs an HTML form (urlencoded) without following redirects, like a browser with JS disabled. */
 export function postForm(url: string, fields: Record<string, string>): Promise<Response> {
-  return fetch(url, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded" }, body: new URLSearchParams(fields).toString(), redirect: "manual" });
+  return fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams(fields).toString(),
+    redirect: "manual",
+  });
 }
 
 /** Submits the hosted checkout's card form. */
-export async function payByCard(emu: EmulatorServer, intention: CreatedIntention, cardNumber: string, extra: Record<string, string> = {}): Promise<Response> {
+export async function payByCard(
+  emu: EmulatorServer,
+  intention: CreatedIntention,
+  cardNumber: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
   const { EMULATOR_PUBLIC_KEY } = await import("@/lib/paymob/emulator-credentials");
   return postForm(`${emu.baseUrl}/unifiedcheckout/pay`, {
     publicKey: EMULATOR_PUBLIC_KEY,

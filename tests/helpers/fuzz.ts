@@ -16,7 +16,8 @@ export type FuzzBudget = {
 };
 
 /** The test's own timeout: the budget, plus the case in flight when it ran out and the test's setup. */
-export const fuzzTestTimeout = (...budgets: FuzzBudget[]) => budgets.reduce((total, b) => total + b.timeLimitMs, 0) + 60_000;
+export const fuzzTestTimeout = (...budgets: FuzzBudget[]) =>
+  budgets.reduce((total, b) => total + b.timeLimitMs, 0) + 60_000;
 
 export type FuzzRun = { runs: number; interrupted: boolean };
 
@@ -32,12 +33,25 @@ export async function fuzz<Ts extends [unknown, ...unknown[]]>(
   const asserting = async (...args: Ts) => {
     const before = expect.getState().assertionCalls;
     await predicate(...args);
-    if (expect.getState().assertionCalls === before) throw new Error("this case made no assertion, so nothing was checked for it");
+    if (expect.getState().assertionCalls === before)
+      throw new Error("this case made no assertion, so nothing was checked for it");
   };
-  const property = (fc.asyncProperty as unknown as (...parts: unknown[]) => fc.IAsyncProperty<Ts>)(...arbitraries, asserting);
-  const details = await fc.check(property, { numRuns: budget.numRuns, plugins: [fc.interruptAfterTimeLimit(budget.timeLimitMs)] });
+  const property = (fc.asyncProperty as unknown as (...parts: unknown[]) => fc.IAsyncProperty<Ts>)(
+    ...arbitraries,
+    asserting,
+  );
+  const details = await fc.check(property, {
+    numRuns: budget.numRuns,
+    plugins: [fc.interruptAfterTimeLimit(budget.timeLimitMs)],
+  });
   if (details.failed) throw new Error(await fc.asyncDefaultReportMessage(details));
-  expect(details.numRuns, `only ${details.numRuns} of ${budget.numRuns} cases ran within ${budget.timeLimitMs} ms`).toBeGreaterThanOrEqual(budget.minRuns);
-  if (details.interrupted) console.warn(`[fuzz] time budget reached: ${details.numRuns} of ${budget.numRuns} cases ran (minimum ${budget.minRuns})`);
+  expect(
+    details.numRuns,
+    `only ${details.numRuns} of ${budget.numRuns} cases ran within ${budget.timeLimitMs} ms`,
+  ).toBeGreaterThanOrEqual(budget.minRuns);
+  if (details.interrupted)
+    console.warn(
+      `[fuzz] time budget reached: ${details.numRuns} of ${budget.numRuns} cases ran (minimum ${budget.minRuns})`,
+    );
   return { runs: details.numRuns, interrupted: details.interrupted };
 }

@@ -14,7 +14,9 @@ export default async function setup(project: TestProject) {
   } catch (error) {
     const message = `PostgreSQL is not reachable at ${TEST_PG_ADMIN_URL} (${(error as Error).message}).`;
     if (process.env.CI || process.env.REQUIRE_POSTGRES) throw new Error(`${message} CI requires it.`);
-    console.warn(`\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! SKIPPED: the ${target} integration suite. ${message}\n!! Start PostgreSQL (or set TEST_PG_URL) to run it.\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`);
+    console.warn(
+      `\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n!! SKIPPED: the ${target} integration suite. ${message}\n!! Start PostgreSQL (or set TEST_PG_URL) to run it.\n!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!!\n`,
+    );
     project.provide("skipDb", true);
     return;
   }

@@ -2,7 +2,13 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { orders, type Order, type OrderStatus } from "@/db/schema/orders";
-import { paymentAttempts, paymentEvents, paymentTransactions, type AttemptStatus, type PaymentAttempt } from "@/db/schema/payments";
+import {
+  paymentAttempts,
+  paymentEvents,
+  paymentTransactions,
+  type AttemptStatus,
+  type PaymentAttempt,
+} from "@/db/schema/payments";
 import { signToken, signTransaction } from "@/lib/paymob/hmac";
 import docsSample from "../fixtures/callbacks/docs-transaction-2024.json";
 
@@ -24,7 +30,14 @@ export type OrderSetup = {
 };
 
 /** The billing columns every test order needs, besides its email. */
-export const TEST_BUYER = { phone: "+201000000000", firstName: "Test", lastName: "Buyer", street: "1 Nile St", city: "Cairo", country: "EG" } as const;
+export const TEST_BUYER = {
+  phone: "+201000000000",
+  firstName: "Test",
+  lastName: "Buyer",
+  street: "1 Nile St",
+  city: "Cairo",
+  country: "EG",
+} as const;
 
 export type OrderWithAttempt = { order: Order; attempt: PaymentAttempt };
 
@@ -94,7 +107,11 @@ export type TxOverrides = Partial<{
 
 /** A Paymob TRANSACTION `obj` for an attempt: by default an approved sale of exactly the attempt amount. */
 export function transactionFor(attempt: PaymentAttempt, o: TxOverrides = {}): Record<string, unknown> & { id: number } {
-  const obj = structuredClone(docsSample.payload.obj) as unknown as Record<string, unknown> & { id: number; order: Record<string, unknown>; data: Record<string, unknown> };
+  const obj = structuredClone(docsSample.payload.obj) as unknown as Record<string, unknown> & {
+    id: number;
+    order: Record<string, unknown>;
+    data: Record<string, unknown>;
+  };
   const success = o.success ?? true;
   Object.assign(obj, {
     id: o.id ?? nextId(),
@@ -114,7 +131,11 @@ export function transactionFor(attempt: PaymentAttempt, o: TxOverrides = {}): Re
     is_refund: o.is_refund ?? false,
     created_at: "2026-11-24T12:00:00.123456",
   });
-  obj.order = { ...obj.order, id: o.orderId ?? attempt.intentionOrderId, merchant_order_id: o.merchantOrderId === undefined ? attempt.specialReference : o.merchantOrderId };
+  obj.order = {
+    ...obj.order,
+    id: o.orderId ?? attempt.intentionOrderId,
+    merchant_order_id: o.merchantOrderId === undefined ? attempt.specialReference : o.merchantOrderId,
+  };
   obj.data = { ...obj.data, message: o.message ?? (success ? "Approved" : "Declined") };
   return obj;
 }
@@ -122,7 +143,13 @@ export function transactionFor(attempt: PaymentAttempt, o: TxOverrides = {}): Re
 export type SignedCallback = { rawBody: string; hmac: string };
 
 export function signedTransaction(obj: Record<string, unknown>, secret = TEST_HMAC_SECRET): SignedCallback {
-  const body = { type: "TRANSACTION", obj, issuer_bank: null, transaction_processed_callback_responses: "", accept_fees: 0 };
+  const body = {
+    type: "TRANSACTION",
+    obj,
+    issuer_bank: null,
+    transaction_processed_callback_responses: "",
+    accept_fees: 0,
+  };
   return { rawBody: JSON.stringify(body), hmac: signTransaction(secret, obj) };
 }
 
@@ -145,12 +172,24 @@ export function signedToken(attempt: PaymentAttempt, secret = TEST_HMAC_SECRET):
 export async function loadOrderState(db: Db, orderId: string) {
   const [order] = await db.select().from(orders).where(eq(orders.id, orderId));
   const attempts = await db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, orderId));
-  const events = await db.select().from(paymentEvents).where(eq(paymentEvents.orderId, orderId)).orderBy(paymentEvents.id);
-  const transactions = await db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, orderId)).orderBy(paymentTransactions.id);
+  const events = await db
+    .select()
+    .from(paymentEvents)
+    .where(eq(paymentEvents.orderId, orderId))
+    .orderBy(paymentEvents.id);
+  const transactions = await db
+    .select()
+    .from(paymentTransactions)
+    .where(eq(paymentTransactions.orderId, orderId))
+    .orderBy(paymentTransactions.id);
   if (!order) throw new Error(`order ${orderId} not found`);
   return { order, attempts, events, transactions, attempt: (id: string) => attempts.find((a) => a.id === id) };
 }
 
 export async function eventsForTransaction(db: Db, paymobTransactionId: number) {
-  return db.select().from(paymentEvents).where(eq(paymentEvents.paymobTransactionId, paymobTransactionId)).orderBy(paymentEvents.id);
+  return db
+    .select()
+    .from(paymentEvents)
+    .where(eq(paymentEvents.paymobTransactionId, paymobTransactionId))
+    .orderBy(paymentEvents.id);
 }

@@ -21,7 +21,12 @@ const configSchema = z.object({
   requests: z.array(
     z.discriminatedUnion("action", [
       z.object({ action: z.literal("refund"), reference: z.string(), attemptId: z.string(), amount: z.string() }),
-      z.object({ action: z.enum(["capture", "void_authorisation"]), reference: z.string(), attemptId: z.string(), transactionId: z.string() }),
+      z.object({
+        action: z.enum(["capture", "void_authorisation"]),
+        reference: z.string(),
+        attemptId: z.string(),
+        transactionId: z.string(),
+      }),
     ]),
   ),
 });
@@ -44,7 +49,12 @@ async function main() {
     void: (input) => voidTransaction(paymob, input),
     capture: (input) => captureTransaction(paymob, input),
   };
-  const admin = { userId: `admin-${process.pid}`, email: "admin@example.com", name: null, verifiedEmail: "admin@example.com" };
+  const admin = {
+    userId: `admin-${process.pid}`,
+    email: "admin@example.com",
+    name: null,
+    verifiedEmail: "admin@example.com",
+  };
   await handle.db.execute("select 1"); // connected before saying ready
 
   const lines = createInterface({ input: process.stdin });
@@ -53,7 +63,9 @@ async function main() {
   lines.close();
 
   const operations = { refund: requestRefund, capture: requestCapture, void_authorisation: requestAuthorisationVoid };
-  const results = await Promise.all(config.requests.map(({ action, ...form }) => operations[action](admin, handle.db, form, gateway)));
+  const results = await Promise.all(
+    config.requests.map(({ action, ...form }) => operations[action](admin, handle.db, form, gateway)),
+  );
   console.log(JSON.stringify({ pid: process.pid, statuses: results.map((r) => r.status) }));
   await handle.close();
 }

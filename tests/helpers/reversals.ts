@@ -10,7 +10,12 @@ import { createOrderWithAttempt, nextId, signedTransaction, TEST_HMAC_SECRET, tr
 // Paid and authorised orders, a recording Paymob gateway and the callbacks Paymob sends for captures, refunds
 // and voids, for the reservation tests.
 
-export type GatewayCall = { kind: "refund" | "void" | "capture"; transactionId: number; amountCents?: number; childId: number };
+export type GatewayCall = {
+  kind: "refund" | "void" | "capture";
+  transactionId: number;
+  amountCents?: number;
+  childId: number;
+};
 /** What the fake Paymob does with a call: answer (default: an approved child), or throw. */
 export type GatewayBehaviour = (call: GatewayCall) => ReversalAnswer | void | Promise<ReversalAnswer | void>;
 
@@ -51,11 +56,24 @@ export async function authorisedOrder(db: Db, amountMinor = 35_000) {
 
 /** Paymob's capture child of an authorisation (what its capture API answers and then POSTs to the callback). */
 export const captureChild = (attempt: PaymentAttempt, authorisation: number, id: number, success = true) =>
-  transactionFor(attempt, { id, has_parent_transaction: true, parent_transaction: authorisation, is_capture: true, success });
+  transactionFor(attempt, {
+    id,
+    has_parent_transaction: true,
+    parent_transaction: authorisation,
+    is_capture: true,
+    success,
+  });
 
 /** Paymob's refund child transaction (what its refund API answers and then POSTs to the callback). */
 export const refundChild = (attempt: PaymentAttempt, parent: number, id: number, amountCents: number, success = true) =>
-  transactionFor(attempt, { id, has_parent_transaction: true, parent_transaction: parent, is_refund: true, amount_cents: amountCents, success });
+  transactionFor(attempt, {
+    id,
+    has_parent_transaction: true,
+    parent_transaction: parent,
+    is_refund: true,
+    amount_cents: amountCents,
+    success,
+  });
 
 export const voidChild = (attempt: PaymentAttempt, parent: number, id: number) =>
   transactionFor(attempt, { id, has_parent_transaction: true, parent_transaction: parent, is_void: true });

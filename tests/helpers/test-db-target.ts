@@ -3,7 +3,8 @@ export type TestDbTarget = "pglite" | "pg" | "neon";
 
 export function testDbTarget(): TestDbTarget {
   const value = process.env.TEST_DB ?? "pglite";
-  if (value !== "pglite" && value !== "pg" && value !== "neon") throw new Error(`TEST_DB must be pglite, pg or neon (got ${value})`);
+  if (value !== "pglite" && value !== "pg" && value !== "neon")
+    throw new Error(`TEST_DB must be pglite, pg or neon (got ${value})`);
   return value;
 }
 

@@ -23,10 +23,17 @@ type Authorised = { order: Order; attempt: PaymentAttempt; auth: { id: number } 
 type Operations = { requestCapture: typeof requestCapture; requestAuthorisationVoid: typeof requestAuthorisationVoid };
 const here: Operations = { requestCapture, requestAuthorisationVoid };
 
-const form = (a: Authorised) => ({ reference: a.order.reference, attemptId: a.attempt.id, transactionId: String(a.auth.id) });
-const capture = (a: Authorised, gateway: CaptureGateway, ops = here) => ops.requestCapture(admin, t.db, form(a), gateway);
-const voidAuth = (a: Authorised, gateway: CaptureGateway, ops = here) => ops.requestAuthorisationVoid(admin, t.db, form(a), gateway);
-const requests = (a: Authorised) => t.db.select().from(paymentReversals).where(eq(paymentReversals.orderId, a.order.id)).orderBy(paymentReversals.id);
+const form = (a: Authorised) => ({
+  reference: a.order.reference,
+  attemptId: a.attempt.id,
+  transactionId: String(a.auth.id),
+});
+const capture = (a: Authorised, gateway: CaptureGateway, ops = here) =>
+  ops.requestCapture(admin, t.db, form(a), gateway);
+const voidAuth = (a: Authorised, gateway: CaptureGateway, ops = here) =>
+  ops.requestAuthorisationVoid(admin, t.db, form(a), gateway);
+const requests = (a: Authorised) =>
+  t.db.select().from(paymentReversals).where(eq(paymentReversals.orderId, a.order.id)).orderBy(paymentReversals.id);
 
 /** A second copy of the capture module, with its own module state: what another server instance would run. */
 async function anotherInstance(): Promise<Operations> {
@@ -46,17 +53,33 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const [one, two] = [await anotherInstance(), await anotherInstance()];
     const results = await Promise.all([one, two, one, two].map((ops) => capture(a, paymob.gateway, ops)));
     expect(results.filter((r) => r.status === "requested")).toHaveLength(1);
-    expect(paymob.calls).toEqual([{ kind: "capture", transactionId: a.auth.id, amountCents: 35_000, childId: expect.any(Number) }]);
+    expect(paymob.calls).toEqual([
+      { kind: "capture", transactionId: a.auth.id, amountCents: 35_000, childId: expect.any(Number) },
+    ]);
   });
 
   it("a second capture while the first awaits Paymob's callback is refused", async () => {
     const a = await authorisedOrder(t.db);
     const paymob = fakeGateway();
-    expect(await capture(a, paymob.gateway)).toMatchObject({ status: "requested", message: expect.stringContaining("Capture of EGP") });
-    expect(await capture(a, paymob.gateway)).toMatchObject({ status: "invalid", message: expect.stringMatching(/capture of this authorisation is awaiting Paymob/) });
+    expect(await capture(a, paymob.gateway)).toMatchObject({
+      status: "requested",
+      message: expect.stringContaining("Capture of EGP"),
+    });
+    expect(await capture(a, paymob.gateway)).toMatchObject({
+      status: "invalid",
+      message: expect.stringMatching(/capture of this authorisation is awaiting Paymob/),
+    });
     expect(paymob.calls).toHaveLength(1);
     expect(await requests(a)).toMatchObject([
-      { kind: "capture", paymobTransactionId: a.auth.id, amountMinor: 35_000, currency: "EGP", status: "pending", requestedBy: "admin@example.com", childTransactionId: paymob.calls[0]!.childId },
+      {
+        kind: "capture",
+        paymobTransactionId: a.auth.id,
+        amountMinor: 35_000,
+        currency: "EGP",
+        status: "pending",
+        requestedBy: "admin@example.com",
+        childTransactionId: paymob.calls[0]!.childId,
+      },
     ]);
   });
 
@@ -64,11 +87,17 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const a = await authorisedOrder(t.db);
     const paymob = fakeGateway();
     expect((await capture(a, paymob.gateway)).status).toBe("requested");
-    expect(await voidAuth(a, paymob.gateway)).toMatchObject({ status: "invalid", message: expect.stringMatching(/capture of this authorisation is awaiting Paymob/) });
+    expect(await voidAuth(a, paymob.gateway)).toMatchObject({
+      status: "invalid",
+      message: expect.stringMatching(/capture of this authorisation is awaiting Paymob/),
+    });
 
     const b = await authorisedOrder(t.db);
     expect((await voidAuth(b, paymob.gateway)).status).toBe("requested");
-    expect(await capture(b, paymob.gateway)).toMatchObject({ status: "invalid", message: expect.stringMatching(/void of this authorisation is awaiting Paymob/) });
+    expect(await capture(b, paymob.gateway)).toMatchObject({
+      status: "invalid",
+      message: expect.stringMatching(/void of this authorisation is awaiting Paymob/),
+    });
     expect(await voidAuth(b, paymob.gateway)).toMatchObject({ status: "invalid" });
     expect(paymob.calls.map((c) => [c.kind, c.transactionId])).toEqual([
       ["capture", a.auth.id],
@@ -80,7 +109,9 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const a = await authorisedOrder(t.db);
     const paymob = fakeGateway();
     const [one, two] = [await anotherInstance(), await anotherInstance()];
-    const results = await Promise.all([one, two, one, two].flatMap((ops) => [capture(a, paymob.gateway, ops), voidAuth(a, paymob.gateway, ops)]));
+    const results = await Promise.all(
+      [one, two, one, two].flatMap((ops) => [capture(a, paymob.gateway, ops), voidAuth(a, paymob.gateway, ops)]),
+    );
     expect(results.filter((r) => r.status === "requested")).toHaveLength(1);
     expect(paymob.calls).toHaveLength(1);
     expect((await requests(a)).filter((r) => r.status === "pending")).toHaveLength(1);
@@ -91,11 +122,27 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const refusing = fakeGateway(() => {
       throw new PaymobValidationError("capture", { detail: "Authorisation expired" });
     });
-    expect(await capture(a, refusing.gateway)).toMatchObject({ status: "failed", message: expect.stringContaining("Authorisation expired") });
-    const declining = fakeGateway((call) => ({ id: call.childId, success: false, pending: false, message: "Capture declined" }));
-    expect(await capture(a, declining.gateway)).toMatchObject({ status: "failed", message: expect.stringContaining("Capture declined") });
+    expect(await capture(a, refusing.gateway)).toMatchObject({
+      status: "failed",
+      message: expect.stringContaining("Authorisation expired"),
+    });
+    const declining = fakeGateway((call) => ({
+      id: call.childId,
+      success: false,
+      pending: false,
+      message: "Capture declined",
+    }));
+    expect(await capture(a, declining.gateway)).toMatchObject({
+      status: "failed",
+      message: expect.stringContaining("Capture declined"),
+    });
     expect(await requests(a)).toMatchObject([
-      { kind: "capture", status: "released", failureReason: expect.stringContaining("Authorisation expired"), resolvedAt: expect.any(Date) },
+      {
+        kind: "capture",
+        status: "released",
+        failureReason: expect.stringContaining("Authorisation expired"),
+        resolvedAt: expect.any(Date),
+      },
       { kind: "capture", status: "released", failureReason: expect.stringContaining("Capture declined") },
     ]);
     const ok = fakeGateway();
@@ -105,8 +152,18 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
 
   it("an unknown answer keeps the capture pending and says so; its callback settles it and the order is paid", async () => {
     const a = await authorisedOrder(t.db);
-    expect(await capture(a, silent().gateway)).toMatchObject({ status: "uncertain", message: expect.stringMatching(/may have gone through/) });
-    expect(await requests(a)).toMatchObject([{ kind: "capture", status: "pending", childTransactionId: null, failureReason: expect.stringContaining("within 15000 ms") }]);
+    expect(await capture(a, silent().gateway)).toMatchObject({
+      status: "uncertain",
+      message: expect.stringMatching(/may have gone through/),
+    });
+    expect(await requests(a)).toMatchObject([
+      {
+        kind: "capture",
+        status: "pending",
+        childTransactionId: null,
+        failureReason: expect.stringContaining("within 15000 ms"),
+      },
+    ]);
     const ok = fakeGateway();
     expect((await capture(a, ok.gateway)).status).toBe("invalid");
     expect((await voidAuth(a, ok.gateway)).status).toBe("invalid");
@@ -115,7 +172,9 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     // It had happened: Paymob's callback names a capture child we never heard of.
     const child = nextId();
     expect(await deliver(t.db, captureChild(a.attempt, a.auth.id, child))).toBe("applied");
-    expect(await requests(a)).toMatchObject([{ status: "settled", childTransactionId: child, failureReason: null, resolvedAt: expect.any(Date) }]);
+    expect(await requests(a)).toMatchObject([
+      { status: "settled", childTransactionId: child, failureReason: null, resolvedAt: expect.any(Date) },
+    ]);
     expect((await loadOrderState(t.db, a.order.id)).order.status).toBe("paid");
     // Captured: nothing more on the authorisation (the capture is what gets refunded now).
     expect((await capture(a, ok.gateway)).status).toBe("invalid");
@@ -143,7 +202,9 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const a = await authorisedOrder(t.db);
     expect((await capture(a, silent().gateway)).status).toBe("uncertain");
     expect(await deliver(t.db, captureChild(a.attempt, a.auth.id, nextId(), false))).toBe("ignored");
-    expect(await requests(a)).toMatchObject([{ kind: "capture", status: "released", failureReason: expect.stringContaining("capture transaction") }]);
+    expect(await requests(a)).toMatchObject([
+      { kind: "capture", status: "released", failureReason: expect.stringContaining("capture transaction") },
+    ]);
     expect((await capture(a, fakeGateway().gateway)).status).toBe("requested");
   });
 
@@ -151,14 +212,18 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const a = await authorisedOrder(t.db);
     const paymob = fakeGateway();
     expect((await voidAuth(a, paymob.gateway)).status).toBe("requested");
-    expect(await requests(a)).toMatchObject([{ kind: "void", paymobTransactionId: a.auth.id, amountMinor: 35_000, status: "pending" }]);
+    expect(await requests(a)).toMatchObject([
+      { kind: "void", paymobTransactionId: a.auth.id, amountMinor: 35_000, status: "pending" },
+    ]);
     expect(await deliver(t.db, voidChild(a.attempt, a.auth.id, paymob.calls[0]!.childId))).toBe("applied");
     expect(await requests(a)).toMatchObject([{ status: "settled" }]);
     expect((await loadOrderState(t.db, a.order.id)).order.status).toBe("voided");
 
     const b = await authorisedOrder(t.db);
     expect((await voidAuth(b, silent().gateway)).status).toBe("uncertain");
-    expect(await deliver(t.db, transactionFor(b.attempt, { id: b.auth.id, is_auth: true, is_voided: true }))).toBe("applied");
+    expect(await deliver(t.db, transactionFor(b.attempt, { id: b.auth.id, is_auth: true, is_voided: true }))).toBe(
+      "applied",
+    );
     expect(await requests(b)).toMatchObject([{ kind: "void", status: "settled" }]);
     expect((await capture(b, paymob.gateway)).status).toBe("invalid");
     expect(paymob.calls).toHaveLength(1);
@@ -168,6 +233,8 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const a = await authorisedOrder(t.db);
     expect((await capture(a, fakeGateway().gateway)).status).toBe("requested");
     const detail = await loadAdminOrder(admin, t.db, a.order.reference);
-    expect(detail?.attempts[0]?.reversals).toMatchObject([{ kind: "capture", paymobTransactionId: a.auth.id, amountMinor: 35_000, status: "pending" }]);
+    expect(detail?.attempts[0]?.reversals).toMatchObject([
+      { kind: "capture", paymobTransactionId: a.auth.id, amountMinor: 35_000, status: "pending" },
+    ]);
   });
 });

@@ -4,7 +4,15 @@ import type { Viewer } from "@/lib/auth/session";
 import { PaymobValidationError } from "@/lib/paymob/errors";
 import { processCallback } from "@/lib/payments";
 import { useTestDb } from "../helpers/db";
-import { createOrderWithAttempt, loadOrderState, nextId, signedTransaction, TEST_HMAC_SECRET, transactionFor, type TxOverrides } from "../helpers/orders";
+import {
+  createOrderWithAttempt,
+  loadOrderState,
+  nextId,
+  signedTransaction,
+  TEST_HMAC_SECRET,
+  transactionFor,
+  type TxOverrides,
+} from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 import type { PaymentAttempt } from "@/db/schema/payments";
 
@@ -13,7 +21,12 @@ import type { PaymentAttempt } from "@/db/schema/payments";
 
 const t = useTestDb({ seed: false });
 
-const viewer = (email: string | null, verifiedEmail = email): Viewer => ({ userId: `user-${nextId()}`, email, name: null, verifiedEmail });
+const viewer = (email: string | null, verifiedEmail = email): Viewer => ({
+  userId: `user-${nextId()}`,
+  email,
+  name: null,
+  verifiedEmail,
+});
 const admin = viewer("admin@example.com");
 
 beforeAll(() => {
@@ -45,7 +58,9 @@ function recordingGateway(fail?: Error) {
 
 const deliver = async (attempt: PaymentAttempt, overrides: TxOverrides) => {
   const obj = transactionFor(attempt, overrides);
-  expect((await processCallback({ ...signedTransaction(obj), hmacSecret: TEST_HMAC_SECRET, db: t.db })).status).toBe(200);
+  expect((await processCallback({ ...signedTransaction(obj), hmacSecret: TEST_HMAC_SECRET, db: t.db })).status).toBe(
+    200,
+  );
   return obj;
 };
 
@@ -71,7 +86,10 @@ describe.skipIf(t.skipped)(`admin capture and void of authorisations on ${testDb
   it("captures the whole authorised amount; the order waits for the capture callback", async () => {
     const { order, auth, form } = await authorisedOrder();
     const { gateway, calls } = recordingGateway();
-    expect(await requestCapture(admin, t.db, form, gateway)).toMatchObject({ status: "requested", message: expect.stringContaining("Capture of") });
+    expect(await requestCapture(admin, t.db, form, gateway)).toMatchObject({
+      status: "requested",
+      message: expect.stringContaining("Capture of"),
+    });
     expect(calls).toEqual([{ capture: { transactionId: auth.id, amountCents: 35_000 } }]);
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("authorised");
   });
@@ -88,11 +106,19 @@ describe.skipIf(t.skipped)(`admin capture and void of authorisations on ${testDb
     const other = await authorisedOrder();
     const { gateway, calls } = recordingGateway();
     expect((await requestCapture(admin, t.db, { ...form, transactionId: "abc" }, gateway)).status).toBe("invalid");
-    expect((await requestCapture(admin, t.db, { ...form, transactionId: other.form.transactionId }, gateway)).status).toBe("invalid");
-    expect((await requestCapture(admin, t.db, { ...form, attemptId: other.attempt.id }, gateway)).status).toBe("invalid");
+    expect(
+      (await requestCapture(admin, t.db, { ...form, transactionId: other.form.transactionId }, gateway)).status,
+    ).toBe("invalid");
+    expect((await requestCapture(admin, t.db, { ...form, attemptId: other.attempt.id }, gateway)).status).toBe(
+      "invalid",
+    );
 
     // Captured (its capture callback arrived): neither capture nor void any more.
-    await deliver(attempt, { has_parent_transaction: true, parent_transaction: Number(form.transactionId), is_capture: true });
+    await deliver(attempt, {
+      has_parent_transaction: true,
+      parent_transaction: Number(form.transactionId),
+      is_capture: true,
+    });
     expect((await requestCapture(admin, t.db, form, gateway)).status).toBe("invalid");
     expect((await requestAuthorisationVoid(admin, t.db, form, gateway)).status).toBe("invalid");
 
@@ -107,6 +133,9 @@ describe.skipIf(t.skipped)(`admin capture and void of authorisations on ${testDb
   it("reports Paymob's refusal instead of swallowing it", async () => {
     const { form } = await authorisedOrder();
     const failing = recordingGateway(new PaymobValidationError("capture", { detail: "Authorisation expired" }));
-    expect(await requestCapture(admin, t.db, form, failing.gateway)).toMatchObject({ status: "failed", message: expect.stringContaining("Authorisation expired") });
+    expect(await requestCapture(admin, t.db, form, failing.gateway)).toMatchObject({
+      status: "failed",
+      message: expect.stringContaining("Authorisation expired"),
+    });
   });
 });

@@ -4,18 +4,36 @@ import { orderLines, orders } from "@/db/schema/orders";
 import { paymentAttempts, paymentEvents, paymentTransactions } from "@/db/schema/payments";
 import { AdminRefusal, asAdmin } from "@/lib/admin/guard";
 import { listAdminOrders, loadAdminOrder, parseAdminOrderFilter } from "@/lib/admin/orders";
-import { replayOrderEvent, requestRefund, requestVoid, type AdminPaymobGateway, type Replayer } from "@/lib/admin/operations";
+import {
+  replayOrderEvent,
+  requestRefund,
+  requestVoid,
+  type AdminPaymobGateway,
+  type Replayer,
+} from "@/lib/admin/operations";
 import type { Viewer } from "@/lib/auth/session";
 import { logger } from "@/lib/logger";
 import { PaymobValidationError } from "@/lib/paymob/errors";
 import { processCallback, replayEvent } from "@/lib/payments";
 import { useTestDb } from "../helpers/db";
-import { createOrderWithAttempt, loadOrderState, nextId, signedTransaction, TEST_HMAC_SECRET, transactionFor } from "../helpers/orders";
+import {
+  createOrderWithAttempt,
+  loadOrderState,
+  nextId,
+  signedTransaction,
+  TEST_HMAC_SECRET,
+  transactionFor,
+} from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
 
-const viewer = (email: string | null, verifiedEmail = email): Viewer => ({ userId: `user-${nextId()}`, email, name: null, verifiedEmail });
+const viewer = (email: string | null, verifiedEmail = email): Viewer => ({
+  userId: `user-${nextId()}`,
+  email,
+  name: null,
+  verifiedEmail,
+});
 const admin = viewer("admin@example.com");
 const NON_ADMINS: [string, Viewer | null][] = [
   ["signed out", null],
@@ -62,7 +80,9 @@ async function snapshot() {
   const [o] = await t.db.select({ n: count() }).from(orders);
   const [e] = await t.db.select({ n: count() }).from(paymentEvents);
   const [x] = await t.db.select({ n: count() }).from(paymentTransactions);
-  const rows = await t.db.select({ id: orders.id, status: orders.status, refunded: orders.refundedMinor, updatedAt: orders.updatedAt }).from(orders);
+  const rows = await t.db
+    .select({ id: orders.id, status: orders.status, refunded: orders.refundedMinor, updatedAt: orders.updatedAt })
+    .from(orders);
   const attempts = await t.db.select({ id: paymentAttempts.id, status: paymentAttempts.status }).from(paymentAttempts);
   return { counts: [o?.n, e?.n, x?.n], rows, attempts };
 }
@@ -82,37 +102,54 @@ describe("who is an admin (pure rule)", () => {
 });
 
 describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
-  it.each(NON_ADMINS)("%s is refused by every admin action and data function, and nothing changes", async (_name, who) => {
-    const { order, attempt, eventId } = await paidOrder();
-    const { gateway, calls } = recordingGateway();
-    const replay = vi.fn<Replayer>(replayEvent);
-    const before = await snapshot();
+  it.each(NON_ADMINS)(
+    "%s is refused by every admin action and data function, and nothing changes",
+    async (_name, who) => {
+      const { order, attempt, eventId } = await paidOrder();
+      const { gateway, calls } = recordingGateway();
+      const replay = vi.fn<Replayer>(replayEvent);
+      const before = await snapshot();
 
-    const refused = { status: "refused", message: expect.any(String) };
-    expect(await requestRefund(who, t.db, { reference: order.reference, attemptId: attempt.id, amount: "10.00" }, gateway)).toEqual(refused);
-    expect(await requestVoid(who, t.db, { reference: order.reference, attemptId: attempt.id }, gateway)).toEqual(refused);
-    expect(await replayOrderEvent(who, t.db, { reference: order.reference, eventId }, replay)).toEqual(refused);
-    await expect(listAdminOrders(who, t.db, parseAdminOrderFilter({}))).rejects.toBeInstanceOf(AdminRefusal);
-    await expect(loadAdminOrder(who, t.db, order.reference)).rejects.toBeInstanceOf(AdminRefusal);
+      const refused = { status: "refused", message: expect.any(String) };
+      expect(
+        await requestRefund(who, t.db, { reference: order.reference, attemptId: attempt.id, amount: "10.00" }, gateway),
+      ).toEqual(refused);
+      expect(await requestVoid(who, t.db, { reference: order.reference, attemptId: attempt.id }, gateway)).toEqual(
+        refused,
+      );
+      expect(await replayOrderEvent(who, t.db, { reference: order.reference, eventId }, replay)).toEqual(refused);
+      await expect(listAdminOrders(who, t.db, parseAdminOrderFilter({}))).rejects.toBeInstanceOf(AdminRefusal);
+      await expect(loadAdminOrder(who, t.db, order.reference)).rejects.toBeInstanceOf(AdminRefusal);
 
-    expect(calls).toEqual([]);
-    expect(replay).not.toHaveBeenCalled();
-    expect(await snapshot()).toEqual(before);
-  });
+      expect(calls).toEqual([]);
+      expect(replay).not.toHaveBeenCalled();
+      expect(await snapshot()).toEqual(before);
+    },
+  );
 
   it("a partial refund is validated in minor units and sent to Paymob; the order waits for the callback", async () => {
     const { order, attempt, sale } = await paidOrder(35_000);
     const { gateway, calls } = recordingGateway();
-    const refund = (amount: string) => requestRefund(admin, t.db, { reference: order.reference, attemptId: attempt.id, amount }, gateway);
+    const refund = (amount: string) =>
+      requestRefund(admin, t.db, { reference: order.reference, attemptId: attempt.id, amount }, gateway);
     const log = vi.spyOn(logger, "info");
 
-    for (const bad of ["350.01", "0", "-5", "12.345", "1e3", "abc", ""]) expect((await refund(bad)).status).toBe("invalid");
+    for (const bad of ["350.01", "0", "-5", "12.345", "1e3", "abc", ""])
+      expect((await refund(bad)).status).toBe("invalid");
     expect(calls).toEqual([]);
 
-    expect(await refund("100.50")).toMatchObject({ status: "requested", message: expect.stringContaining("Refund of") });
+    expect(await refund("100.50")).toMatchObject({
+      status: "requested",
+      message: expect.stringContaining("Refund of"),
+    });
     expect(calls).toEqual([{ refund: { transactionId: sale.id, amountCents: 10_050 } }]);
     expect(log).toHaveBeenCalledWith(
-      expect.objectContaining({ scope: "admin", admin: "admin@example.com", orderReference: order.reference, amount: 10_050 }),
+      expect.objectContaining({
+        scope: "admin",
+        admin: "admin@example.com",
+        orderReference: order.reference,
+        amount: 10_050,
+      }),
       "refund requested",
     );
     log.mockRestore();
@@ -120,25 +157,46 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     expect((await loadOrderState(t.db, order.id)).order).toMatchObject({ status: "paid", refundedMinor: 0 });
 
     // The refund callback arrives: the ledger follows it, and a void is no longer possible.
-    const child = transactionFor(attempt, { has_parent_transaction: true, parent_transaction: sale.id, is_refund: true, amount_cents: 10_050 });
-    expect((await processCallback({ ...signedTransaction(child), hmacSecret: TEST_HMAC_SECRET, db: t.db })).body.outcome).toBe("applied");
+    const child = transactionFor(attempt, {
+      has_parent_transaction: true,
+      parent_transaction: sale.id,
+      is_refund: true,
+      amount_cents: 10_050,
+    });
+    expect(
+      (await processCallback({ ...signedTransaction(child), hmacSecret: TEST_HMAC_SECRET, db: t.db })).body.outcome,
+    ).toBe("applied");
     const detail = await loadAdminOrder(admin, t.db, order.reference);
     expect(detail?.order).toMatchObject({ status: "partially_refunded", refundedMinor: 10_050 });
-    expect(detail?.attempts[0]?.ledger).toMatchObject({ capturedMinor: 35_000, refundedMinor: 10_050, refundableMinor: 24_950, canVoid: false });
+    expect(detail?.attempts[0]?.ledger).toMatchObject({
+      capturedMinor: 35_000,
+      refundedMinor: 10_050,
+      refundableMinor: 24_950,
+      canVoid: false,
+    });
     expect((await refund("249.51")).status).toBe("invalid");
-    expect((await requestVoid(admin, t.db, { reference: order.reference, attemptId: attempt.id }, gateway)).status).toBe("invalid");
+    expect(
+      (await requestVoid(admin, t.db, { reference: order.reference, attemptId: attempt.id }, gateway)).status,
+    ).toBe("invalid");
     expect(calls).toHaveLength(1);
   });
 
   it("a void goes to Paymob for an untouched capture; Paymob's refusal is reported, not swallowed", async () => {
     const { order, attempt, sale } = await paidOrder();
     const ok = recordingGateway();
-    expect(await requestVoid(admin, t.db, { reference: order.reference, attemptId: attempt.id }, ok.gateway)).toMatchObject({ status: "requested" });
+    expect(
+      await requestVoid(admin, t.db, { reference: order.reference, attemptId: attempt.id }, ok.gateway),
+    ).toMatchObject({ status: "requested" });
     expect(ok.calls).toEqual([{ void: { transactionId: sale.id } }]);
 
     const other = await paidOrder();
     const failing = recordingGateway(new PaymobValidationError("void", { detail: "Transaction is already settled" }));
-    const result = await requestVoid(admin, t.db, { reference: other.order.reference, attemptId: other.attempt.id }, failing.gateway);
+    const result = await requestVoid(
+      admin,
+      t.db,
+      { reference: other.order.reference, attemptId: other.attempt.id },
+      failing.gateway,
+    );
     expect(result).toMatchObject({ status: "failed", message: expect.stringContaining("already settled") });
     vi.restoreAllMocks();
   });
@@ -147,10 +205,37 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     const unpaid = await createOrderWithAttempt(t.db);
     const paid = await paidOrder();
     const { gateway, calls } = recordingGateway();
-    expect((await requestRefund(admin, t.db, { reference: unpaid.order.reference, attemptId: unpaid.attempt.id, amount: "1" }, gateway)).status).toBe("invalid");
+    expect(
+      (
+        await requestRefund(
+          admin,
+          t.db,
+          { reference: unpaid.order.reference, attemptId: unpaid.attempt.id, amount: "1" },
+          gateway,
+        )
+      ).status,
+    ).toBe("invalid");
     // A real attempt id, but paired with a different order's reference.
-    expect((await requestRefund(admin, t.db, { reference: unpaid.order.reference, attemptId: paid.attempt.id, amount: "1" }, gateway)).status).toBe("invalid");
-    expect((await requestRefund(admin, t.db, { reference: paid.order.reference, attemptId: "not-a-uuid", amount: "1" }, gateway)).status).toBe("invalid");
+    expect(
+      (
+        await requestRefund(
+          admin,
+          t.db,
+          { reference: unpaid.order.reference, attemptId: paid.attempt.id, amount: "1" },
+          gateway,
+        )
+      ).status,
+    ).toBe("invalid");
+    expect(
+      (
+        await requestRefund(
+          admin,
+          t.db,
+          { reference: paid.order.reference, attemptId: "not-a-uuid", amount: "1" },
+          gateway,
+        )
+      ).status,
+    ).toBe("invalid");
     expect(calls).toEqual([]);
   });
 
@@ -161,19 +246,30 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     expect(result).toMatchObject({ status: "replayed", outcome: "duplicate" });
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
     // An event id from another order is not reachable through this order's page.
-    expect((await replayOrderEvent(admin, t.db, { reference: order.reference, eventId: other.eventId }, replayEvent)).status).toBe("invalid");
+    expect(
+      (await replayOrderEvent(admin, t.db, { reference: order.reference, eventId: other.eventId }, replayEvent)).status,
+    ).toBe("invalid");
     vi.restoreAllMocks();
   });
 
   it("the order page lists every callback naming the order, including a rejected one, with (the start of) its raw body", async () => {
     const { order, attempt } = await paidOrder();
     const forged = signedTransaction(transactionFor(attempt, { amount_cents: 1 }));
-    const rejected = await processCallback({ rawBody: forged.rawBody, hmac: "0".repeat(128), hmacSecret: TEST_HMAC_SECRET, db: t.db });
+    const rejected = await processCallback({
+      rawBody: forged.rawBody,
+      hmac: "0".repeat(128),
+      hmacSecret: TEST_HMAC_SECRET,
+      db: t.db,
+    });
     expect(rejected.status).not.toBe(200);
     const detail = await loadAdminOrder(admin, t.db, order.reference);
     expect(detail?.events.map((e) => e.verification)).toEqual(["valid", "invalid"]);
     // Unverified: its first 2 KiB, with the size of the whole.
-    expect(detail?.events[1]).toMatchObject({ rawBody: forged.rawBody.slice(0, 2048), bodyTruncated: true, bodyBytes: forged.rawBody.length });
+    expect(detail?.events[1]).toMatchObject({
+      rawBody: forged.rawBody.slice(0, 2048),
+      bodyTruncated: true,
+      bodyBytes: forged.rawBody.length,
+    });
     expect(detail?.order.status).toBe("paid");
   });
 
@@ -182,11 +278,16 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     const made = [];
     for (let i = 0; i < 23; i++) {
       const { order } = await createOrderWithAttempt(t.db);
-      await t.db.update(orders).set({ email: `${tag}-${i}@Example.com`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) }).where(eq(orders.id, order.id));
+      await t.db
+        .update(orders)
+        .set({ email: `${tag}-${i}@Example.com`, createdAt: new Date(Date.UTC(2026, 0, 1, 0, i)) })
+        .where(eq(orders.id, order.id));
       made.push(order);
     }
     await t.db.update(orders).set({ status: "paid" }).where(eq(orders.id, made[3]!.id));
-    await t.db.insert(orderLines).values({ orderId: made[3]!.id, name: "Line", unitPriceMinor: 100, quantity: 1, lineTotalMinor: 100 });
+    await t.db
+      .insert(orderLines)
+      .values({ orderId: made[3]!.id, name: "Line", unitPriceMinor: 100, quantity: 1, lineTotalMinor: 100 });
 
     const page1 = await listAdminOrders(admin, t.db, parseAdminOrderFilter({ q: tag.toUpperCase() }));
     const page2 = await listAdminOrders(admin, t.db, parseAdminOrderFilter({ q: tag, page: "2" }));

@@ -37,7 +37,10 @@ async function startFakePaymob(attemptsByTransaction: Map<number, PaymentAttempt
   const server = http.createServer(async (req, res) => {
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
-    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { transaction_id: number; amount_cents?: number };
+    const body = JSON.parse(Buffer.concat(chunks).toString("utf8")) as {
+      transaction_id: number;
+      amount_cents?: number;
+    };
     const attempt = attemptsByTransaction.get(body.transaction_id);
     const flags = CHILD_FLAGS[req.url ?? ""];
     if (!flags || !attempt) {
@@ -46,7 +49,13 @@ async function startFakePaymob(attemptsByTransaction: Map<number, PaymentAttempt
     }
     calls.push({ path: req.url!, transactionId: body.transaction_id, amountCents: body.amount_cents });
     const amount = body.amount_cents ?? attempt.amountMinor;
-    const child = transactionFor(attempt, { id: nextId(), has_parent_transaction: true, parent_transaction: body.transaction_id, amount_cents: amount, ...flags });
+    const child = transactionFor(attempt, {
+      id: nextId(),
+      has_parent_transaction: true,
+      parent_transaction: body.transaction_id,
+      amount_cents: amount,
+      ...flags,
+    });
     res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(child));
   });
   const { origin, close } = await listenOnLoopback(server);
@@ -73,7 +82,9 @@ function startInstance(config: object): Instance {
     child.once("exit", (code) => reject(new Error(`instance exited (${code}) before it was ready: ${stderr}`)));
   });
   const done = new Promise<{ statuses: string[] }>((resolve, reject) => {
-    child.once("exit", (code) => (code === 0 && result ? resolve(result) : reject(new Error(`instance exited with ${code}: ${stderr}`))));
+    child.once("exit", (code) =>
+      code === 0 && result ? resolve(result) : reject(new Error(`instance exited with ${code}: ${stderr}`)),
+    );
   });
   ready.catch(() => {}); // reported through `done` when it matters
   return { child, ready, done };
@@ -83,8 +94,7 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
   const instances: Instance[] = [];
   let paymob: Awaited<ReturnType<typeof startFakePaymob>> | undefined;
 
-  beforeAll(() => {
-  });
+  beforeAll(() => {});
   afterAll(async () => {
     for (const { child } of instances) if (child.exitCode === null) child.kill();
     await paymob?.close();
@@ -97,11 +107,27 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
     paymob = await startFakePaymob(new Map([full, partial].map((p) => [p.sale.id, p.attempt])));
     const requests = [
       // Full refunds: exactly one may go through.
-      ...Array.from({ length: 4 }, () => ({ action: "refund", reference: full.order.reference, attemptId: full.attempt.id, amount: "350.00" })),
+      ...Array.from({ length: 4 }, () => ({
+        action: "refund",
+        reference: full.order.reference,
+        attemptId: full.attempt.id,
+        amount: "350.00",
+      })),
       // 50.00 refunds of 350.00: exactly seven fit.
-      ...Array.from({ length: 6 }, () => ({ action: "refund", reference: partial.order.reference, attemptId: partial.attempt.id, amount: "50.00" })),
+      ...Array.from({ length: 6 }, () => ({
+        action: "refund",
+        reference: partial.order.reference,
+        attemptId: partial.attempt.id,
+        amount: "50.00",
+      })),
     ];
-    const config = { driver: target, url: t.url, wsProxy: target === "neon" ? inject("neonWsProxy") : undefined, paymobUrl: paymob.url, requests };
+    const config = {
+      driver: target,
+      url: t.url,
+      wsProxy: target === "neon" ? inject("neonWsProxy") : undefined,
+      paymobUrl: paymob.url,
+      requests,
+    };
     instances.push(startInstance(config), startInstance(config));
     await Promise.all(instances.map((i) => i.ready));
     for (const { child } of instances) child.stdin!.end("go\n");
@@ -111,7 +137,9 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
     expect(new Set(statuses)).toEqual(new Set(["requested", "invalid"]));
     const sent = (sale: number) => paymob!.calls.filter((c) => c.transactionId === sale);
     const total = (sale: number) => sent(sale).reduce((sum, c) => sum + (c.amountCents ?? 0), 0);
-    expect(sent(full.sale.id)).toEqual([{ path: "/api/acceptance/void_refund/refund", transactionId: full.sale.id, amountCents: 35_000 }]);
+    expect(sent(full.sale.id)).toEqual([
+      { path: "/api/acceptance/void_refund/refund", transactionId: full.sale.id, amountCents: 35_000 },
+    ]);
     expect(sent(partial.sale.id)).toHaveLength(7);
     expect(total(partial.sale.id)).toBe(35_000);
     expect(statuses.filter((s) => s === "requested")).toHaveLength(8);
@@ -122,25 +150,44 @@ describe.skipIf(t.skipped || target === "pglite")(`two app instances on one ${ta
     expect(rows.every((r) => r.status === "pending" && r.childTransactionId !== null)).toBe(true);
   });
 
-  it("concurrent captures and voids of one authorisation from both reach Paymob once", { timeout: 180_000 }, async () => {
-    const held = await authorisedOrder(t.db, 35_000);
-    const fake = await startFakePaymob(new Map([[held.auth.id, held.attempt]]));
-    try {
-      const form = { reference: held.order.reference, attemptId: held.attempt.id, transactionId: String(held.auth.id) };
-      const requests = Array.from({ length: 4 }, (_, i) => ({ action: i === 3 ? "void_authorisation" : "capture", ...form }));
-      const config = { driver: target, url: t.url, wsProxy: target === "neon" ? inject("neonWsProxy") : undefined, paymobUrl: fake.url, requests };
-      const pair = [startInstance(config), startInstance(config)];
-      instances.push(...pair);
-      await Promise.all(pair.map((i) => i.ready));
-      for (const { child } of pair) child.stdin!.end("go\n");
-      const statuses = (await Promise.all(pair.map((i) => i.done))).flatMap((r) => r.statuses);
+  it(
+    "concurrent captures and voids of one authorisation from both reach Paymob once",
+    { timeout: 180_000 },
+    async () => {
+      const held = await authorisedOrder(t.db, 35_000);
+      const fake = await startFakePaymob(new Map([[held.auth.id, held.attempt]]));
+      try {
+        const form = {
+          reference: held.order.reference,
+          attemptId: held.attempt.id,
+          transactionId: String(held.auth.id),
+        };
+        const requests = Array.from({ length: 4 }, (_, i) => ({
+          action: i === 3 ? "void_authorisation" : "capture",
+          ...form,
+        }));
+        const config = {
+          driver: target,
+          url: t.url,
+          wsProxy: target === "neon" ? inject("neonWsProxy") : undefined,
+          paymobUrl: fake.url,
+          requests,
+        };
+        const pair = [startInstance(config), startInstance(config)];
+        instances.push(...pair);
+        await Promise.all(pair.map((i) => i.ready));
+        for (const { child } of pair) child.stdin!.end("go\n");
+        const statuses = (await Promise.all(pair.map((i) => i.done))).flatMap((r) => r.statuses);
 
-      expect(statuses.filter((s) => s === "requested")).toHaveLength(1);
-      expect(fake.calls).toHaveLength(1);
-      const rows = await t.db.select().from(paymentReversals).where(eq(paymentReversals.orderId, held.order.id));
-      expect(rows).toMatchObject([{ paymobTransactionId: held.auth.id, status: "pending", childTransactionId: expect.any(Number) }]);
-    } finally {
-      await fake.close();
-    }
-  });
+        expect(statuses.filter((s) => s === "requested")).toHaveLength(1);
+        expect(fake.calls).toHaveLength(1);
+        const rows = await t.db.select().from(paymentReversals).where(eq(paymentReversals.orderId, held.order.id));
+        expect(rows).toMatchObject([
+          { paymobTransactionId: held.auth.id, status: "pending", childTransactionId: expect.any(Number) },
+        ]);
+      } finally {
+        await fake.close();
+      }
+    },
+  );
 });

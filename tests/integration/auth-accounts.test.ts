@@ -20,7 +20,10 @@ async function createUser(db: Db, email: string): Promise<string> {
   return user!.id;
 }
 
-async function createOrder(db: Db, values: { email: string; userId?: string | null; createdAt?: Date; lines?: string[] }) {
+async function createOrder(
+  db: Db,
+  values: { email: string; userId?: string | null; createdAt?: Date; lines?: string[] },
+) {
   const id = nextId();
   const [order] = await db
     .insert(orders)
@@ -39,7 +42,8 @@ async function createOrder(db: Db, values: { email: string; userId?: string | nu
   return order!;
 }
 
-const ownerOf = async (db: Db, orderId: string) => (await db.select({ userId: orders.userId }).from(orders).where(eq(orders.id, orderId)))[0]?.userId;
+const ownerOf = async (db: Db, orderId: string) =>
+  (await db.select({ userId: orders.userId }).from(orders).where(eq(orders.id, orderId)))[0]?.userId;
 
 describe.skipIf(t.skipped)(`accounts on ${testDbTarget()}`, () => {
   describe("guest orders join the account only for the verified email", () => {
@@ -76,11 +80,16 @@ describe.skipIf(t.skipped)(`accounts on ${testDbTarget()}`, () => {
       });
       expect(unverified).toBeNull();
       // GitHub without a verified match in /user/emails: no claim either (no token → not even asked).
-      expect(await completeSignIn(t.db, { user: { id: impostor, email }, account: { type: "oauth", provider: "github" } })).toBeNull();
+      expect(
+        await completeSignIn(t.db, { user: { id: impostor, email }, account: { type: "oauth", provider: "github" } }),
+      ).toBeNull();
       expect(await ownerOf(t.db, order.id)).toBeNull();
 
       const owner = await createUser(t.db, `owner-${nextId()}@example.com`);
-      const verified = await completeSignIn(t.db, { user: { id: owner, email: email.toUpperCase() }, account: { type: "email", provider: "email" } });
+      const verified = await completeSignIn(t.db, {
+        user: { id: owner, email: email.toUpperCase() },
+        account: { type: "email", provider: "email" },
+      });
       expect(verified).toBe(email);
       expect(await ownerOf(t.db, order.id)).toBe(owner);
     });
@@ -90,8 +99,16 @@ describe.skipIf(t.skipped)(`accounts on ${testDbTarget()}`, () => {
     it("lists newest first with lines, and never another customer's orders", async () => {
       const alice = await createUser(t.db, `alice-${nextId()}@example.com`);
       const bob = await createUser(t.db, `bob-${nextId()}@example.com`);
-      const older = await createOrder(t.db, { email: "a@example.com", userId: alice, createdAt: new Date("2026-01-01T10:00:00Z") });
-      const newer = await createOrder(t.db, { email: "a@example.com", userId: alice, createdAt: new Date("2026-02-01T10:00:00Z") });
+      const older = await createOrder(t.db, {
+        email: "a@example.com",
+        userId: alice,
+        createdAt: new Date("2026-01-01T10:00:00Z"),
+      });
+      const newer = await createOrder(t.db, {
+        email: "a@example.com",
+        userId: alice,
+        createdAt: new Date("2026-02-01T10:00:00Z"),
+      });
       const bobsOrder = await createOrder(t.db, { email: "a@example.com", userId: bob }); // same email, other account
       await createOrder(t.db, { email: "a@example.com" }); // guest, unclaimed
       await t.db.insert(orderLines).values([
@@ -112,7 +129,12 @@ describe.skipIf(t.skipped)(`accounts on ${testDbTarget()}`, () => {
 
     it("pages ten at a time and clamps out-of-range pages", async () => {
       const carol = await createUser(t.db, `carol-${nextId()}@example.com`);
-      for (let i = 0; i < 12; i++) await createOrder(t.db, { email: "c@example.com", userId: carol, createdAt: new Date(Date.UTC(2026, 0, 1 + i)) });
+      for (let i = 0; i < 12; i++)
+        await createOrder(t.db, {
+          email: "c@example.com",
+          userId: carol,
+          createdAt: new Date(Date.UTC(2026, 0, 1 + i)),
+        });
       const first = await listCustomerOrders(t.db, carol, 1);
       const second = await listCustomerOrders(t.db, carol, 2);
       expect([first.orders.length, second.orders.length, first.pageCount, first.total]).toEqual([10, 2, 2, 12]);
@@ -128,9 +150,33 @@ describe("verified email rules (no DB)", () => {
 
   it.each([
     ["magic link", { user: { email: "A@X.com" }, account: { type: "email", provider: "email" } }, "a@x.com"],
-    ["google verified", { user: { email: "a@x.com" }, account: { type: "oidc", provider: "google" }, profile: { email: "a@x.com", email_verified: true } }, "a@x.com"],
-    ["google unverified", { user: { email: "a@x.com" }, account: { type: "oidc", provider: "google" }, profile: { email: "a@x.com", email_verified: false } }, null],
-    ["google profile for another address", { user: { email: "a@x.com" }, account: { type: "oidc", provider: "google" }, profile: { email: "b@x.com", email_verified: true } }, null],
+    [
+      "google verified",
+      {
+        user: { email: "a@x.com" },
+        account: { type: "oidc", provider: "google" },
+        profile: { email: "a@x.com", email_verified: true },
+      },
+      "a@x.com",
+    ],
+    [
+      "google unverified",
+      {
+        user: { email: "a@x.com" },
+        account: { type: "oidc", provider: "google" },
+        profile: { email: "a@x.com", email_verified: false },
+      },
+      null,
+    ],
+    [
+      "google profile for another address",
+      {
+        user: { email: "a@x.com" },
+        account: { type: "oidc", provider: "google" },
+        profile: { email: "b@x.com", email_verified: true },
+      },
+      null,
+    ],
     ["no account", { user: { email: "a@x.com" } }, null],
     ["no email", { user: { email: null }, account: { type: "email", provider: "email" } }, null],
   ] as const)("%s", async (_name, facts, expected) => {
@@ -167,22 +213,34 @@ describe("sign-in methods follow the environment (no DB)", () => {
   it("offers the dev outbox outside production, and OAuth only with both id and secret", () => {
     expect(ids({ NODE_ENV: "development" })).toEqual(["email:Email"]);
     expect(ids({ NODE_ENV: "development", AUTH_GITHUB_ID: "x" })).toEqual(["email:Email"]);
-    expect(ids({ NODE_ENV: "development", AUTH_GITHUB_ID: "x", AUTH_GITHUB_SECRET: "y", AUTH_GOOGLE_ID: "a", AUTH_GOOGLE_SECRET: "b" })).toEqual([
-      "email:Email",
-      "github:GitHub",
-      "google:Google",
-    ]);
+    expect(
+      ids({
+        NODE_ENV: "development",
+        AUTH_GITHUB_ID: "x",
+        AUTH_GITHUB_SECRET: "y",
+        AUTH_GOOGLE_ID: "a",
+        AUTH_GOOGLE_SECRET: "b",
+      }),
+    ).toEqual(["email:Email", "github:GitHub", "google:Google"]);
   });
 
   it("sends real email through Resend when configured, under the same provider id", () => {
-    expect(ids({ NODE_ENV: "production", AUTH_RESEND_KEY: "re_x", EMAIL_FROM: "shop@example.com" })).toEqual(["email:Resend"]);
-    expect(emailDelivery({ NODE_ENV: "development", AUTH_RESEND_KEY: "re_x", EMAIL_FROM: "shop@example.com" })).toBe("resend");
+    expect(ids({ NODE_ENV: "production", AUTH_RESEND_KEY: "re_x", EMAIL_FROM: "shop@example.com" })).toEqual([
+      "email:Resend",
+    ]);
+    expect(emailDelivery({ NODE_ENV: "development", AUTH_RESEND_KEY: "re_x", EMAIL_FROM: "shop@example.com" })).toBe(
+      "resend",
+    );
   });
 
   it("never exposes the outbox in a deployment, even when asked to", () => {
     expect(outboxEnabled({ NODE_ENV: "production" })).toBe(false);
-    expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "http://localhost:3000" })).toBe(true); // e2e, local npm start
-    expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "https://shop.example.com" })).toBe(false);
+    expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "http://localhost:3000" })).toBe(
+      true,
+    ); // e2e, local npm start
+    expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "https://shop.example.com" })).toBe(
+      false,
+    );
     expect(outboxEnabled({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", VERCEL_ENV: "preview" })).toBe(false);
     expect(ids({ NODE_ENV: "production", AUTH_DEV_OUTBOX: "1", APP_URL: "https://shop.example.com" })).toEqual([]);
   });

@@ -57,7 +57,11 @@ afterAll(() => {
 /** Asks for a sign-in link the way the login form's POST reaches Auth.js, and returns the emailed URL. */
 async function requestLink(client: AuthTestClient, email: string, headers: Record<string, string> = {}): Promise<URL> {
   const csrfToken = await client.csrfToken();
-  const response = await client.post("/api/auth/signin/email", { email, csrfToken, callbackUrl: "/account/orders" }, headers);
+  const response = await client.post(
+    "/api/auth/signin/email",
+    { email, csrfToken, callbackUrl: "/account/orders" },
+    headers,
+  );
   expect(response.status).toBe(302);
   expect(response.headers.get("location")).not.toMatch(/error=/);
   const [latest] = (await readOutbox(50)).filter((m) => m.to === email);
@@ -67,8 +71,10 @@ async function requestLink(client: AuthTestClient, email: string, headers: Recor
 
 /** The Auth.js callback that consumes a link's token, as the confirmation page's form posts to it. */
 const callbackPath = (link: URL) => `/api/auth/callback/email${link.search}`;
-const tokensFor = async (email: string) => (await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, email))).length;
-const sessionEmail = async (client: AuthTestClient) => ((await (await client.get("/api/auth/session")).json()) as { user?: { email?: string } } | null)?.user?.email;
+const tokensFor = async (email: string) =>
+  (await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, email))).length;
+const sessionEmail = async (client: AuthTestClient) =>
+  ((await (await client.get("/api/auth/session")).json()) as { user?: { email?: string } } | null)?.user?.email;
 
 describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
   describe("every auth URL is built on APP_URL, never on the request's host headers", () => {
@@ -84,7 +90,11 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
     it("the OAuth redirect_uri sent to GitHub is on the store's origin too", async () => {
       const client = new AuthTestClient(route, "https://evil.example");
       const csrfToken = await client.csrfToken();
-      const response = await client.post("/api/auth/signin/github", { csrfToken, callbackUrl: "/account/orders" }, forged);
+      const response = await client.post(
+        "/api/auth/signin/github",
+        { csrfToken, callbackUrl: "/account/orders" },
+        forged,
+      );
       const location = new URL(response.headers.get("location")!);
       expect(location.origin).toBe("https://github.com");
       expect(location.searchParams.get("redirect_uri")).toBe(`${APP_ORIGIN}/api/auth/callback/github`);
@@ -154,7 +164,11 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
 
       const racer = `race-${nextId()}@example.com`;
       // As many at once as one address may ask for (lib/rate-limit/rules.ts).
-      await Promise.all(Array.from({ length: MAGIC_LINKS_PER_EMAIL.limit }, () => requestLink(new AuthTestClient(route, APP_ORIGIN), racer)));
+      await Promise.all(
+        Array.from({ length: MAGIC_LINKS_PER_EMAIL.limit }, () =>
+          requestLink(new AuthTestClient(route, APP_ORIGIN), racer),
+        ),
+      );
       expect(await tokensFor(racer)).toBe(1);
     });
   });
@@ -177,7 +191,11 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
       await signIn(client, email);
       const copied = new Map(client.cookies);
 
-      const signedOut = await client.post("/api/auth/signout", { csrfToken: await client.csrfToken(), callbackUrl: "/" }, sameSite);
+      const signedOut = await client.post(
+        "/api/auth/signout",
+        { csrfToken: await client.csrfToken(), callbackUrl: "/" },
+        sameSite,
+      );
       expect(signedOut.headers.get("location")).toBe(`${APP_ORIGIN}/`);
       expect(client.sessionCookie()).toBeUndefined();
 
@@ -198,7 +216,10 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
     });
 
     it("a session ends 30 days after sign-in however active, or at sign-out, and only that one", async () => {
-      const [user] = await t.db.insert(users).values({ email: `lifetime-${nextId()}@example.com` }).returning();
+      const [user] = await t.db
+        .insert(users)
+        .values({ email: `lifetime-${nextId()}@example.com` })
+        .returning();
       const signedInAt = new Date("2026-03-01T10:00:00Z");
       const at = (seconds: number) => new Date(signedInAt.getTime() + seconds * 1000);
       const sid = await openSession(t.db, user!.id, signedInAt);
@@ -217,7 +238,15 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
       appCookies.set(VISITOR_COOKIE, guestId);
       const [order] = await t.db
         .insert(orders)
-        .values({ reference: `PS-R${nextId()}`, totalMinor: 5_000, currency: "EGP", checkoutKey: `rotate-${nextId()}`, guestId, email, ...TEST_BUYER })
+        .values({
+          reference: `PS-R${nextId()}`,
+          totalMinor: 5_000,
+          currency: "EGP",
+          checkoutKey: `rotate-${nextId()}`,
+          guestId,
+          email,
+          ...TEST_BUYER,
+        })
         .returning();
 
       const client = new AuthTestClient(route, APP_ORIGIN);

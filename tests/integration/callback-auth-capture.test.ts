@@ -5,7 +5,15 @@ import { requestRefund, type AdminPaymobGateway } from "@/lib/admin/operations";
 import { processCallback } from "@/lib/payments";
 import { useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
-import { createOrderWithAttempt, loadOrderState, signedTransaction, TEST_HMAC_SECRET, transactionFor, type SignedCallback, type TxOverrides } from "../helpers/orders";
+import {
+  createOrderWithAttempt,
+  loadOrderState,
+  signedTransaction,
+  TEST_HMAC_SECRET,
+  transactionFor,
+  type SignedCallback,
+  type TxOverrides,
+} from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 // The money flags that must never read as "paid", through the real callback path (signed callbacks, the
@@ -14,12 +22,14 @@ import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
 
-const deliver = async (signed: SignedCallback) => (await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: t.db })).body.outcome;
+const deliver = async (signed: SignedCallback) =>
+  (await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: t.db })).body.outcome;
 const send = (attempt: PaymentAttempt, overrides: TxOverrides = {}) => {
   const obj = transactionFor(attempt, overrides);
   return { obj, signed: signedTransaction(obj) };
 };
-const captureOf = (attempt: PaymentAttempt, authId: number, overrides: TxOverrides = {}) => send(attempt, { has_parent_transaction: true, parent_transaction: authId, is_capture: true, ...overrides });
+const captureOf = (attempt: PaymentAttempt, authId: number, overrides: TxOverrides = {}) =>
+  send(attempt, { has_parent_transaction: true, parent_transaction: authId, is_capture: true, ...overrides });
 
 const admin = useTestAdmin();
 afterAll(() => {
@@ -34,7 +44,11 @@ describe.skipIf(t.skipped)(`authorisations, captures and second charges on ${tes
     const state = await loadOrderState(t.db, order.id);
     expect(state.order).toMatchObject({ status: "authorised", paidAt: null });
     expect(state.attempt(attempt.id)).toMatchObject({ status: "authorised", paymobTransactionId: auth.obj.id });
-    expect(state.transactions[0]).toMatchObject({ fact: "authorised", fromStatus: "awaiting_payment", toStatus: "authorised" });
+    expect(state.transactions[0]).toMatchObject({
+      fact: "authorised",
+      fromStatus: "awaiting_payment",
+      toStatus: "authorised",
+    });
     expect(state.events[0]?.detail).toMatch(/authorised, not captured/);
     expect(await deliver(auth.signed)).toBe("duplicate");
   });
@@ -64,8 +78,22 @@ describe.skipIf(t.skipped)(`authorisations, captures and second charges on ${tes
     expect([state.order.status, state.attempt(attempt.id)?.status]).toEqual(["paid", "paid"]);
 
     // A refund of the capture (its child, then the capture re-notified) refunds the order once.
-    expect(await deliver(send(attempt, { has_parent_transaction: true, parent_transaction: capture.obj.id, is_refund: true, amount_cents: 35_000 }).signed)).toBe("applied");
-    expect(await deliver(captureOf(attempt, auth.obj.id, { id: capture.obj.id, is_refunded: true, refunded_amount_cents: 35_000 }).signed)).toBe("stale");
+    expect(
+      await deliver(
+        send(attempt, {
+          has_parent_transaction: true,
+          parent_transaction: capture.obj.id,
+          is_refund: true,
+          amount_cents: 35_000,
+        }).signed,
+      ),
+    ).toBe("applied");
+    expect(
+      await deliver(
+        captureOf(attempt, auth.obj.id, { id: capture.obj.id, is_refunded: true, refunded_amount_cents: 35_000 })
+          .signed,
+      ),
+    ).toBe("stale");
     expect((await loadOrderState(t.db, order.id)).order).toMatchObject({ status: "refunded", refundedMinor: 35_000 });
   });
 
@@ -128,8 +156,18 @@ describe.skipIf(t.skipped)(`authorisations, captures and second charges on ${tes
     const detail = await loadAdminOrder(admin, t.db, order.reference);
     const ledger = detail!.attempts[0]!.ledger;
     expect(ledger.captures).toEqual([
-      expect.objectContaining({ transactionId: first.obj.id, capturedMinor: 35_000, extra: false, refundableMinor: 35_000 }),
-      expect.objectContaining({ transactionId: second.obj.id, capturedMinor: 35_000, extra: true, refundableMinor: 35_000 }),
+      expect.objectContaining({
+        transactionId: first.obj.id,
+        capturedMinor: 35_000,
+        extra: false,
+        refundableMinor: 35_000,
+      }),
+      expect.objectContaining({
+        transactionId: second.obj.id,
+        capturedMinor: 35_000,
+        extra: true,
+        refundableMinor: 35_000,
+      }),
     ]);
     expect(ledger.capturedTransactionId).toBe(first.obj.id);
 
@@ -143,14 +181,30 @@ describe.skipIf(t.skipped)(`authorisations, captures and second charges on ${tes
       },
       void: async () => answer(second.obj.id + 2_000),
     };
-    const refund = await requestRefund(admin, t.db, { reference: order.reference, attemptId: attempt.id, transactionId: String(second.obj.id), amount: "350.00" }, gateway);
+    const refund = await requestRefund(
+      admin,
+      t.db,
+      { reference: order.reference, attemptId: attempt.id, transactionId: String(second.obj.id), amount: "350.00" },
+      gateway,
+    );
     vi.restoreAllMocks();
     expect(refund.status).toBe("requested");
     expect(calls).toEqual([{ transactionId: second.obj.id, amountCents: 35_000 }]);
 
     // Its callback gives the second charge back; the order's own payment is untouched.
-    expect(await deliver(send(attempt, { has_parent_transaction: true, parent_transaction: second.obj.id, is_refund: true, amount_cents: 35_000 }).signed)).toBe("extra_capture_reversed");
-    expect(await deliver(send(attempt, { id: second.obj.id, is_refunded: true, refunded_amount_cents: 35_000 }).signed)).toBe("extra_capture_reversed");
+    expect(
+      await deliver(
+        send(attempt, {
+          has_parent_transaction: true,
+          parent_transaction: second.obj.id,
+          is_refund: true,
+          amount_cents: 35_000,
+        }).signed,
+      ),
+    ).toBe("extra_capture_reversed");
+    expect(
+      await deliver(send(attempt, { id: second.obj.id, is_refunded: true, refunded_amount_cents: 35_000 }).signed),
+    ).toBe("extra_capture_reversed");
     state = await loadOrderState(t.db, order.id);
     expect(state.order).toMatchObject({ status: "needs_review", refundedMinor: 0 });
     const after = (await loadAdminOrder(admin, t.db, order.reference))!.attempts[0]!.ledger;
@@ -170,6 +224,8 @@ describe.skipIf(t.skipped)(`authorisations, captures and second charges on ${tes
     expect([state.order.status, state.attempt(attempt.id)?.status]).toEqual(["needs_review", "needs_review"]);
     const ledger = (await loadAdminOrder(admin, t.db, order.reference))!.attempts[0]!.ledger;
     expect(ledger.captures.map((c) => c.extra)).toEqual([false, true]);
-    expect(ledger.authorisations).toEqual([expect.objectContaining({ transactionId: auth.obj.id, captured: true, canCapture: false, canVoid: false })]);
+    expect(ledger.authorisations).toEqual([
+      expect.objectContaining({ transactionId: auth.obj.id, captured: true, canCapture: false, canVoid: false }),
+    ]);
   });
 });

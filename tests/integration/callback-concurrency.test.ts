@@ -2,7 +2,15 @@ import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { processCallback } from "@/lib/payments";
 import { useTestDb } from "../helpers/db";
-import { createOrderWithAttempt, eventsForTransaction, loadOrderState, signedTransaction, TEST_HMAC_SECRET, transactionFor, type SignedCallback } from "../helpers/orders";
+import {
+  createOrderWithAttempt,
+  eventsForTransaction,
+  loadOrderState,
+  signedTransaction,
+  TEST_HMAC_SECRET,
+  transactionFor,
+  type SignedCallback,
+} from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
@@ -35,7 +43,12 @@ describe.skipIf(t.skipped)(`concurrent and failing callbacks on ${testDbTarget()
   it("concurrent approval and refund of one order serialize on the order lock", async () => {
     const { order, attempt } = await createOrderWithAttempt(t.db);
     const sale = transactionFor(attempt);
-    const refundChild = transactionFor(attempt, { has_parent_transaction: true, parent_transaction: sale.id, is_refund: true, amount_cents: 5_000 });
+    const refundChild = transactionFor(attempt, {
+      has_parent_transaction: true,
+      parent_transaction: sale.id,
+      is_refund: true,
+      amount_cents: 5_000,
+    });
     await Promise.all([deliver(signedTransaction(sale)), deliver(signedTransaction(refundChild))]);
     const state = await loadOrderState(t.db, order.id);
     // Whichever lands first, the end state is the same: paid, then partially refunded.
@@ -50,8 +63,12 @@ describe.skipIf(t.skipped)(`concurrent and failing callbacks on ${testDbTarget()
 
     // The attempt update is the last write of an applied callback: the event, the transaction row and the
     // order update have all run by then, so a rollback is what keeps them from surviving.
-    await t.db.execute(sql`create or replace function test_fail_attempt_update() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`);
-    await t.db.execute(sql`create trigger test_fail_attempt_update before update on payment_attempts for each row execute function test_fail_attempt_update()`);
+    await t.db.execute(
+      sql`create or replace function test_fail_attempt_update() returns trigger language plpgsql as $$ begin raise exception 'injected failure'; end $$`,
+    );
+    await t.db.execute(
+      sql`create trigger test_fail_attempt_update before update on payment_attempts for each row execute function test_fail_attempt_update()`,
+    );
     try {
       expect(await deliver(signed)).toEqual({ status: 503, body: { ok: false, outcome: "error" } });
     } finally {

@@ -4,7 +4,13 @@ import { paymentEvents } from "@/db/schema/payments";
 import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { GET, POST } from "@/app/api/paymob/callback/route";
 import { useTestDb } from "../helpers/db";
-import { createOrderWithAttempt, eventsForTransaction, loadOrderState, signedTransaction, transactionFor } from "../helpers/orders";
+import {
+  createOrderWithAttempt,
+  eventsForTransaction,
+  loadOrderState,
+  signedTransaction,
+  transactionFor,
+} from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
@@ -12,7 +18,15 @@ const URL_BASE = "http://localhost/api/paymob/callback";
 
 // No PAYMOB_SECRET_KEY: the route verifies with the built-in emulator's HMAC secret (lib/paymob/config.ts).
 beforeAll(() => {
-  for (const name of ["PAYMOB_SECRET_KEY", "PAYMOB_PUBLIC_KEY", "PAYMOB_HMAC_SECRET", "PAYMOB_API_KEY", "PAYMOB_PAYMENT_METHODS", "PAYMOB_BASE_URL", "PAYMOB_REGION"]) {
+  for (const name of [
+    "PAYMOB_SECRET_KEY",
+    "PAYMOB_PUBLIC_KEY",
+    "PAYMOB_HMAC_SECRET",
+    "PAYMOB_API_KEY",
+    "PAYMOB_PAYMENT_METHODS",
+    "PAYMOB_BASE_URL",
+    "PAYMOB_REGION",
+  ]) {
     vi.stubEnv(name, undefined);
   }
 });
@@ -29,7 +43,10 @@ describe.skipIf(t.skipped)(`POST /api/paymob/callback on ${testDbTarget()}`, () 
   it("applies a callback signed with the configured secret, reading hmac from the query string", async () => {
     const { order, attempt } = await createOrderWithAttempt(t.db);
     const { rawBody, hmac } = signedTransaction(transactionFor(attempt), EMULATOR_HMAC_SECRET);
-    expect(await json(await post(rawBody, `?hmac=${hmac}`))).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
+    expect(await json(await post(rawBody, `?hmac=${hmac}`))).toEqual({
+      status: 200,
+      body: { ok: true, outcome: "applied" },
+    });
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
   });
 
@@ -38,13 +55,28 @@ describe.skipIf(t.skipped)(`POST /api/paymob/callback on ${testDbTarget()}`, () 
     const obj = transactionFor(attempt);
     const { rawBody } = signedTransaction(obj, EMULATOR_HMAC_SECRET);
     const forged = signedTransaction(obj, "guessed secret").hmac;
-    expect(await json(await post(rawBody, `?hmac=${forged}`))).toEqual({ status: 401, body: { ok: false, outcome: "rejected_signature" } });
+    expect(await json(await post(rawBody, `?hmac=${forged}`))).toEqual({
+      status: 401,
+      body: { ok: false, outcome: "rejected_signature" },
+    });
 
     const state = await loadOrderState(t.db, order.id);
-    expect([state.order.status, state.attempt(attempt.id)?.status, state.transactions.length]).toEqual(["awaiting_payment", "intended", 0]);
+    expect([state.order.status, state.attempt(attempt.id)?.status, state.transactions.length]).toEqual([
+      "awaiting_payment",
+      "intended",
+      0,
+    ]);
     const [event] = await eventsForTransaction(t.db, obj.id);
     // Unverified, so kept as an excerpt (tests/integration/callback-unverified.test.ts).
-    expect(event).toMatchObject({ kind: "TRANSACTION", verification: "invalid", outcome: "rejected_signature", signature: forged, orderId: null, rawBody: rawBody.slice(0, 2048), bodyBytes: rawBody.length });
+    expect(event).toMatchObject({
+      kind: "TRANSACTION",
+      verification: "invalid",
+      outcome: "rejected_signature",
+      signature: forged,
+      orderId: null,
+      rawBody: rawBody.slice(0, 2048),
+      bodyBytes: rawBody.length,
+    });
   });
 
   it("401s a missing hmac, including one sent in a header or the body instead of the query", async () => {
@@ -61,7 +93,10 @@ describe.skipIf(t.skipped)(`POST /api/paymob/callback on ${testDbTarget()}`, () 
 
   it("400s malformed JSON and an unknown envelope, storing both as received", async () => {
     const garbage = `{"type":"TRANSACTION","obj":{"id":1,${Date.now()}`;
-    expect(await json(await post(garbage, "?hmac=abc"))).toEqual({ status: 400, body: { ok: false, outcome: "malformed" } });
+    expect(await json(await post(garbage, "?hmac=abc"))).toEqual({
+      status: 400,
+      body: { ok: false, outcome: "malformed" },
+    });
     const [stored] = await t.db.select().from(paymentEvents).where(eq(paymentEvents.rawBody, garbage));
     expect(stored).toMatchObject({ kind: "UNKNOWN", verification: "invalid", outcome: "malformed" });
 
@@ -75,7 +110,10 @@ describe.skipIf(t.skipped)(`POST /api/paymob/callback on ${testDbTarget()}`, () 
     const before = (await t.db.select({ id: paymentEvents.id }).from(paymentEvents)).length;
     const big = JSON.stringify({ type: "TRANSACTION", obj: { padding: "x".repeat(65 * 1024) } });
     const jsonType = { "content-type": "application/json" };
-    expect(await json(await post(big, "?hmac=abc", { ...jsonType, "content-length": String(big.length) }))).toEqual({ status: 413, body: { ok: false, outcome: "too_large" } });
+    expect(await json(await post(big, "?hmac=abc", { ...jsonType, "content-length": String(big.length) }))).toEqual({
+      status: 413,
+      body: { ok: false, outcome: "too_large" },
+    });
 
     // Refused on the declared length alone, before reading a byte.
     expect((await post("{}", "?hmac=abc", { ...jsonType, "content-length": String(64 * 1024 + 1) })).status).toBe(413);
@@ -98,25 +136,45 @@ describe.skipIf(t.skipped)(`POST /api/paymob/callback on ${testDbTarget()}`, () 
     const { order, attempt } = await createOrderWithAttempt(t.db);
     const obj = transactionFor(attempt);
     const { rawBody, hmac } = signedTransaction(obj, EMULATOR_HMAC_SECRET);
-    const refused = ["text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/jsonp", "application/json-patch+json", ""];
+    const refused = [
+      "text/plain",
+      "application/x-www-form-urlencoded",
+      "multipart/form-data; boundary=x",
+      "application/jsonp",
+      "application/json-patch+json",
+      "",
+    ];
     for (const type of refused) {
       const headers: Record<string, string> = type ? { "content-type": type } : {};
-      expect(await json(await post(rawBody, `?hmac=${hmac}`, headers)), type || "no content type").toEqual({ status: 415, body: { ok: false, outcome: "unsupported_media_type" } });
+      expect(await json(await post(rawBody, `?hmac=${hmac}`, headers)), type || "no content type").toEqual({
+        status: 415,
+        body: { ok: false, outcome: "unsupported_media_type" },
+      });
     }
     expect(await eventsForTransaction(t.db, obj.id)).toEqual([]);
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("awaiting_payment");
 
     // Parameters and letter case do not matter: still the JSON Paymob sends.
-    expect((await post(rawBody, `?hmac=${hmac}`, { "content-type": "Application/JSON; charset=UTF-8" })).status).toBe(200);
+    expect((await post(rawBody, `?hmac=${hmac}`, { "content-type": "Application/JSON; charset=UTF-8" })).status).toBe(
+      200,
+    );
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
   });
 
   it("accepts an uppercase or space-padded hmac as Paymob's lowercase hex, and refuses one with a space inside", async () => {
-    const padded = [(h: string) => h.toUpperCase(), (h: string) => `%20${h}%20`, (h: string) => `+${h}+`, (h: string) => `%09${h.toUpperCase()}%0A`];
+    const padded = [
+      (h: string) => h.toUpperCase(),
+      (h: string) => `%20${h}%20`,
+      (h: string) => `+${h}+`,
+      (h: string) => `%09${h.toUpperCase()}%0A`,
+    ];
     for (const spell of padded) {
       const { order, attempt } = await createOrderWithAttempt(t.db);
       const { rawBody, hmac } = signedTransaction(transactionFor(attempt), EMULATOR_HMAC_SECRET);
-      expect(await json(await post(rawBody, `?hmac=${spell(hmac)}`)), spell("…")).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
+      expect(await json(await post(rawBody, `?hmac=${spell(hmac)}`)), spell("…")).toEqual({
+        status: 200,
+        body: { ok: true, outcome: "applied" },
+      });
       expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
     }
     const { order, attempt } = await createOrderWithAttempt(t.db);

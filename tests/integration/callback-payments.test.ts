@@ -33,14 +33,26 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
     expect(state.order.paidAt).toBeInstanceOf(Date);
     expect(state.attempt(attempt.id)).toMatchObject({ status: "paid", paymobTransactionId: obj.id });
     expect(state.transactions).toHaveLength(1);
-    expect(state.transactions[0]).toMatchObject({ paymobTransactionId: obj.id, fact: "paid", fromStatus: "awaiting_payment", toStatus: "paid" });
+    expect(state.transactions[0]).toMatchObject({
+      paymobTransactionId: obj.id,
+      fact: "paid",
+      fromStatus: "awaiting_payment",
+      toStatus: "paid",
+    });
     expect(state.events).toHaveLength(1);
-    expect(state.events[0]).toMatchObject({ kind: "TRANSACTION", verification: "valid", outcome: "applied", attemptId: attempt.id });
+    expect(state.events[0]).toMatchObject({
+      kind: "TRANSACTION",
+      verification: "valid",
+      outcome: "applied",
+      attemptId: attempt.id,
+    });
   });
 
   it("a declined payment fails the order", async () => {
     const { order, attempt } = await createOrderWithAttempt(t.db);
-    expect((await deliver(signedTransaction(transactionFor(attempt, { success: false })))).body.outcome).toBe("applied");
+    expect((await deliver(signedTransaction(transactionFor(attempt, { success: false })))).body.outcome).toBe(
+      "applied",
+    );
     const state = await loadOrderState(t.db, order.id);
     expect(state.order.status).toBe("payment_failed");
     expect(state.order.paidAt).toBeNull();
@@ -60,7 +72,9 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
     expect([state.order.status, state.attempt(attempt.id)?.status]).toEqual(["paid", "paid"]);
 
     // Out of order: the pending copy is re-delivered and a decline of another try arrives late.
-    const stalePending = await deliver(signedTransaction(transactionFor(attempt, { id, success: false, pending: true })));
+    const stalePending = await deliver(
+      signedTransaction(transactionFor(attempt, { id, success: false, pending: true })),
+    );
     expect(stalePending).toEqual({ status: 200, body: { ok: true, outcome: "duplicate" } });
     const lateDecline = await deliver(signedTransaction(transactionFor(attempt, { success: false })));
     expect(lateDecline.body.outcome).toBe("stale");
@@ -74,7 +88,9 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
     const { order, attempt } = await createOrderWithAttempt(t.db);
     const id = transactionFor(attempt).id;
     await deliver(signedTransaction(transactionFor(attempt, { id })));
-    expect((await deliver(signedTransaction(transactionFor(attempt, { id, success: false, pending: true })))).body.outcome).toBe("stale");
+    expect(
+      (await deliver(signedTransaction(transactionFor(attempt, { id, success: false, pending: true })))).body.outcome,
+    ).toBe("stale");
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
   });
 
@@ -94,13 +110,24 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
   it("an unknown Paymob order is acknowledged (200) and stored, and can be replayed later", async () => {
     const { attempt } = await createOrderWithAttempt(t.db);
     const obj = transactionFor(attempt, { orderId: 999_999_999_001, merchantOrderId: "NOT-OURS" });
-    expect(await deliver(signedTransaction(obj))).toEqual({ status: 200, body: { ok: true, outcome: "unknown_order" } });
+    expect(await deliver(signedTransaction(obj))).toEqual({
+      status: 200,
+      body: { ok: true, outcome: "unknown_order" },
+    });
     const [event] = await eventsForTransaction(t.db, obj.id);
-    expect(event).toMatchObject({ outcome: "unknown_order", verification: "valid", orderId: null, paymobOrderId: 999_999_999_001 });
+    expect(event).toMatchObject({
+      outcome: "unknown_order",
+      verification: "valid",
+      orderId: null,
+      paymobOrderId: 999_999_999_001,
+    });
   });
 
   it("finds the attempt by special_reference only when Paymob's order id was never recorded", async () => {
-    const { order, attempt } = await createOrderWithAttempt(t.db, { intentionOrderId: null, attemptStatus: "creation_failed" });
+    const { order, attempt } = await createOrderWithAttempt(t.db, {
+      intentionOrderId: null,
+      attemptStatus: "creation_failed",
+    });
     const paymobOrderId = 777_000_000 + (transactionFor(attempt).id % 1000);
     await deliver(signedTransaction(transactionFor(attempt, { orderId: paymobOrderId })));
     const state = await loadOrderState(t.db, order.id);
@@ -109,7 +136,10 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
 
     // A signed callback for another Paymob order cannot borrow this attempt's (unsigned) reference.
     const other = await createOrderWithAttempt(t.db);
-    const borrowed = transactionFor(other.attempt, { orderId: 123_456_789_012, merchantOrderId: other.attempt.specialReference });
+    const borrowed = transactionFor(other.attempt, {
+      orderId: 123_456_789_012,
+      merchantOrderId: other.attempt.specialReference,
+    });
     expect((await deliver(signedTransaction(borrowed))).body.outcome).toBe("unknown_order");
     expect((await loadOrderState(t.db, other.order.id)).order.status).toBe("awaiting_payment");
   });
@@ -118,7 +148,10 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
     const { order, attempt: first } = await createOrderWithAttempt(t.db);
     await deliver(signedTransaction(transactionFor(first, { success: false })));
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("payment_failed");
-    await t.db.update(orders).set({ status: startRetry("payment_failed") }).where(eq(orders.id, order.id));
+    await t.db
+      .update(orders)
+      .set({ status: startRetry("payment_failed") })
+      .where(eq(orders.id, order.id));
     const second = await addAttempt(t.db, order);
 
     // Another card declined in the old tab: the old attempt was already declined, the new one is untouched.
@@ -137,7 +170,9 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
   it("an abandoned attempt's decline only marks that attempt", async () => {
     const { order, attempt: abandoned } = await createOrderWithAttempt(t.db);
     const current = await addAttempt(t.db, order);
-    expect((await deliver(signedTransaction(transactionFor(abandoned, { success: false })))).body.outcome).toBe("other_attempt");
+    expect((await deliver(signedTransaction(transactionFor(abandoned, { success: false })))).body.outcome).toBe(
+      "other_attempt",
+    );
     const state = await loadOrderState(t.db, order.id);
     expect(state.order.status).toBe("awaiting_payment");
     expect([state.attempt(abandoned.id)?.status, state.attempt(current.id)?.status]).toEqual(["declined", "intended"]);
@@ -148,7 +183,12 @@ describe.skipIf(t.skipped)(`payment callbacks on ${testDbTarget()}`, () => {
     expect(await deliver(signedToken(attempt))).toEqual({ status: 200, body: { ok: true, outcome: "token_stored" } });
     const state = await loadOrderState(t.db, order.id);
     expect(state.events).toHaveLength(1);
-    expect(state.events[0]).toMatchObject({ kind: "TOKEN", verification: "valid", attemptId: attempt.id, outcome: "token_stored" });
+    expect(state.events[0]).toMatchObject({
+      kind: "TOKEN",
+      verification: "valid",
+      attemptId: attempt.id,
+      outcome: "token_stored",
+    });
     expect(state.order.status).toBe("awaiting_payment");
 
     const [orphan] = await t.db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attempt.id));

@@ -16,7 +16,8 @@ import type { PaymentAttempt } from "@/db/schema/payments";
 
 const t = useTestDb({ seed: false });
 
-const deliver = async (signed: SignedCallback) => (await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: t.db })).body.outcome;
+const deliver = async (signed: SignedCallback) =>
+  (await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: t.db })).body.outcome;
 
 /** A paid order of 350.00 EGP and its approved sale. */
 async function paidOrder() {
@@ -28,9 +29,18 @@ async function paidOrder() {
 }
 
 const refundChild = (attempt: PaymentAttempt, parent: number, amount: number, extra = {}) =>
-  transactionFor(attempt, { has_parent_transaction: true, parent_transaction: parent, is_refund: true, amount_cents: amount, ...extra });
-const parentRenotified = (attempt: PaymentAttempt, parent: number, flags: { is_refunded?: boolean; is_voided?: boolean; refunded_amount_cents?: number }) =>
-  transactionFor(attempt, { id: parent, ...flags });
+  transactionFor(attempt, {
+    has_parent_transaction: true,
+    parent_transaction: parent,
+    is_refund: true,
+    amount_cents: amount,
+    ...extra,
+  });
+const parentRenotified = (
+  attempt: PaymentAttempt,
+  parent: number,
+  flags: { is_refunded?: boolean; is_voided?: boolean; refunded_amount_cents?: number },
+) => transactionFor(attempt, { id: parent, ...flags });
 
 describe.skipIf(t.skipped)(`refunds, voids and replays on ${testDbTarget()}`, () => {
   it("a full refund child, then the parent's re-notification: refunded once", async () => {
@@ -40,7 +50,11 @@ describe.skipIf(t.skipped)(`refunds, voids and replays on ${testDbTarget()}`, ()
     expect(state.order).toMatchObject({ status: "refunded", refundedMinor: 35_000 });
     expect(state.attempt(attempt.id)).toMatchObject({ status: "refunded", paymobTransactionId: sale.id });
 
-    expect(await deliver(signedTransaction(parentRenotified(attempt, sale.id, { is_refunded: true, refunded_amount_cents: 35_000 })))).toBe("stale");
+    expect(
+      await deliver(
+        signedTransaction(parentRenotified(attempt, sale.id, { is_refunded: true, refunded_amount_cents: 35_000 })),
+      ),
+    ).toBe("stale");
     state = await loadOrderState(t.db, order.id);
     expect(state.order).toMatchObject({ status: "refunded", refundedMinor: 35_000 });
     expect(state.transactions.map((tx) => [tx.fact, tx.toStatus])).toEqual([
@@ -52,14 +66,24 @@ describe.skipIf(t.skipped)(`refunds, voids and replays on ${testDbTarget()}`, ()
 
   it("partial refunds: parent first, children after, never double counted, full at the end", async () => {
     const { order, attempt, sale } = await paidOrder();
-    expect(await deliver(signedTransaction(parentRenotified(attempt, sale.id, { is_refunded: true, refunded_amount_cents: 10_000 })))).toBe("applied");
-    expect((await loadOrderState(t.db, order.id)).order).toMatchObject({ status: "partially_refunded", refundedMinor: 10_000 });
+    expect(
+      await deliver(
+        signedTransaction(parentRenotified(attempt, sale.id, { is_refunded: true, refunded_amount_cents: 10_000 })),
+      ),
+    ).toBe("applied");
+    expect((await loadOrderState(t.db, order.id)).order).toMatchObject({
+      status: "partially_refunded",
+      refundedMinor: 10_000,
+    });
 
     expect(await deliver(signedTransaction(refundChild(attempt, sale.id, 10_000)))).toBe("stale"); // the same 100.00
     expect((await loadOrderState(t.db, order.id)).order.refundedMinor).toBe(10_000);
 
     expect(await deliver(signedTransaction(refundChild(attempt, sale.id, 5_000)))).toBe("refund_recorded");
-    expect((await loadOrderState(t.db, order.id)).order).toMatchObject({ status: "partially_refunded", refundedMinor: 15_000 });
+    expect((await loadOrderState(t.db, order.id)).order).toMatchObject({
+      status: "partially_refunded",
+      refundedMinor: 15_000,
+    });
 
     expect(await deliver(signedTransaction(refundChild(attempt, sale.id, 20_000)))).toBe("applied");
     expect((await loadOrderState(t.db, order.id)).order).toMatchObject({ status: "refunded", refundedMinor: 35_000 });
@@ -73,7 +97,11 @@ describe.skipIf(t.skipped)(`refunds, voids and replays on ${testDbTarget()}`, ()
 
   it("a void child, then the parent re-notified with is_voided: voided", async () => {
     const { order, attempt, sale } = await paidOrder();
-    const voidChild = transactionFor(attempt, { has_parent_transaction: true, parent_transaction: sale.id, is_void: true });
+    const voidChild = transactionFor(attempt, {
+      has_parent_transaction: true,
+      parent_transaction: sale.id,
+      is_void: true,
+    });
     expect(await deliver(signedTransaction(voidChild))).toBe("applied");
     expect(await deliver(signedTransaction(parentRenotified(attempt, sale.id, { is_voided: true })))).toBe("stale");
     const state = await loadOrderState(t.db, order.id);
@@ -129,7 +157,10 @@ describe.skipIf(t.skipped)(`refunds, voids and replays on ${testDbTarget()}`, ()
     const forged = transactionFor(attempt);
     await processCallback({ ...signedTransaction(forged, "not the secret"), hmacSecret: TEST_HMAC_SECRET, db: t.db });
     const [rejected] = await eventsForTransaction(t.db, forged.id);
-    await expect(replayEvent(t.db, rejected!.id)).rejects.toMatchObject({ name: "ReplayError", code: "not_replayable" });
+    await expect(replayEvent(t.db, rejected!.id)).rejects.toMatchObject({
+      name: "ReplayError",
+      code: "not_replayable",
+    });
     await expect(replayEvent(t.db, 9_007_199_254)).rejects.toBeInstanceOf(ReplayError);
   });
 });

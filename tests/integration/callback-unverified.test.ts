@@ -8,7 +8,14 @@ import { processCallback } from "@/lib/payments";
 import { EMULATOR_HMAC_SECRET } from "@/lib/paymob/emulator-credentials";
 import { UNVERIFIED_CALLBACKS_IN_TOTAL, UNVERIFIED_CALLBACKS_PER_CLIENT } from "@/lib/rate-limit/rules";
 import { useTestDb } from "../helpers/db";
-import { createOrderWithAttempt, eventsForTransaction, loadOrderState, nextId, signedTransaction, transactionFor } from "../helpers/orders";
+import {
+  createOrderWithAttempt,
+  eventsForTransaction,
+  loadOrderState,
+  nextId,
+  signedTransaction,
+  transactionFor,
+} from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 // Unsigned and malformed callbacks (anyone can POST them) are kept as an excerpt and rate-limited per sender;
@@ -20,7 +27,17 @@ const KIB = 1024;
 
 beforeAll(() => {
   // No PAYMOB_* keys: the route verifies with the built-in emulator's secret. Addresses: the last X-Forwarded-For entry.
-  for (const name of ["PAYMOB_SECRET_KEY", "PAYMOB_PUBLIC_KEY", "PAYMOB_HMAC_SECRET", "PAYMOB_API_KEY", "PAYMOB_PAYMENT_METHODS", "PAYMOB_BASE_URL", "PAYMOB_REGION", "TRUSTED_PROXY", "VERCEL"]) {
+  for (const name of [
+    "PAYMOB_SECRET_KEY",
+    "PAYMOB_PUBLIC_KEY",
+    "PAYMOB_HMAC_SECRET",
+    "PAYMOB_API_KEY",
+    "PAYMOB_PAYMENT_METHODS",
+    "PAYMOB_BASE_URL",
+    "PAYMOB_REGION",
+    "TRUSTED_PROXY",
+    "VERCEL",
+  ]) {
     vi.stubEnv(name, undefined);
   }
   vi.useFakeTimers({ toFake: ["Date"] });
@@ -48,7 +65,9 @@ function padded(rawBody: string, bytes = 64 * KIB): string {
   const envelope = JSON.parse(rawBody) as Record<string, unknown>;
   envelope.padding = "";
   const room = bytes - Buffer.byteLength(JSON.stringify(envelope));
-  envelope.padding = randomBytes(Math.ceil((room * 3) / 4) + 3).toString("base64").slice(0, room);
+  envelope.padding = randomBytes(Math.ceil((room * 3) / 4) + 3)
+    .toString("base64")
+    .slice(0, room);
   const text = JSON.stringify(envelope);
   expect(Buffer.byteLength(text)).toBe(bytes);
   return text;
@@ -58,12 +77,16 @@ const sha256 = (text: string) => createHash("sha256").update(text).digest("hex")
 const FORGED_HMAC = "0".repeat(128);
 
 async function tableBytes(db: Db): Promise<number> {
-  const result = (await db.execute(sql`select pg_total_relation_size('payment_events') as n`)) as unknown as { rows: { n: string | number }[] };
+  const result = (await db.execute(sql`select pg_total_relation_size('payment_events') as n`)) as unknown as {
+    rows: { n: string | number }[];
+  };
   return Number(result.rows[0]!.n);
 }
 
 async function eventCount(db: Db): Promise<number> {
-  const result = (await db.execute(sql`select count(*)::int as n from payment_events`)) as unknown as { rows: { n: number }[] };
+  const result = (await db.execute(sql`select count(*)::int as n from payment_events`)) as unknown as {
+    rows: { n: number }[];
+  };
   return Number(result.rows[0]!.n);
 }
 
@@ -93,11 +116,19 @@ describe.skipIf(t.skipped)(`unverified callbacks on ${testDbTarget()}`, () => {
 
   it("a malformed one too: the ids come from whatever parses, and a huge signature is cut", async () => {
     const id = 700_000_000 + nextId();
-    const rawBody = padded(JSON.stringify({ type: "TRANSACTION", obj: { id, order: { id: 42, merchant_order_id: "NC-CLAIMED-1" } } }));
+    const rawBody = padded(
+      JSON.stringify({ type: "TRANSACTION", obj: { id, order: { id: 42, merchant_order_id: "NC-CLAIMED-1" } } }),
+    );
     const response = await post(rawBody, "f".repeat(4000), newAddress());
     expect(response.status).toBe(400);
     const [event] = await eventsForTransaction(t.db, id);
-    expect(event).toMatchObject({ outcome: "malformed", bodyBytes: 64 * KIB, bodyTruncated: true, paymobOrderId: 42, merchantOrderId: "NC-CLAIMED-1" });
+    expect(event).toMatchObject({
+      outcome: "malformed",
+      bodyBytes: 64 * KIB,
+      bodyTruncated: true,
+      paymobOrderId: 42,
+      merchantOrderId: "NC-CLAIMED-1",
+    });
     expect(event!.rawBody).toHaveLength(2 * KIB);
     expect(event!.signature).toHaveLength(256);
   });
@@ -118,7 +149,8 @@ describe.skipIf(t.skipped)(`unverified callbacks on ${testDbTarget()}`, () => {
     const sender = newAddress();
     const forged = () => signedTransaction(transactionFor(attempt), "not the secret");
     const before = await eventCount(t.db);
-    for (let i = 0; i < UNVERIFIED_CALLBACKS_PER_CLIENT.limit; i++) expect((await post(forged().rawBody, forged().hmac, sender)).status).toBe(401);
+    for (let i = 0; i < UNVERIFIED_CALLBACKS_PER_CLIENT.limit; i++)
+      expect((await post(forged().rawBody, forged().hmac, sender)).status).toBe(401);
     expect(await eventCount(t.db)).toBe(before + UNVERIFIED_CALLBACKS_PER_CLIENT.limit);
 
     const limited = await post(forged().rawBody, forged().hmac, sender);
@@ -143,7 +175,13 @@ describe.skipIf(t.skipped)(`unverified callbacks on ${testDbTarget()}`, () => {
     const before = await eventCount(t.db);
     const statuses: number[] = [];
     for (let i = 0; i <= UNVERIFIED_CALLBACKS_IN_TOTAL.limit; i++) {
-      const result = await processCallback({ rawBody: "{}", hmac: null, hmacSecret: EMULATOR_HMAC_SECRET, db: t.db, sender: { client: newAddress(), clock } });
+      const result = await processCallback({
+        rawBody: "{}",
+        hmac: null,
+        hmacSecret: EMULATOR_HMAC_SECRET,
+        db: t.db,
+        sender: { client: newAddress(), clock },
+      });
       statuses.push(result.status);
     }
     expect(statuses.filter((s) => s === 400)).toHaveLength(UNVERIFIED_CALLBACKS_IN_TOTAL.limit);
@@ -151,48 +189,64 @@ describe.skipIf(t.skipped)(`unverified callbacks on ${testDbTarget()}`, () => {
     expect(await eventCount(t.db)).toBe(before + UNVERIFIED_CALLBACKS_IN_TOTAL.limit);
   });
 
-  it("payment_events growth per 1,000 forged 64 KiB posts: before, after (one sender), after (every one stored)", { timeout: 300_000 }, async () => {
-    // A later window than every test above (one counter per key: an older window counts towards the newest).
-    vi.setSystemTime(new Date("2033-01-01T00:00:01.000Z"));
-    const { attempt } = await createOrderWithAttempt(t.db);
-    const forgedBodies = (n: number) => Array.from({ length: n }, () => padded(signedTransaction(transactionFor(attempt), "not the secret").rawBody));
-    const growth = async (run: () => Promise<void>) => {
-      const start = await tableBytes(t.db);
-      await run();
-      return (await tableBytes(t.db)) - start;
-    };
+  it(
+    "payment_events growth per 1,000 forged 64 KiB posts: before, after (one sender), after (every one stored)",
+    { timeout: 300_000 },
+    async () => {
+      // A later window than every test above (one counter per key: an older window counts towards the newest).
+      vi.setSystemTime(new Date("2033-01-01T00:00:01.000Z"));
+      const { attempt } = await createOrderWithAttempt(t.db);
+      const forgedBodies = (n: number) =>
+        Array.from({ length: n }, () => padded(signedTransaction(transactionFor(attempt), "not the secret").rawBody));
+      const growth = async (run: () => Promise<void>) => {
+        const start = await tableBytes(t.db);
+        await run();
+        return (await tableBytes(t.db)) - start;
+      };
 
-    // Before: what the previous code stored for each of them, the whole body as received.
-    const verbatim = await growth(async () => {
-      for (const rawBody of forgedBodies(1000)) {
-        await t.db.insert(paymentEvents).values({ kind: "TRANSACTION", verification: "invalid", rawBody, signature: FORGED_HMAC, outcome: "rejected_signature", detail: "signature invalid" });
-      }
-    });
-    await t.db.delete(paymentEvents).where(eq(paymentEvents.detail, "signature invalid"));
+      // Before: what the previous code stored for each of them, the whole body as received.
+      const verbatim = await growth(async () => {
+        for (const rawBody of forgedBodies(1000)) {
+          await t.db.insert(paymentEvents).values({
+            kind: "TRANSACTION",
+            verification: "invalid",
+            rawBody,
+            signature: FORGED_HMAC,
+            outcome: "rejected_signature",
+            detail: "signature invalid",
+          });
+        }
+      });
+      await t.db.delete(paymentEvents).where(eq(paymentEvents.detail, "signature invalid"));
 
-    // After, through the route from one address: 20 excerpts, then 980 answers of 429.
-    const sender = newAddress();
-    const statuses = new Map<number, number>();
-    const oneSender = await growth(async () => {
-      for (const rawBody of forgedBodies(1000)) {
-        const { status } = await post(rawBody, FORGED_HMAC, sender);
-        statuses.set(status, (statuses.get(status) ?? 0) + 1);
-      }
-    });
-    expect(Object.fromEntries(statuses)).toEqual({ 401: UNVERIFIED_CALLBACKS_PER_CLIENT.limit, 429: 1000 - UNVERIFIED_CALLBACKS_PER_CLIENT.limit });
+      // After, through the route from one address: 20 excerpts, then 980 answers of 429.
+      const sender = newAddress();
+      const statuses = new Map<number, number>();
+      const oneSender = await growth(async () => {
+        for (const rawBody of forgedBodies(1000)) {
+          const { status } = await post(rawBody, FORGED_HMAC, sender);
+          statuses.set(status, (statuses.get(status) ?? 0) + 1);
+        }
+      });
+      expect(Object.fromEntries(statuses)).toEqual({
+        401: UNVERIFIED_CALLBACKS_PER_CLIENT.limit,
+        429: 1000 - UNVERIFIED_CALLBACKS_PER_CLIENT.limit,
+      });
 
-    // After, if every one were stored (no sender: no rate limit): what 1,000 excerpts cost.
-    const allStored = await growth(async () => {
-      for (const rawBody of forgedBodies(1000)) await processCallback({ rawBody, hmac: FORGED_HMAC, hmacSecret: EMULATOR_HMAC_SECRET, db: t.db });
-    });
+      // After, if every one were stored (no sender: no rate limit): what 1,000 excerpts cost.
+      const allStored = await growth(async () => {
+        for (const rawBody of forgedBodies(1000))
+          await processCallback({ rawBody, hmac: FORGED_HMAC, hmacSecret: EMULATOR_HMAC_SECRET, db: t.db });
+      });
 
-    const mb = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
-    console.log(
-      `[growth] payment_events per 1,000 forged 64 KiB posts on ${testDbTarget()}: before ${mb(verbatim)}; ` +
-        `after, one sender ${mb(oneSender)}; after, all 1,000 stored as excerpts ${mb(allStored)}`,
-    );
-    expect(verbatim).toBeGreaterThan(60e6);
-    expect(allStored).toBeLessThan(verbatim / 15);
-    expect(oneSender).toBeLessThan(0.5e6);
-  });
+      const mb = (bytes: number) => (bytes < 1e6 ? `${Math.round(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
+      console.log(
+        `[growth] payment_events per 1,000 forged 64 KiB posts on ${testDbTarget()}: before ${mb(verbatim)}; ` +
+          `after, one sender ${mb(oneSender)}; after, all 1,000 stored as excerpts ${mb(allStored)}`,
+      );
+      expect(verbatim).toBeGreaterThan(60e6);
+      expect(allStored).toBeLessThan(verbatim / 15);
+      expect(oneSender).toBeLessThan(0.5e6);
+    },
+  );
 });

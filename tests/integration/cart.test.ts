@@ -30,7 +30,8 @@ async function cartCount(): Promise<number> {
 
 describe.skipIf(t.skipped)(`cart data layer on ${testDbTarget()}`, () => {
   beforeAll(async () => {
-    for (const row of await t.db.select({ id: products.id, slug: products.slug }).from(products)) ids[row.slug] = row.id;
+    for (const row of await t.db.select({ id: products.id, slug: products.slug }).from(products))
+      ids[row.slug] = row.id;
   });
   const id = (slug: string) => ids[slug] ?? -1;
 
@@ -66,14 +67,19 @@ describe.skipIf(t.skipped)(`cart data layer on ${testDbTarget()}`, () => {
   });
 
   it("caps a line at 99 however much is added", async () => {
-    const cartId = expectCart(await addItem(t.db, undefined, { productId: id("papyrus-notebook"), quantity: 60 }, "EGP")).id ?? undefined;
+    const cartId =
+      expectCart(await addItem(t.db, undefined, { productId: id("papyrus-notebook"), quantity: 60 }, "EGP")).id ??
+      undefined;
     const cart = expectCart(await addItem(t.db, cartId, { productId: id("papyrus-notebook"), quantity: 60 }, "EGP"));
     expect(cart.lines[0]?.quantity).toBe(99);
   });
 
   it("counts concurrent adds to the same line exactly once each", async () => {
-    const cartId = expectCart(await addItem(t.db, undefined, { productId: id("siwa-date-box") }, "EGP")).id ?? undefined;
-    await Promise.all(Array.from({ length: 5 }, () => addItem(t.db, cartId, { productId: id("siwa-date-box") }, "EGP")));
+    const cartId =
+      expectCart(await addItem(t.db, undefined, { productId: id("siwa-date-box") }, "EGP")).id ?? undefined;
+    await Promise.all(
+      Array.from({ length: 5 }, () => addItem(t.db, cartId, { productId: id("siwa-date-box") }, "EGP")),
+    );
     expect((await loadCart(t.db, cartId, "EGP")).lines[0]?.quantity).toBe(6);
   });
 
@@ -91,59 +97,97 @@ describe.skipIf(t.skipped)(`cart data layer on ${testDbTarget()}`, () => {
   });
 
   it("sets exact quantities within 1..99 and rejects the rest", async () => {
-    const cartId = expectCart(await addItem(t.db, undefined, { productId: id("brass-coffee-pot") }, "EGP")).id ?? undefined;
-    const cart = expectCart(await setItemQuantity(t.db, cartId, { productId: id("brass-coffee-pot"), quantity: 4 }, "EGP"));
+    const cartId =
+      expectCart(await addItem(t.db, undefined, { productId: id("brass-coffee-pot") }, "EGP")).id ?? undefined;
+    const cart = expectCart(
+      await setItemQuantity(t.db, cartId, { productId: id("brass-coffee-pot"), quantity: 4 }, "EGP"),
+    );
     expect(cart.lines[0]).toMatchObject({ quantity: 4, lineTotalMinor: 4 * seedPrice("brass-coffee-pot") });
-    expect(expectCart(await setItemQuantity(t.db, cartId, { productId: id("brass-coffee-pot"), quantity: 99 }, "EGP")).itemCount).toBe(99);
+    expect(
+      expectCart(await setItemQuantity(t.db, cartId, { productId: id("brass-coffee-pot"), quantity: 99 }, "EGP"))
+        .itemCount,
+    ).toBe(99);
     for (const quantity of [0, -1, 100, 2.5, "many"]) {
-      expectError(await setItemQuantity(t.db, cartId, { productId: id("brass-coffee-pot"), quantity }, "EGP"), "invalid_input");
+      expectError(
+        await setItemQuantity(t.db, cartId, { productId: id("brass-coffee-pot"), quantity }, "EGP"),
+        "invalid_input",
+      );
     }
-    expectError(await setItemQuantity(t.db, cartId, { productId: id("linen-throw"), quantity: 2 }, "EGP"), "not_in_cart");
-    expectError(await setItemQuantity(t.db, undefined, { productId: id("linen-throw"), quantity: 2 }, "EGP"), "not_in_cart");
+    expectError(
+      await setItemQuantity(t.db, cartId, { productId: id("linen-throw"), quantity: 2 }, "EGP"),
+      "not_in_cart",
+    );
+    expectError(
+      await setItemQuantity(t.db, undefined, { productId: id("linen-throw"), quantity: 2 }, "EGP"),
+      "not_in_cart",
+    );
     expect((await loadCart(t.db, cartId, "EGP")).itemCount).toBe(99);
   });
 
   it("removes lines, and removing twice is harmless", async () => {
-    const cartId = expectCart(await addItem(t.db, undefined, { productId: id("sinai-wild-honey") }, "EGP")).id ?? undefined;
+    const cartId =
+      expectCart(await addItem(t.db, undefined, { productId: id("sinai-wild-honey") }, "EGP")).id ?? undefined;
     await addItem(t.db, cartId, { productId: id("mashrabiya-lamp") }, "EGP");
     const cart = expectCart(await removeItem(t.db, cartId, { productId: id("sinai-wild-honey") }, "EGP"));
     expect(cart.lines.map((l) => l.slug)).toEqual(["mashrabiya-lamp"]);
     expect(cart.subtotalMinor).toBe(seedPrice("mashrabiya-lamp"));
-    expect(expectCart(await removeItem(t.db, cartId, { productId: id("sinai-wild-honey") }, "EGP")).lines).toHaveLength(1);
+    expect(expectCart(await removeItem(t.db, cartId, { productId: id("sinai-wild-honey") }, "EGP")).lines).toHaveLength(
+      1,
+    );
     expectError(await removeItem(t.db, cartId, { productId: 0 }, "EGP"), "invalid_input");
   });
 
   it("recomputes totals from the current product price, never a remembered one", async () => {
-    const cartId = expectCart(await addItem(t.db, undefined, { productId: id("fayoum-pottery-bowl"), quantity: 3 }, "EGP")).id ?? undefined;
+    const cartId =
+      expectCart(await addItem(t.db, undefined, { productId: id("fayoum-pottery-bowl"), quantity: 3 }, "EGP")).id ??
+      undefined;
     expect((await loadCart(t.db, cartId, "EGP")).subtotalMinor).toBe(3 * seedPrice("fayoum-pottery-bowl"));
-    await t.db.update(products).set({ priceMinor: 6_125 }).where(eq(products.id, id("fayoum-pottery-bowl")));
+    await t.db
+      .update(products)
+      .set({ priceMinor: 6_125 })
+      .where(eq(products.id, id("fayoum-pottery-bowl")));
     const cart = await loadCart(t.db, cartId, "EGP");
     expect(cart.lines[0]).toMatchObject({ unitPriceMinor: 6_125, lineTotalMinor: 18_375 });
     expect(cart.subtotalMinor).toBe(18_375);
   });
 
   it("never shows one cart's lines through another cart id", async () => {
-    const a = expectCart(await addItem(t.db, undefined, { productId: id("khan-cotton-tote"), quantity: 2 }, "EGP")).id ?? undefined;
+    const a =
+      expectCart(await addItem(t.db, undefined, { productId: id("khan-cotton-tote"), quantity: 2 }, "EGP")).id ??
+      undefined;
     const b = expectCart(await addItem(t.db, undefined, { productId: id("cotton-bath-towel") }, "EGP")).id ?? undefined;
     expect(a).not.toBe(b);
     expect((await loadCart(t.db, b, "EGP")).lines.map((l) => l.slug)).toEqual(["cotton-bath-towel"]);
     // B cannot change or remove A's line by naming A's product.
-    expectError(await setItemQuantity(t.db, b, { productId: id("khan-cotton-tote"), quantity: 9 }, "EGP"), "not_in_cart");
+    expectError(
+      await setItemQuantity(t.db, b, { productId: id("khan-cotton-tote"), quantity: 9 }, "EGP"),
+      "not_in_cart",
+    );
     await removeItem(t.db, b, { productId: id("khan-cotton-tote") }, "EGP");
     expect((await loadCart(t.db, a, "EGP")).lines.map((l) => [l.slug, l.quantity])).toEqual([["khan-cotton-tote", 2]]);
   });
 
   it("treats a missing, malformed or stale cart id as no cart, and starts a new one on add", async () => {
     for (const bogus of [undefined, "", "not-a-uuid", "' or 1=1 --", "6f9619ff-8b86-4011-b42d-00c04fc964ff"]) {
-      expect(await loadCart(t.db, bogus, "EGP")).toEqual({ id: null, lines: [], itemCount: 0, subtotalMinor: 0, currency: "EGP" });
+      expect(await loadCart(t.db, bogus, "EGP")).toEqual({
+        id: null,
+        lines: [],
+        itemCount: 0,
+        subtotalMinor: 0,
+        currency: "EGP",
+      });
     }
-    const cart = expectCart(await addItem(t.db, "6f9619ff-8b86-4011-b42d-00c04fc964ff", { productId: id("spice-trio") }, "EGP"));
+    const cart = expectCart(
+      await addItem(t.db, "6f9619ff-8b86-4011-b42d-00c04fc964ff", { productId: id("spice-trio") }, "EGP"),
+    );
     expect(cart.id).not.toBe("6f9619ff-8b86-4011-b42d-00c04fc964ff");
     expect(cart.itemCount).toBe(1);
   });
 
   it("clears a cart inside a transaction, and a rolled-back clear leaves it intact", async () => {
-    const cartId = expectCart(await addItem(t.db, undefined, { productId: id("alabaster-candle-holder"), quantity: 2 }, "EGP")).id;
+    const cartId = expectCart(
+      await addItem(t.db, undefined, { productId: id("alabaster-candle-holder"), quantity: 2 }, "EGP"),
+    ).id;
     if (!cartId) throw new Error("no cart id");
     await expect(
       t.db.transaction(async (tx) => {
@@ -153,6 +197,11 @@ describe.skipIf(t.skipped)(`cart data layer on ${testDbTarget()}`, () => {
     ).rejects.toThrow("order insert failed");
     expect((await loadCart(t.db, cartId, "EGP")).itemCount).toBe(2);
     await t.db.transaction((tx) => clearCart(tx, cartId));
-    expect(await loadCart(t.db, cartId, "EGP")).toMatchObject({ id: cartId, lines: [], itemCount: 0, subtotalMinor: 0 });
+    expect(await loadCart(t.db, cartId, "EGP")).toMatchObject({
+      id: cartId,
+      lines: [],
+      itemCount: 0,
+      subtotalMinor: 0,
+    });
   });
 });

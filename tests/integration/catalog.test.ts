@@ -10,11 +10,23 @@ describe.skipIf(t.skipped)(`catalog reads on ${testDbTarget()}`, () => {
   it("lists every product in the seeded order, with the columns the storefront shows", async () => {
     const products = await listProducts(t.db);
     expect(products.map((p) => p.slug)).toEqual(SEED_PRODUCTS.map((p) => p.slug));
-    expect(Object.keys(products[0]!).sort()).toEqual(["currency", "description", "id", "image", "name", "priceMinor", "slug"]);
+    expect(Object.keys(products[0]!).sort()).toEqual([
+      "currency",
+      "description",
+      "id",
+      "image",
+      "name",
+      "priceMinor",
+      "slug",
+    ]);
   });
 
   it("finds a product by its slug, and answers a slug that cannot exist with nothing", async () => {
-    expect(await findProductBySlug(t.db, "aswan-clay-mug")).toMatchObject({ name: "Aswan Clay Mug", priceMinor: 35_000, currency: "EGP" });
+    expect(await findProductBySlug(t.db, "aswan-clay-mug")).toMatchObject({
+      name: "Aswan Clay Mug",
+      priceMinor: 35_000,
+      currency: "EGP",
+    });
     for (const slug of ["no-such-product", "Aswan-Clay-Mug", "' or 1=1 --", "", "a".repeat(121)]) {
       expect(await findProductBySlug(t.db, slug)).toBeUndefined();
     }

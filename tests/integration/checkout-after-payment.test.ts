@@ -2,7 +2,16 @@ import { eq, sql } from "drizzle-orm";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { shownCartCount } from "@/components/cart/cart-count-read";
 import type { Db } from "@/db/client";
-import { cartLines, carts, orders, paymentAttempts, paymentEvents, products, type Order, type PaymentAttempt } from "@/db/schema";
+import {
+  cartLines,
+  carts,
+  orders,
+  paymentAttempts,
+  paymentEvents,
+  products,
+  type Order,
+  type PaymentAttempt,
+} from "@/db/schema";
 import { countCartItems } from "@/lib/cart";
 import { loadOwnedAttempt } from "@/lib/checkout/ownership/owned-attempt";
 import { INQUIRY_GRACE_MS, INQUIRY_INTERVAL_MS, reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
@@ -35,15 +44,22 @@ async function placed(db: Db, owner = visitor(), mode: "redirect" | "pixel" = "r
 
 async function deliver(db: Db, attempt: PaymentAttempt, overrides: Parameters<typeof transactionFor>[1] = {}) {
   const obj = transactionObjectSchema.parse(transactionFor(attempt, overrides));
-  return applyTransaction(db, reshapeTransaction(obj), { source: "callback", rawBody: JSON.stringify({ type: "TRANSACTION", obj }) });
+  return applyTransaction(db, reshapeTransaction(obj), {
+    source: "callback",
+    rawBody: JSON.stringify({ type: "TRANSACTION", obj }),
+  });
 }
 
 /** Moves the attempt's "checkout opened" back in time, as if the customer had been paying for `ms`. */
 const openedAgo = (db: Db, attempt: PaymentAttempt, ms: number) =>
-  db.update(paymentAttempts).set({ checkoutOpenedAt: sql`now() - ${sql.raw(`interval '${ms} milliseconds'`)}` }).where(eq(paymentAttempts.id, attempt.id));
+  db
+    .update(paymentAttempts)
+    .set({ checkoutOpenedAt: sql`now() - ${sql.raw(`interval '${ms} milliseconds'`)}` })
+    .where(eq(paymentAttempts.id, attempt.id));
 
 const reload = async (db: Db, order: Order) => (await db.select().from(orders).where(eq(orders.id, order.id)))[0]!;
-const attemptsOf = (db: Db, order: Order) => db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(paymentAttempts.createdAt);
+const attemptsOf = (db: Db, order: Order) =>
+  db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(paymentAttempts.createdAt);
 
 describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, () => {
   it("Try again after a decline starts attempt 2 with a new special_reference on the same order", async () => {
@@ -59,7 +75,10 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
       [`${order.reference}-1`, "declined", "redirect"],
       [`${order.reference}-2`, "intended", "redirect"],
     ]);
-    expect(paymob.requests.map((r) => r.body.special_reference)).toEqual([`${order.reference}-1`, `${order.reference}-2`]);
+    expect(paymob.requests.map((r) => r.body.special_reference)).toEqual([
+      `${order.reference}-1`,
+      `${order.reference}-2`,
+    ]);
     expect(paymob.requests[1]?.body.amount).toBe(order.totalMinor);
   });
 
@@ -88,8 +107,12 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
 
   it("shows an attempt only to its owner: visitor cookie or signed-in user", async () => {
     const { order, attempt, owner } = await placed(t.db);
-    expect((await loadOwnedAttempt(t.db, { specialReference: attempt.specialReference }, owner))?.order.id).toBe(order.id);
-    expect((await loadOwnedAttempt(t.db, { paymobOrderId: attempt.intentionOrderId! }, owner))?.attempt.id).toBe(attempt.id);
+    expect((await loadOwnedAttempt(t.db, { specialReference: attempt.specialReference }, owner))?.order.id).toBe(
+      order.id,
+    );
+    expect((await loadOwnedAttempt(t.db, { paymobOrderId: attempt.intentionOrderId! }, owner))?.attempt.id).toBe(
+      attempt.id,
+    );
     expect(await loadOwnedAttempt(t.db, { specialReference: attempt.specialReference }, visitor())).toBeUndefined();
     expect(await loadOwnedAttempt(t.db, { attemptId: attempt.id }, {})).toBeUndefined();
     expect(await loadOwnedAttempt(t.db, { specialReference: "NC-NOTREAL0-1" }, owner)).toBeUndefined();
@@ -106,23 +129,39 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
 
     const retried = await retryPayment(t.db, { orderId: attempt.orderId, owner }, paymob.deps);
     // The old return URL follows the order to its newest attempt.
-    expect(await state()).toMatchObject({ order: { status: "awaiting_payment" }, current: { id: retried?.kind === "hosted" ? retried.attempt.id : "?" }, awaiting: true, retryable: false });
+    expect(await state()).toMatchObject({
+      order: { status: "awaiting_payment" },
+      current: { id: retried?.kind === "hosted" ? retried.attempt.id : "?" },
+      awaiting: true,
+      retryable: false,
+    });
   });
 
   it("an authorisation is neither pending nor failed: no polling, no Try again, no inquiry; the cart is emptied", async () => {
     const { order, attempt, owner, cartId, paymob } = await placed(t.db);
     await deliver(t.db, attempt, { is_auth: true });
     const state = await loadReturnState(t.db, { specialReference: attempt.specialReference }, owner);
-    expect(state).toMatchObject({ order: { status: "authorised" }, current: { status: "authorised" }, awaiting: false, retryable: false });
+    expect(state).toMatchObject({
+      order: { status: "authorised" },
+      current: { status: "authorised" },
+      awaiting: false,
+      retryable: false,
+    });
     expect(await retryPayment(t.db, { orderId: order.id, owner }, paymob.deps)).toMatchObject({ kind: "settled" });
     expect(await attemptsOf(t.db, order)).toHaveLength(1);
-    expect(await reconcileStaleAttempt(t.db, state!.order, state!.current, { config: paymob.deps.config })).toBe("not_needed");
+    expect(await reconcileStaleAttempt(t.db, state!.order, state!.current, { config: paymob.deps.config })).toBe(
+      "not_needed",
+    );
     expect(await t.db.$count(cartLines, eq(cartLines.cartId, cartId))).toBe(0); // by the authorisation's callback
   });
 
   it("asks Paymob's inquiry API once the callback is overdue, applies the answer, and rate-limits", async () => {
     const { order, attempt } = await placed(t.db);
-    const inquiry = fakeInquiry((body) => (body.merchant_order_id === attempt.specialReference ? { status: 200, json: transactionFor(attempt) } : { status: 404, json: { detail: "Not found." } }));
+    const inquiry = fakeInquiry((body) =>
+      body.merchant_order_id === attempt.specialReference
+        ? { status: 200, json: transactionFor(attempt) }
+        : { status: 404, json: { detail: "Not found." } },
+    );
     const deps = { config: inquiry.config, fetchImpl: inquiry.fetchImpl };
 
     expect(await reconcileStaleAttempt(t.db, order, attempt, deps)).toBe("too_soon");
@@ -157,16 +196,31 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     expect(inquiry.inquiries).toBe(2);
     expect((await reload(t.db, order)).status).toBe("awaiting_payment");
     const timeline = await loadOrderTimeline(t.db, order.id);
-    expect(timeline.filter((e) => e.title === "Asked Paymob for the payment status").map((e) => e.detail)).toEqual(["no transaction yet", "no transaction yet"]);
+    expect(timeline.filter((e) => e.title === "Asked Paymob for the payment status").map((e) => e.detail)).toEqual([
+      "no transaction yet",
+      "no transaction yet",
+    ]);
   });
 
   it("tells the whole story in the timeline, from DB rows", async () => {
     const { order, attempt, owner, paymob } = await placed(t.db);
     await deliver(t.db, attempt, { success: false, message: "Do not honour" });
     const dup = transactionFor(attempt, { success: false });
-    await applyTransaction(t.db, reshapeTransaction(transactionObjectSchema.parse(dup)), { source: "callback", rawBody: "{}" });
-    await applyTransaction(t.db, reshapeTransaction(transactionObjectSchema.parse(dup)), { source: "callback", rawBody: "{}" });
-    await t.db.insert(paymentEvents).values({ kind: "TRANSACTION", verification: "invalid", rawBody: "{}", merchantOrderId: attempt.specialReference, outcome: "rejected_signature" });
+    await applyTransaction(t.db, reshapeTransaction(transactionObjectSchema.parse(dup)), {
+      source: "callback",
+      rawBody: "{}",
+    });
+    await applyTransaction(t.db, reshapeTransaction(transactionObjectSchema.parse(dup)), {
+      source: "callback",
+      rawBody: "{}",
+    });
+    await t.db.insert(paymentEvents).values({
+      kind: "TRANSACTION",
+      verification: "invalid",
+      rawBody: "{}",
+      merchantOrderId: attempt.specialReference,
+      outcome: "rejected_signature",
+    });
     await retryPayment(t.db, { orderId: order.id, owner }, paymob.deps);
 
     const timeline = await loadOrderTimeline(t.db, order.id);
@@ -189,8 +243,11 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
         "rejected: the signature did not match · not applied",
       ]),
     );
-    expect(timeline.filter((e) => e.title === "Payment intention created with Paymob").map((e) => e.attempt)).toEqual([1, 2]);
-    for (let i = 1; i < timeline.length; i++) expect(timeline[i]!.at.getTime()).toBeGreaterThanOrEqual(timeline[i - 1]!.at.getTime());
+    expect(timeline.filter((e) => e.title === "Payment intention created with Paymob").map((e) => e.attempt)).toEqual([
+      1, 2,
+    ]);
+    for (let i = 1; i < timeline.length; i++)
+      expect(timeline[i]!.at.getTime()).toBeGreaterThanOrEqual(timeline[i - 1]!.at.getTime());
   });
 
   it("the callback that pays an order empties the cart it was checked out from, once, but not one changed after the order", async () => {
@@ -213,12 +270,18 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     expect(await clearCartOfPaidOrder(t.db, { orderId: order.id, from: "awaiting_payment", to: "paid" })).toBe(false);
     const [mug] = await t.db.select().from(products).where(eq(products.slug, "aswan-clay-mug"));
     await t.db.insert(cartLines).values({ cartId, productId: mug!.id, quantity: 1 }); // the shopper's next purchase
-    await t.db.update(carts).set({ updatedAt: new Date(Date.now() + 60_000) }).where(eq(carts.id, cartId));
+    await t.db
+      .update(carts)
+      .set({ updatedAt: new Date(Date.now() + 60_000) })
+      .where(eq(carts.id, cartId));
     expect(await deliver(t.db, attempt)).toMatchObject({ outcome: "double_payment", to: "needs_review" });
     expect(await t.db.$count(cartLines, eq(cartLines.cartId, cartId))).toBe(1);
 
     const other = await placed(t.db);
-    await t.db.update(carts).set({ updatedAt: new Date(Date.now() + 60_000) }).where(eq(carts.id, other.cartId)); // shopper added more
+    await t.db
+      .update(carts)
+      .set({ updatedAt: new Date(Date.now() + 60_000) })
+      .where(eq(carts.id, other.cartId)); // shopper added more
     await deliver(t.db, other.attempt);
     expect((await reload(t.db, other.order)).status).toBe("paid");
     expect(await t.db.$count(cartLines, eq(cartLines.cartId, other.cartId))).toBe(1);
@@ -226,7 +289,9 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     const unpaid = await placed(t.db);
     await deliver(t.db, unpaid.attempt, { success: false });
     expect((await reload(t.db, unpaid.order)).status).toBe("payment_failed");
-    expect(await clearCartOfPaidOrder(t.db, { orderId: unpaid.order.id, from: "awaiting_payment", to: "payment_failed" })).toBe(false);
+    expect(
+      await clearCartOfPaidOrder(t.db, { orderId: unpaid.order.id, from: "awaiting_payment", to: "payment_failed" }),
+    ).toBe(false);
     expect(await t.db.$count(cartLines, eq(cartLines.cartId, unpaid.cartId))).toBe(1);
   });
 });

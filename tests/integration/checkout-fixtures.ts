@@ -54,7 +54,9 @@ export function submission(overrides: Partial<CheckoutSubmission> = {}): Checkou
 type Recorded = { url: string; body: Record<string, unknown> };
 
 /** A stand-in for POST /v1/intention/ that answers like Paymob (201) and remembers what it was sent. */
-export function fakePaymob(answer: (body: Record<string, unknown>, n: number) => { status: number; json: unknown } = okIntention) {
+export function fakePaymob(
+  answer: (body: Record<string, unknown>, n: number) => { status: number; json: unknown } = okIntention,
+) {
   const requests: Recorded[] = [];
   const fetchImpl = async (url: string, init: RequestInit) => {
     const body = JSON.parse(String(init.body)) as Record<string, unknown>;
@@ -64,7 +66,11 @@ export function fakePaymob(answer: (body: Record<string, unknown>, n: number) =>
     const { status, json } = answer(body, requests.length);
     return new Response(JSON.stringify(json), { status, headers: { "content-type": "application/json" } });
   };
-  const deps: PaymentDeps = { config: loadPaymobConfig({ APP_URL: APP }), urls: paymentUrls({ APP_URL: APP }), fetchImpl };
+  const deps: PaymentDeps = {
+    config: loadPaymobConfig({ APP_URL: APP }),
+    urls: paymentUrls({ APP_URL: APP }),
+    fetchImpl,
+  };
   return { deps, requests };
 }
 

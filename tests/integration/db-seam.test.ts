@@ -32,20 +32,34 @@ describe.skipIf(t.skipped)(`database seam on ${testDbTarget()}`, () => {
   it("rolls a failed transaction back completely", async () => {
     await expect(
       t.db.transaction(async (tx) => {
-        await tx.insert(products).values({ slug: "tmp", name: "Tmp", description: "x", priceMinor: 100, currency: "EGP", image: "/x.svg" });
+        await tx
+          .insert(products)
+          .values({ slug: "tmp", name: "Tmp", description: "x", priceMinor: 100, currency: "EGP", image: "/x.svg" });
         throw new Error("boom");
       }),
     ).rejects.toThrow("boom");
-    const [row] = await t.db.select({ n: sql<number>`count(*)::int` }).from(products).where(eq(products.slug, "tmp"));
+    const [row] = await t.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(products)
+      .where(eq(products.slug, "tmp"));
     expect(row?.n).toBe(0);
   });
 
   it("enforces the schema's rules in the database, not just in TypeScript", async () => {
     await expect(
-      t.db.insert(products).values({ slug: "aswan-clay-mug", name: "Dup", description: "x", priceMinor: 1, currency: "EGP", image: "/x.svg" }),
+      t.db.insert(products).values({
+        slug: "aswan-clay-mug",
+        name: "Dup",
+        description: "x",
+        priceMinor: 1,
+        currency: "EGP",
+        image: "/x.svg",
+      }),
     ).rejects.toThrow();
     await expect(
-      t.db.insert(products).values({ slug: "neg", name: "Neg", description: "x", priceMinor: -1, currency: "EGP", image: "/x.svg" }),
+      t.db
+        .insert(products)
+        .values({ slug: "neg", name: "Neg", description: "x", priceMinor: -1, currency: "EGP", image: "/x.svg" }),
     ).rejects.toThrow();
   });
 });

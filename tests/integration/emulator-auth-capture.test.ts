@@ -42,10 +42,15 @@ afterAll(() => {
 describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarget()}`, () => {
   const h = useEmulatorHarness();
 
-  const callbacksFor = (i: CreatedIntention) => h.receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
+  const callbacksFor = (i: CreatedIntention) =>
+    h.receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
   const objOf = (c: ReceivedCallback) => (c.json as { obj: Obj }).obj;
   const api = (path: string, body: unknown) =>
-    fetch(`${h.emu.baseUrl}${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Token ${EMULATOR_SECRET_KEY}` }, body: JSON.stringify(body) });
+    fetch(`${h.emu.baseUrl}${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Token ${EMULATOR_SECRET_KEY}` },
+      body: JSON.stringify(body),
+    });
 
   async function authorised(): Promise<{ intention: CreatedIntention; authId: number }> {
     const intention = await createTestIntention(h.emu, h.receiver.url);
@@ -60,26 +65,51 @@ describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarg
   it("the auth-only card authorises; a capture is a child transaction, then the authorisation is re-notified", async () => {
     const { intention, authId } = await authorised();
     const [authCallback] = callbacksFor(intention);
-    expect(objOf(authCallback!)).toMatchObject({ id: authId, success: true, pending: false, is_auth: true, is_capture: false, has_parent_transaction: false, is_captured: false });
+    expect(objOf(authCallback!)).toMatchObject({
+      id: authId,
+      success: true,
+      pending: false,
+      is_auth: true,
+      is_capture: false,
+      has_parent_transaction: false,
+      is_captured: false,
+    });
     expect(verifyTransaction(EMULATOR_HMAC_SECRET, objOf(authCallback!), authCallback!.query.get("hmac"))).toBe(true);
 
     const refund = await api("/api/acceptance/void_refund/refund", { transaction_id: authId, amount_cents: 100 });
     expect(refund.status).toBe(400);
     expect(((await refund.json()) as { detail: string }).detail).toMatch(/captured before it can be refunded/);
     expect((await api("/api/acceptance/capture", { transaction_id: authId, amount_cents: 35_001 })).status).toBe(400);
-    expect(await (await api("/api/acceptance/capture", { transaction_id: authId })).json()).toEqual({ amount_cents: ["This field is required."] });
+    expect(await (await api("/api/acceptance/capture", { transaction_id: authId })).json()).toEqual({
+      amount_cents: ["This field is required."],
+    });
 
     const res = await api("/api/acceptance/capture", { transaction_id: authId, amount_cents: 35_000 });
     expect(res.status).toBe(200);
     const capture = (await res.json()) as Obj;
-    expect(capture).toMatchObject({ success: true, pending: false, is_auth: false, is_capture: true, has_parent_transaction: true, parent_transaction: authId, amount_cents: 35_000 });
+    expect(capture).toMatchObject({
+      success: true,
+      pending: false,
+      is_auth: false,
+      is_capture: true,
+      has_parent_transaction: true,
+      parent_transaction: authId,
+      amount_cents: 35_000,
+    });
     await h.emu.settle();
 
     const [, captureCallback, parentCallback, ...rest] = callbacksFor(intention);
     expect(rest).toHaveLength(0);
     expect(objOf(captureCallback!)).toMatchObject({ id: capture.id, is_capture: true, parent_transaction: authId });
-    expect(verifyTransaction(EMULATOR_HMAC_SECRET, objOf(captureCallback!), captureCallback!.query.get("hmac"))).toBe(true);
-    expect(objOf(parentCallback!)).toMatchObject({ id: authId, is_auth: true, is_captured: true, captured_amount: 35_000 });
+    expect(verifyTransaction(EMULATOR_HMAC_SECRET, objOf(captureCallback!), captureCallback!.query.get("hmac"))).toBe(
+      true,
+    );
+    expect(objOf(parentCallback!)).toMatchObject({
+      id: authId,
+      is_auth: true,
+      is_captured: true,
+      captured_amount: 35_000,
+    });
     // Nothing Paymob signs changed on the authorisation, so its signature did not either.
     expect(parentCallback!.query.get("hmac")).toBe(authCallback!.query.get("hmac"));
 
@@ -87,14 +117,21 @@ describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarg
     expect((await api("/api/acceptance/void_refund/void", { transaction_id: authId })).status).toBe(400);
     expect((await api("/api/acceptance/capture", { transaction_id: capture.id, amount_cents: 100 })).status).toBe(400);
     // The capture holds the money now: it is what gets refunded.
-    expect((await api("/api/acceptance/void_refund/refund", { transaction_id: capture.id, amount_cents: 10_000 })).status).toBe(200);
+    expect(
+      (await api("/api/acceptance/void_refund/refund", { transaction_id: capture.id, amount_cents: 10_000 })).status,
+    ).toBe(200);
   });
 
   it("voiding an authorisation releases it: void child, authorisation re-notified as voided, no capture afterwards", async () => {
     const { intention, authId } = await authorised();
     const res = await api("/api/acceptance/void_refund/void", { transaction_id: authId });
     expect(res.status).toBe(200);
-    expect(await res.json()).toMatchObject({ is_void: true, has_parent_transaction: true, parent_transaction: authId, amount_cents: 35_000 });
+    expect(await res.json()).toMatchObject({
+      is_void: true,
+      has_parent_transaction: true,
+      parent_transaction: authId,
+      amount_cents: 35_000,
+    });
     await h.emu.settle();
     const last = callbacksFor(intention).at(-1)!;
     expect(objOf(last)).toMatchObject({ id: authId, is_auth: true, is_voided: true });
@@ -111,7 +148,12 @@ describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarg
     async function forward(intention: CreatedIntention, from: number): Promise<number> {
       const all = callbacksFor(intention);
       for (const c of all.slice(from)) {
-        const result = await processCallback({ rawBody: c.body, hmac: c.query.get("hmac"), hmacSecret: EMULATOR_HMAC_SECRET, db: t.db });
+        const result = await processCallback({
+          rawBody: c.body,
+          hmac: c.query.get("hmac"),
+          hmacSecret: EMULATOR_HMAC_SECRET,
+          db: t.db,
+        });
         expect(result.status).toBe(200);
       }
       return all.length;
@@ -119,7 +161,10 @@ describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarg
 
     it("auth-only card → authorised (not paid); admin Capture → paid", async () => {
       const { intention, authId } = await authorised();
-      const { order, attempt } = await createOrderWithAttempt(t.db, { amountMinor: 35_000, intentionOrderId: intention.intention_order_id });
+      const { order, attempt } = await createOrderWithAttempt(t.db, {
+        amountMinor: 35_000,
+        intentionOrderId: intention.intention_order_id,
+      });
       let seen = await forward(intention, 0);
       let state = await loadOrderState(t.db, order.id);
       expect(state.order).toMatchObject({ status: "authorised", paidAt: null });
@@ -142,7 +187,10 @@ describe.skipIf(t.skipped)(`emulator authorisations and captures on ${testDbTarg
 
     it("auth-only card → authorised; admin Void → voided, never paid", async () => {
       const { intention, authId } = await authorised();
-      const { order, attempt } = await createOrderWithAttempt(t.db, { amountMinor: 35_000, intentionOrderId: intention.intention_order_id });
+      const { order, attempt } = await createOrderWithAttempt(t.db, {
+        amountMinor: 35_000,
+        intentionOrderId: intention.intention_order_id,
+      });
       const seen = await forward(intention, 0);
       const form = { reference: order.reference, attemptId: attempt.id, transactionId: String(authId) };
       expect(await requestAuthorisationVoid(admin, t.db, form, gateway())).toMatchObject({ status: "requested" });

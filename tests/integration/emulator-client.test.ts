@@ -56,43 +56,83 @@ describe.skipIf(t.skipped)(`Paymob client against the emulator on ${testDbTarget
     const page = await fetch(unifiedCheckoutUrl(config, intention.clientSecret));
     expect(page.status).toBe(200);
 
-    const res = await payByCard(emu, { id: intention.id, client_secret: intention.clientSecret, intention_order_id: intention.intentionOrderId, special_reference: order.specialReference }, "5123456789012346");
+    const res = await payByCard(
+      emu,
+      {
+        id: intention.id,
+        client_secret: intention.clientSecret,
+        intention_order_id: intention.intentionOrderId,
+        special_reference: order.specialReference,
+      },
+      "5123456789012346",
+    );
     const redirect = parseRedirect(new URL(res.headers.get("location")!).searchParams, config.hmacSecret);
-    expect(redirect).toMatchObject({ verified: true, success: true, pending: false, merchantOrderId: order.specialReference });
+    expect(redirect).toMatchObject({
+      verified: true,
+      success: true,
+      pending: false,
+      merchantOrderId: order.specialReference,
+    });
 
     const [callback] = await receiver.waitFor((all) => all.some((c) => c.path === `/cb/${order.specialReference}`));
     const parsed = parseCallbackBody(callback!.body);
     expect(parsed.ok).toBe(true);
     if (!parsed.ok || parsed.callback.kind !== "TRANSACTION") throw new Error("expected a TRANSACTION callback");
     expect(verifyCallback(config.hmacSecret, parsed.callback, callback!.query.get("hmac"))).toBe("valid");
-    expect(parsed.callback.obj).toMatchObject({ id: redirect.transactionId, amount_cents: 82_500, order: { id: intention.intentionOrderId, merchant_order_id: order.specialReference } });
+    expect(parsed.callback.obj).toMatchObject({
+      id: redirect.transactionId,
+      amount_cents: 82_500,
+      order: { id: intention.intentionOrderId, merchant_order_id: order.specialReference },
+    });
 
     const latest = await inquireTransaction(config, { merchantOrderId: order.specialReference });
     expect(latest.transaction).toMatchObject({ id: redirect.transactionId, success: true });
-    expect((await inquireTransaction(config, { orderId: intention.intentionOrderId })).transaction).toMatchObject({ id: redirect.transactionId });
+    expect((await inquireTransaction(config, { orderId: intention.intentionOrderId })).transaction).toMatchObject({
+      id: redirect.transactionId,
+    });
 
     const refund = await refundTransaction(config, { transactionId: redirect.transactionId!, amountCents: 12_500 });
     expect(refund).toMatchObject({ success: true, hasParentTransaction: true, amountMinor: 12_500 });
     // The inquiry now returns the newest transaction of the order: the refund child.
-    expect((await inquireTransaction(config, { orderId: intention.intentionOrderId })).transaction).toMatchObject({ id: refund.id });
+    expect((await inquireTransaction(config, { orderId: intention.intentionOrderId })).transaction).toMatchObject({
+      id: refund.id,
+    });
   });
 
   it("voids through the client", async () => {
     const order = input();
     const intention = await createIntention(config, order);
-    const res = await payByCard(emu, { id: intention.id, client_secret: intention.clientSecret, intention_order_id: intention.intentionOrderId, special_reference: order.specialReference }, "4111111111111111");
+    const res = await payByCard(
+      emu,
+      {
+        id: intention.id,
+        client_secret: intention.clientSecret,
+        intention_order_id: intention.intentionOrderId,
+        special_reference: order.specialReference,
+      },
+      "4111111111111111",
+    );
     const id = Number(new URL(res.headers.get("location")!).searchParams.get("id"));
-    expect(await voidTransaction(config, { transactionId: id })).toMatchObject({ success: true, hasParentTransaction: true });
+    expect(await voidTransaction(config, { transactionId: id })).toMatchObject({
+      success: true,
+      hasParentTransaction: true,
+    });
     await expect(voidTransaction(config, { transactionId: id })).rejects.toThrow();
   });
 
   it("surfaces the emulator's error responses as the client's typed errors", async () => {
-    await expect(createIntention({ ...config, secretKey: "egy_sk_test_wrong" }, input())).rejects.toBeInstanceOf(PaymobAuthError);
-    await expect(createIntention({ ...config, paymentMethods: [123] }, input())).rejects.toBeInstanceOf(PaymobNotFoundError);
+    await expect(createIntention({ ...config, secretKey: "egy_sk_test_wrong" }, input())).rejects.toBeInstanceOf(
+      PaymobAuthError,
+    );
+    await expect(createIntention({ ...config, paymentMethods: [123] }, input())).rejects.toBeInstanceOf(
+      PaymobNotFoundError,
+    );
     // Passes the client's own checks, but special_reference must be unique per intention: a 400 field error.
     const once = input();
     await createIntention(config, once);
     await expect(createIntention(config, once)).rejects.toBeInstanceOf(PaymobValidationError);
-    await expect(inquireTransaction(config, { merchantOrderId: "PS-NOPE" })).rejects.toBeInstanceOf(PaymobNotFoundError);
+    await expect(inquireTransaction(config, { merchantOrderId: "PS-NOPE" })).rejects.toBeInstanceOf(
+      PaymobNotFoundError,
+    );
   });
 });

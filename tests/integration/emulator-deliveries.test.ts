@@ -90,7 +90,8 @@ describe.skipIf(t.skipped)(`emulator delivery pump on ${testDbTarget()}`, () => 
 
   it("retries a failed send after its backoff, on the same clock", async () => {
     let failuresLeft = 1;
-    const flaky: FetchLike = async (url, init) => (failuresLeft-- > 0 ? new Response("busy", { status: 503 }) : fetchImpl(url, init));
+    const flaky: FetchLike = async (url, init) =>
+      failuresLeft-- > 0 ? new Response("busy", { status: 503 }) : fetchImpl(url, init);
     await insert(row("flaky", 0));
     expect(await clock.drive(pumpFor(t.db, 20_000, { fetchImpl: flaky }))).toBe(1);
     expect(sent).toEqual([{ path: "/flaky", at: 2_000 }]); // the first retry comes 2 s after the failure

@@ -23,7 +23,11 @@ const validBody = (patch: Record<string, unknown> = {}) => ({
 describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => {
   let emu: EmulatorServer;
   const post = (body: unknown, auth: string | null = `Token ${EMULATOR_SECRET_KEY}`) =>
-    fetch(`${emu.baseUrl}/v1/intention/`, { method: "POST", headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) }, body: JSON.stringify(body) });
+    fetch(`${emu.baseUrl}/v1/intention/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) },
+      body: JSON.stringify(body),
+    });
 
   beforeAll(async () => {
     emu = await startEmulatorServer();
@@ -49,18 +53,41 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
       special_reference: body.special_reference,
       redirection_url: body.redirection_url,
       card_tokens: [],
-      extras: { creation_extras: { cart: "abc", merchant_order_id: body.special_reference }, confirmation_extras: null },
-      intention_detail: { amount: 35_000, currency: "EGP", items: [{ name: "Aswan clay mug", amount: 35_000, quantity: 1, description: "Handmade", image: null }] },
+      extras: {
+        creation_extras: { cart: "abc", merchant_order_id: body.special_reference },
+        confirmation_extras: null,
+      },
+      intention_detail: {
+        amount: 35_000,
+        currency: "EGP",
+        items: [{ name: "Aswan clay mug", amount: 35_000, quantity: 1, description: "Handmade", image: null }],
+      },
       payment_methods: [
-        { integration_id: 4900001, name: "card", method_type: "online", currency: "EGP", live: false, alias: null, use_cvc_with_moto: false },
+        {
+          integration_id: 4900001,
+          name: "card",
+          method_type: "online",
+          currency: "EGP",
+          live: false,
+          alias: null,
+          use_cvc_with_moto: false,
+        },
         { integration_id: 4900002, name: "wallet", currency: "EGP", live: false },
       ],
     });
     const detail = json.intention_detail as { billing_data: Record<string, string> };
-    expect(detail.billing_data).toMatchObject({ ...billing, apartment: "", floor: "", postal_code: "", shipping_method: "" });
+    expect(detail.billing_data).toMatchObject({
+      ...billing,
+      apartment: "",
+      floor: "",
+      postal_code: "",
+      shipping_method: "",
+    });
     const keys = json.payment_keys as { integration: number; key: string; order_id: number; iframe_id: null }[];
     expect(keys.map((k) => k.integration)).toEqual([4900001, 4900002]);
-    expect(keys.every((k) => k.order_id === json.intention_order_id && k.key.startsWith("ZXlK") && k.iframe_id === null)).toBe(true);
+    expect(
+      keys.every((k) => k.order_id === json.intention_order_id && k.key.startsWith("ZXlK") && k.iframe_id === null),
+    ).toBe(true);
     expect(json.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d$/);
   });
 
@@ -98,7 +125,11 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
     res = await post(validBody({ amount: 10.5 }));
     expect(await res.json()).toEqual({ amount: ["A valid integer is required."] });
 
-    res = await fetch(`${emu.baseUrl}/v1/intention/`, { method: "POST", headers: { "content-type": "application/json", authorization: `Token ${EMULATOR_SECRET_KEY}` }, body: "{not json" });
+    res = await fetch(`${emu.baseUrl}/v1/intention/`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Token ${EMULATOR_SECRET_KEY}` },
+      body: "{not json",
+    });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { detail: string }).detail).toMatch(/^JSON parse error/);
   });
@@ -107,7 +138,9 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
     for (const methods of [[123], ["card", "cardlive"]]) {
       const res = await post(validBody({ payment_methods: methods }));
       expect(res.status).toBe(404);
-      expect(((await res.json()) as { detail: string }).detail).toMatch(/^Integration ID\/Name does not exist in our system \. /);
+      expect(((await res.json()) as { detail: string }).detail).toMatch(
+        /^Integration ID\/Name does not exist in our system \. /,
+      );
     }
   });
 
@@ -117,7 +150,13 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
     expect(await res.json()).toMatchObject({ detail: "unmatched_item_prices" });
 
     // Paymob's own Postman example: 10000 = 5000 + 5000 although the second item has quantity 2.
-    const postman = { amount: 10_000, items: [{ name: "A", amount: 5000, quantity: 1 }, { name: "B", amount: 5000, quantity: 2 }] };
+    const postman = {
+      amount: 10_000,
+      items: [
+        { name: "A", amount: 5000, quantity: 1 },
+        { name: "B", amount: 5000, quantity: 2 },
+      ],
+    };
     expect((await post(validBody(postman))).status).toBe(201);
     process.env.PAYMOB_EMULATOR_ITEM_SUM = "amount_x_quantity";
     try {
@@ -140,7 +179,11 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
   });
 
   it("serves the element endpoint in the shape Pixel reads", async () => {
-    const created = (await (await post(validBody())).json()) as { client_secret: string; intention_order_id: number; id: string };
+    const created = (await (await post(validBody())).json()) as {
+      client_secret: string;
+      intention_order_id: number;
+      id: string;
+    };
     const res = await fetch(`${emu.baseUrl}/v1/intention/element/${EMULATOR_PUBLIC_KEY}/${created.client_secret}/`);
     expect(res.status).toBe(200);
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
@@ -160,8 +203,12 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
     expect(typeof keys.card).toBe("string");
     expect(typeof keys.wallet).toBe("string");
 
-    expect((await fetch(`${emu.baseUrl}/v1/intention/element/egy_pk_test_other/${created.client_secret}/`)).status).toBe(404);
-    expect((await fetch(`${emu.baseUrl}/v1/intention/element/${EMULATOR_PUBLIC_KEY}/egy_csk_test_nope/`)).status).toBe(404);
+    expect(
+      (await fetch(`${emu.baseUrl}/v1/intention/element/egy_pk_test_other/${created.client_secret}/`)).status,
+    ).toBe(404);
+    expect((await fetch(`${emu.baseUrl}/v1/intention/element/${EMULATOR_PUBLIC_KEY}/egy_csk_test_nope/`)).status).toBe(
+      404,
+    );
   });
 
   it("is unreachable (404) once real Paymob keys are configured", async () => {

@@ -12,7 +12,9 @@ describe.skipIf(t.skipped)(`emulator Pixel endpoints on ${testDbTarget()}`, () =
   const h = useEmulatorHarness();
 
   const cardKey = async (i: CreatedIntention) => {
-    const el = (await (await fetch(`${h.emu.baseUrl}/v1/intention/element/${EMULATOR_PUBLIC_KEY}/${i.client_secret}/`)).json()) as { payment_keys: { card: string } };
+    const el = (await (
+      await fetch(`${h.emu.baseUrl}/v1/intention/element/${EMULATOR_PUBLIC_KEY}/${i.client_secret}/`)
+    ).json()) as { payment_keys: { card: string } };
     return el.payment_keys.card;
   };
   const pay = async (i: CreatedIntention, card: string, patch: Record<string, unknown> = {}) =>
@@ -23,7 +25,14 @@ describe.skipIf(t.skipped)(`emulator Pixel endpoints on ${testDbTarget()}`, () =
         client_secret: i.client_secret,
         payment_token: await cardKey(i),
         api_source: "PIXEL",
-        source: { identifier: card, sourceholder_name: "Test Account", subtype: "CARD", expiry_month: "01", expiry_year: "39", cvn: "123" },
+        source: {
+          identifier: card,
+          sourceholder_name: "Test Account",
+          subtype: "CARD",
+          expiry_month: "01",
+          expiry_year: "39",
+          cvn: "123",
+        },
         ...patch,
       }),
     });
@@ -41,7 +50,8 @@ describe.skipIf(t.skipped)(`emulator Pixel endpoints on ${testDbTarget()}`, () =
 
   it("renders the card iframe only for a known intention and a proper parent origin", async () => {
     const i = await createTestIntention(h.emu, h.receiver.url);
-    const url = (parentOrigin: string, secret = i.client_secret) => `${h.emu.baseUrl}/pixel/iframe-card/?publicKey=${EMULATOR_PUBLIC_KEY}&clientSecret=${secret}&showSaveCard=1&parentOrigin=${encodeURIComponent(parentOrigin)}`;
+    const url = (parentOrigin: string, secret = i.client_secret) =>
+      `${h.emu.baseUrl}/pixel/iframe-card/?publicKey=${EMULATOR_PUBLIC_KEY}&clientSecret=${secret}&showSaveCard=1&parentOrigin=${encodeURIComponent(parentOrigin)}`;
     const ok = await fetch(url("https://shop.test"));
     expect(ok.status).toBe(200);
     const page = await ok.text();
@@ -58,7 +68,14 @@ describe.skipIf(t.skipped)(`emulator Pixel endpoints on ${testDbTarget()}`, () =
     const res = await pay(i, "4111111111111111");
     expect(res.status).toBe(200);
     const data = (await res.json()) as Record<string, string>;
-    expect(data).toMatchObject({ success: "true", pending: "false", is_3d_secure: "false", order: String(i.intention_order_id), merchant_order_id: i.special_reference, "source_data.pan": "1111" });
+    expect(data).toMatchObject({
+      success: "true",
+      pending: "false",
+      is_3d_secure: "false",
+      order: String(i.intention_order_id),
+      merchant_order_id: i.special_reference,
+      "source_data.pan": "1111",
+    });
     for (const value of Object.values(data)) expect(typeof value).toBe("string");
     expect(verifyRedirect(EMULATOR_HMAC_SECRET, new URL(data.redirection_url!).searchParams)).toBe(true);
     const [callback] = await h.receiver.waitFor((all) => all.some((c) => c.path === `/cb/${i.special_reference}`));
@@ -74,7 +91,10 @@ describe.skipIf(t.skipped)(`emulator Pixel endpoints on ${testDbTarget()}`, () =
     expect(data).toMatchObject({ is_3d_secure: "true", pending: "true", success: "false" });
     const acs = new URL(data.redirection_url!);
     expect(acs.pathname).toMatch(/\/acs\/\d+\/$/);
-    const done = await postForm(`${acs.origin}${acs.pathname}`, { token: acs.searchParams.get("token")!, otp: "123456" });
+    const done = await postForm(`${acs.origin}${acs.pathname}`, {
+      token: acs.searchParams.get("token")!,
+      otp: "123456",
+    });
     expect(done.status).toBe(303);
     const q = new URL(done.headers.get("location")!).searchParams;
     expect([q.get("success"), q.get("is_3d_secure")]).toEqual(["true", "true"]);

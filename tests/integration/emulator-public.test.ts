@@ -5,7 +5,13 @@ import { pumpDeliveries, type FetchLike } from "@/lib/emulator/deliveries";
 import { EMULATOR_API_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
 import { migrateEmulatorDb } from "@/lib/emulator/db/migrate";
 import { useTestDb } from "../helpers/db";
-import { createTestIntention, payByCard, TEST_BILLING, useEmulatorHarness, type CreatedIntention } from "../helpers/emulator-server";
+import {
+  createTestIntention,
+  payByCard,
+  TEST_BILLING,
+  useEmulatorHarness,
+  type CreatedIntention,
+} from "../helpers/emulator-server";
 import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
@@ -23,9 +29,24 @@ const APP = "https://shop.example";
 const APP_CALLBACK = `${APP}/api/paymob/callback?x-vercel-protection-bypass=bypass-s3cret`;
 const APP_RETURN = `${APP}/checkout/return`;
 const KEY = { authorization: `Token ${EMULATOR_SECRET_KEY}` };
-const PERSONAL = [TEST_BILLING.first_name, TEST_BILLING.last_name, TEST_BILLING.email, TEST_BILLING.phone_number.slice(1)];
+const PERSONAL = [
+  TEST_BILLING.first_name,
+  TEST_BILLING.last_name,
+  TEST_BILLING.email,
+  TEST_BILLING.phone_number.slice(1),
+];
 
-type Row = { id: number; intentionId: string | null; url: string; body: string; deliveredAt: string | null; gaveUp: boolean; lastError: string | null; suppressed: boolean; attempts: number };
+type Row = {
+  id: number;
+  intentionId: string | null;
+  url: string;
+  body: string;
+  deliveredAt: string | null;
+  gaveUp: boolean;
+  lastError: string | null;
+  suppressed: boolean;
+  attempts: number;
+};
 
 describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, () => {
   const h = useEmulatorHarness();
@@ -53,26 +74,61 @@ describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, (
     fetch(`${h.emu.baseUrl}/v1/intention/`, {
       method: "POST",
       headers: { "content-type": "application/json", ...headers },
-      body: JSON.stringify({ amount: 1_000, currency: "EGP", payment_methods: ["card"], billing_data: TEST_BILLING, special_reference: `PUB-${Math.random().toString(36).slice(2, 10)}`, ...patch }),
+      body: JSON.stringify({
+        amount: 1_000,
+        currency: "EGP",
+        payment_methods: ["card"],
+        billing_data: TEST_BILLING,
+        special_reference: `PUB-${Math.random().toString(36).slice(2, 10)}`,
+        ...patch,
+      }),
     });
-  const deliveries = async (headers: Record<string, string> = {}) => (await (await fetch(`${h.emu.baseUrl}/_emulator/deliveries?format=json`, { headers })).json()) as Row[];
-  const rowsOf = async (intention: CreatedIntention) => (await t.db.select().from(emuDeliveries).where(eq(emuDeliveries.intentionId, intention.id)));
+  const deliveries = async (headers: Record<string, string> = {}) =>
+    (await (await fetch(`${h.emu.baseUrl}/_emulator/deliveries?format=json`, { headers })).json()) as Row[];
+  const rowsOf = async (intention: CreatedIntention) =>
+    await t.db.select().from(emuDeliveries).where(eq(emuDeliveries.intentionId, intention.id));
   const control = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${h.emu.baseUrl}/_emulator/${path}`, { method: "POST", headers: { "content-type": "application/json", accept: "application/json", ...headers }, body: JSON.stringify(body), redirect: "manual" });
-  const authToken = async () => ((await (await fetch(`${h.emu.baseUrl}/api/auth/tokens`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ api_key: EMULATOR_API_KEY }) })).json()) as { token: string }).token;
+    fetch(`${h.emu.baseUrl}/_emulator/${path}`, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/json", ...headers },
+      body: JSON.stringify(body),
+      redirect: "manual",
+    });
+  const authToken = async () =>
+    (
+      (await (
+        await fetch(`${h.emu.baseUrl}/api/auth/tokens`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ api_key: EMULATOR_API_KEY }),
+        })
+      ).json()) as { token: string }
+    ).token;
 
   describe("public (APP_URL https://shop.example)", () => {
     beforeEach(() => vi.stubEnv("APP_URL", APP));
 
     it("refuses a notification_url off the app's origin at creation: Paymob's 400 field error, nothing stored", async () => {
-      for (const target of [`${h.receiver.url}/cb`, "http://169.254.169.254/latest/meta-data/", "http://localhost:5432/", `${APP}.evil.test/cb`, "http://shop.example/api/paymob/callback"]) {
+      for (const target of [
+        `${h.receiver.url}/cb`,
+        "http://169.254.169.254/latest/meta-data/",
+        "http://localhost:5432/",
+        `${APP}.evil.test/cb`,
+        "http://shop.example/api/paymob/callback",
+      ]) {
         const reference = `SSRF-${Math.random().toString(36).slice(2, 10)}`;
-        const res = await postIntention({ notification_url: target, redirection_url: APP_RETURN, special_reference: reference });
+        const res = await postIntention({
+          notification_url: target,
+          redirection_url: APP_RETURN,
+          special_reference: reference,
+        });
         expect(res.status, target).toBe(400);
         const body = (await res.json()) as Record<string, string[]>;
         expect(Object.keys(body)).toEqual(["notification_url"]);
         expect(body.notification_url![0]).toContain(`must be on this app's own origin (${APP})`);
-        expect(await t.db.select().from(emuIntentions).where(eq(emuIntentions.specialReference, reference))).toEqual([]);
+        expect(await t.db.select().from(emuIntentions).where(eq(emuIntentions.specialReference, reference))).toEqual(
+          [],
+        );
       }
       expect(h.receiver.received).toEqual([]);
     });
@@ -80,7 +136,9 @@ describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, (
     it("refuses a redirection_url off the app's origin: no open redirect through the checkout", async () => {
       const res = await postIntention({ notification_url: APP_CALLBACK, redirection_url: "https://evil.test/phish" });
       expect(res.status).toBe(400);
-      expect(await res.json()).toEqual({ redirection_url: [expect.stringContaining("redirection_url must be on this app's own origin")] });
+      expect(await res.json()).toEqual({
+        redirection_url: [expect.stringContaining("redirection_url must be on this app's own origin")],
+      });
     });
 
     it("accepts the app's own URLs and delivers the signed callback there, and sends the browser back to the app", async () => {
@@ -115,7 +173,10 @@ describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, (
     });
 
     it("masks personal data in the delivery log for everyone, with or without the (public) key; the database keeps it whole", async () => {
-      const intention = await createTestIntention(h.emu, APP, { notification_url: APP_CALLBACK, redirection_url: APP_RETURN });
+      const intention = await createTestIntention(h.emu, APP, {
+        notification_url: APP_CALLBACK,
+        redirection_url: APP_RETURN,
+      });
       await payByCard(h.emu, intention, "4000000000000507"); // scenario "missing": recorded, never sent
       await h.emu.settle();
       for (const headers of [{}, KEY] as Record<string, string>[]) {
@@ -123,7 +184,9 @@ describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, (
         expect(rows).toHaveLength(1);
         const text = JSON.stringify(rows);
         for (const value of [...PERSONAL, "bypass-s3cret"]) expect(text, value).not.toContain(value);
-        const body = JSON.parse(rows[0]!.body) as { obj: { amount_cents: number; order: { shipping_data: Record<string, string>; merchant_order_id: string } } };
+        const body = JSON.parse(rows[0]!.body) as {
+          obj: { amount_cents: number; order: { shipping_data: Record<string, string>; merchant_order_id: string } };
+        };
         expect(body.obj.amount_cents).toBe(35_000);
         expect(body.obj.order.merchant_order_id).toBe(intention.special_reference);
         expect(body.obj.order.shipping_data).toMatchObject({ first_name: "N***", email: "n***@***" });
@@ -138,17 +201,30 @@ describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, (
 
     it("masks personal data in inquiry and refund answers (reached with the public keys and sequential ids)", async () => {
       const intention = await createTestIntention(h.emu, APP, { redirection_url: APP_RETURN });
-      const paid = new URL((await payByCard(h.emu, intention, "5123456789012346")).headers.get("location")!).searchParams.get("id");
+      const paid = new URL(
+        (await payByCard(h.emu, intention, "5123456789012346")).headers.get("location")!,
+      ).searchParams.get("id");
       const bearer = { authorization: `Bearer ${await authToken()}` };
       const answers = [
         await fetch(`${h.emu.baseUrl}/api/acceptance/transactions/${paid}`, { headers: bearer }),
-        await fetch(`${h.emu.baseUrl}/api/ecommerce/orders/transaction_inquiry`, { method: "POST", headers: { ...bearer, "content-type": "application/json" }, body: JSON.stringify({ merchant_order_id: intention.special_reference }) }),
-        await fetch(`${h.emu.baseUrl}/api/acceptance/void_refund/refund`, { method: "POST", headers: { ...KEY, "content-type": "application/json" }, body: JSON.stringify({ transaction_id: Number(paid), amount_cents: 1_000 }) }),
+        await fetch(`${h.emu.baseUrl}/api/ecommerce/orders/transaction_inquiry`, {
+          method: "POST",
+          headers: { ...bearer, "content-type": "application/json" },
+          body: JSON.stringify({ merchant_order_id: intention.special_reference }),
+        }),
+        await fetch(`${h.emu.baseUrl}/api/acceptance/void_refund/refund`, {
+          method: "POST",
+          headers: { ...KEY, "content-type": "application/json" },
+          body: JSON.stringify({ transaction_id: Number(paid), amount_cents: 1_000 }),
+        }),
       ];
       for (const answer of answers) {
         expect(answer.status).toBe(200);
         expect(answer.headers.get("content-type")).toContain("application/json");
-        const body = (await answer.json()) as { id: number; payment_key_claims: { billing_data: Record<string, string> } };
+        const body = (await answer.json()) as {
+          id: number;
+          payment_key_claims: { billing_data: Record<string, string> };
+        };
         for (const value of PERSONAL) expect(JSON.stringify(body), value).not.toContain(value);
         expect(body.payment_key_claims.billing_data.last_name).toBe("H***");
       }
@@ -160,15 +236,25 @@ describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, (
     it("the control API asks for the secret key like Paymob's APIs: 401 without it or with another", async () => {
       const intention = await createTestIntention(h.emu, APP, { redirection_url: APP_RETURN });
       const scenario = { specialReference: intention.special_reference, scenario: "missing" };
-      const wrong: Record<string, string>[] = [{}, { authorization: "Token egy_sk_test_guess" }, { authorization: `Bearer ${EMULATOR_SECRET_KEY}` }];
+      const wrong: Record<string, string>[] = [
+        {},
+        { authorization: "Token egy_sk_test_guess" },
+        { authorization: `Bearer ${EMULATOR_SECRET_KEY}` },
+      ];
       for (const headers of wrong) {
-        for (const [path, body] of [["scenario", scenario], ["deliveries/pump", {}], ["deliveries/1/replay", {}]] as const) {
+        for (const [path, body] of [
+          ["scenario", scenario],
+          ["deliveries/pump", {}],
+          ["deliveries/1/replay", {}],
+        ] as const) {
           const res = await control(path, body, headers);
           expect(res.status, `${path} with ${JSON.stringify(headers)}`).toBe(401);
           expect(Object.keys((await res.json()) as object)).toEqual(["detail"]);
         }
       }
-      expect((await t.db.select().from(emuIntentions).where(eq(emuIntentions.id, intention.id)))[0]!.scenario).toBe("none");
+      expect((await t.db.select().from(emuIntentions).where(eq(emuIntentions.id, intention.id)))[0]!.scenario).toBe(
+        "none",
+      );
 
       expect((await control("scenario", scenario, KEY)).status).toBe(200);
       expect((await control("deliveries/pump", {}, KEY)).status).toBe(200);
@@ -192,7 +278,9 @@ describe.skipIf(t.skipped)(`emulator exposure over HTTP on ${testDbTarget()}`, (
       expect(page).toContain(`/_emulator/deliveries/${rows[0]!.id}/replay`);
       expect(page).not.toContain("personal data is masked");
       expect((await control(`deliveries/${rows[0]!.id}/replay`, {})).status).toBe(201);
-      await h.receiver.waitFor((all) => all.filter((c) => c.path === `/cb/${intention.special_reference}`).length === 2);
+      await h.receiver.waitFor(
+        (all) => all.filter((c) => c.path === `/cb/${intention.special_reference}`).length === 2,
+      );
     });
   });
 });
@@ -202,7 +290,10 @@ describe.skipIf(t.skipped)(`emulator callback pump, public or local, on ${testDb
   let answer = 200;
   const fetchImpl: FetchLike = async (url, init) => {
     sent.push({ url, redirect: init.redirect });
-    return new Response(null, { status: answer, headers: answer >= 300 ? { location: "http://169.254.169.254/" } : {} });
+    return new Response(null, {
+      status: answer,
+      headers: answer >= 300 ? { location: "http://169.254.169.254/" } : {},
+    });
   };
 
   beforeEach(async () => {
@@ -212,8 +303,19 @@ describe.skipIf(t.skipped)(`emulator callback pump, public or local, on ${testDb
   });
   afterEach(() => vi.unstubAllEnvs());
 
-  const insert = async (url: string) => (await t.db.insert(emuDeliveries).values({ kind: "TRANSACTION", label: url, url, body: "{}", hmac: "x" }).returning())[0]!;
-  const TARGETS = [`${APP}/api/paymob/callback?hmac=x`, "http://169.254.169.254/latest/meta-data/?hmac=x", "http://127.0.0.1:9/cb?hmac=x", "http://[::1]:9/cb?hmac=x"];
+  const insert = async (url: string) =>
+    (
+      await t.db
+        .insert(emuDeliveries)
+        .values({ kind: "TRANSACTION", label: url, url, body: "{}", hmac: "x" })
+        .returning()
+    )[0]!;
+  const TARGETS = [
+    `${APP}/api/paymob/callback?hmac=x`,
+    "http://169.254.169.254/latest/meta-data/?hmac=x",
+    "http://127.0.0.1:9/cb?hmac=x",
+    "http://[::1]:9/cb?hmac=x",
+  ];
 
   it("public: rows aimed anywhere but the app are given up unsent; the app's own goes out", async () => {
     vi.stubEnv("APP_URL", APP);
@@ -236,7 +338,7 @@ describe.skipIf(t.skipped)(`emulator callback pump, public or local, on ${testDb
     expect(sent.map((s) => s.url).sort()).toEqual([...TARGETS].sort());
   });
 
-  it("never follows a redirect the target answers with: sent with redirect \"manual\", a 3xx is not a delivery", async () => {
+  it('never follows a redirect the target answers with: sent with redirect "manual", a 3xx is not a delivery', async () => {
     vi.stubEnv("APP_URL", APP);
     answer = 307;
     const row = await insert(TARGETS[0]!);

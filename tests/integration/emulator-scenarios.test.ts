@@ -12,9 +12,25 @@ type Body = { obj: { id: number; success: boolean; pending: boolean } };
 describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarget()}`, () => {
   const h = useEmulatorHarness();
 
-  const callbacksFor = (i: CreatedIntention) => h.receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
-  const setScenario = (body: Record<string, unknown>) => fetch(`${h.emu.baseUrl}/_emulator/scenario`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
-  const deliveries = async () => (await (await fetch(`${h.emu.baseUrl}/_emulator/deliveries?format=json`)).json()) as { id: number; intentionId: string; label: string; suppressed: boolean; deliveredAt: string | null; attempts: number; lastStatus: number | null; gaveUp: boolean }[];
+  const callbacksFor = (i: CreatedIntention) =>
+    h.receiver.received.filter((c) => c.path === `/cb/${i.special_reference}`);
+  const setScenario = (body: Record<string, unknown>) =>
+    fetch(`${h.emu.baseUrl}/_emulator/scenario`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+  const deliveries = async () =>
+    (await (await fetch(`${h.emu.baseUrl}/_emulator/deliveries?format=json`)).json()) as {
+      id: number;
+      intentionId: string;
+      label: string;
+      suppressed: boolean;
+      deliveredAt: string | null;
+      attempts: number;
+      lastStatus: number | null;
+      gaveUp: boolean;
+    }[];
   const redirectOf = (res: Response) => new URL(res.headers.get("location")!).searchParams;
 
   it("duplicate (card 4000000000000200): the same signed callback three times, two of them concurrently", async () => {
@@ -30,7 +46,11 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
 
   it("delayed (control endpoint): the browser is redirected first, the callback only arrives once its delay has passed", async () => {
     const intention = await createTestIntention(h.emu, h.receiver.url);
-    const set = await setScenario({ specialReference: intention.special_reference, scenario: "delayed", delaySeconds: 1 });
+    const set = await setScenario({
+      specialReference: intention.special_reference,
+      scenario: "delayed",
+      delaySeconds: 1,
+    });
     expect(set.status).toBe(200);
     const paidAt = h.emu.clock.now().getTime();
     const res = await payByCard(h.emu, intention, "5123456789012346");
@@ -69,7 +89,8 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
     const [first, second] = got.map((c) => (c.json as Body).obj);
     expect(first).toMatchObject({ success: true, pending: false });
     expect(second).toMatchObject({ id: first!.id, success: false, pending: true });
-    for (const c of got) expect(verifyTransaction(EMULATOR_HMAC_SECRET, (c.json as Body).obj, c.query.get("hmac"))).toBe(true);
+    for (const c of got)
+      expect(verifyTransaction(EMULATOR_HMAC_SECRET, (c.json as Body).obj, c.query.get("hmac"))).toBe(true);
   });
 
   it("missing (card 4000000000000507): no server callback at all, the redirect still happens and the log shows it withheld", async () => {
@@ -78,7 +99,9 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
     expect(redirectOf(res).get("success")).toBe("true");
     await h.emu.settle();
     expect(callbacksFor(intention)).toHaveLength(0);
-    expect((await deliveries()).filter((d) => d.intentionId === intention.id)).toMatchObject([{ suppressed: true, attempts: 0 }]);
+    expect((await deliveries()).filter((d) => d.intentionId === intention.id)).toMatchObject([
+      { suppressed: true, attempts: 0 },
+    ]);
   });
 
   it("bad_signature (card 4000000000000606 and via the control endpoint): the hmac does not verify", async () => {
@@ -91,7 +114,9 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
     for (const intention of [byCard, byControl]) {
       const [callback] = callbacksFor(intention);
       expect(callback!.query.get("hmac")).toMatch(/^[0-9a-f]{128}$/);
-      expect(verifyTransaction(EMULATOR_HMAC_SECRET, (callback!.json as Body).obj, callback!.query.get("hmac"))).toBe(false);
+      expect(verifyTransaction(EMULATOR_HMAC_SECRET, (callback!.json as Body).obj, callback!.query.get("hmac"))).toBe(
+        false,
+      );
     }
   });
 
@@ -116,7 +141,10 @@ describe.skipIf(t.skipped)(`emulator callback failure scenarios on ${testDbTarge
     await h.emu.settle();
     const [original] = callbacksFor(intention);
     const [row] = (await deliveries()).filter((d) => d.intentionId === intention.id);
-    const replay = await fetch(`${h.emu.baseUrl}/_emulator/deliveries/${row!.id}/replay`, { method: "POST", redirect: "manual" });
+    const replay = await fetch(`${h.emu.baseUrl}/_emulator/deliveries/${row!.id}/replay`, {
+      method: "POST",
+      redirect: "manual",
+    });
     expect(replay.status).toBe(303);
     await h.emu.settle();
     const all = callbacksFor(intention);

@@ -7,7 +7,13 @@ import * as schema from "@/db/schema";
 import { paymentEvents } from "@/db/schema/payments";
 import { processCallback } from "@/lib/payments";
 import { useTestDb } from "../helpers/db";
-import { createOrderWithAttempt, loadOrderState, signedTransaction, TEST_HMAC_SECRET, transactionFor } from "../helpers/orders";
+import {
+  createOrderWithAttempt,
+  loadOrderState,
+  signedTransaction,
+  TEST_HMAC_SECRET,
+  transactionFor,
+} from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 
 // The database connection dies in the middle of a callback, at every statement in turn: the callback must
@@ -35,8 +41,17 @@ async function throwingDb(): Promise<Faulty> {
     },
   };
   const client = (t.db as unknown as { $client: unknown }).$client;
-  const { drizzle } = target === "pglite" ? await import("drizzle-orm/pglite") : target === "pg" ? await import("drizzle-orm/node-postgres") : await import("drizzle-orm/neon-serverless");
-  const db = (drizzle as (config: { client: unknown; schema: typeof schema; logger: Logger }) => unknown)({ client, schema, logger }) as Db;
+  const { drizzle } =
+    target === "pglite"
+      ? await import("drizzle-orm/pglite")
+      : target === "pg"
+        ? await import("drizzle-orm/node-postgres")
+        : await import("drizzle-orm/neon-serverless");
+  const db = (drizzle as (config: { client: unknown; schema: typeof schema; logger: Logger }) => unknown)({
+    client,
+    schema,
+    logger,
+  }) as Db;
   return { db, fault, close: async () => {} };
 }
 
@@ -61,7 +76,6 @@ async function terminatingDb(): Promise<Faulty> {
         const dead = new Promise<void>((resolve) => client.once("end", () => resolve()));
         await admin.query("select pg_terminate_backend($1)", [(client as unknown as { processID: number }).processID]);
         await dead; // the statement below then really goes to a lost connection, however slow the machine
-
       }
       return send(...args);
     };
@@ -75,71 +89,98 @@ async function terminatingDb(): Promise<Faulty> {
   return { db: handle.db, fault, checkedOut: () => pool.totalCount - pool.idleCount, close };
 }
 
-const deliver = (db: Db, attempt: Parameters<typeof transactionFor>[0]) => processCallback({ ...signedTransaction(transactionFor(attempt)), hmacSecret: TEST_HMAC_SECRET, db });
+const deliver = (db: Db, attempt: Parameters<typeof transactionFor>[0]) =>
+  processCallback({ ...signedTransaction(transactionFor(attempt)), hmacSecret: TEST_HMAC_SECRET, db });
 
 const modes = [
   { name: "driver error", open: throwingDb, coversBegin: target === "pglite" },
   ...(target === "pg" ? [{ name: "pg_terminate_backend", open: terminatingDb, coversBegin: true }] : []),
 ];
 
-describe.skipIf(t.skipped).each(modes)(`DB connection lost mid-callback ($name) on ${target}`, ({ open, coversBegin }) => {
-  let faulty: Faulty;
-  let statements: number;
-  let sendsBegin = false;
-  beforeAll(async () => {
-    faulty = await open();
-    // How many statements an applied callback takes on this driver (BEGIN/COMMIT included where the driver
-    // sends them as statements): every one of them is a point where the connection can go.
-    const { attempt } = await createOrderWithAttempt(t.db);
-    const before = faulty.fault.seen;
-    faulty.fault.texts = [];
-    const probe = await processCallback({ ...signedTransaction(transactionFor(attempt)), hmacSecret: TEST_HMAC_SECRET, db: faulty.db });
-    expect(probe.body.outcome).toBe("applied");
-    statements = faulty.fault.seen - before;
-    // At least the lock, the order context and the record; PGlite runs BEGIN/COMMIT outside the counted path.
-    expect(statements).toBeGreaterThanOrEqual(target === "pglite" ? 3 : 5);
-    sendsBegin = /^begin/i.test(faulty.fault.texts[0] ?? "");
-  });
-  afterAll(async () => {
-    await faulty?.close();
-    vi.restoreAllMocks();
-  });
-
-  it("at every statement: 503, nothing written, and the retry applies exactly once", async () => {
-    for (let k = sendsBegin && !coversBegin ? 2 : 1; k <= statements; k++) {
-      const { order, attempt } = await createOrderWithAttempt(t.db);
-      const obj = transactionFor(attempt);
-      const signed = signedTransaction(obj);
-      faulty.fault.failAt = faulty.fault.seen + k;
-      const failed = await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: faulty.db });
-      expect(failed, `connection lost at statement ${k} of ${statements}`).toEqual({ status: 503, body: { ok: false, outcome: "error" } });
-
-      let state = await loadOrderState(t.db, order.id);
-      expect([state.order.status, state.attempt(attempt.id)?.status, state.order.paidAt], `statement ${k}`).toEqual(["awaiting_payment", "intended", null]);
-      expect(state.transactions, `statement ${k}`).toHaveLength(0);
-      expect(await t.db.select().from(paymentEvents).where(eq(paymentEvents.paymobTransactionId, obj.id)), `statement ${k}`).toHaveLength(0);
-
-      // Paymob's retry: the identical delivery, through the same (recovered) pool.
-      const retried = await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: faulty.db });
-      expect(retried, `retry after a loss at statement ${k}`).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
-      state = await loadOrderState(t.db, order.id);
-      expect([state.order.status, state.attempt(attempt.id)?.status]).toEqual(["paid", "paid"]);
-      expect(state.transactions).toHaveLength(1);
-      expect(state.events.map((e) => e.outcome)).toEqual(["applied"]);
-    }
-  });
-
-  it.runIf(coversBegin)("repeated losses do not leak connections: the pool still serves the next callback", async () => {
-    // More failures than the terminating pool has connections, each at the first statement (BEGIN on pg).
-    for (let i = 0; i < 4; i++) {
+describe.skipIf(t.skipped).each(modes)(
+  `DB connection lost mid-callback ($name) on ${target}`,
+  ({ open, coversBegin }) => {
+    let faulty: Faulty;
+    let statements: number;
+    let sendsBegin = false;
+    beforeAll(async () => {
+      faulty = await open();
+      // How many statements an applied callback takes on this driver (BEGIN/COMMIT included where the driver
+      // sends them as statements): every one of them is a point where the connection can go.
       const { attempt } = await createOrderWithAttempt(t.db);
-      faulty.fault.failAt = faulty.fault.seen + 1;
-      expect(await deliver(faulty.db, attempt), `loss #${i + 1} at the first statement`).toEqual({ status: 503, body: { ok: false, outcome: "error" } });
-      // Every connection lent for that callback came back (or was dropped): none is left checked out.
-      if (faulty.checkedOut) expect(faulty.checkedOut(), `after loss #${i + 1}`).toBe(0);
-    }
-    const { order, attempt } = await createOrderWithAttempt(t.db);
-    expect(await deliver(faulty.db, attempt)).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
-    expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
-  });
-});
+      const before = faulty.fault.seen;
+      faulty.fault.texts = [];
+      const probe = await processCallback({
+        ...signedTransaction(transactionFor(attempt)),
+        hmacSecret: TEST_HMAC_SECRET,
+        db: faulty.db,
+      });
+      expect(probe.body.outcome).toBe("applied");
+      statements = faulty.fault.seen - before;
+      // At least the lock, the order context and the record; PGlite runs BEGIN/COMMIT outside the counted path.
+      expect(statements).toBeGreaterThanOrEqual(target === "pglite" ? 3 : 5);
+      sendsBegin = /^begin/i.test(faulty.fault.texts[0] ?? "");
+    });
+    afterAll(async () => {
+      await faulty?.close();
+      vi.restoreAllMocks();
+    });
+
+    it("at every statement: 503, nothing written, and the retry applies exactly once", async () => {
+      for (let k = sendsBegin && !coversBegin ? 2 : 1; k <= statements; k++) {
+        const { order, attempt } = await createOrderWithAttempt(t.db);
+        const obj = transactionFor(attempt);
+        const signed = signedTransaction(obj);
+        faulty.fault.failAt = faulty.fault.seen + k;
+        const failed = await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: faulty.db });
+        expect(failed, `connection lost at statement ${k} of ${statements}`).toEqual({
+          status: 503,
+          body: { ok: false, outcome: "error" },
+        });
+
+        let state = await loadOrderState(t.db, order.id);
+        expect([state.order.status, state.attempt(attempt.id)?.status, state.order.paidAt], `statement ${k}`).toEqual([
+          "awaiting_payment",
+          "intended",
+          null,
+        ]);
+        expect(state.transactions, `statement ${k}`).toHaveLength(0);
+        expect(
+          await t.db.select().from(paymentEvents).where(eq(paymentEvents.paymobTransactionId, obj.id)),
+          `statement ${k}`,
+        ).toHaveLength(0);
+
+        // Paymob's retry: the identical delivery, through the same (recovered) pool.
+        const retried = await processCallback({ ...signed, hmacSecret: TEST_HMAC_SECRET, db: faulty.db });
+        expect(retried, `retry after a loss at statement ${k}`).toEqual({
+          status: 200,
+          body: { ok: true, outcome: "applied" },
+        });
+        state = await loadOrderState(t.db, order.id);
+        expect([state.order.status, state.attempt(attempt.id)?.status]).toEqual(["paid", "paid"]);
+        expect(state.transactions).toHaveLength(1);
+        expect(state.events.map((e) => e.outcome)).toEqual(["applied"]);
+      }
+    });
+
+    it.runIf(coversBegin)(
+      "repeated losses do not leak connections: the pool still serves the next callback",
+      async () => {
+        // More failures than the terminating pool has connections, each at the first statement (BEGIN on pg).
+        for (let i = 0; i < 4; i++) {
+          const { attempt } = await createOrderWithAttempt(t.db);
+          faulty.fault.failAt = faulty.fault.seen + 1;
+          expect(await deliver(faulty.db, attempt), `loss #${i + 1} at the first statement`).toEqual({
+            status: 503,
+            body: { ok: false, outcome: "error" },
+          });
+          // Every connection lent for that callback came back (or was dropped): none is left checked out.
+          if (faulty.checkedOut) expect(faulty.checkedOut(), `after loss #${i + 1}`).toBe(0);
+        }
+        const { order, attempt } = await createOrderWithAttempt(t.db);
+        expect(await deliver(faulty.db, attempt)).toEqual({ status: 200, body: { ok: true, outcome: "applied" } });
+        expect((await loadOrderState(t.db, order.id)).order.status).toBe("paid");
+      },
+    );
+  },
+);

@@ -49,7 +49,9 @@ async function startCallbackApp(): Promise<LoopbackServer> {
     }
     const headers = new Headers();
     for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
-    const response = await POST(new Request(`http://${req.headers.host}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }));
+    const response = await POST(
+      new Request(`http://${req.headers.host}${req.url}`, { method: "POST", headers, body: Buffer.concat(chunks) }),
+    );
     res.writeHead(response.status, { "content-type": "application/json" });
     res.end(await response.text());
   });
@@ -77,7 +79,11 @@ describe.skipIf(t.skipped)(`emulator failure scenarios across ${ORDERS} orders o
 
   beforeAll(async () => {
     [emu, app] = await Promise.all([startEmulatorServer(), startCallbackApp()]);
-    deps = { config: loadPaymobConfig({ APP_URL: emu.origin }), urls: paymentUrls({ APP_URL: app.origin }), fetchImpl: withoutDeadline };
+    deps = {
+      config: loadPaymobConfig({ APP_URL: emu.origin }),
+      urls: paymentUrls({ APP_URL: app.origin }),
+      fetchImpl: withoutDeadline,
+    };
   });
   afterAll(async () => {
     await emu?.settle();
@@ -86,84 +92,158 @@ describe.skipIf(t.skipped)(`emulator failure scenarios across ${ORDERS} orders o
   });
 
   const reload = async (order: Order) => (await t.db.select().from(orders).where(eq(orders.id, order.id)))[0]!;
-  const latest = async (order: Order) => (await t.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, order.id)).orderBy(asc(paymentAttempts.createdAt)))[0]!;
+  const latest = async (order: Order) =>
+    (
+      await t.db
+        .select()
+        .from(paymentAttempts)
+        .where(eq(paymentAttempts.orderId, order.id))
+        .orderBy(asc(paymentAttempts.createdAt))
+    )[0]!;
 
-  it("checks out and pays every order, each under its scenario", async () => {
-    const slugs = (await t.db.select({ slug: products.slug }).from(products)).map((p) => p.slug);
-    for (let start = 0; start < ORDERS; start += BATCH) {
-      const batch = Array.from({ length: Math.min(BATCH, ORDERS - start) }, (_, j) => start + j);
-      placed.push(
-        ...(await Promise.all(
-          batch.map(async (i): Promise<Placed> => {
-            const scenario = SCENARIOS[i % SCENARIOS.length]!;
-            const cartId = await cartWith(t.db, { [slugs[i % slugs.length]!]: 1 + (i % 3) });
-            const step = await startCheckout(t.db, { cartId, owner: visitor(), submission: submission() }, deps);
-            if (step.kind !== "hosted") throw new Error(`order ${i}: checkout ended in ${step.kind}`);
-            if (scenario === "delayed") {
-              const set = await fetch(`${emu.baseUrl}/_emulator/scenario`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ specialReference: step.attempt.specialReference, scenario: "delayed", delaySeconds: 1 }) });
-              expect(set.status).toBe(200);
-            }
-            const paid = await payByCard(emu, { client_secret: step.attempt.clientSecret! } as CreatedIntention, CARD[scenario]);
-            expect(paid.status, `order ${i} (${scenario}) payment page`).toBe(303);
-            return { scenario, order: step.order, attempt: step.attempt };
-          }),
-        )),
-      );
-    }
-    expect(placed).toHaveLength(ORDERS);
-  }, SLOW_TEST_MS);
+  it(
+    "checks out and pays every order, each under its scenario",
+    async () => {
+      const slugs = (await t.db.select({ slug: products.slug }).from(products)).map((p) => p.slug);
+      for (let start = 0; start < ORDERS; start += BATCH) {
+        const batch = Array.from({ length: Math.min(BATCH, ORDERS - start) }, (_, j) => start + j);
+        placed.push(
+          ...(await Promise.all(
+            batch.map(async (i): Promise<Placed> => {
+              const scenario = SCENARIOS[i % SCENARIOS.length]!;
+              const cartId = await cartWith(t.db, { [slugs[i % slugs.length]!]: 1 + (i % 3) });
+              const step = await startCheckout(t.db, { cartId, owner: visitor(), submission: submission() }, deps);
+              if (step.kind !== "hosted") throw new Error(`order ${i}: checkout ended in ${step.kind}`);
+              if (scenario === "delayed") {
+                const set = await fetch(`${emu.baseUrl}/_emulator/scenario`, {
+                  method: "POST",
+                  headers: { "content-type": "application/json" },
+                  body: JSON.stringify({
+                    specialReference: step.attempt.specialReference,
+                    scenario: "delayed",
+                    delaySeconds: 1,
+                  }),
+                });
+                expect(set.status).toBe(200);
+              }
+              const paid = await payByCard(
+                emu,
+                { client_secret: step.attempt.clientSecret! } as CreatedIntention,
+                CARD[scenario],
+              );
+              expect(paid.status, `order ${i} (${scenario}) payment page`).toBe(303);
+              return { scenario, order: step.order, attempt: step.attempt };
+            }),
+          )),
+        );
+      }
+      expect(placed).toHaveLength(ORDERS);
+    },
+    SLOW_TEST_MS,
+  );
 
-  it("the callbacks that do arrive settle their orders, whatever their count, delay or order", async () => {
-    type Delivery = { suppressed: boolean; deliveredAt: string | null; lastStatus: number | null; gaveUp: boolean };
-    const undelivered = async () => {
-      const deliveries = (await (await fetch(`${emu.baseUrl}/_emulator/deliveries?format=json`)).json()) as Delivery[];
-      return deliveries.filter((d) => !d.suppressed && (d.deliveredAt === null || d.gaveUp || (d.lastStatus ?? 0) >= 300));
-    };
-    // Runs every scheduled delivery to the end: the delayed ones (1 s) and the third duplicates (2 s) included.
-    await emu.settle();
-    const arriving = placed.filter((p) => p.scenario !== "missing");
-    for (const p of arriving) {
-      const want = p.scenario === "declined" ? ["payment_failed", "declined"] : ["paid", "paid"];
-      expect([(await reload(p.order)).status, (await latest(p.order)).status], `${p.order.reference} (${p.scenario})`).toEqual(want);
-    }
-    // Nothing still owed: every delivery went out and was answered 2xx.
-    expect(await undelivered()).toEqual([]);
-  }, SLOW_TEST_MS);
-
-  it("missing callbacks are recovered by the return page's inquiry", async () => {
-    const missing = placed.filter((p) => p.scenario === "missing");
-    for (const p of missing) expect((await reload(p.order)).status, `${p.order.reference} before the inquiry`).toBe("awaiting_payment");
-    // The customer comes back after the grace period (timed on the DB clock, so the checkout is moved back),
-    // and the return page makes its call: the same function, on the DB's rows.
-    for (const p of missing) {
-      await t.db.update(paymentAttempts).set({ checkoutOpenedAt: sql`now() - ${sql.raw(`interval '${INQUIRY_GRACE_MS + 1_000} milliseconds'`)}` }).where(eq(paymentAttempts.orderId, p.order.id));
-    }
-    const results = await Promise.all(missing.map(async (p) => reconcileStaleAttempt(t.db, await reload(p.order), await latest(p.order), { config: deps.config, fetchImpl: withoutDeadline })));
-    expect(results).toEqual(missing.map(() => "applied"));
-    for (const p of missing) expect([(await reload(p.order)).status, (await latest(p.order)).status], p.order.reference).toEqual(["paid", "paid"]);
-  }, SLOW_TEST_MS);
-
-  it("every order ends exactly once in its state: one settling transaction, duplicates and stale ones recorded as such", async () => {
-    for (const p of placed) {
-      const label = `${p.order.reference} (${p.scenario})`;
-      const rows = await t.db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, p.order.id)).orderBy(asc(paymentTransactions.id));
-      const events = await t.db.select().from(paymentEvents).where(eq(paymentEvents.orderId, p.order.id)).orderBy(asc(paymentEvents.id));
-      const applied = events.filter((e) => e.outcome === "applied");
-      expect(applied, label).toHaveLength(1);
-      expect(rows.filter((r) => r.fromStatus !== r.toStatus), label).toHaveLength(1);
-      const expected: Record<Scenario, { events: number; duplicates: number; stale: number; source: string }> = {
-        none: { events: 1, duplicates: 0, stale: 0, source: "callback" },
-        declined: { events: 1, duplicates: 0, stale: 0, source: "callback" },
-        duplicate: { events: 3, duplicates: 2, stale: 0, source: "callback" },
-        delayed: { events: 1, duplicates: 0, stale: 0, source: "callback" },
-        out_of_order: { events: 2, duplicates: 0, stale: 1, source: "callback" },
-        missing: { events: 1, duplicates: 0, stale: 0, source: "inquiry" },
+  it(
+    "the callbacks that do arrive settle their orders, whatever their count, delay or order",
+    async () => {
+      type Delivery = { suppressed: boolean; deliveredAt: string | null; lastStatus: number | null; gaveUp: boolean };
+      const undelivered = async () => {
+        const deliveries = (await (
+          await fetch(`${emu.baseUrl}/_emulator/deliveries?format=json`)
+        ).json()) as Delivery[];
+        return deliveries.filter(
+          (d) => !d.suppressed && (d.deliveredAt === null || d.gaveUp || (d.lastStatus ?? 0) >= 300),
+        );
       };
-      const want = expected[p.scenario];
-      expect(events, label).toHaveLength(want.events);
-      expect(events.filter((e) => e.outcome === "duplicate"), label).toHaveLength(want.duplicates);
-      expect(events.filter((e) => e.outcome === "stale"), label).toHaveLength(want.stale);
-      expect(applied[0]!.source, label).toBe(want.source);
-    }
-  }, SLOW_TEST_MS);
+      // Runs every scheduled delivery to the end: the delayed ones (1 s) and the third duplicates (2 s) included.
+      await emu.settle();
+      const arriving = placed.filter((p) => p.scenario !== "missing");
+      for (const p of arriving) {
+        const want = p.scenario === "declined" ? ["payment_failed", "declined"] : ["paid", "paid"];
+        expect(
+          [(await reload(p.order)).status, (await latest(p.order)).status],
+          `${p.order.reference} (${p.scenario})`,
+        ).toEqual(want);
+      }
+      // Nothing still owed: every delivery went out and was answered 2xx.
+      expect(await undelivered()).toEqual([]);
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    "missing callbacks are recovered by the return page's inquiry",
+    async () => {
+      const missing = placed.filter((p) => p.scenario === "missing");
+      for (const p of missing)
+        expect((await reload(p.order)).status, `${p.order.reference} before the inquiry`).toBe("awaiting_payment");
+      // The customer comes back after the grace period (timed on the DB clock, so the checkout is moved back),
+      // and the return page makes its call: the same function, on the DB's rows.
+      for (const p of missing) {
+        await t.db
+          .update(paymentAttempts)
+          .set({ checkoutOpenedAt: sql`now() - ${sql.raw(`interval '${INQUIRY_GRACE_MS + 1_000} milliseconds'`)}` })
+          .where(eq(paymentAttempts.orderId, p.order.id));
+      }
+      const results = await Promise.all(
+        missing.map(async (p) =>
+          reconcileStaleAttempt(t.db, await reload(p.order), await latest(p.order), {
+            config: deps.config,
+            fetchImpl: withoutDeadline,
+          }),
+        ),
+      );
+      expect(results).toEqual(missing.map(() => "applied"));
+      for (const p of missing)
+        expect([(await reload(p.order)).status, (await latest(p.order)).status], p.order.reference).toEqual([
+          "paid",
+          "paid",
+        ]);
+    },
+    SLOW_TEST_MS,
+  );
+
+  it(
+    "every order ends exactly once in its state: one settling transaction, duplicates and stale ones recorded as such",
+    async () => {
+      for (const p of placed) {
+        const label = `${p.order.reference} (${p.scenario})`;
+        const rows = await t.db
+          .select()
+          .from(paymentTransactions)
+          .where(eq(paymentTransactions.orderId, p.order.id))
+          .orderBy(asc(paymentTransactions.id));
+        const events = await t.db
+          .select()
+          .from(paymentEvents)
+          .where(eq(paymentEvents.orderId, p.order.id))
+          .orderBy(asc(paymentEvents.id));
+        const applied = events.filter((e) => e.outcome === "applied");
+        expect(applied, label).toHaveLength(1);
+        expect(
+          rows.filter((r) => r.fromStatus !== r.toStatus),
+          label,
+        ).toHaveLength(1);
+        const expected: Record<Scenario, { events: number; duplicates: number; stale: number; source: string }> = {
+          none: { events: 1, duplicates: 0, stale: 0, source: "callback" },
+          declined: { events: 1, duplicates: 0, stale: 0, source: "callback" },
+          duplicate: { events: 3, duplicates: 2, stale: 0, source: "callback" },
+          delayed: { events: 1, duplicates: 0, stale: 0, source: "callback" },
+          out_of_order: { events: 2, duplicates: 0, stale: 1, source: "callback" },
+          missing: { events: 1, duplicates: 0, stale: 0, source: "inquiry" },
+        };
+        const want = expected[p.scenario];
+        expect(events, label).toHaveLength(want.events);
+        expect(
+          events.filter((e) => e.outcome === "duplicate"),
+          label,
+        ).toHaveLength(want.duplicates);
+        expect(
+          events.filter((e) => e.outcome === "stale"),
+          label,
+        ).toHaveLength(want.stale);
+        expect(applied[0]!.source, label).toBe(want.source);
+      }
+    },
+    SLOW_TEST_MS,
+  );
 });

@@ -10,7 +10,13 @@ import { retryPayment } from "@/lib/checkout/return/retry";
 import { startCheckout } from "@/lib/checkout/start/start-checkout";
 import { logger } from "@/lib/logger";
 import { hitRateLimit, type RateLimitRule } from "@/lib/rate-limit/limiter";
-import { ADMIN_ACTIONS_PER_ADMIN, MAGIC_LINKS_PER_CLIENT, MAGIC_LINKS_PER_EMAIL, PAYMENT_STARTS_PER_CLIENT, PAYMENT_STARTS_PER_VISITOR } from "@/lib/rate-limit/rules";
+import {
+  ADMIN_ACTIONS_PER_ADMIN,
+  MAGIC_LINKS_PER_CLIENT,
+  MAGIC_LINKS_PER_EMAIL,
+  PAYMENT_STARTS_PER_CLIENT,
+  PAYMENT_STARTS_PER_VISITOR,
+} from "@/lib/rate-limit/rules";
 import { useTestDb } from "../helpers/db";
 import { nextId } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
@@ -29,8 +35,17 @@ function manualClock(iso = "2026-03-01T12:00:05.000Z") {
   return { clock, advance: (seconds: number) => void (now = new Date(now.getTime() + seconds * 1000)) };
 }
 
-const rule = (limit: number, windowSeconds = 600): RateLimitRule => ({ name: `test-${nextId()}`, limit, windowSeconds, what: "test hits" });
-const rowsOf = (r: RateLimitRule) => t.db.select().from(rateLimits).where(like(rateLimits.key, `${r.name}:%`));
+const rule = (limit: number, windowSeconds = 600): RateLimitRule => ({
+  name: `test-${nextId()}`,
+  limit,
+  windowSeconds,
+  what: "test hits",
+});
+const rowsOf = (r: RateLimitRule) =>
+  t.db
+    .select()
+    .from(rateLimits)
+    .where(like(rateLimits.key, `${r.name}:%`));
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeAll(() => {
@@ -51,7 +66,11 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       expect(verdicts[3]).toEqual({ ok: false, rule: r, retryAfterSeconds: 595 });
       expect(warn).toHaveBeenCalledTimes(1);
       expect(warn.mock.calls[0]![0]).toEqual({ scope: "rate-limit", rule: "test hits", key: `${r.name}:203.0.113.7` });
-      expect(warn.mock.calls[0]![1]).toMatch(new RegExp(`^refused test hits: ${r.name}:203\\.0\\.113\\.7 reached 3 per 10 minutes; refusing until 2026-03-01T12:10:00\\.000Z`));
+      expect(warn.mock.calls[0]![1]).toMatch(
+        new RegExp(
+          `^refused test hits: ${r.name}:203\\.0\\.113\\.7 reached 3 per 10 minutes; refusing until 2026-03-01T12:10:00\\.000Z`,
+        ),
+      );
 
       // Refused hits write nothing: the counter stopped at limit + 1.
       expect((await rowsOf(r)).map((row) => row.count)).toEqual([4]);
@@ -86,7 +105,12 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       const { clock } = manualClock();
       const verdicts = await Promise.all(Array.from({ length: 40 }, () => hitRateLimit(t.db, r, "burst", clock)));
       expect(verdicts.filter((v) => v.ok)).toHaveLength(7);
-      expect(verdicts.filter((v) => v.ok).map((v) => (v.ok ? v.count : 0)).sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+      expect(
+        verdicts
+          .filter((v) => v.ok)
+          .map((v) => (v.ok ? v.count : 0))
+          .sort((a, b) => a - b),
+      ).toEqual([1, 2, 3, 4, 5, 6, 7]);
     });
 
     it.skipIf(testDbTarget() === "pglite")("two server instances (two connection pools) share the limit", async () => {
@@ -94,7 +118,9 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       try {
         const r = rule(10);
         const { clock } = manualClock();
-        const verdicts = await Promise.all(Array.from({ length: 30 }, (_, i) => hitRateLimit(i % 2 ? other.db : t.db, r, "shared", clock)));
+        const verdicts = await Promise.all(
+          Array.from({ length: 30 }, (_, i) => hitRateLimit(i % 2 ? other.db : t.db, r, "shared", clock)),
+        );
         expect(verdicts.filter((v) => v.ok)).toHaveLength(10);
       } finally {
         await other.close();
@@ -122,10 +148,13 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       const mailbox = `victim-${nextId()}@example.com`;
       const [local, domain] = mailbox.split("@");
       const sent = [];
-      for (const tag of ["", "+1", "+2", "", "+x", "+y"]) sent.push(await limitMagicLinks(t.db, { email: `${local}${tag}@${domain}`, client }, clock));
+      for (const tag of ["", "+1", "+2", "", "+x", "+y"])
+        sent.push(await limitMagicLinks(t.db, { email: `${local}${tag}@${domain}`, client }, clock));
       expect(sent.map((v) => v.ok)).toEqual([true, true, true, true, true, false]);
       expect(sent[5]).toMatchObject({ ok: false, rule: MAGIC_LINKS_PER_EMAIL });
-      expect((await limitMagicLinks(t.db, { email: `someone-else-${nextId()}@example.com`, client }, clock)).ok).toBe(true);
+      expect((await limitMagicLinks(t.db, { email: `someone-else-${nextId()}@example.com`, client }, clock)).ok).toBe(
+        true,
+      );
       advance(15 * 60);
       expect((await limitMagicLinks(t.db, { email: mailbox, client }, clock)).ok).toBe(true);
     });
@@ -134,18 +163,23 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       const { clock } = manualClock();
       const client = `2001:db8:${nextId() % 9999}::1`;
       const verdicts = [];
-      for (let i = 0; i < 21; i++) verdicts.push(await limitMagicLinks(t.db, { email: `spam-${nextId()}@example.com`, client }, clock));
+      for (let i = 0; i < 21; i++)
+        verdicts.push(await limitMagicLinks(t.db, { email: `spam-${nextId()}@example.com`, client }, clock));
       expect(verdicts.filter((v) => v.ok)).toHaveLength(MAGIC_LINKS_PER_CLIENT.limit);
       expect(verdicts[20]).toMatchObject({ ok: false, rule: MAGIC_LINKS_PER_CLIENT });
       const victim = `untouched-${nextId()}@example.com`;
       expect((await limitMagicLinks(t.db, { email: victim, client }, clock)).ok).toBe(false);
-      const [row] = await t.db.select().from(rateLimits).where(eq(rateLimits.key, `${MAGIC_LINKS_PER_EMAIL.name}:${victim}`));
+      const [row] = await t.db
+        .select()
+        .from(rateLimits)
+        .where(eq(rateLimits.key, `${MAGIC_LINKS_PER_EMAIL.name}:${victim}`));
       expect(row).toBeUndefined();
     });
   });
 
   describe("payment starts", () => {
-    const ordersOf = async (guestId: string) => (await t.db.select({ n: count() }).from(orders).where(eq(orders.guestId, guestId)))[0]!.n;
+    const ordersOf = async (guestId: string) =>
+      (await t.db.select({ n: count() }).from(orders).where(eq(orders.guestId, guestId)))[0]!.n;
 
     it("ten new orders per visitor in 10 minutes; the eleventh is refused before any order or intention, with a message", async () => {
       const { clock } = manualClock();
@@ -160,7 +194,8 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       expect(steps.slice(0, 10).every((s) => s.kind === "hosted")).toBe(true);
       expect(steps[10]).toEqual({
         kind: "failed",
-        publicMessage: "Too many payments were started from here in a short time, so this one was not started and nothing was charged. Please try again in 10 minutes.",
+        publicMessage:
+          "Too many payments were started from here in a short time, so this one was not started and nothing was charged. Please try again in 10 minutes.",
       });
       expect(await ordersOf(owner.guestId)).toBe(10);
       expect(paymob.requests).toHaveLength(10);
@@ -188,7 +223,10 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       const { paymentAttempts } = await import("@/db/schema");
       await t.db.update(paymentAttempts).set({ status: "declined" }).where(eq(paymentAttempts.orderId, first.order.id));
       const retried = await retryPayment(t.db, { orderId: first.order.id, owner, admit }, paymob.deps);
-      expect(retried).toMatchObject({ kind: "failed", publicMessage: expect.stringMatching(/^Too many payments were started/) });
+      expect(retried).toMatchObject({
+        kind: "failed",
+        publicMessage: expect.stringMatching(/^Too many payments were started/),
+      });
       expect(paymob.requests).toHaveLength(1);
     });
 
@@ -196,24 +234,32 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       const { clock } = manualClock();
       const client = "192.0.2.12";
       const verdicts = [];
-      for (let i = 0; i <= PAYMENT_STARTS_PER_CLIENT.limit; i++) verdicts.push(await admitPaymentStart(t.db, { owner: visitor(), client }, clock));
+      for (let i = 0; i <= PAYMENT_STARTS_PER_CLIENT.limit; i++)
+        verdicts.push(await admitPaymentStart(t.db, { owner: visitor(), client }, clock));
       expect(verdicts.filter((v) => v.ok)).toHaveLength(PAYMENT_STARTS_PER_CLIENT.limit);
       expect(verdicts.at(-1)!.ok).toBe(false);
     });
   });
 
   describe("admin actions", () => {
-    const viewer = (email: string, verifiedEmail: string | null = email): Viewer => ({ userId: `user-${nextId()}`, email, name: null, verifiedEmail });
+    const viewer = (email: string, verifiedEmail: string | null = email): Viewer => ({
+      userId: `user-${nextId()}`,
+      email,
+      name: null,
+      verifiedEmail,
+    });
     beforeAll(() => void vi.stubEnv("ADMIN_EMAILS", "boss@example.com,ops@example.com"));
     afterAll(() => void vi.unstubAllEnvs());
 
     it("twenty a minute per admin, then a refusal the admin page shows; another admin is unaffected", async () => {
       const { clock, advance } = manualClock();
       const boss = viewer("boss@example.com");
-      for (let i = 0; i < ADMIN_ACTIONS_PER_ADMIN.limit; i++) expect(await adminActionRefusal(t.db, boss, clock)).toBeNull();
+      for (let i = 0; i < ADMIN_ACTIONS_PER_ADMIN.limit; i++)
+        expect(await adminActionRefusal(t.db, boss, clock)).toBeNull();
       expect(await adminActionRefusal(t.db, boss, clock)).toEqual({
         status: "refused",
-        message: "Too many admin actions in a short time, so this one was not sent. Check the order's timeline, then try again in 55 seconds.",
+        message:
+          "Too many admin actions in a short time, so this one was not sent. Check the order's timeline, then try again in 55 seconds.",
       });
       expect(await adminActionRefusal(t.db, viewer("ops@example.com"), clock)).toBeNull();
       advance(55);
@@ -229,10 +275,14 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
         const form = new FormData();
         form.set("reference", "NC-NOSUCHONE");
         const answers = [];
-        for (let i = 0; i < 20; i++) answers.push(await (i % 2 ? refundAction : replayAction)({ status: "idle" }, form));
+        for (let i = 0; i < 20; i++)
+          answers.push(await (i % 2 ? refundAction : replayAction)({ status: "idle" }, form));
         // Incomplete forms: each one reached its operation, which refused it as invalid.
         expect(answers.map((a) => a.status)).toEqual(Array(20).fill("invalid"));
-        expect(await refundAction({ status: "idle" }, form)).toMatchObject({ status: "refused", message: expect.stringMatching(/^Too many admin actions in a short time/) });
+        expect(await refundAction({ status: "idle" }, form)).toMatchObject({
+          status: "refused",
+          message: expect.stringMatching(/^Too many admin actions in a short time/),
+        });
       } finally {
         session.viewer = null;
         vi.useRealTimers();
@@ -244,7 +294,10 @@ describe.skipIf(t.skipped)(`rate limits in the database on ${testDbTarget()}`, (
       for (const someone of [null, viewer("customer@example.com"), viewer("boss@example.com", null)]) {
         for (let i = 0; i < 25; i++) expect(await adminActionRefusal(t.db, someone, clock)).toBeNull();
       }
-      const counters = await t.db.select().from(rateLimits).where(like(rateLimits.key, `${ADMIN_ACTIONS_PER_ADMIN.name}:customer%`));
+      const counters = await t.db
+        .select()
+        .from(rateLimits)
+        .where(like(rateLimits.key, `${ADMIN_ACTIONS_PER_ADMIN.name}:customer%`));
       expect(counters).toEqual([]);
     });
   });

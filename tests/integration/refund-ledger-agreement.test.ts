@@ -36,8 +36,16 @@ const request = fc.record({
   // Which of Paymob's callbacks for it never reach us.
   lost: fc.constantFrom<Lost>("none", "none", "child", "parent", "both"),
 });
-const steps = fc.array(fc.oneof({ arbitrary: request.map((r): Step => ({ request: r })), weight: 2 }, { arbitrary: fc.nat(20).map((n): Step => ({ deliver: n })), weight: 3 }), { minLength: 1, maxLength: 10 });
-const refund = (amount: number, answer: Request["answer"], lost: Lost): Step => ({ request: { kind: "refund", amount, answer, lost } });
+const steps = fc.array(
+  fc.oneof(
+    { arbitrary: request.map((r): Step => ({ request: r })), weight: 2 },
+    { arbitrary: fc.nat(20).map((n): Step => ({ deliver: n })), weight: 3 },
+  ),
+  { minLength: 1, maxLength: 10 },
+);
+const refund = (amount: number, answer: Request["answer"], lost: Lost): Step => ({
+  request: { kind: "refund", amount, answer, lost },
+});
 const examples: Step[][] = [
   // r1's own callback lost; the parent's "total 1" settles r1, r2's child settles r2; "total 2" is a duplicate
   // of "total 1" (same signed fields). Both ledgers read 2 (the TypeScript one read 1 before it counted
@@ -72,7 +80,13 @@ describe("refund ledger: the SQL's settlement agrees with the TypeScript ledger"
               continue;
             }
             const { kind, amount, answer, lost } = step.request;
-            const reserved = await reserveReversal(db, { kind, amountMinor: amount, attemptId: attempt.id, transactionId: captureId, requestedBy: "admin@example.com" });
+            const reserved = await reserveReversal(db, {
+              kind,
+              amountMinor: amount,
+              attemptId: attempt.id,
+              transactionId: captureId,
+              requestedBy: "admin@example.com",
+            });
             if (!reserved.ok) continue;
             if (answer === "declined") {
               await releaseReversal(db, reserved.reversal, "Paymob declined");
@@ -85,21 +99,36 @@ describe("refund ledger: the SQL's settlement agrees with the TypeScript ledger"
             if (kind === "void") voidedAtPaymob = true;
             else refundedAtPaymob += amount;
             if (lost === "child" || lost === "both") childLost = true;
-            else queue.push(kind === "void" ? voidChild(attempt, captureId, child) : refundChild(attempt, captureId, child, amount));
+            else
+              queue.push(
+                kind === "void" ? voidChild(attempt, captureId, child) : refundChild(attempt, captureId, child, amount),
+              );
             if (lost !== "parent" && lost !== "both") {
-              queue.push(kind === "void" ? transactionFor(attempt, { id: captureId, is_voided: true }) : parentRefunded(attempt, captureId, refundedAtPaymob));
+              queue.push(
+                kind === "void"
+                  ? transactionFor(attempt, { id: captureId, is_voided: true })
+                  : parentRefunded(attempt, captureId, refundedAtPaymob),
+              );
             }
           }
           for (const callback of queue.splice(0)) await deliver(db, callback);
 
-          const transactions = await db.select().from(paymentTransactions).where(eq(paymentTransactions.orderId, order.id));
+          const transactions = await db
+            .select()
+            .from(paymentTransactions)
+            .where(eq(paymentTransactions.orderId, order.id));
           const reversals = await db.select().from(paymentReversals).where(eq(paymentReversals.orderId, order.id));
-          const [{ refundedMinor: orderRefunded } = { refundedMinor: -1 }] = await db.select({ refundedMinor: orders.refundedMinor }).from(orders).where(and(eq(orders.id, order.id)));
+          const [{ refundedMinor: orderRefunded } = { refundedMinor: -1 }] = await db
+            .select({ refundedMinor: orders.refundedMinor })
+            .from(orders)
+            .where(and(eq(orders.id, order.id)));
           const refunds = reversals.filter((r) => r.kind === "refund");
           const settled = sum(refunds.filter((r) => r.status === "settled"));
           const pending = reversals.filter((r) => r.status === "pending");
           const pendingRefunds = sum(pending.filter((r) => r.kind === "refund"));
-          const capture = attemptLedger(transactions, attempt.id, reversals).captures.find((c) => c.transactionId === captureId)!;
+          const capture = attemptLedger(transactions, attempt.id, reversals).captures.find(
+            (c) => c.transactionId === captureId,
+          )!;
           const balance = reversalBalance(captureId, transactions, pending, settled);
           const voidSettled = reversals.some((r) => r.kind === "void" && r.status === "settled");
 
@@ -117,7 +146,11 @@ describe("refund ledger: the SQL's settlement agrees with the TypeScript ledger"
           expect(balance.voided).toBe(voidSettled);
           // Never more refundable than is left at Paymob.
           expect(balance.refundableMinor).toBeLessThanOrEqual(voidedAtPaymob ? 0 : CAPTURED - refundedAtPaymob);
-          expect(balance.refundableMinor).toBe(balance.voided || pending.some((r) => r.kind === "void") ? 0 : Math.max(0, CAPTURED - capture.refundedMinor - pendingRefunds));
+          expect(balance.refundableMinor).toBe(
+            balance.voided || pending.some((r) => r.kind === "void")
+              ? 0
+              : Math.max(0, CAPTURED - capture.refundedMinor - pendingRefunds),
+          );
           if (pending.length === 0) {
             // Nothing in doubt: both ledgers say exactly what Paymob refunded.
             expect(settled).toBe(refundedAtPaymob);

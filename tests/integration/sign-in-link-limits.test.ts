@@ -31,7 +31,11 @@ vi.mock("next/headers", async (importOriginal) => ({
 
 const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "sign-in-limits-outbox-"));
 const saved = { ...process.env };
-Object.assign(process.env, { APP_URL: APP_ORIGIN, AUTH_SECRET: "sign-in-limits-test-secret-0123456789abcdefghij", AUTH_OUTBOX_DIR: outboxDir });
+Object.assign(process.env, {
+  APP_URL: APP_ORIGIN,
+  AUTH_SECRET: "sign-in-limits-test-secret-0123456789abcdefghij",
+  AUTH_OUTBOX_DIR: outboxDir,
+});
 for (const name of ["AUTH_URL", "NEXTAUTH_URL", "AUTH_RESEND_KEY", "TRUSTED_PROXY", "VERCEL"]) delete process.env[name];
 
 const t = useTestDb({ seed: false });
@@ -56,13 +60,18 @@ afterAll(() => {
 async function askForLink(email: string, forwardedFor: string): Promise<Response> {
   const browser = new AuthTestClient(route, APP_ORIGIN);
   const csrfToken = await browser.csrfToken();
-  return browser.post("/api/auth/signin/email", { email, csrfToken, callbackUrl: "/account/orders" }, { "x-forwarded-for": forwardedFor });
+  return browser.post(
+    "/api/auth/signin/email",
+    { email, csrfToken, callbackUrl: "/account/orders" },
+    { "x-forwarded-for": forwardedFor },
+  );
 }
 
 /** Where Auth.js sends the browser once the email is out. */
 const SENT = `${APP_ORIGIN}/api/auth/verify-request?provider=email&type=email`;
 const emailsTo = async (email: string) => (await readOutbox(500)).filter((m) => m.to === email).length;
-const tokensFor = async (email: string) => (await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, email))).length;
+const tokensFor = async (email: string) =>
+  (await t.db.select().from(verificationTokens).where(eq(verificationTokens.identifier, email))).length;
 
 describe.skipIf(t.skipped)(`sign-in link limits on ${testDbTarget()}`, () => {
   it("the sixth link to one mailbox in 15 minutes is refused: no email, no new token, the login page says why", async () => {
@@ -75,7 +84,11 @@ describe.skipIf(t.skipped)(`sign-in link limits on ${testDbTarget()}`, () => {
     expect(refused.status).toBe(302);
     const location = new URL(refused.headers.get("location")!);
     expect(`${location.origin}${location.pathname}`).toBe(`${APP_ORIGIN}/login`);
-    expect(Object.fromEntries(location.searchParams)).toEqual({ error: "TooManyRequests", scope: "email", wait: "899" });
+    expect(Object.fromEntries(location.searchParams)).toEqual({
+      error: "TooManyRequests",
+      scope: "email",
+      wait: "899",
+    });
     expect(await emailsTo(email)).toBe(5);
     expect(await tokensFor(email)).toBe(1); // the newest link of the five still works
 
@@ -87,25 +100,33 @@ describe.skipIf(t.skipped)(`sign-in link limits on ${testDbTarget()}`, () => {
   it("the 21st link from one client address is refused, whatever it prepends to X-Forwarded-For", async () => {
     const client = `203.0.113.${nextId() % 250}`;
     const answers = [];
-    for (let i = 0; i < 21; i++) answers.push(await askForLink(`spam-${nextId()}@example.com`, `10.9.${i}.1, ${client}`));
+    for (let i = 0; i < 21; i++)
+      answers.push(await askForLink(`spam-${nextId()}@example.com`, `10.9.${i}.1, ${client}`));
     expect(answers.slice(0, 20).map((r) => r.headers.get("location"))).toEqual(Array(20).fill(SENT));
     expect(answers[20]!.headers.get("location")).toMatch(/\/login\?error=TooManyRequests&scope=client&wait=\d+$/);
   });
 
   it("the login form's server action shows the refusal in the form, with the wait", async () => {
     const email = `form-${nextId()}@example.com`;
-    request.headers = new Headers({ host: "shop.example.com", "x-forwarded-proto": "https", "x-forwarded-for": `198.51.100.${nextId() % 250}` });
+    request.headers = new Headers({
+      host: "shop.example.com",
+      "x-forwarded-proto": "https",
+      "x-forwarded-for": `198.51.100.${nextId() % 250}`,
+    });
     const submit = () => {
       const form = new FormData();
       form.set("email", email);
       form.set("callbackUrl", "/account/orders");
       return requestMagicLink({ status: "idle" }, form);
     };
-    for (let i = 0; i < 5; i++) await expect(submit()).rejects.toMatchObject({ digest: expect.stringContaining("/login/check-email") });
+    for (let i = 0; i < 5; i++)
+      await expect(submit()).rejects.toMatchObject({ digest: expect.stringContaining("/login/check-email") });
     expect(await submit()).toEqual({
       status: "error",
       email,
-      message: expect.stringMatching(/^Too many sign-in links were sent to this address\. Use the newest one in your inbox, or ask for another in \d+ minutes\.$/),
+      message: expect.stringMatching(
+        /^Too many sign-in links were sent to this address\. Use the newest one in your inbox, or ask for another in \d+ minutes\.$/,
+      ),
     });
     expect(await emailsTo(email)).toBe(5);
   });

@@ -12,18 +12,52 @@ import { formatMoney } from "@/lib/money";
 // The forms' server actions need a request context; rendering only needs something to point at.
 vi.mock("@/lib/admin/actions", () => {
   const idle = async () => ({ status: "idle" });
-  return { captureAction: idle, voidAuthorisationAction: idle, refundAction: idle, voidAction: idle, releaseReversalAction: idle };
+  return {
+    captureAction: idle,
+    voidAuthorisationAction: idle,
+    refundAction: idle,
+    voidAction: idle,
+    releaseReversalAction: idle,
+  };
 });
 const { PaymentAttempts } = await import("@/components/admin/payment-attempts");
 
 const AUTH = 700;
 const AMOUNT = formatMoney(35_000, "EGP");
 const created = new Date("2026-11-24T12:00:00Z");
-const authorisation = { id: 1, paymobTransactionId: AUTH, parentTransactionId: null, attemptId: "a1", fact: "authorised", hasParentTransaction: false, isCapture: false, amountCents: 35_000, refundedAmountCents: null };
+const authorisation = {
+  id: 1,
+  paymobTransactionId: AUTH,
+  parentTransactionId: null,
+  attemptId: "a1",
+  fact: "authorised",
+  hasParentTransaction: false,
+  isCapture: false,
+  amountCents: 35_000,
+  refundedAmountCents: null,
+};
 
 function request(kind: PaymentReversal["kind"], overrides: Partial<PaymentReversal> = {}): PaymentReversal {
-  const base = { orderId: "o1", attemptId: "a1", paymobTransactionId: AUTH, amountMinor: 35_000, currency: "EGP", requestedBy: "admin@example.com" };
-  return { id: 5, ...base, kind, status: "pending", childTransactionId: null, failureReason: null, createdAt: created, updatedAt: created, resolvedAt: null, ...overrides };
+  const base = {
+    orderId: "o1",
+    attemptId: "a1",
+    paymobTransactionId: AUTH,
+    amountMinor: 35_000,
+    currency: "EGP",
+    requestedBy: "admin@example.com",
+  };
+  return {
+    id: 5,
+    ...base,
+    kind,
+    status: "pending",
+    childTransactionId: null,
+    failureReason: null,
+    createdAt: created,
+    updatedAt: created,
+    resolvedAt: null,
+    ...overrides,
+  };
 }
 
 function render(reversals: PaymentReversal[]): string {
@@ -43,7 +77,9 @@ function render(reversals: PaymentReversal[]): string {
     ledger: attemptLedger([authorisation], "a1"),
     reversals,
   } as unknown as AdminAttempt;
-  return renderToStaticMarkup(createElement(PaymentAttempts, { reference: "PS-1", orderStatus: "authorised", attempts: [attempt] }));
+  return renderToStaticMarkup(
+    createElement(PaymentAttempts, { reference: "PS-1", orderStatus: "authorised", attempts: [attempt] }),
+  );
 }
 
 describe("admin page: requests on an authorisation", () => {
@@ -57,7 +93,9 @@ describe("admin page: requests on an authorisation", () => {
   it.each(["capture", "void"] as const)("a pending %s is listed, and no second Capture or Void is offered", (kind) => {
     const html = render([request(kind)]);
     expect(html).toContain("Capture, refund and void requests");
-    expect(html).toMatch(new RegExp(`${kind}</span><span>${AMOUNT}</span><span[^>]*>of authorisation <span[^>]*>txn ${AUTH}`));
+    expect(html).toMatch(
+      new RegExp(`${kind}</span><span>${AMOUNT}</span><span[^>]*>of authorisation <span[^>]*>txn ${AUTH}`),
+    );
     expect(html).toContain(`${kind} requested, awaiting Paymob`);
     expect(html).not.toContain(`Capture ${AMOUNT}`);
     expect(html).not.toContain("Void authorisation");
@@ -70,7 +108,13 @@ describe("admin page: requests on an authorisation", () => {
   });
 
   it("a released request holds nothing: Capture and Void are offered again", () => {
-    const html = render([request("capture", { status: "released", failureReason: "Paymob refused: Authorisation expired", resolvedAt: created })]);
+    const html = render([
+      request("capture", {
+        status: "released",
+        failureReason: "Paymob refused: Authorisation expired",
+        resolvedAt: created,
+      }),
+    ]);
     expect(html).toContain("released");
     expect(html).toContain(`Capture ${AMOUNT}`);
   });

@@ -18,15 +18,27 @@ describe("refund amounts typed in major units", () => {
     expect(parseMajorAmount(input, currency)).toBe(minor);
   });
 
-  it.each([["12.345", "EGP"], ["1.5", "JPY"], ["-1", "EGP"], ["1e3", "EGP"], ["", "EGP"], ["1,25", "EGP"], ["12.3.4", "EGP"], ["9999999999999", "EGP"], ["0x10", "EGP"]])(
-    "rejects %s %s",
-    (input, currency) => {
-      expect(parseMajorAmount(input, currency)).toBeNull();
-    },
-  );
+  it.each([
+    ["12.345", "EGP"],
+    ["1.5", "JPY"],
+    ["-1", "EGP"],
+    ["1e3", "EGP"],
+    ["", "EGP"],
+    ["1,25", "EGP"],
+    ["12.3.4", "EGP"],
+    ["9999999999999", "EGP"],
+    ["0x10", "EGP"],
+  ])("rejects %s %s", (input, currency) => {
+    expect(parseMajorAmount(input, currency)).toBeNull();
+  });
 
   it("round-trips with the pre-filled value", () => {
-    for (const [minor, currency] of [[5, "EGP"], [12_345, "EGP"], [1, "OMR"], [77, "JPY"]] as const) {
+    for (const [minor, currency] of [
+      [5, "EGP"],
+      [12_345, "EGP"],
+      [1, "OMR"],
+      [77, "JPY"],
+    ] as const) {
       expect(parseMajorAmount(toMajorString(minor, currency), currency)).toBe(minor);
     }
   });
@@ -34,7 +46,13 @@ describe("refund amounts typed in major units", () => {
 
 describe("per-attempt ledger from recorded Paymob transactions", () => {
   let id = 0;
-  type Extra = Partial<{ paymobTransactionId: number; hasParentTransaction: boolean; isCapture: boolean; parentTransactionId: number | null; refundedAmountCents: number | null }>;
+  type Extra = Partial<{
+    paymobTransactionId: number;
+    hasParentTransaction: boolean;
+    isCapture: boolean;
+    parentTransactionId: number | null;
+    refundedAmountCents: number | null;
+  }>;
   const tx = (fact: string, amountCents: number, extra: Extra = {}) => ({
     id: ++id,
     paymobTransactionId: extra.paymobTransactionId ?? 1000 + id,
@@ -48,12 +66,23 @@ describe("per-attempt ledger from recorded Paymob transactions", () => {
   });
 
   it("nothing captured: nothing to refund or void", () => {
-    expect(attemptLedger([tx("declined", 5_000)])).toMatchObject({ capturedTransactionId: null, refundableMinor: 0, canVoid: false });
+    expect(attemptLedger([tx("declined", 5_000)])).toMatchObject({
+      capturedTransactionId: null,
+      refundableMinor: 0,
+      canVoid: false,
+    });
   });
 
   it("a capture is fully refundable and voidable", () => {
     const sale = tx("paid", 5_000, { paymobTransactionId: 77 });
-    expect(attemptLedger([sale])).toMatchObject({ capturedTransactionId: 77, capturedMinor: 5_000, refundedMinor: 0, voided: false, refundableMinor: 5_000, canVoid: true });
+    expect(attemptLedger([sale])).toMatchObject({
+      capturedTransactionId: 77,
+      capturedMinor: 5_000,
+      refundedMinor: 0,
+      voided: false,
+      refundableMinor: 5_000,
+      canVoid: true,
+    });
   });
 
   it("refund children add up once each, and a parent's reported total is a floor", () => {
@@ -61,7 +90,11 @@ describe("per-attempt ledger from recorded Paymob transactions", () => {
     const child = tx("refund", 1_000, { hasParentTransaction: true, paymobTransactionId: 78 });
     const duplicate = { ...child, id: ++id }; // the same child re-delivered
     const child2 = tx("refund", 500, { hasParentTransaction: true, paymobTransactionId: 79 });
-    expect(attemptLedger([sale, child, duplicate, child2])).toMatchObject({ refundedMinor: 1_500, refundableMinor: 3_500, canVoid: false });
+    expect(attemptLedger([sale, child, duplicate, child2])).toMatchObject({
+      refundedMinor: 1_500,
+      refundableMinor: 3_500,
+      canVoid: false,
+    });
     const parent = tx("refund", 5_000, { paymobTransactionId: 77, refundedAmountCents: 2_000 });
     expect(attemptLedger([sale, child, parent])).toMatchObject({ refundedMinor: 2_000, refundableMinor: 3_000 });
   });
@@ -69,6 +102,10 @@ describe("per-attempt ledger from recorded Paymob transactions", () => {
   it("a mismatched capture (needs review) can still be refunded; a void ends everything", () => {
     const odd = tx("mismatch", 4_000, { paymobTransactionId: 90 });
     expect(attemptLedger([odd])).toMatchObject({ capturedTransactionId: 90, refundableMinor: 4_000 });
-    expect(attemptLedger([odd, tx("void", 4_000, { hasParentTransaction: true })])).toMatchObject({ voided: true, refundableMinor: 0, canVoid: false });
+    expect(attemptLedger([odd, tx("void", 4_000, { hasParentTransaction: true })])).toMatchObject({
+      voided: true,
+      refundableMinor: 0,
+      canVoid: false,
+    });
   });
 });

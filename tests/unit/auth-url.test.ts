@@ -17,10 +17,16 @@ describe("AUTH_URL comes from APP_URL", () => {
 
   it("APP_URL wins over a different AUTH_URL, loudly", () => {
     const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
-    const env: Record<string, string | undefined> = { APP_URL: "https://shop.example.com", AUTH_URL: "https://other.example" };
+    const env: Record<string, string | undefined> = {
+      APP_URL: "https://shop.example.com",
+      AUTH_URL: "https://other.example",
+    };
     pinAuthUrl(env);
     expect(env.AUTH_URL).toBe("https://shop.example.com");
-    expect(warn).toHaveBeenCalledWith({ scope: "auth", authUrl: "https://other.example", using: "https://shop.example.com" }, expect.stringMatching(/AUTH_URL .* another site/));
+    expect(warn).toHaveBeenCalledWith(
+      { scope: "auth", authUrl: "https://other.example", using: "https://shop.example.com" },
+      expect.stringMatching(/AUTH_URL .* another site/),
+    );
     warn.mockRestore();
   });
 

@@ -15,7 +15,9 @@ describe("whether npm start must rebuild", () => {
 
   it("trusts a plain `next build` (no fingerprint) unless a source file is newer than it", () => {
     expect(staleBuildReason({ hasBuild: true, current: "a" })).toBeUndefined();
-    expect(staleBuildReason({ hasBuild: true, current: "a", newerThanBuild: "app/page.tsx" })).toMatch(/app\/page\.tsx changed/);
+    expect(staleBuildReason({ hasBuild: true, current: "a", newerThanBuild: "app/page.tsx" })).toMatch(
+      /app\/page\.tsx changed/,
+    );
   });
 });
 

@@ -30,7 +30,13 @@ describe("parseCallbackBody + verifyCallback on real and published payloads", ()
     const callback = parsed(JSON.stringify(docsTx.payload));
     expect(callback.kind).toBe("TRANSACTION");
     if (callback.kind !== "TRANSACTION") return;
-    expect(callback.obj).toMatchObject({ id: 192036465, amount_cents: 100000, currency: "EGP", success: true, order: { id: 217503754 } });
+    expect(callback.obj).toMatchObject({
+      id: 192036465,
+      amount_cents: 100000,
+      currency: "EGP",
+      success: true,
+      order: { id: 217503754 },
+    });
     expect(callback.obj.order.merchant_order_id).toBeNull();
     expect(callback.obj.refunded_amount_cents).toBeNull();
     expect(callback.obj.data?.message).toBe("Approved");
@@ -40,12 +46,17 @@ describe("parseCallbackBody + verifyCallback on real and published payloads", ()
 
   it("verifies the minimal synthetic TRANSACTION and rejects its tampered copy", () => {
     expect(verifyCallback(xdotTx.secret, parsed(JSON.stringify(xdotTx.payload)), xdotTx.hmac)).toBe("valid");
-    expect(verifyCallback(xdotTampered.secret, parsed(JSON.stringify(xdotTampered.payload)), xdotTampered.hmac)).toBe("invalid");
+    expect(verifyCallback(xdotTampered.secret, parsed(JSON.stringify(xdotTampered.payload)), xdotTampered.hmac)).toBe(
+      "invalid",
+    );
   });
 
   it("accepts and verifies a TOKEN callback (order_id is a string there)", () => {
     const callback = parsed(JSON.stringify(xdotToken.payload));
-    expect(callback).toMatchObject({ kind: "TOKEN", obj: { id: 111999, order_id: "11111231", masked_pan: "xxxx-xxxx-xxxx-1234" } });
+    expect(callback).toMatchObject({
+      kind: "TOKEN",
+      obj: { id: 111999, order_id: "11111231", masked_pan: "xxxx-xxxx-xxxx-1234" },
+    });
     expect(verifyCallback(xdotToken.secret, callback, xdotToken.hmac)).toBe("valid");
     expect(verifyCallback("wrong secret", callback, xdotToken.hmac)).toBe("invalid");
   });
@@ -88,10 +99,17 @@ describe("parseCallbackBody + verifyCallback on real and published payloads", ()
     ["missing owner", (o: Record<string, unknown>) => delete o.owner],
     ["missing order id", (o: Record<string, unknown>) => (o.order = { merchant_order_id: "x" })],
     ["missing source data", (o: Record<string, unknown>) => delete o.source_data],
-    ["misspelling fixed by someone", (o: Record<string, unknown>) => ((o.error_occurred = false), delete o.error_occured)],
+    [
+      "misspelling fixed by someone",
+      (o: Record<string, unknown>) => ((o.error_occurred = false), delete o.error_occured),
+    ],
   ])("is strict about the signed fields: %s", (_name, edit) => {
     const result = parseCallbackBody(docsWith(edit));
-    expect(result).toMatchObject({ ok: false, reason: "invalid_payload", hint: { type: "TRANSACTION", transactionId: 192036465 } });
+    expect(result).toMatchObject({
+      ok: false,
+      reason: "invalid_payload",
+      hint: { type: "TRANSACTION", transactionId: 192036465 },
+    });
   });
 
   it("rejects invalid JSON and unknown envelope types with a reason", () => {
@@ -103,7 +121,9 @@ describe("parseCallbackBody + verifyCallback on real and published payloads", ()
       hint: { type: "SUBSCRIPTION" },
     });
     expect(parseCallbackBody("[]")).toMatchObject({ ok: false, reason: "invalid_payload", hint: {} });
-    expect(parseCallbackBody(JSON.stringify({ type: "TOKEN", obj: { ...xdotToken.payload.obj, order_id: 11111231 } }))).toMatchObject({
+    expect(
+      parseCallbackBody(JSON.stringify({ type: "TOKEN", obj: { ...xdotToken.payload.obj, order_id: 11111231 } })),
+    ).toMatchObject({
       ok: false,
       reason: "invalid_payload",
     });
@@ -116,13 +136,27 @@ describe("parseRedirect", () => {
   it("verifies Odoo's redirect vector but only returns what it can read", () => {
     const result = parseRedirect(withHmac(odooRedirect.query, odooRedirect.hmac), odooRedirect.secret);
     // Odoo's synthetic vector uses id "dummy_id": signed, but not a Paymob transaction id.
-    expect(result).toEqual({ verified: true, merchantOrderId: "<odoo reference>", transactionId: undefined, success: true, pending: false, authorisation: false });
+    expect(result).toEqual({
+      verified: true,
+      merchantOrderId: "<odoo reference>",
+      transactionId: undefined,
+      success: true,
+      pending: false,
+      authorisation: false,
+    });
   });
 
   it("reads the docs values sent as a redirect, including a percent-encoded created_at", () => {
     const query = withHmac({ ...docsRedirect.query, merchant_order_id: "PS-ABC-1" }, docsRedirect.hmac);
     const result = parseRedirect(new URLSearchParams(query.toString()), docsRedirect.secret);
-    expect(result).toEqual({ verified: true, merchantOrderId: "PS-ABC-1", transactionId: 192036465, success: true, pending: false, authorisation: false });
+    expect(result).toEqual({
+      verified: true,
+      merchantOrderId: "PS-ABC-1",
+      transactionId: 192036465,
+      success: true,
+      pending: false,
+      authorisation: false,
+    });
   });
 
   it("never reports an outcome without a valid signature", () => {
@@ -130,6 +164,9 @@ describe("parseRedirect", () => {
     expect(parseRedirect(forged, docsRedirect.secret)).toEqual({ verified: false, merchantOrderId: "PS-ABC-1" });
     const flipped = withHmac({ ...docsRedirect.query, amount_cents: "1" }, docsRedirect.hmac);
     expect(parseRedirect(flipped, docsRedirect.secret).verified).toBe(false);
-    expect(parseRedirect(new URLSearchParams(docsRedirect.query), docsRedirect.secret)).toEqual({ verified: false, merchantOrderId: undefined });
+    expect(parseRedirect(new URLSearchParams(docsRedirect.query), docsRedirect.secret)).toEqual({
+      verified: false,
+      merchantOrderId: undefined,
+    });
   });
 });

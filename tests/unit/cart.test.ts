@@ -4,8 +4,22 @@ import { applyCartUpdate, clampQuantity } from "@/lib/cart/optimistic";
 import { addToCartInput, removeFromCartInput, setQuantityInput } from "@/lib/cart/schemas";
 import { emptyCart, summarizeCart, type PricedLine } from "@/lib/cart/summary";
 
-const mug: PricedLine = { productId: 1, slug: "aswan-clay-mug", name: "Aswan Clay Mug", image: "/products/aswan-clay-mug.svg", unitPriceMinor: 35_000, quantity: 2 };
-const tea: PricedLine = { productId: 5, slug: "karkade-hibiscus-tea", name: "Karkade Hibiscus Tea, 250 g", image: "/products/karkade-hibiscus-tea.svg", unitPriceMinor: 16_000, quantity: 3 };
+const mug: PricedLine = {
+  productId: 1,
+  slug: "aswan-clay-mug",
+  name: "Aswan Clay Mug",
+  image: "/products/aswan-clay-mug.svg",
+  unitPriceMinor: 35_000,
+  quantity: 2,
+};
+const tea: PricedLine = {
+  productId: 5,
+  slug: "karkade-hibiscus-tea",
+  name: "Karkade Hibiscus Tea, 250 g",
+  image: "/products/karkade-hibiscus-tea.svg",
+  unitPriceMinor: 16_000,
+  quantity: 3,
+};
 const cart = summarizeCart("3b241101-e2bb-4255-8caf-4136c566a962", [mug, tea], "EGP");
 
 describe("summarizeCart", () => {
@@ -26,10 +40,17 @@ describe("summarizeCart", () => {
   });
 
   it("always equals the sum of unit price × quantity", () => {
-    const line = fc.record({ unitPriceMinor: fc.integer({ min: 0, max: 10_000_000 }), quantity: fc.integer({ min: 1, max: 99 }) });
+    const line = fc.record({
+      unitPriceMinor: fc.integer({ min: 0, max: 10_000_000 }),
+      quantity: fc.integer({ min: 1, max: 99 }),
+    });
     fc.assert(
       fc.property(fc.array(line, { maxLength: 20 }), (lines) => {
-        const view = summarizeCart(null, lines.map((l, i) => ({ ...mug, ...l, productId: i + 1 })), "EGP");
+        const view = summarizeCart(
+          null,
+          lines.map((l, i) => ({ ...mug, ...l, productId: i + 1 })),
+          "EGP",
+        );
         expect(view.subtotalMinor).toBe(lines.reduce((sum, l) => sum + l.unitPriceMinor * l.quantity, 0));
         expect(view.itemCount).toBe(lines.reduce((sum, l) => sum + l.quantity, 0));
       }),
@@ -95,10 +116,15 @@ describe("cart input schemas", () => {
     expect(result.error?.issues[0]?.message).toBe(message);
   });
 
-  it.each([{}, { productId: 0 }, { productId: -1 }, { productId: "abc" }, { productId: true }, { productId: ["5"] }, { productId: 2 ** 31 }])(
-    "rejects product id in %j",
-    (input) => {
-      expect(removeFromCartInput.safeParse(input).success).toBe(false);
-    },
-  );
+  it.each([
+    {},
+    { productId: 0 },
+    { productId: -1 },
+    { productId: "abc" },
+    { productId: true },
+    { productId: ["5"] },
+    { productId: 2 ** 31 },
+  ])("rejects product id in %j", (input) => {
+    expect(removeFromCartInput.safeParse(input).success).toBe(false);
+  });
 });

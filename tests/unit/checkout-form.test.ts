@@ -1,6 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { parseCheckoutForm } from "@/lib/checkout/start/form";
-import { attemptNumberOf, attemptSpecialReference, newCheckoutKey, newOrderReference, ORDER_REFERENCE_PATTERN } from "@/lib/orders/references";
+import {
+  attemptNumberOf,
+  attemptSpecialReference,
+  newCheckoutKey,
+  newOrderReference,
+  ORDER_REFERENCE_PATTERN,
+} from "@/lib/orders/references";
 
 const valid = {
   email: "  Layla@Example.com ",
@@ -24,11 +30,19 @@ function form(values: Record<string, string>): FormData {
 describe("parseCheckoutForm", () => {
   it("normalises a valid submission and drops blank optional fields", () => {
     const parsed = parseCheckoutForm(form(valid));
-    expect(parsed).toMatchObject({ ok: true, submission: { mode: "pixel", billing: { email: "Layla@Example.com", phone: "+201012345678", building: undefined } } });
+    expect(parsed).toMatchObject({
+      ok: true,
+      submission: {
+        mode: "pixel",
+        billing: { email: "Layla@Example.com", phone: "+201012345678", building: undefined },
+      },
+    });
   });
 
   it("returns one message per invalid field and echoes what was typed", () => {
-    const parsed = parseCheckoutForm(form({ ...valid, email: "nope", phone: "12", firstName: " ", city: "x".repeat(61) }));
+    const parsed = parseCheckoutForm(
+      form({ ...valid, email: "nope", phone: "12", firstName: " ", city: "x".repeat(61) }),
+    );
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(Object.keys(parsed.state.fieldErrors ?? {}).sort()).toEqual(["city", "email", "firstName", "phone"]);
@@ -42,7 +56,10 @@ describe("parseCheckoutForm", () => {
     expect(badMode).toMatchObject({ ok: false, state: { message: "Choose how you want to pay.", fieldErrors: {} } });
     const { checkoutKey: _omit, ...noKey } = valid;
     void _omit;
-    expect(parseCheckoutForm(form(noKey))).toMatchObject({ ok: false, state: { message: "This checkout form has expired. Reload the page." } });
+    expect(parseCheckoutForm(form(noKey))).toMatchObject({
+      ok: false,
+      state: { message: "This checkout form has expired. Reload the page." },
+    });
   });
 
   it("never carries an amount, whatever the browser sends", () => {

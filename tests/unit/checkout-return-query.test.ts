@@ -40,11 +40,15 @@ describe("return page query", () => {
     const params: Record<string, string | string[] | undefined> = Object.fromEntries(original);
     const rebuilt = searchParamsToQuery(params);
     expect(rebuilt.get("created_at")).toBe("2026-11-24T12:00:00.123456+02:00");
-    expect(redirectNote(rebuilt, SECRET)?.detail).toContain('said "approved" for transaction 192837465 (signature verified)');
+    expect(redirectNote(rebuilt, SECRET)?.detail).toContain(
+      'said "approved" for transaction 192837465 (signature verified)',
+    );
   });
 
   it("finds the attempt by merchant_order_id, else by Paymob's order id, else not at all", () => {
-    expect(redirectLookup(new URLSearchParams("merchant_order_id=NC-7K3M9Q2D-2&order=5"))).toEqual({ specialReference: "NC-7K3M9Q2D-2" });
+    expect(redirectLookup(new URLSearchParams("merchant_order_id=NC-7K3M9Q2D-2&order=5"))).toEqual({
+      specialReference: "NC-7K3M9Q2D-2",
+    });
     expect(redirectLookup(new URLSearchParams("order=400123456"))).toEqual({ paymobOrderId: 400123456 });
     expect(redirectLookup(new URLSearchParams("order=1;drop"))).toBeUndefined();
     expect(redirectLookup(new URLSearchParams(""))).toBeUndefined();
@@ -53,10 +57,17 @@ describe("return page query", () => {
   it("calls a tampered redirect what it is, and says nothing when there is no signature (Pixel's own return)", () => {
     const tampered = paymobRedirect();
     tampered.set("success", "false");
-    expect(redirectNote(tampered, SECRET)).toMatchObject({ tone: "danger", detail: expect.stringContaining("did not verify") });
+    expect(redirectNote(tampered, SECRET)).toMatchObject({
+      tone: "danger",
+      detail: expect.stringContaining("did not verify"),
+    });
     expect(redirectNote(paymobRedirect({ success: "false" }), SECRET)?.detail).toContain('said "declined"');
-    expect(redirectNote(paymobRedirect({ success: "false", pending: "true" }), SECRET)?.detail).toContain('said "pending"');
-    expect(redirectNote(paymobRedirect({ is_auth: "true" }), SECRET)?.detail).toContain('said "authorised, not captured"');
+    expect(redirectNote(paymobRedirect({ success: "false", pending: "true" }), SECRET)?.detail).toContain(
+      'said "pending"',
+    );
+    expect(redirectNote(paymobRedirect({ is_auth: "true" }), SECRET)?.detail).toContain(
+      'said "authorised, not captured"',
+    );
     expect(redirectNote(new URLSearchParams("merchant_order_id=NC-7K3M9Q2D-1"), SECRET)).toBeUndefined();
   });
 });

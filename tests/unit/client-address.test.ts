@@ -11,17 +11,25 @@ describe("clientAddressSource: TRUSTED_PROXY, decided once from the environment"
     [{ TRUSTED_PROXY: "vercel" }, { kind: "vercel" }],
     [{ TRUSTED_PROXY: "2" }, { kind: "forwarded-for", fromRight: 2 }],
     [{ TRUSTED_PROXY: " CF-Connecting-IP " }, { kind: "header", name: "cf-connecting-ip" }],
-    [{ TRUSTED_PROXY: "x-real-ip", VERCEL: "1" }, { kind: "header", name: "x-real-ip" }],
+    [
+      { TRUSTED_PROXY: "x-real-ip", VERCEL: "1" },
+      { kind: "header", name: "x-real-ip" },
+    ],
   ])("%j → %j", (env, source) => {
     expect(clientAddressSource(env)).toEqual(source);
   });
 
-  it.each(["0", "11", "-1", "1.5", "x-forwarded-for", "two words", "x_real_ip"])("refuses TRUSTED_PROXY=%j with a sentence naming it", (value) => {
-    expect(() => clientAddressSource({ TRUSTED_PROXY: value })).toThrow(/^TRUSTED_PROXY must be/);
-  });
+  it.each(["0", "11", "-1", "1.5", "x-forwarded-for", "two words", "x_real_ip"])(
+    "refuses TRUSTED_PROXY=%j with a sentence naming it",
+    (value) => {
+      expect(() => clientAddressSource({ TRUSTED_PROXY: value })).toThrow(/^TRUSTED_PROXY must be/);
+    },
+  );
 
   it("an invalid TRUSTED_PROXY stops the server at start, like every other setting", () => {
-    expect(envProblems({ TRUSTED_PROXY: "nginx please" })).toContainEqual(expect.stringMatching(/^TRUSTED_PROXY must be .*\(got nginx please\)\.$/));
+    expect(envProblems({ TRUSTED_PROXY: "nginx please" })).toContainEqual(
+      expect.stringMatching(/^TRUSTED_PROXY must be .*\(got nginx please\)\.$/),
+    );
     expect(envProblems({ TRUSTED_PROXY: "2" }).filter((p) => p.includes("TRUSTED_PROXY"))).toEqual([]);
   });
 });
@@ -29,8 +37,19 @@ describe("clientAddressSource: TRUSTED_PROXY, decided once from the environment"
 describe("clientAddress: only what the platform or a declared proxy wrote", () => {
   it("on Vercel: X-Vercel-Forwarded-For, then X-Real-IP, then X-Forwarded-For (Vercel overwrites all three)", () => {
     const env = { VERCEL: "1" };
-    expect(clientAddress(headers({ "x-vercel-forwarded-for": "203.0.113.7", "x-real-ip": "198.51.100.1", "x-forwarded-for": "192.0.2.1" }), env)).toBe("203.0.113.7");
-    expect(clientAddress(headers({ "x-real-ip": "198.51.100.1", "x-forwarded-for": "192.0.2.1" }), env)).toBe("198.51.100.1");
+    expect(
+      clientAddress(
+        headers({
+          "x-vercel-forwarded-for": "203.0.113.7",
+          "x-real-ip": "198.51.100.1",
+          "x-forwarded-for": "192.0.2.1",
+        }),
+        env,
+      ),
+    ).toBe("203.0.113.7");
+    expect(clientAddress(headers({ "x-real-ip": "198.51.100.1", "x-forwarded-for": "192.0.2.1" }), env)).toBe(
+      "198.51.100.1",
+    );
     expect(clientAddress(headers({ "x-forwarded-for": "192.0.2.1" }), env)).toBe("192.0.2.1");
     expect(clientAddress(headers({}), env)).toBe("unknown");
   });
@@ -51,16 +70,32 @@ describe("clientAddress: only what the platform or a declared proxy wrote", () =
 
   it("a named header: its value, and X-Forwarded-For is ignored", () => {
     const env = { TRUSTED_PROXY: "cf-connecting-ip" };
-    expect(clientAddress(headers({ "cf-connecting-ip": "203.0.113.7", "x-forwarded-for": "1.1.1.1" }), env)).toBe("203.0.113.7");
+    expect(clientAddress(headers({ "cf-connecting-ip": "203.0.113.7", "x-forwarded-for": "1.1.1.1" }), env)).toBe(
+      "203.0.113.7",
+    );
     expect(clientAddress(headers({ "x-forwarded-for": "1.1.1.1" }), env)).toBe("unknown");
   });
 
   it("the Vercel headers mean nothing off Vercel: anyone can send them", () => {
-    expect(clientAddress(headers({ "x-vercel-forwarded-for": "9.9.9.9", "x-real-ip": "8.8.8.8", "x-forwarded-for": "203.0.113.7" }), {})).toBe("203.0.113.7");
+    expect(
+      clientAddress(
+        headers({ "x-vercel-forwarded-for": "9.9.9.9", "x-real-ip": "8.8.8.8", "x-forwarded-for": "203.0.113.7" }),
+        {},
+      ),
+    ).toBe("203.0.113.7");
   });
 
   it("garbage, empty entries and very long headers give 'unknown', never the raw text", () => {
-    for (const value of ["", " ", "evil", "1.1.1.1, ", "203.0.113.7, not-an-ip", `${"1.2.3.4, ".repeat(500)}x`, "999.1.1.1", "<script>"]) {
+    for (const value of [
+      "",
+      " ",
+      "evil",
+      "1.1.1.1, ",
+      "203.0.113.7, not-an-ip",
+      `${"1.2.3.4, ".repeat(500)}x`,
+      "999.1.1.1",
+      "<script>",
+    ]) {
       expect(clientAddress(headers({ "x-forwarded-for": value }), {}), value.slice(0, 40)).toBe("unknown");
     }
   });
@@ -89,7 +124,20 @@ describe("normalizeAddress: one subject per client", () => {
     expect(normalizeAddress("2001:db8:1:2::a")).not.toBe(normalizeAddress("2001:db8:1:3::a"));
   });
 
-  it.each([undefined, null, "", "1.2.3", "1.2.3.4.5", "256.1.1.1", "1::2::3", "2001:db8::g", "[1.2.3.4]", "example.com", "1.2.3.4:99999", "a".repeat(65)])("refuses %j", (raw) => {
+  it.each([
+    undefined,
+    null,
+    "",
+    "1.2.3",
+    "1.2.3.4.5",
+    "256.1.1.1",
+    "1::2::3",
+    "2001:db8::g",
+    "[1.2.3.4]",
+    "example.com",
+    "1.2.3.4:99999",
+    "a".repeat(65),
+  ])("refuses %j", (raw) => {
     expect(normalizeAddress(raw)).toBeUndefined();
   });
 });

@@ -40,7 +40,14 @@ const texts = new Map(
 );
 
 // Written in pieces so this file does not match itself.
-const FORBIDDEN = [["research", " notes"], ["research", "-notes"], ["research", " §"], ["TOOLCHAIN", ".md"], ["..", "/shared"], ["/work", "/shared"]].map((parts) => parts.join(""));
+const FORBIDDEN = [
+  ["research", " notes"],
+  ["research", "-notes"],
+  ["research", " §"],
+  ["TOOLCHAIN", ".md"],
+  ["..", "/shared"],
+  ["/work", "/shared"],
+].map((parts) => parts.join(""));
 
 describe("no pointers outside the repository", () => {
   it("has text files to check", () => {
@@ -51,7 +58,11 @@ describe("no pointers outside the repository", () => {
   it.each(FORBIDDEN)("no tracked file mentions %s", (needle) => {
     const hits = [...texts]
       .filter(([file]) => file !== SELF)
-      .flatMap(([file, text]) => text.split("\n").flatMap((line, i) => (line.toLowerCase().includes(needle.toLowerCase()) ? [`${file}:${i + 1}`] : [])));
+      .flatMap(([file, text]) =>
+        text
+          .split("\n")
+          .flatMap((line, i) => (line.toLowerCase().includes(needle.toLowerCase()) ? [`${file}:${i + 1}`] : [])),
+      );
     expect(hits).toEqual([]);
   });
 });
@@ -65,7 +76,7 @@ describe("docs/paymob.md", () => {
       .map((line) => line.replace(/^#+\s*/, "").trim()),
   );
 
-  it("every § \"Heading\" cited next to docs/paymob.md is one of its headings", () => {
+  it('every § "Heading" cited next to docs/paymob.md is one of its headings', () => {
     const broken: string[] = [];
     for (const [file, text] of texts) {
       if (file === SELF || !text.includes("docs/paymob.md")) continue;
@@ -97,7 +108,7 @@ describe("README documents the environment", () => {
     PATH: "scripts/with-db.mjs puts node_modules/.bin first for the command it runs",
     HMAC_SECRET: "scripts/bench/callbacks.ts hands it to the baseline server it starts",
     POOL_MAX: "scripts/bench/callbacks.ts hands it to the baseline server it starts",
-    VITEST: "set by the test runner itself; lib/logger.ts stays quiet under it"
+    VITEST: "set by the test runner itself; lib/logger.ts stays quiet under it",
   };
   const CODE = /^(app|lib|db|scripts)\/.*\.(ts|tsx|mts|cts|js|mjs|cjs)$/;
   // `process.env.X`, `process.env["X"]`, and the `env.X` of functions that take `env = process.env`.
@@ -109,7 +120,8 @@ describe("README documents the environment", () => {
     if (!CODE.test(file)) continue;
     for (const match of text.matchAll(READ)) read.set(match[1] ?? match[2]!, file);
     for (const match of text.matchAll(DESTRUCTURED)) {
-      for (const name of match[1]!.split(",").map((part) => part.split(/[:=]/)[0]!.trim())) if (/^[A-Z][A-Z0-9_]*$/.test(name)) read.set(name, file);
+      for (const name of match[1]!.split(",").map((part) => part.split(/[:=]/)[0]!.trim()))
+        if (/^[A-Z][A-Z0-9_]*$/.test(name)) read.set(name, file);
     }
   }
   const readme = texts.get("README.md") ?? "";
@@ -121,7 +133,9 @@ describe("README documents the environment", () => {
   });
 
   it("names every variable read in app/, lib/, db/ and scripts/", () => {
-    const undocumented = [...read].filter(([name]) => !(name in INTERNAL) && !mentioned(name)).map(([name, file]) => `${name} (${file})`);
+    const undocumented = [...read]
+      .filter(([name]) => !(name in INTERNAL) && !mentioned(name))
+      .map(([name, file]) => `${name} (${file})`);
     expect(undocumented).toEqual([]);
   });
 

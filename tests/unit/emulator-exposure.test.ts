@@ -21,7 +21,14 @@ describe("emulatorExposure", () => {
     [{ APP_URL: "https://shop.example.com/" }, "https://shop.example.com"],
     [{ APP_URL: "http://10.0.0.5:3000" }, "http://10.0.0.5:3000"], // a LAN address is reachable by others
     [{ VERCEL_ENV: "preview", VERCEL_URL: "store-git-x.vercel.app" }, "https://store-git-x.vercel.app"], // a preview without keys
-    [{ VERCEL_ENV: "production", VERCEL_PROJECT_PRODUCTION_URL: "demo.example.com", ALLOW_EMULATOR_IN_PRODUCTION: "1" }, "https://demo.example.com"],
+    [
+      {
+        VERCEL_ENV: "production",
+        VERCEL_PROJECT_PRODUCTION_URL: "demo.example.com",
+        ALLOW_EMULATOR_IN_PRODUCTION: "1",
+      },
+      "https://demo.example.com",
+    ],
   ] as const)("public for %j, own origin %s", (env, origin) => {
     expect(emulatorExposure(env)).toEqual({ public: true, appOrigin: origin });
   });
@@ -39,7 +46,11 @@ describe("urlRefusal", () => {
   const pub: Exposure = { public: true, appOrigin: "https://shop.example.com" };
 
   it("local: any URL, since tests and developers point callbacks at their own receivers", () => {
-    for (const url of ["http://127.0.0.1:41234/cb/x", "http://169.254.169.254/latest/meta-data/", "https://elsewhere.test/"]) {
+    for (const url of [
+      "http://127.0.0.1:41234/cb/x",
+      "http://169.254.169.254/latest/meta-data/",
+      "https://elsewhere.test/",
+    ]) {
       expect(urlRefusal(url, "notification_url", local)).toBeNull();
     }
   });
@@ -83,11 +94,26 @@ describe("intentionUrlErrors", () => {
 
   it("answers DRF-shaped field errors (Paymob's 400 body) for each foreign URL, nothing for absent ones", () => {
     expect(intentionUrlErrors({}, pub)).toBeNull();
-    expect(intentionUrlErrors({ notification_url: "https://shop.example.com/api/paymob/callback", redirection_url: "https://shop.example.com/checkout/return" }, pub)).toBeNull();
-    const errors = intentionUrlErrors({ notification_url: "http://127.0.0.1:8080/", redirection_url: "https://evil.test/" }, pub);
+    expect(
+      intentionUrlErrors(
+        {
+          notification_url: "https://shop.example.com/api/paymob/callback",
+          redirection_url: "https://shop.example.com/checkout/return",
+        },
+        pub,
+      ),
+    ).toBeNull();
+    const errors = intentionUrlErrors(
+      { notification_url: "http://127.0.0.1:8080/", redirection_url: "https://evil.test/" },
+      pub,
+    );
     expect(Object.keys(errors ?? {})).toEqual(["notification_url", "redirection_url"]);
-    expect(errors?.notification_url).toEqual([expect.stringContaining("notification_url must be on this app's own origin")]);
-    expect(intentionUrlErrors({ redirection_url: "https://evil.test/" }, pub)).toEqual({ redirection_url: [expect.any(String)] });
+    expect(errors?.notification_url).toEqual([
+      expect.stringContaining("notification_url must be on this app's own origin"),
+    ]);
+    expect(intentionUrlErrors({ redirection_url: "https://evil.test/" }, pub)).toEqual({
+      redirection_url: [expect.any(String)],
+    });
     expect(intentionUrlErrors({ notification_url: "http://127.0.0.1:8080/" }, { public: false })).toBeNull();
   });
 });

@@ -29,7 +29,11 @@ function specifiers(source: string): string[] {
 }
 
 function resolvesIntoEmulator(file: string, specifier: string): boolean {
-  const target = specifier.startsWith("@/") ? path.join(ROOT, specifier.slice(2)) : specifier.startsWith(".") ? path.resolve(path.dirname(file), specifier) : null;
+  const target = specifier.startsWith("@/")
+    ? path.join(ROOT, specifier.slice(2))
+    : specifier.startsWith(".")
+      ? path.resolve(path.dirname(file), specifier)
+      : null;
   return target !== null && (target === EMULATOR || target.startsWith(`${EMULATOR}${path.sep}`));
 }
 
@@ -37,25 +41,35 @@ describe("the emulator is isolated", () => {
   it("no module outside lib/emulator and its route imports lib/emulator", () => {
     const offenders = sourceFiles(ROOT)
       .filter((file) => !OWNERS.some((owner) => file.startsWith(`${owner}${path.sep}`)))
-      .flatMap((file) => specifiers(fs.readFileSync(file, "utf8")).filter((s) => resolvesIntoEmulator(file, s)).map((s) => `${path.relative(ROOT, file)} → ${s}`));
+      .flatMap((file) =>
+        specifiers(fs.readFileSync(file, "utf8"))
+          .filter((s) => resolvesIntoEmulator(file, s))
+          .map((s) => `${path.relative(ROOT, file)} → ${s}`),
+      );
     expect(offenders).toEqual([]);
   });
 
   it("the scan sees an import into lib/emulator when there is one", () => {
-    expect(specifiers(`import { x } from "@/lib/emulator/cards";\nexport * from "../emulator";\nawait import("./y");`)).toEqual(["@/lib/emulator/cards", "../emulator", "./y"]);
+    expect(
+      specifiers(`import { x } from "@/lib/emulator/cards";\nexport * from "../emulator";\nawait import("./y");`),
+    ).toEqual(["@/lib/emulator/cards", "../emulator", "./y"]);
     expect(resolvesIntoEmulator(path.join(ROOT, "lib", "paymob", "a.ts"), "../emulator")).toBe(true);
     expect(resolvesIntoEmulator(path.join(ROOT, "lib", "paymob", "a.ts"), "./emulator-guard")).toBe(false);
   });
 
   it("the app's schema defines no emulator table", () => {
-    const tables = Object.values(appSchema as Record<string, unknown>).filter((value): value is PgTable => isTable(value));
+    const tables = Object.values(appSchema as Record<string, unknown>).filter((value): value is PgTable =>
+      isTable(value),
+    );
     expect(tables.length).toBeGreaterThan(0);
     for (const table of tables) {
       const { name, schema } = getTableConfig(table);
       expect(schema ?? "public", name).toBe("public");
       expect(name).not.toMatch(/^emu_/);
     }
-    const schemaFiles = fs.readdirSync(path.join(ROOT, "db", "schema")).map((f) => fs.readFileSync(path.join(ROOT, "db", "schema", f), "utf8"));
+    const schemaFiles = fs
+      .readdirSync(path.join(ROOT, "db", "schema"))
+      .map((f) => fs.readFileSync(path.join(ROOT, "db", "schema", f), "utf8"));
     expect(schemaFiles.filter((text) => /emulator|emu_/i.test(text))).toEqual([]);
   });
 });

@@ -19,7 +19,16 @@ const billing = {
   postal_code: "11511",
   shipping_method: "",
 };
-const PERSONAL_VALUES = ["Nour", "Hassan", "nour@example.com", "+201000000001", "26 July Street", "Cairo", "Giza", "11511"];
+const PERSONAL_VALUES = [
+  "Nour",
+  "Hassan",
+  "nour@example.com",
+  "+201000000001",
+  "26 July Street",
+  "Cairo",
+  "Giza",
+  "11511",
+];
 
 describe("maskText", () => {
   it.each([
@@ -37,7 +46,9 @@ describe("maskText", () => {
 
 describe("maskUrl", () => {
   it("keeps origin, path and hmac; masks every other query value (a protection-bypass secret rides there)", () => {
-    const masked = new URL(maskUrl("https://shop.example.com/api/paymob/callback?x-vercel-protection-bypass=s3cret&hmac=abc123"));
+    const masked = new URL(
+      maskUrl("https://shop.example.com/api/paymob/callback?x-vercel-protection-bypass=s3cret&hmac=abc123"),
+    );
     expect(masked.origin + masked.pathname).toBe("https://shop.example.com/api/paymob/callback");
     expect(masked.searchParams.get("hmac")).toBe("abc123");
     expect(masked.searchParams.get("x-vercel-protection-bypass")).toBe("***");
@@ -54,7 +65,12 @@ describe("maskPersonalData", () => {
       id: 920000001,
       amount_cents: 35_000,
       success: true,
-      order: { id: 910000001, merchant_order_id: "NC-7K3M9Q2D-1", shipping_data: { id: 910000001, ...billing, shipping_method: "UNK" }, items: [{ name: "Aswan clay mug", amount_cents: 35_000 }] },
+      order: {
+        id: 910000001,
+        merchant_order_id: "NC-7K3M9Q2D-1",
+        shipping_data: { id: 910000001, ...billing, shipping_method: "UNK" },
+        items: [{ name: "Aswan clay mug", amount_cents: 35_000 }],
+      },
       source_data: { pan: "2346", type: "card", sub_type: "MasterCard" },
       payment_key_claims: {
         billing_data: billing,
@@ -70,9 +86,25 @@ describe("maskPersonalData", () => {
     const text = JSON.stringify(masked);
     for (const value of PERSONAL_VALUES) expect(text).not.toContain(value);
     expect(text).not.toContain("s3cret");
-    expect(masked.obj.order.shipping_data).toMatchObject({ first_name: "N***", last_name: "H***", email: "n***@***", phone_number: "+***", country: "EG", shipping_method: "UNK" });
-    expect(masked.obj).toMatchObject({ id: 920000001, amount_cents: 35_000, success: true, source_data: callback.obj.source_data });
-    expect(masked.obj.order).toMatchObject({ id: 910000001, merchant_order_id: "NC-7K3M9Q2D-1", items: callback.obj.order.items });
+    expect(masked.obj.order.shipping_data).toMatchObject({
+      first_name: "N***",
+      last_name: "H***",
+      email: "n***@***",
+      phone_number: "+***",
+      country: "EG",
+      shipping_method: "UNK",
+    });
+    expect(masked.obj).toMatchObject({
+      id: 920000001,
+      amount_cents: 35_000,
+      success: true,
+      source_data: callback.obj.source_data,
+    });
+    expect(masked.obj.order).toMatchObject({
+      id: 910000001,
+      merchant_order_id: "NC-7K3M9Q2D-1",
+      items: callback.obj.order.items,
+    });
     expect(masked.obj.payment_key_claims.extra).toEqual({ order_reference: "NC-7K3M9Q2D" });
     expect(masked.obj.payment_key_claims.redirection_url).toBe("https://shop.example.com/checkout/return");
   });
@@ -84,8 +116,12 @@ describe("maskPersonalData", () => {
   });
 
   it("masks non-string values under a personal key too, and keeps null as null", () => {
-    expect(maskPersonalData({ client_info: { full_name: "Nour Hassan", phone_number: 201000000001, email: null } })).toEqual({ client_info: { full_name: "N***", phone_number: "***", email: null } });
-    expect(maskPersonalData([{ type: "TOKEN", obj: { email: "nour@example.com", masked_pan: "xxxx-xxxx-xxxx-2346" } }])).toEqual([{ type: "TOKEN", obj: { email: "n***@***", masked_pan: "xxxx-xxxx-xxxx-2346" } }]);
+    expect(
+      maskPersonalData({ client_info: { full_name: "Nour Hassan", phone_number: 201000000001, email: null } }),
+    ).toEqual({ client_info: { full_name: "N***", phone_number: "***", email: null } });
+    expect(
+      maskPersonalData([{ type: "TOKEN", obj: { email: "nour@example.com", masked_pan: "xxxx-xxxx-xxxx-2346" } }]),
+    ).toEqual([{ type: "TOKEN", obj: { email: "n***@***", masked_pan: "xxxx-xxxx-xxxx-2346" } }]);
   });
 });
 

@@ -17,7 +17,10 @@ describe("the emulator route", () => {
   it("answers 404 on a public production store without keys", async () => {
     stub({ NODE_ENV: "production", APP_URL: "https://shop.example.com" });
     expect((await GET(asset("https://shop.example.com"))).status).toBe(404);
-    const intention = new Request(`https://shop.example.com${EMULATOR_MOUNT}/v1/intention/`, { method: "POST", body: "{}" });
+    const intention = new Request(`https://shop.example.com${EMULATOR_MOUNT}/v1/intention/`, {
+      method: "POST",
+      body: "{}",
+    });
     expect((await POST(intention)).status).toBe(404);
   });
 

@@ -32,18 +32,27 @@ describe("environment validation", () => {
   });
 
   it("refuses the emulator together with live keys", () => {
-    expect(envProblems({ PAYMOB_PUBLIC_KEY: LIVE.PAYMOB_PUBLIC_KEY }).join("\n")).toMatch(/PAYMOB_PUBLIC_KEY is set but PAYMOB_SECRET_KEY is not/);
+    expect(envProblems({ PAYMOB_PUBLIC_KEY: LIVE.PAYMOB_PUBLIC_KEY }).join("\n")).toMatch(
+      /PAYMOB_PUBLIC_KEY is set but PAYMOB_SECRET_KEY is not/,
+    );
     expect(envProblems({ ...LIVE, PAYMOB_EMULATOR: "1" }).join("\n")).toMatch(/PAYMOB_EMULATOR=1 together with live/);
   });
 
   it("refuses a non-https APP_URL and a missing AUTH_SECRET in production", () => {
-    expect(envProblems({ ...DEPLOYED, ...LIVE, APP_URL: "http://shop.example.com" }).join("\n")).toMatch(/APP_URL must be https/);
+    expect(envProblems({ ...DEPLOYED, ...LIVE, APP_URL: "http://shop.example.com" }).join("\n")).toMatch(
+      /APP_URL must be https/,
+    );
     const { AUTH_SECRET: _, ...noSecret } = DEPLOYED;
     expect(envProblems({ ...noSecret, ...LIVE }).join("\n")).toMatch(/AUTH_SECRET is missing/);
   });
 
   it("refuses a Vercel production deployment that would run the emulator, unless it is declared a demo", () => {
-    const vercel = { NODE_ENV: "production", VERCEL_ENV: "production", VERCEL_PROJECT_PRODUCTION_URL: "shop.vercel.app", AUTH_SECRET: "x".repeat(40) };
+    const vercel = {
+      NODE_ENV: "production",
+      VERCEL_ENV: "production",
+      VERCEL_PROJECT_PRODUCTION_URL: "shop.vercel.app",
+      AUTH_SECRET: "x".repeat(40),
+    };
     expect(envProblems(vercel).join("\n")).toMatch(/built-in Paymob emulator.*ALLOW_EMULATOR_IN_PRODUCTION=1/);
     expect(envProblems({ ...vercel, ALLOW_EMULATOR_IN_PRODUCTION: "1" })).toEqual([]);
     expect(envProblems({ ...vercel, VERCEL_ENV: "preview" })).toEqual([]); // previews demo the emulator
@@ -53,16 +62,29 @@ describe("environment validation", () => {
     // `next start` behind a reverse proxy on a real domain, no Paymob keys, not Vercel.
     const problems = envProblems(DEPLOYED);
     expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^PAYMOB_SECRET_KEY is not set.*https:\/\/shop\.example\.com.*anyone could mark an order paid/);
-    expect(problems[0]).toMatch(/Set PAYMOB_SECRET_KEY, PAYMOB_PUBLIC_KEY, PAYMOB_HMAC_SECRET and PAYMOB_PAYMENT_METHODS .* or set ALLOW_EMULATOR_IN_PRODUCTION=1/);
-    expect(envProblems({ ...DEPLOYED, APP_URL: "http://192.168.1.20:3000" }).join("\n")).toMatch(/built-in Paymob emulator/); // a LAN is public too
+    expect(problems[0]).toMatch(
+      /^PAYMOB_SECRET_KEY is not set.*https:\/\/shop\.example\.com.*anyone could mark an order paid/,
+    );
+    expect(problems[0]).toMatch(
+      /Set PAYMOB_SECRET_KEY, PAYMOB_PUBLIC_KEY, PAYMOB_HMAC_SECRET and PAYMOB_PAYMENT_METHODS .* or set ALLOW_EMULATOR_IN_PRODUCTION=1/,
+    );
+    expect(envProblems({ ...DEPLOYED, APP_URL: "http://192.168.1.20:3000" }).join("\n")).toMatch(
+      /built-in Paymob emulator/,
+    ); // a LAN is public too
     expect(envProblems({ ...DEPLOYED, ALLOW_EMULATOR_IN_PRODUCTION: "1" })).toEqual([]);
-    expect(envProblems({ ...DEPLOYED, ALLOW_EMULATOR_IN_PRODUCTION: "true" }).join("\n")).toMatch(/built-in Paymob emulator/); // only "1"
+    expect(envProblems({ ...DEPLOYED, ALLOW_EMULATOR_IN_PRODUCTION: "true" }).join("\n")).toMatch(
+      /built-in Paymob emulator/,
+    ); // only "1"
     expect(envProblems({ ...DEPLOYED, ...LIVE })).toEqual([]);
   });
 
   it("keeps `npm start` on this machine in emulator mode, and development anywhere", () => {
-    for (const url of ["http://localhost:3000", "http://127.0.0.1:3100", "http://[::1]:3000", "http://shop.localhost:3000"]) {
+    for (const url of [
+      "http://localhost:3000",
+      "http://127.0.0.1:3100",
+      "http://[::1]:3000",
+      "http://shop.localhost:3000",
+    ]) {
       expect(envProblems({ NODE_ENV: "production", APP_URL: url }), url).toEqual([]);
     }
     expect(envProblems({ NODE_ENV: "production" })).toEqual([]); // APP_URL defaults to http://localhost:$PORT

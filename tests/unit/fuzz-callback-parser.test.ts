@@ -39,14 +39,17 @@ function expectContractVerdict(raw: string, result: CallbackParseResult, what: s
   const kind = expectedKind(parsed.value);
   if (kind === null) {
     expect(result, what).toMatchObject({ ok: false, reason: "invalid_payload" });
-    if (!result.ok) for (const n of [result.hint.transactionId, result.hint.paymobOrderId]) if (n !== undefined) expect(Number.isSafeInteger(n), `${what}: hint ${n}`).toBe(true);
+    if (!result.ok)
+      for (const n of [result.hint.transactionId, result.hint.paymobOrderId])
+        if (n !== undefined) expect(Number.isSafeInteger(n), `${what}: hint ${n}`).toBe(true);
     return "refused";
   }
   expect(result.ok, `${what}: ${result.ok ? "" : result.message}`).toBe(true);
   if (!result.ok) return "refused";
   expect(result.callback.kind, what).toBe(kind);
   const sent = (parsed.value as { obj: unknown }).obj;
-  for (const field of SIGNED_FIELDS[kind]) expect(valueAt(result.callback.obj, field), `${what}: ${field}`).toStrictEqual(valueAt(sent, field));
+  for (const field of SIGNED_FIELDS[kind])
+    expect(valueAt(result.callback.obj, field), `${what}: ${field}`).toStrictEqual(valueAt(sent, field));
   // So the signature over what was sent is the signature over what we parsed.
   const signature = kind === "TRANSACTION" ? signTransaction(SECRET, sent) : signToken(SECRET, sent);
   expect(verifyCallback(SECRET, result.callback, signature), what).toBe("valid");
@@ -57,9 +60,18 @@ describe("fuzz: parseCallbackBody", () => {
   it(
     "judges any text: not JSON is invalid_json, JSON is judged by the contract",
     async () => {
-      await fuzz(BUDGET, [fc.oneof(fc.string({ unit: "binary", maxLength: 2_000 }), fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)))], (raw) => {
-        expectContractVerdict(raw, parseCallbackBody(raw), "arbitrary text");
-      });
+      await fuzz(
+        BUDGET,
+        [
+          fc.oneof(
+            fc.string({ unit: "binary", maxLength: 2_000 }),
+            fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
+          ),
+        ],
+        (raw) => {
+          expectContractVerdict(raw, parseCallbackBody(raw), "arbitrary text");
+        },
+      );
     },
     fuzzTestTimeout(BUDGET),
   );
@@ -104,16 +116,33 @@ describe("fuzz: parseCallbackBody", () => {
   it(
     "refuses a signed field of the wrong type instead of coercing it",
     async () => {
-      const typed = TRANSACTION_HMAC_FIELDS.filter((f) => typeof valueAt(docsBase.obj, f) === "number" || typeof valueAt(docsBase.obj, f) === "boolean");
-      await fuzz(SMALL, [fc.constantFrom(...typed), fc.constantFrom("string", "object", "array", "float")], (field, as) => {
-        const body = structuredClone(docsBase);
-        const original = valueAt(body.obj, field);
-        const replacement = as === "string" ? String(original) : as === "object" ? { value: original } : as === "array" ? [original] : typeof original === "number" ? original + 0.5 : 0.5;
-        const keys = field.split(".");
-        const parent = keys.slice(0, -1).reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, body.obj);
-        parent[keys.at(-1)!] = replacement;
-        expect(parseCallbackBody(JSON.stringify(body)).ok, `${field} as ${as}`).toBe(false);
-      });
+      const typed = TRANSACTION_HMAC_FIELDS.filter(
+        (f) => typeof valueAt(docsBase.obj, f) === "number" || typeof valueAt(docsBase.obj, f) === "boolean",
+      );
+      await fuzz(
+        SMALL,
+        [fc.constantFrom(...typed), fc.constantFrom("string", "object", "array", "float")],
+        (field, as) => {
+          const body = structuredClone(docsBase);
+          const original = valueAt(body.obj, field);
+          const replacement =
+            as === "string"
+              ? String(original)
+              : as === "object"
+                ? { value: original }
+                : as === "array"
+                  ? [original]
+                  : typeof original === "number"
+                    ? original + 0.5
+                    : 0.5;
+          const keys = field.split(".");
+          const parent = keys
+            .slice(0, -1)
+            .reduce<Record<string, unknown>>((node, key) => node[key] as Record<string, unknown>, body.obj);
+          parent[keys.at(-1)!] = replacement;
+          expect(parseCallbackBody(JSON.stringify(body)).ok, `${field} as ${as}`).toBe(false);
+        },
+      );
     },
     fuzzTestTimeout(SMALL),
   );

@@ -10,7 +10,11 @@ describe("sign-in links", () => {
   it("the emailed link is the confirmation page with Auth.js's parameters", () => {
     const link = new URL(confirmationLink(AUTHJS_LINK));
     expect(`${link.origin}${link.pathname}`).toBe(`${ORIGIN}/login/confirm`);
-    expect(parseMagicLink(link.searchParams)).toEqual({ token: "abc123", email: "a@x.com", callbackUrl: `${ORIGIN}/account/orders` });
+    expect(parseMagicLink(link.searchParams)).toEqual({
+      token: "abc123",
+      email: "a@x.com",
+      callbackUrl: `${ORIGIN}/account/orders`,
+    });
   });
 
   it("the confirmation form posts back to Auth.js's callback with the same parameters", () => {
@@ -30,7 +34,8 @@ describe("sign-in links", () => {
 });
 
 describe("the guard in front of Auth.js's magic-link callback", () => {
-  const request = (method: string, path: string, headers: Record<string, string> = {}) => new NextRequest(`${ORIGIN}${path}`, { method, headers });
+  const request = (method: string, path: string, headers: Record<string, string> = {}) =>
+    new NextRequest(`${ORIGIN}${path}`, { method, headers });
   const callback = new URL(AUTHJS_LINK);
   const callbackPath = `${callback.pathname}${callback.search}`;
 
@@ -51,7 +56,10 @@ describe("the guard in front of Auth.js's magic-link callback", () => {
 
   it("lets the store's own POST through to Auth.js, and only with the address in the link", () => {
     expect(guardMagicLinkCallback(request("POST", callbackPath, { origin: ORIGIN }), ORIGIN)).toBeNull();
-    const noEmail = guardMagicLinkCallback(request("POST", "/api/auth/callback/email?token=abc123", { origin: ORIGIN }), ORIGIN)!;
+    const noEmail = guardMagicLinkCallback(
+      request("POST", "/api/auth/callback/email?token=abc123", { origin: ORIGIN }),
+      ORIGIN,
+    )!;
     expect(noEmail.headers.get("location")).toBe(`${ORIGIN}/login?error=Verification`);
   });
 
@@ -59,12 +67,21 @@ describe("the guard in front of Auth.js's magic-link callback", () => {
     "guards %s too, which Auth.js also reads as the email callback",
     (path) => {
       expect(guardMagicLinkCallback(request("GET", `${path}${callback.search}`), ORIGIN)?.status).toBe(303);
-      expect(guardMagicLinkCallback(request("POST", `${path}${callback.search}`, { origin: "https://evil.example" }), ORIGIN)?.status).toBe(403);
+      expect(
+        guardMagicLinkCallback(request("POST", `${path}${callback.search}`, { origin: "https://evil.example" }), ORIGIN)
+          ?.status,
+      ).toBe(403);
     },
   );
 
   it("leaves every other Auth.js route alone", () => {
-    for (const path of ["/api/auth/session", "/api/auth/csrf", "/api/auth/callback/github?code=x", "/api/auth/signin/email", "/api/auth/callback/emails"]) {
+    for (const path of [
+      "/api/auth/session",
+      "/api/auth/csrf",
+      "/api/auth/callback/github?code=x",
+      "/api/auth/signin/email",
+      "/api/auth/callback/emails",
+    ]) {
       expect(guardMagicLinkCallback(request("GET", path), ORIGIN)).toBeNull();
       expect(guardMagicLinkCallback(request("POST", path), ORIGIN)).toBeNull();
     }

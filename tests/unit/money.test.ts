@@ -37,16 +37,23 @@ describe("formatMoney", () => {
     expect(show(Number.MAX_SAFE_INTEGER, "OMR")).toBe("OMR 9,007,199,254,740.991");
   });
 
-  it.each([1.5, 0.1, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])("refuses a non-integer amount (%s)", (amount) => {
-    expect(() => formatMoney(amount, "EGP")).toThrow(TypeError);
-  });
+  it.each([1.5, 0.1, Number.NaN, Number.POSITIVE_INFINITY, Number.MAX_SAFE_INTEGER + 1])(
+    "refuses a non-integer amount (%s)",
+    (amount) => {
+      expect(() => formatMoney(amount, "EGP")).toThrow(TypeError);
+    },
+  );
 
   it("round-trips every integer amount: the digits shown are the minor units, in order", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }), fc.constantFrom("EGP", "OMR", "JPY"), (amount, currency) => {
-        const digits = formatMoney(amount, currency).replace(/\D/g, "");
-        expect(BigInt(digits)).toBe(BigInt(amount));
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: Number.MAX_SAFE_INTEGER }),
+        fc.constantFrom("EGP", "OMR", "JPY"),
+        (amount, currency) => {
+          const digits = formatMoney(amount, currency).replace(/\D/g, "");
+          expect(BigInt(digits)).toBe(BigInt(amount));
+        },
+      ),
     );
   });
 });

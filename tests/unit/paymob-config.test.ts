@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { describePaymobConfig, loadPaymobConfig } from "@/lib/paymob/config";
-import { EMULATOR_API_KEY, EMULATOR_HMAC_SECRET, EMULATOR_INTEGRATIONS, EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
+import {
+  EMULATOR_API_KEY,
+  EMULATOR_HMAC_SECRET,
+  EMULATOR_INTEGRATIONS,
+  EMULATOR_PUBLIC_KEY,
+  EMULATOR_SECRET_KEY,
+} from "@/lib/paymob/emulator-credentials";
 import { PaymobConfigError } from "@/lib/paymob/errors";
 
 const egyptTest = {
@@ -37,7 +43,12 @@ describe("loadPaymobConfig: emulator mode", () => {
   });
 
   it("follows appUrl() (PORT fallback) and treats blank variables as absent", () => {
-    const config = loadPaymobConfig({ PORT: "4321", PAYMOB_SECRET_KEY: "  ", PAYMOB_REGION: "", PAYMOB_PUBLIC_KEY: "" });
+    const config = loadPaymobConfig({
+      PORT: "4321",
+      PAYMOB_SECRET_KEY: "  ",
+      PAYMOB_REGION: "",
+      PAYMOB_PUBLIC_KEY: "",
+    });
     expect(config.mode).toBe("emulator");
     expect(config.baseUrl).toBe("http://localhost:4321/paymob-emulator");
   });
@@ -46,7 +57,13 @@ describe("loadPaymobConfig: emulator mode", () => {
     const error = configError({ NODE_ENV: "production", APP_URL: "https://shop.example.com" });
     expect(error.variables).toEqual(["PAYMOB_SECRET_KEY"]);
     expect(error.message).toMatch(/its signing secret is public.*ALLOW_EMULATOR_IN_PRODUCTION=1/i);
-    expect(loadPaymobConfig({ NODE_ENV: "production", APP_URL: "https://shop.example.com", ALLOW_EMULATOR_IN_PRODUCTION: "1" }).mode).toBe("emulator");
+    expect(
+      loadPaymobConfig({
+        NODE_ENV: "production",
+        APP_URL: "https://shop.example.com",
+        ALLOW_EMULATOR_IN_PRODUCTION: "1",
+      }).mode,
+    ).toBe("emulator");
     expect(loadPaymobConfig({ NODE_ENV: "production", APP_URL: "http://localhost:3000" }).mode).toBe("emulator");
   });
 
@@ -57,7 +74,10 @@ describe("loadPaymobConfig: emulator mode", () => {
   it.each(["PAYMOB_PUBLIC_KEY", "PAYMOB_HMAC_SECRET", "PAYMOB_API_KEY", "PAYMOB_PAYMENT_METHODS", "PAYMOB_BASE_URL"])(
     "refuses a half-configured Paymob: %s without PAYMOB_SECRET_KEY",
     (variable) => {
-      const value = variable === "PAYMOB_BASE_URL" ? "https://accept.paymob.com" : (egyptTest as Record<string, string>)[variable] ?? "x";
+      const value =
+        variable === "PAYMOB_BASE_URL"
+          ? "https://accept.paymob.com"
+          : ((egyptTest as Record<string, string>)[variable] ?? "x");
       const error = configError({ [variable]: value });
       expect(error.variables).toEqual([variable]);
       expect(error.message).toContain(`${variable} is set but PAYMOB_SECRET_KEY is not`);
@@ -98,46 +118,96 @@ describe("loadPaymobConfig: real keys", () => {
       PAYMOB_PUBLIC_KEY: `${prefix}_pk_live_def456`,
       PAYMOB_API_KEY: "ZXlKaGJHY2lPaUpJVXpVeE1pSXNJblI1Y0NJNklrcFhWQ0o5",
     });
-    expect(config).toMatchObject({ mode: "live", region, baseUrl, currency, apiKey: "ZXlKaGJHY2lPaUpJVXpVeE1pSXNJblI1Y0NJNklrcFhWQ0o5" });
+    expect(config).toMatchObject({
+      mode: "live",
+      region,
+      baseUrl,
+      currency,
+      apiKey: "ZXlKaGJHY2lPaUpJVXpVeE1pSXNJblI1Y0NJNklrcFhWQ0o5",
+    });
   });
 
   it("reads the mode from the key, including the dashboard's 'sklive' spelling", () => {
-    expect(loadPaymobConfig({ ...egyptTest, PAYMOB_SECRET_KEY: "egy_sklive_1", PAYMOB_PUBLIC_KEY: "egy_pklive_2" }).mode).toBe("live");
-    expect(loadPaymobConfig({ ...egyptTest, PAYMOB_SECRET_KEY: "sk_test_1", PAYMOB_PUBLIC_KEY: "pk_test_2" }).mode).toBe("test");
+    expect(
+      loadPaymobConfig({ ...egyptTest, PAYMOB_SECRET_KEY: "egy_sklive_1", PAYMOB_PUBLIC_KEY: "egy_pklive_2" }).mode,
+    ).toBe("live");
+    expect(
+      loadPaymobConfig({ ...egyptTest, PAYMOB_SECRET_KEY: "sk_test_1", PAYMOB_PUBLIC_KEY: "pk_test_2" }).mode,
+    ).toBe("test");
   });
 
   it("takes an explicit PAYMOB_BASE_URL (e.g. an emulator elsewhere) without its trailing slash", () => {
     const config = loadPaymobConfig({ ...egyptTest, PAYMOB_BASE_URL: "http://127.0.0.1:9000/paymob/" });
     expect(config.baseUrl).toBe("http://127.0.0.1:9000/paymob");
-    expect(loadPaymobConfig({ ...egyptTest, PAYMOB_BASE_URL: "https://accept.paymob.com" }).baseUrl).toBe("https://accept.paymob.com");
+    expect(loadPaymobConfig({ ...egyptTest, PAYMOB_BASE_URL: "https://accept.paymob.com" }).baseUrl).toBe(
+      "https://accept.paymob.com",
+    );
   });
 
   it("parses payment methods: ids as numbers, names as strings, duplicates dropped", () => {
-    expect(loadPaymobConfig({ ...egyptTest, PAYMOB_PAYMENT_METHODS: "123,card-installment, 123 ,wallet" }).paymentMethods).toEqual([123, "card-installment", "wallet"]);
+    expect(
+      loadPaymobConfig({ ...egyptTest, PAYMOB_PAYMENT_METHODS: "123,card-installment, 123 ,wallet" }).paymentMethods,
+    ).toEqual([123, "card-installment", "wallet"]);
   });
 });
 
 describe("loadPaymobConfig: errors a newcomer can act on", () => {
   it.each([
     [{ PAYMOB_PUBLIC_KEY: undefined }, "PAYMOB_PUBLIC_KEY", /PAYMOB_PUBLIC_KEY is missing/],
-    [{ PAYMOB_HMAC_SECRET: undefined }, "PAYMOB_HMAC_SECRET", /PAYMOB_HMAC_SECRET is missing.*callbacks cannot be verified/],
-    [{ PAYMOB_PAYMENT_METHODS: undefined }, "PAYMOB_PAYMENT_METHODS", /PAYMOB_PAYMENT_METHODS is missing.*Payment Integrations/],
+    [
+      { PAYMOB_HMAC_SECRET: undefined },
+      "PAYMOB_HMAC_SECRET",
+      /PAYMOB_HMAC_SECRET is missing.*callbacks cannot be verified/,
+    ],
+    [
+      { PAYMOB_PAYMENT_METHODS: undefined },
+      "PAYMOB_PAYMENT_METHODS",
+      /PAYMOB_PAYMENT_METHODS is missing.*Payment Integrations/,
+    ],
     [{ PAYMOB_PAYMENT_METHODS: "123,,card" }, "PAYMOB_PAYMENT_METHODS", /invalid entry ""/],
     [{ PAYMOB_PAYMENT_METHODS: "0" }, "PAYMOB_PAYMENT_METHODS", /invalid entry "0"/],
     [{ PAYMOB_PAYMENT_METHODS: "99999999999999999999" }, "PAYMOB_PAYMENT_METHODS", /invalid entry/],
-    [{ PAYMOB_REGION: "pakistan" }, "PAYMOB_REGION", /PAYMOB_REGION must be one of egypt, ksa, uae, oman \(got "pakistan"\)/],
+    [
+      { PAYMOB_REGION: "pakistan" },
+      "PAYMOB_REGION",
+      /PAYMOB_REGION must be one of egypt, ksa, uae, oman \(got "pakistan"\)/,
+    ],
     [{ PAYMOB_BASE_URL: "accept.paymob.com" }, "PAYMOB_BASE_URL", /PAYMOB_BASE_URL must be an http\(s\) URL/],
     [{ PAYMOB_BASE_URL: "ftp://accept.paymob.com" }, "PAYMOB_BASE_URL", /PAYMOB_BASE_URL must be an http\(s\) URL/],
-    [{ PAYMOB_SECRET_KEY: "hunter2" }, "PAYMOB_SECRET_KEY", /PAYMOB_SECRET_KEY does not look like a Paymob secret key.*egy_sk_test_/],
+    [
+      { PAYMOB_SECRET_KEY: "hunter2" },
+      "PAYMOB_SECRET_KEY",
+      /PAYMOB_SECRET_KEY does not look like a Paymob secret key.*egy_sk_test_/,
+    ],
     [{ PAYMOB_SECRET_KEY: "egy_pk_test_abc" }, "PAYMOB_SECRET_KEY", /PAYMOB_SECRET_KEY holds a public key/],
-    [{ PAYMOB_PUBLIC_KEY: "egy_sk_test_abc" }, "PAYMOB_PUBLIC_KEY", /PAYMOB_PUBLIC_KEY holds a secret key — it would be sent to browsers/],
+    [
+      { PAYMOB_PUBLIC_KEY: "egy_sk_test_abc" },
+      "PAYMOB_PUBLIC_KEY",
+      /PAYMOB_PUBLIC_KEY holds a secret key — it would be sent to browsers/,
+    ],
     [{ PAYMOB_PUBLIC_KEY: "egy_csk_test_abc" }, "PAYMOB_PUBLIC_KEY", /PAYMOB_PUBLIC_KEY holds a secret key/],
-    [{ PAYMOB_PUBLIC_KEY: "egy_pk_live_abc" }, "PAYMOB_PUBLIC_KEY", /PAYMOB_SECRET_KEY is a test key but PAYMOB_PUBLIC_KEY is a live key/],
-    [{ PAYMOB_PUBLIC_KEY: "sau_pk_test_abc" }, "PAYMOB_PUBLIC_KEY", /PAYMOB_PUBLIC_KEY starts with "sau_" \(Saudi Arabia\) but PAYMOB_REGION is not set, so the region is egypt\. Set PAYMOB_REGION=ksa/],
-    [{ PAYMOB_SECRET_KEY: "are_sk_test_abc" }, "PAYMOB_SECRET_KEY", /PAYMOB_SECRET_KEY starts with "are_" \(United Arab Emirates\)/],
+    [
+      { PAYMOB_PUBLIC_KEY: "egy_pk_live_abc" },
+      "PAYMOB_PUBLIC_KEY",
+      /PAYMOB_SECRET_KEY is a test key but PAYMOB_PUBLIC_KEY is a live key/,
+    ],
+    [
+      { PAYMOB_PUBLIC_KEY: "sau_pk_test_abc" },
+      "PAYMOB_PUBLIC_KEY",
+      /PAYMOB_PUBLIC_KEY starts with "sau_" \(Saudi Arabia\) but PAYMOB_REGION is not set, so the region is egypt\. Set PAYMOB_REGION=ksa/,
+    ],
+    [
+      { PAYMOB_SECRET_KEY: "are_sk_test_abc" },
+      "PAYMOB_SECRET_KEY",
+      /PAYMOB_SECRET_KEY starts with "are_" \(United Arab Emirates\)/,
+    ],
     [{ PAYMOB_REGION: "oman" }, "PAYMOB_SECRET_KEY", /starts with "egy_" \(Egypt\) but PAYMOB_REGION is oman/],
     [{ PAYMOB_SECRET_KEY: "pak_sk_test_abc" }, "PAYMOB_SECRET_KEY", /"pak_", a region this store does not support/],
-    [{ PAYMOB_BASE_URL: "https://ksa.paymob.com" }, "PAYMOB_BASE_URL", /PAYMOB_BASE_URL is the ksa host but PAYMOB_REGION is not set/],
+    [
+      { PAYMOB_BASE_URL: "https://ksa.paymob.com" },
+      "PAYMOB_BASE_URL",
+      /PAYMOB_BASE_URL is the ksa host but PAYMOB_REGION is not set/,
+    ],
   ])("%o → %s", (override, variable, message) => {
     const error = configError({ ...egyptTest, ...override });
     expect(error.variables).toContain(variable);
@@ -147,13 +217,23 @@ describe("loadPaymobConfig: errors a newcomer can act on", () => {
   });
 
   it("refuses plain http for the API with a live key", () => {
-    const error = configError({ ...egyptTest, PAYMOB_SECRET_KEY: "egy_sk_live_a", PAYMOB_PUBLIC_KEY: "egy_pk_live_b", PAYMOB_BASE_URL: "http://accept.paymob.com" });
+    const error = configError({
+      ...egyptTest,
+      PAYMOB_SECRET_KEY: "egy_sk_live_a",
+      PAYMOB_PUBLIC_KEY: "egy_pk_live_b",
+      PAYMOB_BASE_URL: "http://accept.paymob.com",
+    });
     expect(error.message).toMatch(/must be https with a live key/);
   });
 
   it("lists every problem at once and never echoes a credential", () => {
     const error = configError({ PAYMOB_SECRET_KEY: "egy_sk_live_SUPERSECRET", PAYMOB_REGION: "ksa" });
-    expect(error.variables).toEqual(["PAYMOB_PUBLIC_KEY", "PAYMOB_HMAC_SECRET", "PAYMOB_SECRET_KEY", "PAYMOB_PAYMENT_METHODS"]);
+    expect(error.variables).toEqual([
+      "PAYMOB_PUBLIC_KEY",
+      "PAYMOB_HMAC_SECRET",
+      "PAYMOB_SECRET_KEY",
+      "PAYMOB_PAYMENT_METHODS",
+    ]);
     expect(error.message.split("\n").filter((line) => line.startsWith("  - "))).toHaveLength(4);
     expect(error.message).not.toContain("SUPERSECRET");
   });
@@ -178,6 +258,7 @@ describe("paymobConfig() and describePaymobConfig()", () => {
   it("describes the config without credentials", () => {
     const line = describePaymobConfig(loadPaymobConfig(egyptTest));
     expect(line).toBe("Paymob test mode, region egypt (EGP), https://accept.paymob.com, payment methods 4900001,card");
-    for (const secret of [egyptTest.PAYMOB_SECRET_KEY, egyptTest.PAYMOB_PUBLIC_KEY, egyptTest.PAYMOB_HMAC_SECRET]) expect(line).not.toContain(secret);
+    for (const secret of [egyptTest.PAYMOB_SECRET_KEY, egyptTest.PAYMOB_PUBLIC_KEY, egyptTest.PAYMOB_HMAC_SECRET])
+      expect(line).not.toContain(secret);
   });
 });

@@ -48,7 +48,10 @@ async function failure(reply: Response | Error | (() => Promise<Response>)): Pro
 
 describe("HTTP status → typed error", () => {
   it("400 carries Paymob's field errors and names the field", async () => {
-    const body = { billing_data: { phone_number: ["This field is required."] }, items: { name: ["This field is required."] } };
+    const body = {
+      billing_data: { phone_number: ["This field is required."] },
+      items: { name: ["This field is required."] },
+    };
     const error = await failure(json(body, 400));
     expect(error).toBeInstanceOf(PaymobValidationError);
     expect(error).toMatchObject({ status: 400, code: "validation", retryable: false, fieldErrors: body });
@@ -66,16 +69,21 @@ describe("HTTP status → typed error", () => {
     const error = await failure(json({ detail: "Authentication credentials were not provided." }, 401));
     expect(error).toBeInstanceOf(PaymobAuthError);
     expect(error).toMatchObject({ status: 401, code: "unauthorized" });
-    expect(error.message).toContain("secret key invalid or missing — check PAYMOB_SECRET_KEY and that it matches the region");
+    expect(error.message).toContain(
+      "secret key invalid or missing — check PAYMOB_SECRET_KEY and that it matches the region",
+    );
     expect(error.message).toContain("Authentication credentials were not provided.");
   });
 
   it("404 explains the test/live integration mismatch", async () => {
-    const detail = "Integration ID/Name does not exist in our system . You can find the list of Integration ID’/Names from Merchant Dashboard";
+    const detail =
+      "Integration ID/Name does not exist in our system . You can find the list of Integration ID’/Names from Merchant Dashboard";
     const error = await failure(json({ detail }, 404));
     expect(error).toBeInstanceOf(PaymobNotFoundError);
     expect(error).toMatchObject({ status: 404, code: "not_found" });
-    expect(error.message).toMatch(/Integration ID\/Name does not exist — test\/live mismatch\? PAYMOB_PAYMENT_METHODS \(4900001\) must be test integrations/);
+    expect(error.message).toMatch(
+      /Integration ID\/Name does not exist — test\/live mismatch\? PAYMOB_PAYMENT_METHODS \(4900001\) must be test integrations/,
+    );
   });
 
   it("406 is an unmatched-item-prices error", async () => {
@@ -99,7 +107,9 @@ describe("HTTP status → typed error", () => {
   });
 
   it("a connection failure is retryable and names the cause", async () => {
-    const error = await failure(new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:443") }));
+    const error = await failure(
+      new TypeError("fetch failed", { cause: new Error("connect ECONNREFUSED 127.0.0.1:443") }),
+    );
     expect(error).toMatchObject({ code: "network", status: null, retryable: true });
     expect(error.message).toContain("ECONNREFUSED");
   });
@@ -117,7 +127,9 @@ describe("HTTP status → typed error", () => {
   });
 
   it.each([302, 409, 418])("status %s is an unexpected response", async (status) => {
-    const error = await failure(new Response(null, { status, headers: status === 302 ? { Location: "https://elsewhere.example" } : {} }));
+    const error = await failure(
+      new Response(null, { status, headers: status === 302 ? { Location: "https://elsewhere.example" } : {} }),
+    );
     expect(error).toBeInstanceOf(PaymobUnexpectedResponseError);
     expect(error.status).toBe(status);
   });
@@ -132,15 +144,32 @@ describe("HTTP status → typed error", () => {
 describe("paymobRequest", () => {
   it("aborts a request that outlives its timeout", async () => {
     const hanging = (_url: string, init: RequestInit) =>
-      new Promise<Response>((_resolve, reject) => init.signal!.addEventListener("abort", () => reject(init.signal!.reason)));
-    const attempt = paymobRequest(config.baseUrl, { operation: "slow call", method: "GET", path: "/slow", auth: null, timeoutMs: 20 }, hanging);
+      new Promise<Response>((_resolve, reject) =>
+        init.signal!.addEventListener("abort", () => reject(init.signal!.reason)),
+      );
+    const attempt = paymobRequest(
+      config.baseUrl,
+      { operation: "slow call", method: "GET", path: "/slow", auth: null, timeoutMs: 20 },
+      hanging,
+    );
     await expect(attempt).rejects.toMatchObject({ code: "timeout", retryable: true });
   });
 
   it("sends no body or Content-Type on a GET and uses Bearer auth when asked", async () => {
     const fetch = fakeFetch(json({ ok: true }));
-    await expect(paymobRequest(config.baseUrl, { operation: "get", method: "GET", path: "/x", auth: { scheme: "Bearer", credential: "tok" } }, fetch.impl)).resolves.toEqual({ ok: true });
-    expect(fetch.requests[0]).toMatchObject({ url: "https://accept.paymob.com/x", method: "GET", body: undefined, headers: { authorization: "Bearer tok" } });
+    await expect(
+      paymobRequest(
+        config.baseUrl,
+        { operation: "get", method: "GET", path: "/x", auth: { scheme: "Bearer", credential: "tok" } },
+        fetch.impl,
+      ),
+    ).resolves.toEqual({ ok: true });
+    expect(fetch.requests[0]).toMatchObject({
+      url: "https://accept.paymob.com/x",
+      method: "GET",
+      body: undefined,
+      headers: { authorization: "Bearer tok" },
+    });
     expect(fetch.requests[0]!.headers).not.toHaveProperty("content-type");
   });
 });
@@ -148,8 +177,14 @@ describe("paymobRequest", () => {
 describe("flattenFieldErrors", () => {
   it.each([
     [{ amount: ["This field is required."] }, [{ field: "amount", messages: ["This field is required."] }]],
-    [{ items: [{}, { name: ["This field may not be blank."] }] }, [{ field: "items[1].name", messages: ["This field may not be blank."] }]],
-    [{ detail: "Looks like the secret key is invalid" }, [{ field: "", messages: ["Looks like the secret key is invalid"] }]],
+    [
+      { items: [{}, { name: ["This field may not be blank."] }] },
+      [{ field: "items[1].name", messages: ["This field may not be blank."] }],
+    ],
+    [
+      { detail: "Looks like the secret key is invalid" },
+      [{ field: "", messages: ["Looks like the secret key is invalid"] }],
+    ],
     [["Order has already paid."], [{ field: "", messages: ["Order has already paid."] }]],
     [null, []],
   ])("%j", (body, issues) => {

@@ -1,7 +1,13 @@
 import type { PaymobConfig } from "@/lib/paymob/config";
 import type { FetchImpl } from "@/lib/paymob/http";
 
-type RecordedRequest = { url: string; method: string; headers: Record<string, string>; body: unknown; signal: AbortSignal | null };
+type RecordedRequest = {
+  url: string;
+  method: string;
+  headers: Record<string, string>;
+  body: unknown;
+  signal: AbortSignal | null;
+};
 type Reply = Response | (() => Response | Promise<Response>) | Error;
 
 /** A fetch stand-in that records each request and answers with the queued replies, in order. */

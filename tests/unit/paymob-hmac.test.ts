@@ -77,15 +77,20 @@ describe("Paymob HMAC vectors (tests/fixtures/paymob-vectors.json)", () => {
   it("the tampered vector differs from its original only in amount_cents, and that alone breaks it", () => {
     const original = byId("xdot-synthetic-transaction");
     const tampered = byId("xdot-synthetic-transaction-tampered-NEGATIVE");
-    expect({ ...tampered.payload!.obj, amount_cents: original.payload!.obj.amount_cents }).toEqual(original.payload!.obj);
+    expect({ ...tampered.payload!.obj, amount_cents: original.payload!.obj.amount_cents }).toEqual(
+      original.payload!.obj,
+    );
     expect(tampered.expected_hmac).toBe(original.expected_hmac);
     expect(signTransaction(tampered.secret, tampered.payload!.obj)).not.toBe(tampered.expected_hmac);
   });
 
-  it.each(fixtures.concatenated_only.map((v) => [v.id, v] as const))("signs the concatenated string of %s", async (_id, vector) => {
-    const { hmacHex } = await import("@/lib/paymob/hmac");
-    expect(hmacHex(vector.secret, vector.concatenated)).toBe(vector.expected_hmac);
-  });
+  it.each(fixtures.concatenated_only.map((v) => [v.id, v] as const))(
+    "signs the concatenated string of %s",
+    async (_id, vector) => {
+      const { hmacHex } = await import("@/lib/paymob/hmac");
+      expect(hmacHex(vector.secret, vector.concatenated)).toBe(vector.expected_hmac);
+    },
+  );
 });
 
 describe("TRANSACTION callback signature", () => {
@@ -152,7 +157,16 @@ describe("TOKEN callback signature", () => {
   const obj = payload!.obj;
 
   it("signs exactly the 8 documented fields", () => {
-    expect([...TOKEN_HMAC_FIELDS]).toEqual(["card_subtype", "created_at", "email", "id", "masked_pan", "merchant_id", "order_id", "token"]);
+    expect([...TOKEN_HMAC_FIELDS]).toEqual([
+      "card_subtype",
+      "created_at",
+      "email",
+      "id",
+      "masked_pan",
+      "merchant_id",
+      "order_id",
+      "token",
+    ]);
   });
 
   it.each([...TOKEN_HMAC_FIELDS])("fails when %s changes", (field) => {

@@ -14,7 +14,13 @@ const input: CreateIntentionInput = {
     { name: "Handwoven cotton throw", amountMinor: 15_000, quantity: 3, description: "Indigo, 130 × 170 cm" },
     { name: "Shipping", amountMinor: 2_500, quantity: 1 },
   ],
-  billing: { firstName: "Mona", lastName: "Hassan", email: "mona@example.com", phoneNumber: "+201001234567", city: "Cairo" },
+  billing: {
+    firstName: "Mona",
+    lastName: "Hassan",
+    email: "mona@example.com",
+    phoneNumber: "+201001234567",
+    city: "Cairo",
+  },
   specialReference: "order-42-attempt-1",
   notificationUrl: "https://shop.example/api/paymob/callback",
   redirectionUrl: "https://shop.example/checkout/return",
@@ -23,12 +29,23 @@ const input: CreateIntentionInput = {
 
 // Verbatim shape of Paymob's 201 answer (Postman "Create intention"), trimmed.
 const created = {
-  payment_keys: [{ integration: 4900001, key: "ZXlKaGJHY2lPaUpJVXpVeE1pSXNJblI1Y0NJNklrcFhWQ0o5", gateway_type: "MIGS", iframe_id: null, order_id: 399862108, save_card: true }],
+  payment_keys: [
+    {
+      integration: 4900001,
+      key: "ZXlKaGJHY2lPaUpJVXpVeE1pSXNJblI1Y0NJNklrcFhWQ0o5",
+      gateway_type: "MIGS",
+      iframe_id: null,
+      order_id: 399862108,
+      save_card: true,
+    },
+  ],
   intention_order_id: 399862108,
   id: "pi_test_68dbb55a027a4a7cb127449fd84144a3",
   intention_detail: { amount: 47_500, items: [], currency: "EGP", billing_data: {} },
   client_secret: "egy_csk_test_6734a1fc392bc179dec8f4c2495842d6",
-  payment_methods: [{ integration_id: 4900001, alias: null, name: "card", method_type: "online", currency: "EGP", live: false }],
+  payment_methods: [
+    { integration_id: 4900001, alias: null, name: "card", method_type: "online", currency: "EGP", live: false },
+  ],
   special_reference: "order-42-attempt-1",
   confirmed: false,
   status: "intended",
@@ -44,7 +61,11 @@ describe("createIntention", () => {
     const [request] = fetch.requests;
     expect(request!.url).toBe("https://accept.paymob.com/v1/intention/");
     expect(request!.method).toBe("POST");
-    expect(request!.headers).toMatchObject({ authorization: "Token egy_sk_test_secret", "content-type": "application/json", accept: "application/json" });
+    expect(request!.headers).toMatchObject({
+      authorization: "Token egy_sk_test_secret",
+      "content-type": "application/json",
+      accept: "application/json",
+    });
     expect(request!.signal).toBeInstanceOf(AbortSignal);
     expect(request!.body).toEqual({
       amount: 47_500,
@@ -107,25 +128,78 @@ describe("createIntention", () => {
   });
 
   it("fills blank optional billing fields with NA (Paymob rejects blanks) but keeps given ones", () => {
-    const body = buildIntentionRequest(config, { ...input, billing: { ...input.billing, street: "  ", building: "12", postalCode: "11511" } });
+    const body = buildIntentionRequest(config, {
+      ...input,
+      billing: { ...input.billing, street: "  ", building: "12", postalCode: "11511" },
+    });
     expect(body.billing_data).toMatchObject({ street: "NA", building: "12", postal_code: "11511", city: "Cairo" });
   });
 
   it.each([
-    ["lines that do not add up", { amountMinor: 47_501 }, PaymobUnmatchedItemsError, /lines add up to 47500 but the amount is 47501/],
-    ["a zero amount", { amountMinor: 0, items: [{ name: "x", amountMinor: 0, quantity: 1 }] }, PaymobInvalidInputError, /amountMinor: must be positive/],
+    [
+      "lines that do not add up",
+      { amountMinor: 47_501 },
+      PaymobUnmatchedItemsError,
+      /lines add up to 47500 but the amount is 47501/,
+    ],
+    [
+      "a zero amount",
+      { amountMinor: 0, items: [{ name: "x", amountMinor: 0, quantity: 1 }] },
+      PaymobInvalidInputError,
+      /amountMinor: must be positive/,
+    ],
     ["a fractional amount", { amountMinor: 10.5 }, PaymobInvalidInputError, /amountMinor: must be an integer/],
     ["an unsafe amount", { amountMinor: 2 ** 53 }, PaymobInvalidInputError, /amountMinor/],
-    ["a fractional item price", { items: [{ name: "x", amountMinor: 0.5, quantity: 1 }] }, PaymobInvalidInputError, /items\.0\.amountMinor/],
-    ["a zero quantity", { items: [{ name: "x", amountMinor: 5, quantity: 0 }] }, PaymobInvalidInputError, /items\.0\.quantity/],
-    ["a line total beyond safe integers", { items: [{ name: "x", amountMinor: 2 ** 52, quantity: 3 }] }, PaymobInvalidInputError, /Invalid line total/],
+    [
+      "a fractional item price",
+      { items: [{ name: "x", amountMinor: 0.5, quantity: 1 }] },
+      PaymobInvalidInputError,
+      /items\.0\.amountMinor/,
+    ],
+    [
+      "a zero quantity",
+      { items: [{ name: "x", amountMinor: 5, quantity: 0 }] },
+      PaymobInvalidInputError,
+      /items\.0\.quantity/,
+    ],
+    [
+      "a line total beyond safe integers",
+      { items: [{ name: "x", amountMinor: 2 ** 52, quantity: 3 }] },
+      PaymobInvalidInputError,
+      /Invalid line total/,
+    ],
     ["no lines", { items: [] }, PaymobInvalidInputError, /items: at least one line/],
-    ["a blank item name", { items: [{ name: "  ", amountMinor: 47_500, quantity: 1 }] }, PaymobInvalidInputError, /item name is required/],
-    ["a missing phone number", { billing: { ...input.billing, phoneNumber: "" } }, PaymobInvalidInputError, /billing\.phoneNumber: phone number is required/],
-    ["an invalid email", { billing: { ...input.billing, email: "mona" } }, PaymobInvalidInputError, /billing\.email: must be an email/],
+    [
+      "a blank item name",
+      { items: [{ name: "  ", amountMinor: 47_500, quantity: 1 }] },
+      PaymobInvalidInputError,
+      /item name is required/,
+    ],
+    [
+      "a missing phone number",
+      { billing: { ...input.billing, phoneNumber: "" } },
+      PaymobInvalidInputError,
+      /billing\.phoneNumber: phone number is required/,
+    ],
+    [
+      "an invalid email",
+      { billing: { ...input.billing, email: "mona" } },
+      PaymobInvalidInputError,
+      /billing\.email: must be an email/,
+    ],
     ["a blank special reference", { specialReference: " " }, PaymobInvalidInputError, /specialReference/],
-    ["a relative callback URL", { notificationUrl: "/api/paymob/callback" }, PaymobInvalidInputError, /notificationUrl/],
-    ["another currency than the region's", { currency: "SAR" }, PaymobInvalidInputError, /in SAR: the configured Paymob region \(egypt\) charges in EGP/],
+    [
+      "a relative callback URL",
+      { notificationUrl: "/api/paymob/callback" },
+      PaymobInvalidInputError,
+      /notificationUrl/,
+    ],
+    [
+      "another currency than the region's",
+      { currency: "SAR" },
+      PaymobInvalidInputError,
+      /in SAR: the configured Paymob region \(egypt\) charges in EGP/,
+    ],
   ])("refuses %s locally, without any HTTP request", async (_label, override, ErrorClass, message) => {
     const fetch = fakeFetch();
     const attempt = createIntention(config, { ...input, ...override } as CreateIntentionInput, fetch.impl);
@@ -148,13 +222,21 @@ describe("createIntention", () => {
 
   it("refuses an intention Paymob created for another amount or currency", async () => {
     const wrongAmount = { ...created, intention_detail: { ...created.intention_detail, amount: 4_750 } };
-    await expect(createIntention(config, input, fakeFetch(json(wrongAmount, 201)).impl)).rejects.toThrow(/for 4750 EGP, but .* asked for 47500 EGP/);
+    await expect(createIntention(config, input, fakeFetch(json(wrongAmount, 201)).impl)).rejects.toThrow(
+      /for 4750 EGP, but .* asked for 47500 EGP/,
+    );
     const wrongCurrency = { ...created, intention_detail: { ...created.intention_detail, currency: "USD" } };
-    await expect(createIntention(config, input, fakeFetch(json(wrongCurrency, 201)).impl)).rejects.toBeInstanceOf(PaymobUnexpectedResponseError);
+    await expect(createIntention(config, input, fakeFetch(json(wrongCurrency, 201)).impl)).rejects.toBeInstanceOf(
+      PaymobUnexpectedResponseError,
+    );
   });
 
   it("tolerates extra keys and a missing intention_detail in the answer", async () => {
-    const intention = await createIntention(config, input, fakeFetch(json({ ...created, intention_detail: undefined, new_field: 1 }, 201)).impl);
+    const intention = await createIntention(
+      config,
+      input,
+      fakeFetch(json({ ...created, intention_detail: undefined, new_field: 1 }, 201)).impl,
+    );
     expect(intention.id).toBe(created.id);
   });
 });

@@ -28,8 +28,15 @@ describe("reshaping Paymob's wire objects at the seam", () => {
         fc.pre(valid.ok);
         if (!valid.ok || valid.callback.kind !== "TRANSACTION") throw new Error("expected a TRANSACTION");
         expect(valid.verification).toBe("valid");
-        expect(valid.callback.transaction).toMatchObject({ id: body.obj.id, amountMinor: body.obj.amount_cents, paymobOrderId: (body.obj.order as { id: number }).id });
-        expect(readCallback(raw, SECRET, signTransaction("another secret", body.obj))).toMatchObject({ ok: true, verification: "invalid" });
+        expect(valid.callback.transaction).toMatchObject({
+          id: body.obj.id,
+          amountMinor: body.obj.amount_cents,
+          paymobOrderId: (body.obj.order as { id: number }).id,
+        });
+        expect(readCallback(raw, SECRET, signTransaction("another secret", body.obj))).toMatchObject({
+          ok: true,
+          verification: "invalid",
+        });
         expect(readCallback(raw, SECRET, null)).toMatchObject({ ok: true, verification: "missing" });
       }),
       { numRuns: 100 },
@@ -44,7 +51,11 @@ describe("reshaping Paymob's wire objects at the seam", () => {
         if (!result.ok || result.callback.kind !== "TOKEN") throw new Error("expected a TOKEN");
         expect(result.verification).toBe("valid");
         const orderId = String(body.obj.order_id);
-        expect(result.callback.token).toMatchObject({ id: body.obj.id, maskedPan: body.obj.masked_pan, paymobOrderId: /^\d{1,15}$/.test(orderId) ? Number(orderId) : undefined });
+        expect(result.callback.token).toMatchObject({
+          id: body.obj.id,
+          maskedPan: body.obj.masked_pan,
+          paymobOrderId: /^\d{1,15}$/.test(orderId) ? Number(orderId) : undefined,
+        });
       }),
       { numRuns: 100 },
     );

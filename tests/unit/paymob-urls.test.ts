@@ -18,7 +18,9 @@ const emulator = loadPaymobConfig({ APP_URL: "http://127.0.0.1:3100" });
 describe("unifiedCheckoutUrl", () => {
   it("puts the public key and client secret in the query, encoded", () => {
     const url = unifiedCheckoutUrl(ksa, "sau_csk_live_1&x=2");
-    expect(url).toBe("https://ksa.paymob.com/unifiedcheckout/?publicKey=sau_pk_live_ab%2Bc%2Fd%3D&clientSecret=sau_csk_live_1%26x%3D2");
+    expect(url).toBe(
+      "https://ksa.paymob.com/unifiedcheckout/?publicKey=sau_pk_live_ab%2Bc%2Fd%3D&clientSecret=sau_csk_live_1%26x%3D2",
+    );
     const parsed = new URL(url);
     expect(parsed.searchParams.get("publicKey")).toBe(ksa.publicKey);
     expect(parsed.searchParams.get("clientSecret")).toBe("sau_csk_live_1&x=2");
@@ -36,7 +38,10 @@ describe("pixelAssets", () => {
   it("loads Paymob's documented CDN build with real keys", () => {
     expect(pixelAssets(ksa)).toEqual({
       script: "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/main.js",
-      styles: ["https://cdn.jsdelivr.net/npm/paymob-pixel@latest/styles.css", "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/main.css"],
+      styles: [
+        "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/styles.css",
+        "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/main.css",
+      ],
     });
   });
 
@@ -58,7 +63,11 @@ describe("paymobBrowserSources", () => {
   });
 
   it("is only the app's own origin and its emulator's Pixel folder in emulator mode", () => {
-    expect(paymobBrowserSources(emulator)).toEqual({ api: "http://127.0.0.1:3100", pixel: "http://127.0.0.1:3100/paymob-emulator/pixel/", frames: ["http://127.0.0.1:3100"] });
+    expect(paymobBrowserSources(emulator)).toEqual({
+      api: "http://127.0.0.1:3100",
+      pixel: "http://127.0.0.1:3100/paymob-emulator/pixel/",
+      frames: ["http://127.0.0.1:3100"],
+    });
   });
 
   it("holds every Pixel asset inside the Pixel folder", () => {

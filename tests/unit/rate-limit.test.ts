@@ -44,16 +44,30 @@ describe("sign-in link limits: subjects and messages", () => {
   });
 
   it("the login URL of a refusal reads back as a sentence saying which limit and how long", () => {
-    const byEmail = new URL(tooManyLinksPath({ ok: false, rule: MAGIC_LINKS_PER_EMAIL, retryAfterSeconds: 700 }), "http://x").searchParams;
-    expect(tooManyLinksMessage(byEmail)).toBe("Too many sign-in links were sent to this address. Use the newest one in your inbox, or ask for another in 12 minutes.");
-    const byClient = new URL(tooManyLinksPath({ ok: false, rule: MAGIC_LINKS_PER_CLIENT, retryAfterSeconds: 30 }), "http://x").searchParams;
-    expect(tooManyLinksMessage(byClient)).toBe("Too many sign-in links were asked for from your network. Please try again in 30 seconds.");
+    const byEmail = new URL(
+      tooManyLinksPath({ ok: false, rule: MAGIC_LINKS_PER_EMAIL, retryAfterSeconds: 700 }),
+      "http://x",
+    ).searchParams;
+    expect(tooManyLinksMessage(byEmail)).toBe(
+      "Too many sign-in links were sent to this address. Use the newest one in your inbox, or ask for another in 12 minutes.",
+    );
+    const byClient = new URL(
+      tooManyLinksPath({ ok: false, rule: MAGIC_LINKS_PER_CLIENT, retryAfterSeconds: 30 }),
+      "http://x",
+    ).searchParams;
+    expect(tooManyLinksMessage(byClient)).toBe(
+      "Too many sign-in links were asked for from your network. Please try again in 30 seconds.",
+    );
   });
 
   it("a hand-made URL cannot make the page say anything else", () => {
     expect(tooManyLinksMessage(new URLSearchParams("error=Verification"))).toBeNull();
-    expect(tooManyLinksMessage(new URLSearchParams("error=TooManyRequests&wait=<b>&scope=email"))).toMatch(/ask for another in a few minutes\.$/);
-    expect(tooManyLinksMessage(new URLSearchParams("error=TooManyRequests&wait=99999999"))).toMatch(/try again in a few minutes\.$/);
+    expect(tooManyLinksMessage(new URLSearchParams("error=TooManyRequests&wait=<b>&scope=email"))).toMatch(
+      /ask for another in a few minutes\.$/,
+    );
+    expect(tooManyLinksMessage(new URLSearchParams("error=TooManyRequests&wait=99999999"))).toMatch(
+      /try again in a few minutes\.$/,
+    );
   });
 });
 
@@ -69,7 +83,12 @@ describe("unverified callback bodies: an excerpt, with what identifies the whole
   it("a 64 KiB body keeps its first 2 KiB, its size and the sha256 of all of it", () => {
     const raw = JSON.stringify({ type: "TRANSACTION", obj: { id: 1, padding: "a".repeat(64 * 1024 - 60) } });
     const kept = bodyExcerpt(raw);
-    expect(kept).toEqual({ text: raw.slice(0, 2048), sha256: createHash("sha256").update(raw).digest("hex"), bytes: Buffer.byteLength(raw), truncated: true });
+    expect(kept).toEqual({
+      text: raw.slice(0, 2048),
+      sha256: createHash("sha256").update(raw).digest("hex"),
+      bytes: Buffer.byteLength(raw),
+      truncated: true,
+    });
   });
 
   it("a short body is kept whole; cutting never splits a character", () => {

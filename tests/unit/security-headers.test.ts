@@ -1,7 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { PAYMOB_REGIONS, REGION_NAMES } from "@/lib/paymob/regions";
 import { pixelAssets } from "@/lib/paymob/urls";
-import { browserPaymobSources, contentSecurityPolicy, pageSecurityHeaders, staticSecurityHeaders } from "@/lib/security-headers";
+import {
+  browserPaymobSources,
+  contentSecurityPolicy,
+  pageSecurityHeaders,
+  staticSecurityHeaders,
+} from "@/lib/security-headers";
 
 const directive = (policy: string, name: string) => policy.split("; ").find((d) => d.startsWith(`${name} `)) ?? "";
 const sources = (policy: string, name: string) => directive(policy, name).split(" ").slice(1);
@@ -13,42 +18,69 @@ function allows(policy: string, name: string, url: string): boolean {
     const { origin, pathname } = new URL(source);
     const target = new URL(url);
     if (target.origin !== origin) return false;
-    return pathname === "/" || (pathname.endsWith("/") ? target.pathname.startsWith(pathname) : target.pathname === pathname);
+    return (
+      pathname === "/" || (pathname.endsWith("/") ? target.pathname.startsWith(pathname) : target.pathname === pathname)
+    );
   });
 }
 
-const realKeys = (region: string) => ({ PAYMOB_SECRET_KEY: "x_sk_test_1", PAYMOB_REGION: region, APP_URL: "https://shop.example.com" });
-const CHECKOUT_FRONTEND = { egypt: "https://eg.checkout.paymob.com", ksa: "https://ksa.checkout.paymob.com", uae: "https://uae.checkout.paymob.com", oman: "https://om.checkout.paymob.com" };
+const realKeys = (region: string) => ({
+  PAYMOB_SECRET_KEY: "x_sk_test_1",
+  PAYMOB_REGION: region,
+  APP_URL: "https://shop.example.com",
+});
+const CHECKOUT_FRONTEND = {
+  egypt: "https://eg.checkout.paymob.com",
+  ksa: "https://ksa.checkout.paymob.com",
+  uae: "https://uae.checkout.paymob.com",
+  oman: "https://om.checkout.paymob.com",
+};
 
 describe("the content security policy", () => {
   it("allows only the app itself and its emulator in emulator mode", () => {
     const policy = contentSecurityPolicy({ APP_URL: "http://localhost:3000" }, { nonce: "n0nce" });
     expect(policy).not.toMatch(/paymob\.com|jsdelivr/);
-    expect(sources(policy, "script-src")).toEqual(["'self'", "'nonce-n0nce'", "http://localhost:3000/paymob-emulator/pixel/"]);
+    expect(sources(policy, "script-src")).toEqual([
+      "'self'",
+      "'nonce-n0nce'",
+      "http://localhost:3000/paymob-emulator/pixel/",
+    ]);
     expect(sources(policy, "connect-src")).toEqual(["'self'", "http://localhost:3000"]);
     expect(directive(policy, "frame-ancestors")).toBe("frame-ancestors 'self'");
   });
 
-  it.each(REGION_NAMES)("allows region %s's API, card frame and the Pixel folder with real keys, and nothing of other regions", (region) => {
-    const policy = contentSecurityPolicy(realKeys(region), { nonce: "n0nce" });
-    const api = PAYMOB_REGIONS[region].baseUrl;
-    expect(sources(policy, "connect-src")).toEqual(["'self'", api]);
-    expect(sources(policy, "frame-src")).toEqual(["'self'", api, CHECKOUT_FRONTEND[region]]);
-    expect(sources(policy, "form-action")).toEqual(["'self'", api]); // the no-JavaScript redirect to Unified Checkout
-    for (const other of REGION_NAMES.filter((r) => r !== region)) expect(policy).not.toContain(PAYMOB_REGIONS[other].baseUrl);
-    expect(policy).not.toContain("localhost"); // nothing of the emulator
-  });
+  it.each(REGION_NAMES)(
+    "allows region %s's API, card frame and the Pixel folder with real keys, and nothing of other regions",
+    (region) => {
+      const policy = contentSecurityPolicy(realKeys(region), { nonce: "n0nce" });
+      const api = PAYMOB_REGIONS[region].baseUrl;
+      expect(sources(policy, "connect-src")).toEqual(["'self'", api]);
+      expect(sources(policy, "frame-src")).toEqual(["'self'", api, CHECKOUT_FRONTEND[region]]);
+      expect(sources(policy, "form-action")).toEqual(["'self'", api]); // the no-JavaScript redirect to Unified Checkout
+      for (const other of REGION_NAMES.filter((r) => r !== region))
+        expect(policy).not.toContain(PAYMOB_REGIONS[other].baseUrl);
+      expect(policy).not.toContain("localhost"); // nothing of the emulator
+    },
+  );
 
   it("narrows scripts from the whole CDN to Paymob's Pixel folder, and allows exactly what the Pixel page loads", () => {
     const policy = contentSecurityPolicy(realKeys("egypt"), { nonce: "n0nce" });
-    expect(sources(policy, "script-src")).toEqual(["'self'", "'nonce-n0nce'", "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/"]);
+    expect(sources(policy, "script-src")).toEqual([
+      "'self'",
+      "'nonce-n0nce'",
+      "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/",
+    ]);
     expect(allows(policy, "script-src", "https://cdn.jsdelivr.net/npm/some-other-package/index.js")).toBe(false);
     const assets = pixelAssets({ mode: "test", region: "egypt", baseUrl: "https://accept.paymob.com" });
     expect(allows(policy, "script-src", assets.script)).toBe(true);
     for (const style of assets.styles) expect(allows(policy, "style-src", style), style).toBe(true);
 
     const emulatorPolicy = contentSecurityPolicy({ APP_URL: "http://127.0.0.1:3100" });
-    const emulatorAssets = pixelAssets({ mode: "emulator", region: "egypt", baseUrl: "http://127.0.0.1:3100/paymob-emulator" });
+    const emulatorAssets = pixelAssets({
+      mode: "emulator",
+      region: "egypt",
+      baseUrl: "http://127.0.0.1:3100/paymob-emulator",
+    });
     expect(allows(emulatorPolicy, "script-src", emulatorAssets.script)).toBe(true);
     for (const style of emulatorAssets.styles) expect(allows(emulatorPolicy, "style-src", style), style).toBe(true);
   });
@@ -67,9 +99,14 @@ describe("the content security policy", () => {
   });
 
   it("follows PAYMOB_BASE_URL (a proxy in front of Paymob)", () => {
-    const policy = contentSecurityPolicy({ ...realKeys("egypt"), PAYMOB_BASE_URL: "https://paymob-proxy.example.com/api/" });
+    const policy = contentSecurityPolicy({
+      ...realKeys("egypt"),
+      PAYMOB_BASE_URL: "https://paymob-proxy.example.com/api/",
+    });
     expect(sources(policy, "connect-src")).toEqual(["'self'", "https://paymob-proxy.example.com"]);
-    expect(browserPaymobSources({ ...realKeys("egypt"), PAYMOB_BASE_URL: "https://paymob-proxy.example.com/api/" }).api).toBe("https://paymob-proxy.example.com");
+    expect(
+      browserPaymobSources({ ...realKeys("egypt"), PAYMOB_BASE_URL: "https://paymob-proxy.example.com/api/" }).api,
+    ).toBe("https://paymob-proxy.example.com");
   });
 
   it("allows eval and the dev server's websocket only in development", () => {
@@ -81,7 +118,9 @@ describe("the content security policy", () => {
 
   it("delegates the Payment Request API to Paymob's frames only", () => {
     const headers = Object.fromEntries(pageSecurityHeaders(realKeys("ksa")).map((h) => [h.key, h.value]));
-    expect(headers["Permissions-Policy"]).toBe('camera=(), microphone=(), geolocation=(), payment=(self "https://ksa.paymob.com" "https://ksa.checkout.paymob.com")');
+    expect(headers["Permissions-Policy"]).toBe(
+      'camera=(), microphone=(), geolocation=(), payment=(self "https://ksa.paymob.com" "https://ksa.checkout.paymob.com")',
+    );
     expect(headers["Content-Security-Policy"]).toContain("https://ksa.paymob.com");
   });
 });

@@ -9,23 +9,51 @@ import { classifyTransaction, type TransactionFact, type TransactionFlags } from
 // expectations are written out below as rules and tables, from what the flags mean in Paymob's documentation —
 // never computed by the code under test.
 
-const FLAGS = ["success", "pending", "isAuth", "isCapture", "isVoided", "isRefunded", "errorOccurred", "hasParentTransaction"] as const;
+const FLAGS = [
+  "success",
+  "pending",
+  "isAuth",
+  "isCapture",
+  "isVoided",
+  "isRefunded",
+  "errorOccurred",
+  "hasParentTransaction",
+] as const;
 type Flags = Record<(typeof FLAGS)[number], boolean>;
 
 const EXPECTED = { amountMinor: 10_000, currency: "EGP" };
 
 /** What a transaction means, before amounts are compared. */
-type Meaning = "paid" | "authorised" | "mismatch" | "authorised_mismatch" | "errored" | "declined" | "pending" | "void" | "refund_full" | "refund_partial" | "ignored";
+type Meaning =
+  | "paid"
+  | "authorised"
+  | "mismatch"
+  | "authorised_mismatch"
+  | "errored"
+  | "declined"
+  | "pending"
+  | "void"
+  | "refund_full"
+  | "refund_partial"
+  | "ignored";
 
 const reversalChild = (f: Flags) => f.hasParentTransaction && !f.isCapture; // a refund or void of a payment
 const captureChild = (f: Flags) => f.hasParentTransaction && f.isCapture; // a capture of an authorisation
 
 /** The first rule that matches decides. */
 const RULES: [rule: string, applies: (f: Flags) => boolean, meaning: Meaning][] = [
-  ["a refund/void child that did not go through gives nothing back", (f) => reversalChild(f) && (!f.success || f.pending), "ignored"],
+  [
+    "a refund/void child that did not go through gives nothing back",
+    (f) => reversalChild(f) && (!f.success || f.pending),
+    "ignored",
+  ],
   ["a refund/void child that reports an error needs a person", (f) => reversalChild(f) && f.errorOccurred, "errored"],
   ["a successful void child voids the payment", (f) => reversalChild(f) && f.isVoided, "void"],
-  ["any other successful child of a payment is a refund (here of the whole amount)", (f) => reversalChild(f), "refund_full"],
+  [
+    "any other successful child of a payment is a refund (here of the whole amount)",
+    (f) => reversalChild(f),
+    "refund_full",
+  ],
   ["a capture that did not go through changes nothing", (f) => captureChild(f) && (!f.success || f.pending), "ignored"],
   ["not successful and pending: still pending", (f) => !f.success && f.pending, "pending"],
   ["not successful: declined", (f) => !f.success, "declined"],
@@ -110,7 +138,10 @@ function meaningOfFact(fact: TransactionFact): Meaning {
   return fact.kind;
 }
 
-const ROWS: Flags[] = Array.from({ length: 2 ** FLAGS.length }, (_, n) => Object.fromEntries(FLAGS.map((flag, bit) => [flag, Boolean(n & (1 << bit))])) as Flags);
+const ROWS: Flags[] = Array.from(
+  { length: 2 ** FLAGS.length },
+  (_, n) => Object.fromEntries(FLAGS.map((flag, bit) => [flag, Boolean(n & (1 << bit))])) as Flags,
+);
 const label = (f: Flags) => FLAGS.filter((flag) => f[flag]).join("+") || "all false";
 
 function transaction(f: Flags, amountMatches: boolean, currencyMatches: boolean): TransactionFlags {
@@ -125,21 +156,36 @@ describe("every combination of the eight transaction flags", () => {
   });
 
   it.each(ROWS.map((f) => ({ flags: label(f), f, ...meaningOf(f) })))("$flags → $meaning ($rule)", ({ f, meaning }) => {
-    for (const [amountMatches, currencyMatches] of [[true, true], [false, true], [true, false], [false, false]] as const) {
+    for (const [amountMatches, currencyMatches] of [
+      [true, true],
+      [false, true],
+      [true, false],
+      [false, false],
+    ] as const) {
       const expected = withAmounts(f, meaning, amountMatches, currencyMatches);
       const fact = classifyTransaction(transaction(f, amountMatches, currencyMatches), EXPECTED);
-      expect({ amountMatches, currencyMatches, meaning: meaningOfFact(fact) }).toEqual({ amountMatches, currencyMatches, meaning: expected });
+      expect({ amountMatches, currencyMatches, meaning: meaningOfFact(fact) }).toEqual({
+        amountMatches,
+        currencyMatches,
+        meaning: expected,
+      });
 
       for (const order of ORDER_STATUSES) {
         const attempt = OWNING_ATTEMPT[order];
         const next = applyFact({ order, attempt, fact, attemptOwnsOrder: true });
-        expect({ from: [order, attempt], to: [next.order, next.attempt] }).toEqual({ from: [order, attempt], to: [ORDER_OUTCOME[order][expected], ATTEMPT_OUTCOME[order][expected]] });
+        expect({ from: [order, attempt], to: [next.order, next.attempt] }).toEqual({
+          from: [order, attempt],
+          to: [ORDER_OUTCOME[order][expected], ATTEMPT_OUTCOME[order][expected]],
+        });
         // Nothing but a sale or a capture of exactly the order's amount and currency ever makes it paid.
         if (next.order === "paid" && order !== "paid") expect(expected).toBe("paid");
 
         if (SECOND_CHARGE.has(expected)) {
           const second = applyFact({ order, attempt, fact, attemptOwnsOrder: true, otherPayment: true });
-          expect({ from: order, second: [second.order, second.reason] }).toEqual({ from: order, second: [SECOND_CHARGE_ORDER[order], "double_payment"] });
+          expect({ from: order, second: [second.order, second.reason] }).toEqual({
+            from: order,
+            second: [SECOND_CHARGE_ORDER[order], "double_payment"],
+          });
         }
       }
     }

@@ -23,7 +23,9 @@ export default async function AccountOrdersPage({ searchParams }: Props) {
       <p className="mt-1 text-sm text-stone-600">Signed in as {viewer.email ?? viewer.name}.</p>
       {result.total === 0 ? (
         <div className="mt-8 rounded-md border border-stone-200 bg-white p-6">
-          <p>No orders yet. Orders you placed as a guest with {viewer.verifiedEmail ?? "this email"} show up here too.</p>
+          <p>
+            No orders yet. Orders you placed as a guest with {viewer.verifiedEmail ?? "this email"} show up here too.
+          </p>
           <Link href="/" className="mt-3 inline-block font-medium text-brand-700 underline">
             Start shopping
           </Link>

@@ -25,7 +25,11 @@ export const metadata: Metadata = { title: "Payment status", robots: { index: fa
  * Where Paymob sends the customer back (redirection_url, with its flat query) and where Pixel goes after a
  * non-3-D-Secure payment. It shows only what the database says, and only to the order's owner.
  */
-export default async function ReturnPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function ReturnPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = searchParamsToQuery(await searchParams);
   const lookup = redirectLookup(query);
   if (!lookup) notFound();
@@ -36,7 +40,15 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
   const { order, lines, current, awaiting, retryable } = state;
   const config = paymobConfig();
   // Asked after the response is sent, so a slow Paymob never delays this page; the next poll shows the answer.
-  if (awaiting) after(() => reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) => logger.error({ scope: "checkout", orderReference: order.reference, attemptId: current.id, err: e }, "inquiry failed")));
+  if (awaiting)
+    after(() =>
+      reconcileStaleAttempt(db, order, current, { config }).catch((e: unknown) =>
+        logger.error(
+          { scope: "checkout", orderReference: order.reference, attemptId: current.id, err: e },
+          "inquiry failed",
+        ),
+      ),
+    );
 
   // Read after the order, so it is at least as new: the root layout counted the cart concurrently, and Paymob's
   // callback (sent as the customer comes back) may have emptied it in between, leaving "Paid" beside the old count.
@@ -62,7 +74,12 @@ export default async function ReturnPage({ searchParams }: { searchParams: Promi
           title="Your order"
           currency={order.currency}
           totalMinor={order.totalMinor}
-          lines={lines.map((line) => ({ key: line.id, name: line.name, quantity: line.quantity, lineTotalMinor: line.lineTotalMinor }))}
+          lines={lines.map((line) => ({
+            key: line.id,
+            name: line.name,
+            quantity: line.quantity,
+            lineTotalMinor: line.lineTotalMinor,
+          }))}
         />
       </div>
     </main>

@@ -15,8 +15,8 @@ export default async function DevOutboxPage() {
     <main className="mx-auto max-w-2xl px-4 py-12">
       <h1 className="text-2xl font-semibold">Dev outbox</h1>
       <p className="mt-2 text-sm text-stone-600">
-        Sign-in emails land here while no mail provider is configured (set AUTH_RESEND_KEY and EMAIL_FROM to send
-        real email). Files live in <code>.data/outbox/</code>.
+        Sign-in emails land here while no mail provider is configured (set AUTH_RESEND_KEY and EMAIL_FROM to send real
+        email). Files live in <code>.data/outbox/</code>.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-stone-700">No emails yet. Ask for a sign-in link on the login page.</p>

@@ -12,8 +12,8 @@ export default async function CheckEmailPage() {
     <main className="mx-auto max-w-sm px-4 py-12">
       <h1 className="text-2xl font-semibold">Check your email</h1>
       <p className="mt-2 text-stone-700">
-        We sent you a sign-in link. It works once, expires in 15 minutes, and asking for another one replaces it.
-        You can close this tab.
+        We sent you a sign-in link. It works once, expires in 15 minutes, and asking for another one replaces it. You
+        can close this tab.
       </p>
       {outbox ? (
         <p className="mt-4 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm text-amber-900">

@@ -23,7 +23,10 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
             you in to their account.
           </p>
           <form method="post" action={emailCallbackPath(link)} className="mt-6">
-            <button type="submit" className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900">
+            <button
+              type="submit"
+              className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
+            >
               Sign in
             </button>
           </form>

@@ -9,8 +9,17 @@ import { emulatorRefusal } from "@/lib/paymob/emulator-guard";
 // Callbacks are sent after the response via after() (waitUntil).
 
 function handle(request: Request): Promise<Response> {
-  if (emulatorRefusal(process.env)) return Promise.resolve(new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } }));
+  if (emulatorRefusal(process.env))
+    return Promise.resolve(new Response("Not Found", { status: 404, headers: { "content-type": "text/plain" } }));
   return handleEmulatorRequest(request, { basePath: EMULATOR_MOUNT, waitUntil: (promise) => after(promise) });
 }
 
-export { handle as GET, handle as POST, handle as PUT, handle as DELETE, handle as PATCH, handle as OPTIONS, handle as HEAD };
+export {
+  handle as GET,
+  handle as POST,
+  handle as PUT,
+  handle as DELETE,
+  handle as PATCH,
+  handle as OPTIONS,
+  handle as HEAD,
+};

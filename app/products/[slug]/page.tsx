@@ -17,7 +17,11 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return {
     title: product.name,
     description: product.description,
-    openGraph: { title: product.name, description: product.description, images: [{ url: product.image, width: 800, height: 800 }] },
+    openGraph: {
+      title: product.name,
+      description: product.description,
+      images: [{ url: product.image, width: 800, height: 800 }],
+    },
   };
 }
 
@@ -39,7 +43,11 @@ export default async function ProductPage({ params }: Props) {
         </div>
         <div className="flex flex-col gap-5 md:py-6">
           <h1 className="text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">{product.name}</h1>
-          <Price amountMinor={product.priceMinor} currency={product.currency} className="text-2xl font-semibold text-brand-800" />
+          <Price
+            amountMinor={product.priceMinor}
+            currency={product.currency}
+            className="text-2xl font-semibold text-brand-800"
+          />
           <p className="max-w-prose text-base leading-relaxed text-muted">{product.description}</p>
           <div className="mt-2 border-t border-brand-200 pt-6">
             <AddToCartForm productId={product.id} productName={product.name} withQuantity />

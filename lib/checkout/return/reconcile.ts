@@ -26,7 +26,12 @@ export type ReconcileDeps = { config: PaymobConfig; fetchImpl?: FetchImpl };
 
 const inFlight = new Map<string, Promise<ReconcileResult>>();
 
-export function reconcileStaleAttempt(db: Db, order: Order, attempt: PaymentAttempt, deps: ReconcileDeps): Promise<ReconcileResult> {
+export function reconcileStaleAttempt(
+  db: Db,
+  order: Order,
+  attempt: PaymentAttempt,
+  deps: ReconcileDeps,
+): Promise<ReconcileResult> {
   // Two renders in this process (a poll and a reload) share one inquiry.
   let running = inFlight.get(attempt.id);
   if (!running) {
@@ -37,20 +42,30 @@ export function reconcileStaleAttempt(db: Db, order: Order, attempt: PaymentAtte
 }
 
 async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: ReconcileDeps): Promise<ReconcileResult> {
-  if (order.status !== "awaiting_payment" || (attempt.status !== "intended" && attempt.status !== "pending")) return "not_needed";
+  if (order.status !== "awaiting_payment" || (attempt.status !== "intended" && attempt.status !== "pending"))
+    return "not_needed";
   // Timed on the database clock only: the rows' timestamps come from it, and app servers' clocks may differ.
   if (!(await attemptOpenedBefore(db, attempt.id, INQUIRY_GRACE_MS))) return "too_soon";
   if ((await recentInquiryCount(db, attempt.id, INQUIRY_INTERVAL_MS)) > 0) return "rate_limited";
 
   const fetchImpl = withTimeout(deps.fetchImpl ?? fetch, INQUIRY_TIMEOUT_MS);
   try {
-    const { transaction, body } = await inquireTransaction(deps.config, { merchantOrderId: attempt.specialReference }, fetchImpl);
+    const { transaction, body } = await inquireTransaction(
+      deps.config,
+      { merchantOrderId: attempt.specialReference },
+      fetchImpl,
+    );
     await applyTransaction(db, transaction, { source: "inquiry", rawBody: body });
     return "applied";
   } catch (error) {
     if (!(error instanceof PaymobError)) throw error;
     const noTransaction = error instanceof PaymobNotFoundError;
-    const log = logger.child({ scope: "checkout", orderReference: order.reference, attemptId: attempt.id, specialReference: attempt.specialReference });
+    const log = logger.child({
+      scope: "checkout",
+      orderReference: order.reference,
+      attemptId: attempt.id,
+      specialReference: attempt.specialReference,
+    });
     // Recorded so the timeline shows the question was asked, and so the interval above holds across servers.
     await insertInquiryEvent(db, {
       rawBody: JSON.stringify({ error: error.code, status: error.status }),
@@ -71,5 +86,9 @@ async function reconcile(db: Db, order: Order, attempt: PaymentAttempt, deps: Re
 }
 
 function withTimeout(fetchImpl: FetchImpl, ms: number): FetchImpl {
-  return (input, init) => fetchImpl(input, { ...init, signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms) });
+  return (input, init) =>
+    fetchImpl(input, {
+      ...init,
+      signal: init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(ms)]) : AbortSignal.timeout(ms),
+    });
 }

@@ -29,9 +29,19 @@ export function redirectNote(query: URLSearchParams, hmacSecret: string): Timeli
   if (!query.has("hmac")) return undefined;
   const result = parseRedirect(query, hmacSecret);
   if (!result.verified) {
-    return { title: "Returned from Paymob", detail: "The redirect's signature did not verify, so its contents were ignored.", tone: "danger" };
+    return {
+      title: "Returned from Paymob",
+      detail: "The redirect's signature did not verify, so its contents were ignored.",
+      tone: "danger",
+    };
   }
-  const said = result.pending ? "pending" : result.success ? (result.authorisation ? "authorised, not captured" : "approved") : "declined";
+  const said = result.pending
+    ? "pending"
+    : result.success
+      ? result.authorisation
+        ? "authorised, not captured"
+        : "approved"
+      : "declined";
   return {
     title: "Returned from Paymob",
     detail: `The redirect said "${said}" for transaction ${result.transactionId} (signature verified). Shown for information: the status above comes from Paymob's server callback.`,

@@ -15,7 +15,11 @@ import type { AdmitPaymentStart } from "../start/payment-start-limits";
  * order row is locked so a double click cannot create two attempts; the second click finds the first one's
  * attempt still in progress and follows it instead.
  */
-export async function retryPayment(db: Db, input: { orderId: string; owner: Owner; admit?: AdmitPaymentStart }, deps: PaymentDeps): Promise<CheckoutStep | undefined> {
+export async function retryPayment(
+  db: Db,
+  input: { orderId: string; owner: Owner; admit?: AdmitPaymentStart },
+  deps: PaymentDeps,
+): Promise<CheckoutStep | undefined> {
   const order = await findOrder(db, input.orderId);
   if (!order || !isOwner(order, input.owner)) return undefined;
   const admitted = canRetry(order.status) ? await input.admit?.() : undefined;
@@ -30,7 +34,10 @@ export async function retryPayment(db: Db, input: { orderId: string; owner: Owne
   return createIntentionAndRoute(db, next.order, next.attempt, deps);
 }
 
-async function addRetryAttempt(db: Db, orderId: string): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
+async function addRetryAttempt(
+  db: Db,
+  orderId: string,
+): Promise<{ order: Order; attempt: PaymentAttempt } | undefined> {
   return db.transaction(async (tx) => {
     const order = await lockOrder(tx, orderId);
     if (!order || !canRetry(order.status)) return undefined;

@@ -9,19 +9,27 @@ import * as paymob from "@/lib/paymob/intention";
 import type { PaymentDeps } from "../payment-deps";
 
 export type CreateIntentionResult =
-  | { ok: true; attempt: PaymentAttempt }
-  | { ok: false; attempt: PaymentAttempt | undefined; publicMessage: string };
+  { ok: true; attempt: PaymentAttempt } | { ok: false; attempt: PaymentAttempt | undefined; publicMessage: string };
 
 /**
  * Creates the Paymob intention for an attempt in state `creating` and records the answer. This is a network
  * call, so it runs after the order's transaction has committed; if Paymob refuses, the attempt becomes
  * `creation_failed` with the developer message, and the order simply stays awaiting payment.
  */
-export async function createIntention(db: Db, attempt: PaymentAttempt, deps: PaymentDeps): Promise<CreateIntentionResult> {
+export async function createIntention(
+  db: Db,
+  attempt: PaymentAttempt,
+  deps: PaymentDeps,
+): Promise<CreateIntentionResult> {
   const order = await findOrder(db, attempt.orderId);
   if (!order) throw new Error(`attempt ${attempt.id} has no order`);
   const lines = await linesOfOrder(db, order.id);
-  const log = logger.child({ scope: "checkout", orderReference: order.reference, attemptId: attempt.id, attempt: attemptNumberOf(attempt.specialReference) });
+  const log = logger.child({
+    scope: "checkout",
+    orderReference: order.reference,
+    attemptId: attempt.id,
+    attempt: attemptNumberOf(attempt.specialReference),
+  });
 
   let intention;
   try {

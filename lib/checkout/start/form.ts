@@ -17,7 +17,10 @@ const optional = (label: string, max: number) =>
 
 /** Paymob caps names at 50 characters (create-intention docs); phone numbers keep only digits and a leading +. */
 const billingSchema = z.object({
-  email: z.string().trim().pipe(z.email("Enter a valid email address, like you@example.com.").max(254, "That email address is too long.")),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email("Enter a valid email address, like you@example.com.").max(254, "That email address is too long.")),
   phone: z
     .string()
     .trim()
@@ -38,8 +41,6 @@ const billingSchema = z.object({
 export type Billing = z.infer<typeof billingSchema>;
 type BillingField = keyof Billing;
 const BILLING_FIELDS = Object.keys(billingSchema.shape) as BillingField[];
-
-;
 
 export const payModeSchema = z.enum(ATTEMPT_MODES);
 export const DEFAULT_PAY_MODE: AttemptMode = "redirect";
@@ -80,8 +81,7 @@ function readCheckoutForm(form: FormData): { raw: Record<string, unknown>; value
 }
 
 export type ParsedCheckoutForm =
-  | { ok: true; submission: CheckoutSubmission; values: FormValues }
-  | { ok: false; state: CheckoutFormState };
+  { ok: true; submission: CheckoutSubmission; values: FormValues } | { ok: false; state: CheckoutFormState };
 
 export function parseCheckoutForm(form: FormData): ParsedCheckoutForm {
   const { raw, values } = readCheckoutForm(form);

@@ -19,7 +19,11 @@ export function visitorKey(owner: Owner): string {
   return owner.userId ? `user:${owner.userId}` : UNKNOWN_CLIENT;
 }
 
-export async function admitPaymentStart(db: Db, who: { owner: Owner; client: string }, clock: Clock = systemClock): Promise<Admission> {
+export async function admitPaymentStart(
+  db: Db,
+  who: { owner: Owner; client: string },
+  clock: Clock = systemClock,
+): Promise<Admission> {
   const verdict = await hitRateLimits(
     db,
     [

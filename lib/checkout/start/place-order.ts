@@ -3,7 +3,13 @@ import type { Db } from "@/db/client";
 import type { Order, PaymentAttempt } from "@/db/schema";
 import type { AttemptMode } from "@/db/schema/payments";
 import { lineTotal, sumMinor } from "@/lib/money";
-import { findOrderByCheckoutKey, insertCreatingAttempt, insertOrder, insertOrderLines, latestAttempt } from "@/lib/orders/queries";
+import {
+  findOrderByCheckoutKey,
+  insertCreatingAttempt,
+  insertOrder,
+  insertOrderLines,
+  latestAttempt,
+} from "@/lib/orders/queries";
 import { attemptSpecialReference, newOrderReference } from "@/lib/orders/references";
 import type { Owner } from "../ownership/owner";
 import type { Billing } from "./form";
@@ -34,8 +40,12 @@ const MAX_REFERENCE_TRIES = 5;
  */
 export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<PlacedOrder> {
   if (input.lines.length === 0) throw new RangeError("placeOrder needs at least one line");
-  if (!input.owner.guestId && !input.owner.userId) throw new Error("placeOrder needs an owner (visitor cookie or user)");
-  const priced = input.lines.map((line) => ({ ...line, lineTotalMinor: lineTotal(line.unitPriceMinor, line.quantity) }));
+  if (!input.owner.guestId && !input.owner.userId)
+    throw new Error("placeOrder needs an owner (visitor cookie or user)");
+  const priced = input.lines.map((line) => ({
+    ...line,
+    lineTotalMinor: lineTotal(line.unitPriceMinor, line.quantity),
+  }));
   const totalMinor = sumMinor(priced.map((line) => line.lineTotalMinor));
 
   for (let i = 0; i < MAX_REFERENCE_TRIES; i++) {
@@ -55,9 +65,14 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
       });
       if (!order) {
         const existing = await findOrderByCheckoutKey(tx, input.checkoutKey);
-        return existing ? { order: existing, attempt: await latestAttempt(tx, existing.id), created: false } : undefined;
+        return existing
+          ? { order: existing, attempt: await latestAttempt(tx, existing.id), created: false }
+          : undefined;
       }
-      await insertOrderLines(tx, priced.map((line) => ({ orderId: order.id, ...line })));
+      await insertOrderLines(
+        tx,
+        priced.map((line) => ({ orderId: order.id, ...line })),
+      );
       const attempt = await insertCreatingAttempt(tx, {
         orderId: order.id,
         mode: input.mode,

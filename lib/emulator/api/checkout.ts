@@ -15,7 +15,11 @@ import { intentionByClientSecret, intentionById, transactionById } from "../repo
 
 const REFUSALS: Record<Extract<PaymentResult, { kind: "refused" }>["reason"], [number, string, string]> = {
   already_paid: [409, "Already paid", "This order has already been paid. Nothing was charged again."],
-  expired: [410, "Payment link expired", "This payment link has expired. Return to the shop and start the payment again."],
+  expired: [
+    410,
+    "Payment link expired",
+    "This payment link has expired. Return to the shop and start the payment again.",
+  ],
   method_unavailable: [400, "Payment method unavailable", "This payment method is not enabled for this payment."],
   not_found: [404, "Payment not found", "This payment does not exist or the link is incomplete."],
 };
@@ -25,18 +29,29 @@ function respondToPayment(ctx: EmuContext, result: PaymentResult): Response {
   if (result.kind === "refused") return messagePage(...REFUSALS[result.reason]);
   if (result.kind === "challenge") return seeOther(result.challengeUrl);
   const { id: transactionId, orderId, intentionId, success, pending } = result.transaction;
-  logger.info({ scope: "paymob-emulator", transactionId, orderId, intentionId, success, pending }, "transaction finished");
+  logger.info(
+    { scope: "paymob-emulator", transactionId, orderId, intentionId, success, pending },
+    "transaction finished",
+  );
   ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
   return seeOther(result.redirectUrl);
 }
 
-async function checkoutIntention(ctx: EmuContext, publicKey: string | null | undefined, clientSecret: string | null | undefined) {
+async function checkoutIntention(
+  ctx: EmuContext,
+  publicKey: string | null | undefined,
+  clientSecret: string | null | undefined,
+) {
   if (publicKey !== EMULATOR_PUBLIC_KEY || !clientSecret) return undefined;
   return intentionByClientSecret(ctx.db, clientSecret);
 }
 
 export async function showCheckout(ctx: EmuContext): Promise<Response> {
-  const intention = await checkoutIntention(ctx, ctx.url.searchParams.get("publicKey"), ctx.url.searchParams.get("clientSecret"));
+  const intention = await checkoutIntention(
+    ctx,
+    ctx.url.searchParams.get("publicKey"),
+    ctx.url.searchParams.get("clientSecret"),
+  );
   if (!intention) return messagePage(...REFUSALS.not_found);
   if (intention.status === "paid") return messagePage(...REFUSALS.already_paid);
   if (intention.expiresAt.getTime() < Date.now()) return messagePage(...REFUSALS.expired);
@@ -55,12 +70,31 @@ export async function submitCheckout(ctx: EmuContext): Promise<Response> {
   if (form.method === "wallet") {
     const wallet = walletInput.safeParse({ number: form.wallet_number ?? "" });
     if (!wallet.success) return invalid(firstError(wallet.error));
-    return respondToPayment(ctx, await startPayment(ctx.db, ctx.base, intention.id, { type: "wallet", number: wallet.data.number }, "IFRAME"));
+    return respondToPayment(
+      ctx,
+      await startPayment(ctx.db, ctx.base, intention.id, { type: "wallet", number: wallet.data.number }, "IFRAME"),
+    );
   }
   const [expiryMonth, expiryYear] = splitExpiry(form.expiry ?? "");
-  const card = cardInput.safeParse({ number: form.card_number ?? "", name: form.card_name ?? "", expiryMonth, expiryYear, cvv: form.cvv ?? "", saveCard: form.save_card === "1" });
+  const card = cardInput.safeParse({
+    number: form.card_number ?? "",
+    name: form.card_name ?? "",
+    expiryMonth,
+    expiryYear,
+    cvv: form.cvv ?? "",
+    saveCard: form.save_card === "1",
+  });
   if (!card.success) return invalid(firstError(card.error));
-  return respondToPayment(ctx, await startPayment(ctx.db, ctx.base, intention.id, { type: "card", digits: card.data.number, saveCard: card.data.saveCard }, "IFRAME"));
+  return respondToPayment(
+    ctx,
+    await startPayment(
+      ctx.db,
+      ctx.base,
+      intention.id,
+      { type: "card", digits: card.data.number, saveCard: card.data.saveCard },
+      "IFRAME",
+    ),
+  );
 }
 
 async function challengeContext(ctx: EmuContext, id: string, token: string | null | undefined) {
@@ -73,7 +107,8 @@ async function challengeContext(ctx: EmuContext, id: string, token: string | nul
 export async function showChallenge(ctx: EmuContext, id: string): Promise<Response> {
   const found = await challengeContext(ctx, id, ctx.url.searchParams.get("token"));
   if (!found) return messagePage(...REFUSALS.not_found);
-  if (!found.tx.awaitingChallenge) return messagePage(200, "Already completed", "This verification step is already complete.");
+  if (!found.tx.awaitingChallenge)
+    return messagePage(200, "Already completed", "This verification step is already complete.");
   return html(200, challengePage(ctx.base, found.intention, found.tx));
 }
 
@@ -91,5 +126,9 @@ export function paymentStatus(ctx: EmuContext): Response {
   const success = q.get("success") === "true";
   const pending = q.get("pending") === "true";
   const title = success ? "Payment successful" : pending ? "Payment pending" : "Payment declined";
-  return messagePage(200, title, `Transaction ${q.get("trx_id") ?? q.get("id") ?? "?"}: ${q.get("data.message") ?? title}. You can close this page.`);
+  return messagePage(
+    200,
+    title,
+    `Transaction ${q.get("trx_id") ?? q.get("id") ?? "?"}: ${q.get("data.message") ?? title}. You can close this page.`,
+  );
 }

@@ -23,7 +23,9 @@ const scenarioBody = z
     scenario: z.enum(EMU_SCENARIOS),
     delaySeconds: z.number().int().min(0).max(3600).optional(),
   })
-  .refine((b) => [b.intentionId, b.clientSecret, b.specialReference].filter(Boolean).length === 1, { message: "Name the payment by exactly one of intentionId, clientSecret, specialReference." });
+  .refine((b) => [b.intentionId, b.clientSecret, b.specialReference].filter(Boolean).length === 1, {
+    message: "Name the payment by exactly one of intentionId, clientSecret, specialReference.",
+  });
 
 export async function setScenario(ctx: EmuContext): Promise<Response> {
   const body = await readJson(ctx.request);
@@ -31,10 +33,23 @@ export async function setScenario(ctx: EmuContext): Promise<Response> {
   const parsed = scenarioBody.safeParse(body.value);
   if (!parsed.success) return json(400, drfErrors(parsed.error));
   const b = parsed.data;
-  const intention = b.intentionId ? await intentionById(ctx.db, b.intentionId) : b.clientSecret ? await intentionByClientSecret(ctx.db, b.clientSecret) : await intentionBySpecialReference(ctx.db, b.specialReference!);
+  const intention = b.intentionId
+    ? await intentionById(ctx.db, b.intentionId)
+    : b.clientSecret
+      ? await intentionByClientSecret(ctx.db, b.clientSecret)
+      : await intentionBySpecialReference(ctx.db, b.specialReference!);
   if (!intention) return detail(404, "No intention matches.");
-  await ctx.db.update(emuIntentions).set({ scenario: b.scenario, scenarioDelaySeconds: b.delaySeconds ?? null }).where(eq(emuIntentions.id, intention.id));
-  return json(200, { intention_id: intention.id, special_reference: intention.specialReference, scenario: b.scenario, delay_seconds: b.delaySeconds ?? null, description: SCENARIO_DESCRIPTIONS[b.scenario] });
+  await ctx.db
+    .update(emuIntentions)
+    .set({ scenario: b.scenario, scenarioDelaySeconds: b.delaySeconds ?? null })
+    .where(eq(emuIntentions.id, intention.id));
+  return json(200, {
+    intention_id: intention.id,
+    special_reference: intention.specialReference,
+    scenario: b.scenario,
+    delay_seconds: b.delaySeconds ?? null,
+    description: SCENARIO_DESCRIPTIONS[b.scenario],
+  });
 }
 
 /**
@@ -51,11 +66,25 @@ export async function listDeliveries(ctx: EmuContext): Promise<Response> {
 
 /** Re-sends the exact same signed body to the same URL, as a new delivery row (history stays intact). */
 export async function replayDelivery(ctx: EmuContext, id: string): Promise<Response> {
-  const [original] = /^\d+$/.test(id) ? await ctx.db.select().from(emuDeliveries).where(eq(emuDeliveries.id, Number(id))) : [];
+  const [original] = /^\d+$/.test(id)
+    ? await ctx.db
+        .select()
+        .from(emuDeliveries)
+        .where(eq(emuDeliveries.id, Number(id)))
+    : [];
   if (!original) return detail(404, "Not found.");
   const [copy] = await ctx.db
     .insert(emuDeliveries)
-    .values({ intentionId: original.intentionId, transactionId: original.transactionId, kind: original.kind, label: `replay of #${original.id}`, url: original.url, body: original.body, hmac: original.hmac, dueAt: deliveryClock().now() })
+    .values({
+      intentionId: original.intentionId,
+      transactionId: original.transactionId,
+      kind: original.kind,
+      label: `replay of #${original.id}`,
+      url: original.url,
+      body: original.body,
+      hmac: original.hmac,
+      dueAt: deliveryClock().now(),
+    })
     .returning();
   ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
   const wantsJson = (ctx.request.headers.get("accept") ?? "").includes("application/json");

@@ -3,7 +3,13 @@ import { z } from "zod";
 import { EMULATOR_API_KEY } from "@/lib/paymob/emulator-credentials";
 import { credential, detail, json, readJson, type EmuContext } from "../http";
 import { drfErrors } from "../intention-input";
-import { intentionById, intentionByOrderId, intentionBySpecialReference, latestTransactionOfOrder, transactionById } from "../repo";
+import {
+  intentionById,
+  intentionByOrderId,
+  intentionBySpecialReference,
+  latestTransactionOfOrder,
+  transactionById,
+} from "../repo";
 import { MERCHANT, OWNER_USER_ID } from "../settings";
 import { signClaims, verifyClaims } from "../tokens";
 import { buildTransactionObject } from "../transaction-object";
@@ -16,15 +22,27 @@ const TOKEN_TTL_SECONDS = 60 * 60;
 export async function authTokens(ctx: EmuContext): Promise<Response> {
   const body = await readJson(ctx.request);
   if (!body.ok) return body.response;
-  const parsed = z.object({ api_key: z.string({ error: "This field is required." }).min(1, "This field may not be blank.") }).safeParse(body.value);
+  const parsed = z
+    .object({ api_key: z.string({ error: "This field is required." }).min(1, "This field may not be blank.") })
+    .safeParse(body.value);
   if (!parsed.success) return json(400, drfErrors(parsed.error));
   if (parsed.data.api_key !== EMULATOR_API_KEY) return detail(403, "incorrect credentials");
-  const token = signClaims({ kind: "auth", user_id: OWNER_USER_ID, profile_id: MERCHANT.id, class: "Merchant" }, TOKEN_TTL_SECONDS);
+  const token = signClaims(
+    { kind: "auth", user_id: OWNER_USER_ID, profile_id: MERCHANT.id, class: "Merchant" },
+    TOKEN_TTL_SECONDS,
+  );
   return json(201, {
     token,
     profile: {
       id: MERCHANT.id,
-      user: { id: OWNER_USER_ID, username: "emulator", first_name: "Emulator", last_name: "Merchant", email: MERCHANT.company_emails[0], is_active: true },
+      user: {
+        id: OWNER_USER_ID,
+        username: "emulator",
+        first_name: "Emulator",
+        last_name: "Merchant",
+        email: MERCHANT.company_emails[0],
+        is_active: true,
+      },
       created_at: MERCHANT.created_at,
       active: true,
       profile_type: "Merchant",
@@ -58,7 +76,10 @@ export async function transactionInquiry(ctx: EmuContext): Promise<Response> {
   if (!body.ok) return body.response;
   const parsed = inquiryBody.safeParse(body.value);
   if (!parsed.success) return json(400, { detail: "Send order_id or merchant_order_id." });
-  const intention = "order_id" in parsed.data ? await intentionByOrderId(ctx.db, parsed.data.order_id) : await intentionBySpecialReference(ctx.db, parsed.data.merchant_order_id);
+  const intention =
+    "order_id" in parsed.data
+      ? await intentionByOrderId(ctx.db, parsed.data.order_id)
+      : await intentionBySpecialReference(ctx.db, parsed.data.merchant_order_id);
   const latest = intention ? await latestTransactionOfOrder(ctx.db, intention.orderId) : undefined;
   if (!intention || !latest) return detail(404, "Not found.");
   return json(200, buildTransactionObject(intention, latest));

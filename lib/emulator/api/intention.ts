@@ -48,20 +48,37 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
   for (const ref of input.payment_methods) {
     const integration = findIntegration(ref);
     if (!integration) return detail(404, INTEGRATION_MISSING);
-    if (!methods.some((m) => m.integration_id === integration.integration_id)) methods.push({ ...integration, alias: null, live: false, use_cvc_with_moto: false });
+    if (!methods.some((m) => m.integration_id === integration.integration_id))
+      methods.push({ ...integration, alias: null, live: false, use_cvc_with_moto: false });
   }
   // "currency must match the currency of the selected Integration ID" (docs create-intention).
   const foreign = methods.find((m) => m.currency !== input.currency.toUpperCase());
-  if (foreign) return json(400, { currency: [`Currency ${input.currency} does not match the currency (${foreign.currency}) of integration ${foreign.integration_id}.`] });
+  if (foreign)
+    return json(400, {
+      currency: [
+        `Currency ${input.currency} does not match the currency (${foreign.currency}) of integration ${foreign.integration_id}.`,
+      ],
+    });
 
   if (input.items.length > 0 && itemsTotal(input.items) !== input.amount) {
-    return json(406, { detail: "unmatched_item_prices", message: `Items add up to ${itemsTotal(input.items)}, but amount is ${input.amount}.` });
+    return json(406, {
+      detail: "unmatched_item_prices",
+      message: `Items add up to ${itemsTotal(input.items)}, but amount is ${input.amount}.`,
+    });
   }
   if (input.special_reference && (await intentionBySpecialReference(ctx.db, input.special_reference))) {
-    return json(400, { special_reference: ["Special reference must be unique; an intention with this reference already exists."] });
+    return json(400, {
+      special_reference: ["Special reference must be unique; an intention with this reference already exists."],
+    });
   }
 
-  const items: IntentionItem[] = input.items.map((i) => ({ name: i.name, amount: i.amount, description: i.description ?? "", quantity: i.quantity ?? 1, image: i.image ?? null }));
+  const items: IntentionItem[] = input.items.map((i) => ({
+    name: i.name,
+    amount: i.amount,
+    description: i.description ?? "",
+    quantity: i.quantity ?? 1,
+    image: i.image ?? null,
+  }));
   const [intention] = await ctx.db
     .insert(emuIntentions)
     .values({
@@ -83,7 +100,10 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
     .returning();
   if (!intention) throw new Error("emulator: intention insert returned nothing");
   const { id: intentionId, orderId, amountCents, currency, specialReference } = intention;
-  logger.info({ scope: "paymob-emulator", intentionId, orderId, amountCents, currency, specialReference }, "intention created");
+  logger.info(
+    { scope: "paymob-emulator", intentionId, orderId, amountCents, currency, specialReference },
+    "intention created",
+  );
   return json(201, createResponse(intention));
 }
 
@@ -92,6 +112,9 @@ const PUBLIC = { "access-control-allow-origin": "*" };
 export async function getElement(ctx: EmuContext, publicKey: string, clientSecret: string): Promise<Response> {
   const intention = publicKey === EMULATOR_PUBLIC_KEY ? await intentionByClientSecret(ctx.db, clientSecret) : undefined;
   if (!intention) return json(404, { detail: "Not found.", msg: "Invalid public key or client secret." }, PUBLIC);
-  const [cards, paid] = await Promise.all([savedCardsByTokens(ctx.db, intention.cardTokens as string[]), successfulPayment(ctx.db, intention.id)]);
+  const [cards, paid] = await Promise.all([
+    savedCardsByTokens(ctx.db, intention.cardTokens as string[]),
+    successfulPayment(ctx.db, intention.id),
+  ]);
   return json(200, elementResponse(intention, cards, paid?.updatedText ?? null), PUBLIC);
 }

@@ -17,7 +17,10 @@ export const emuIntentions = emulatorSchema.table("intentions", {
   id: text("id").primaryKey(), // pi_test_<32 hex>
   clientSecret: text("client_secret").notNull().unique(),
   // Paymob order ids are plain integers; a distinct range from transaction ids makes mix-ups visible in tests.
-  orderId: bigint("order_id", { mode: "number" }).notNull().unique().generatedAlwaysAsIdentity({ startWith: 910000001 }),
+  orderId: bigint("order_id", { mode: "number" })
+    .notNull()
+    .unique()
+    .generatedAlwaysAsIdentity({ startWith: 910000001 }),
   amountCents: integer("amount_cents").notNull(),
   currency: text("currency").notNull(),
   /** The resolved integrations, in Paymob's `payment_methods` response shape. */
@@ -29,7 +32,9 @@ export const emuIntentions = emulatorSchema.table("intentions", {
   specialReference: text("special_reference").unique(),
   notificationUrl: text("notification_url"),
   redirectionUrl: text("redirection_url"),
-  status: text("status", { enum: ["intended", "paid"] }).notNull().default("intended"),
+  status: text("status", { enum: ["intended", "paid"] })
+    .notNull()
+    .default("intended"),
   scenario: text("scenario", { enum: EMU_SCENARIOS }).notNull().default("none"),
   scenarioDelaySeconds: integer("scenario_delay_seconds"),
   /** Paymob's `created` string, kept verbatim so every response repeats the same value. */

@@ -33,7 +33,8 @@ export function challengePage(base: string, intention: EmuIntention, tx: EmuTran
           <label htmlFor="otp">One-time password</label>
           <input type="text" id="otp" name="otp" inputMode="numeric" autoComplete="one-time-code" required />
           <p className="muted">
-            Test values: {wallet ? `MPIN ${TEST_WALLET.mpin}, OTP ${TEST_WALLET.otp}` : `OTP ${THREE_DS_OTP}`}. Anything else declines the payment.
+            Test values: {wallet ? `MPIN ${TEST_WALLET.mpin}, OTP ${TEST_WALLET.otp}` : `OTP ${THREE_DS_OTP}`}. Anything
+            else declines the payment.
           </p>
           <button type="submit">Confirm</button>{" "}
           <button type="submit" name="cancel" value="1" className="secondary" formNoValidate>

@@ -13,8 +13,8 @@ export function TestCardsTable() {
   return (
     <table>
       <caption className="muted" style={{ textAlign: "left" }}>
-        Holder <code>{TEST_CARD_HOLDER}</code>, expiry <code>{TEST_CARD_EXPIRY}</code>, CVV <code>{TEST_CARD_CVV}</code> (any future expiry and any CVV
-        work).
+        Holder <code>{TEST_CARD_HOLDER}</code>, expiry <code>{TEST_CARD_EXPIRY}</code>, CVV <code>{TEST_CARD_CVV}</code>{" "}
+        (any future expiry and any CVV work).
       </caption>
       <thead>
         <tr>
@@ -55,7 +55,15 @@ export function TestCardsTable() {
   );
 }
 
-function Hidden({ publicKey, clientSecret, method }: { publicKey: string; clientSecret: string; method: "card" | "wallet" }) {
+function Hidden({
+  publicKey,
+  clientSecret,
+  method,
+}: {
+  publicKey: string;
+  clientSecret: string;
+  method: "card" | "wallet";
+}) {
   return (
     <>
       <input type="hidden" name="publicKey" value={publicKey} />
@@ -65,7 +73,12 @@ function Hidden({ publicKey, clientSecret, method }: { publicKey: string; client
   );
 }
 
-export function checkoutPage(base: string, publicKey: string, intention: EmuIntention, state: CheckoutFormState = {}): string {
+export function checkoutPage(
+  base: string,
+  publicKey: string,
+  intention: EmuIntention,
+  state: CheckoutFormState = {},
+): string {
   const methods = (intention.paymentMethods as StoredPaymentMethod[]).map((m) => m.name);
   const items = intention.items as IntentionItem[];
   const total = formatMoney(intention.amountCents, intention.currency);
@@ -118,21 +131,55 @@ export function checkoutPage(base: string, publicKey: string, intention: EmuInte
           <h2 id="card-title">Pay by card</h2>
           <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="card" />
           <label htmlFor="card_number">Card number</label>
-          <input type="text" id="card_number" name="card_number" inputMode="numeric" autoComplete="cc-number" required defaultValue={v.card_number ?? ""} placeholder="5123 4567 8901 2346" />
+          <input
+            type="text"
+            id="card_number"
+            name="card_number"
+            inputMode="numeric"
+            autoComplete="cc-number"
+            required
+            defaultValue={v.card_number ?? ""}
+            placeholder="5123 4567 8901 2346"
+          />
           <label htmlFor="card_name">Name on card</label>
-          <input type="text" id="card_name" name="card_name" autoComplete="cc-name" required defaultValue={v.card_name ?? ""} />
+          <input
+            type="text"
+            id="card_name"
+            name="card_name"
+            autoComplete="cc-name"
+            required
+            defaultValue={v.card_name ?? ""}
+          />
           <div className="row">
             <div>
               <label htmlFor="expiry">Expiry (MM/YY)</label>
-              <input type="text" id="expiry" name="expiry" inputMode="numeric" autoComplete="cc-exp" required defaultValue={v.expiry ?? ""} placeholder="01/39" />
+              <input
+                type="text"
+                id="expiry"
+                name="expiry"
+                inputMode="numeric"
+                autoComplete="cc-exp"
+                required
+                defaultValue={v.expiry ?? ""}
+                placeholder="01/39"
+              />
             </div>
             <div>
               <label htmlFor="cvv">CVV</label>
-              <input type="password" id="cvv" name="cvv" inputMode="numeric" autoComplete="cc-csc" required maxLength={4} />
+              <input
+                type="password"
+                id="cvv"
+                name="cvv"
+                inputMode="numeric"
+                autoComplete="cc-csc"
+                required
+                maxLength={4}
+              />
             </div>
           </div>
           <label className="check">
-            <input type="checkbox" name="save_card" value="1" defaultChecked={Boolean(v.save_card)} /> Save card for future payments
+            <input type="checkbox" name="save_card" value="1" defaultChecked={Boolean(v.save_card)} /> Save card for
+            future payments
           </label>
           <button type="submit">Pay {total}</button>
         </form>
@@ -142,7 +189,15 @@ export function checkoutPage(base: string, publicKey: string, intention: EmuInte
           <h2 id="wallet-title">Pay with a mobile wallet</h2>
           <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="wallet" />
           <label htmlFor="wallet_number">Wallet phone number</label>
-          <input type="tel" id="wallet_number" name="wallet_number" autoComplete="tel" required defaultValue={v.wallet_number ?? ""} placeholder={TEST_WALLET.number} />
+          <input
+            type="tel"
+            id="wallet_number"
+            name="wallet_number"
+            autoComplete="tel"
+            required
+            defaultValue={v.wallet_number ?? ""}
+            placeholder={TEST_WALLET.number}
+          />
           <button type="submit">Continue with wallet</button>
         </form>
       )}

@@ -11,7 +11,8 @@ function Status({ d }: { d: EmuDelivery }) {
   return <span className="muted">waiting (due {d.dueAt.toISOString()})</span>;
 }
 
-const PUBLIC_NOTE = "This emulator is public: personal data is masked, and Replay needs the secret key (POST …/replay with Authorization: Token <secret key>).";
+const PUBLIC_NOTE =
+  "This emulator is public: personal data is masked, and Replay needs the secret key (POST …/replay with Authorization: Token <secret key>).";
 
 function Row({ base, d, isPublic }: { base: string; d: EmuDelivery; isPublic: boolean }) {
   const target = new URL(d.url);
@@ -61,11 +62,17 @@ function Row({ base, d, isPublic }: { base: string; d: EmuDelivery; isPublic: bo
 }
 
 /** `public`: rows arrive masked; no Replay buttons, since a browser form cannot send the key a public emulator asks for. */
-export function deliveriesPage(base: string, rows: EmuDelivery[], options: { public: boolean } = { public: false }): Response {
+export function deliveriesPage(
+  base: string,
+  rows: EmuDelivery[],
+  options: { public: boolean } = { public: false },
+): Response {
   const body = (
     <>
       <h1>Callback deliveries</h1>
-      <p className="muted">Every server-to-server callback the emulator produced, newest first. Replay re-sends the exact same signed body.</p>
+      <p className="muted">
+        Every server-to-server callback the emulator produced, newest first. Replay re-sends the exact same signed body.
+      </p>
       {options.public && <p className="warn">{PUBLIC_NOTE}</p>}
       <div className="card" style={{ overflowX: "auto" }}>
         <table>

@@ -10,8 +10,9 @@ export function homePage(base: string): string {
     <>
       <h1>Paymob test emulator</h1>
       <p>
-        This app runs without a Paymob account: it speaks Paymob&apos;s API (intentions, Unified Checkout, Pixel, signed callbacks, captures, refunds,
-        voids, inquiry) at <code>{base}</code>. Set <code>PAYMOB_SECRET_KEY</code> and friends to use real Paymob; the emulator then switches itself off.
+        This app runs without a Paymob account: it speaks Paymob&apos;s API (intentions, Unified Checkout, Pixel, signed
+        callbacks, captures, refunds, voids, inquiry) at <code>{base}</code>. Set <code>PAYMOB_SECRET_KEY</code> and
+        friends to use real Paymob; the emulator then switches itself off.
       </p>
       <section className="card" aria-labelledby="cards">
         <h2 id="cards">Test cards</h2>
@@ -20,9 +21,9 @@ export function homePage(base: string): string {
       <section className="card" aria-labelledby="scenarios">
         <h2 id="scenarios">Callback scenarios</h2>
         <p>
-          Pick one per payment with a test card above, or with <code>POST {base}/_emulator/scenario</code> and a JSON body{" "}
-          <code>{`{"specialReference": "…", "scenario": "duplicate"}`}</code> (or <code>intentionId</code> / <code>clientSecret</code>;{" "}
-          <code>delaySeconds</code> for <code>delayed</code>).
+          Pick one per payment with a test card above, or with <code>POST {base}/_emulator/scenario</code> and a JSON
+          body <code>{`{"specialReference": "…", "scenario": "duplicate"}`}</code> (or <code>intentionId</code> /{" "}
+          <code>clientSecret</code>; <code>delaySeconds</code> for <code>delayed</code>).
         </p>
         <table>
           <thead>

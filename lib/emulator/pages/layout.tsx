@@ -69,7 +69,8 @@ export function layout(title: string, body: ReactNode, options: { wide?: boolean
   );
 }
 
-export const page = (status: number, title: string, body: ReactNode, options?: { wide?: boolean }) => html(status, layout(title, body, options));
+export const page = (status: number, title: string, body: ReactNode, options?: { wide?: boolean }) =>
+  html(status, layout(title, body, options));
 
 /** A one-message page (errors, "already paid", …). */
 export const messagePage = (status: number, title: string, message: string) =>

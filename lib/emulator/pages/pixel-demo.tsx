@@ -4,7 +4,14 @@ import { layout } from "./layout";
 // GET /_emulator/pixel-demo?clientSecret=… — a merchant-like page that embeds the Pixel script, for trying it
 // by hand and for the e2e smoke test. It constructs Pixel twice on purpose (as React StrictMode would).
 export function pixelDemoPage(base: string, clientSecret: string, disablePay: boolean): string {
-  const options = { publicKey: EMULATOR_PUBLIC_KEY, clientSecret, paymentMethods: ["card"], elementId: "pixel-container", disablePay, showSaveCard: true };
+  const options = {
+    publicKey: EMULATOR_PUBLIC_KEY,
+    clientSecret,
+    paymentMethods: ["card"],
+    elementId: "pixel-container",
+    disablePay,
+    showSaveCard: true,
+  };
   const script = `
 const log = (line) => { document.getElementById("events").textContent += line + "\\n"; };
 const options = Object.assign(${JSON.stringify(options).replace(/</g, "\\u003c")}, {

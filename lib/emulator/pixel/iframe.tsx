@@ -32,10 +32,16 @@ export async function iframeCard(ctx: EmuContext): Promise<Response> {
   const q = ctx.url.searchParams;
   const parentOrigin = originOf(q.get("parentOrigin"));
   const clientSecret = q.get("clientSecret");
-  const intention = q.get("publicKey") === EMULATOR_PUBLIC_KEY && clientSecret ? await intentionByClientSecret(ctx.db, clientSecret) : undefined;
+  const intention =
+    q.get("publicKey") === EMULATOR_PUBLIC_KEY && clientSecret
+      ? await intentionByClientSecret(ctx.db, clientSecret)
+      : undefined;
   const card = (intention?.paymentMethods as StoredPaymentMethod[] | undefined)?.find((m) => m.name === "card");
   if (!parentOrigin || !intention || !card) {
-    return html(404, `<!doctype html><html lang="en"><meta charset="utf-8"><title>Card form</title><body><p role="alert" style="font-family:system-ui;color:#b42318">Something went wrong while retrieving payment data.</p></body></html>`);
+    return html(
+      404,
+      `<!doctype html><html lang="en"><meta charset="utf-8"><title>Card form</title><body><p role="alert" style="font-family:system-ui;color:#b42318">Something went wrong while retrieving payment data.</p></body></html>`,
+    );
   }
   const forceSave = q.get("forceSaveCard") === "1";
   const showSave = forceSave || q.get("showSaveCard") === "1";
@@ -62,7 +68,14 @@ export async function iframeCard(ctx: EmuContext): Promise<Response> {
       <body>
         <form id="card-form" noValidate aria-describedby="card-error">
           <label htmlFor="card_number">Card number</label>
-          <input type="text" id="card_number" name="card_number" inputMode="numeric" autoComplete="cc-number" placeholder="5123 4567 8901 2346" />
+          <input
+            type="text"
+            id="card_number"
+            name="card_number"
+            inputMode="numeric"
+            autoComplete="cc-number"
+            placeholder="5123 4567 8901 2346"
+          />
           {!hideName && (
             <>
               <label htmlFor="card_name">Name on card</label>
@@ -72,7 +85,14 @@ export async function iframeCard(ctx: EmuContext): Promise<Response> {
           <div className="row">
             <div>
               <label htmlFor="expiry">Expiry (MM/YY)</label>
-              <input type="text" id="expiry" name="expiry" inputMode="numeric" autoComplete="cc-exp" placeholder="01/39" />
+              <input
+                type="text"
+                id="expiry"
+                name="expiry"
+                inputMode="numeric"
+                autoComplete="cc-exp"
+                placeholder="01/39"
+              />
             </div>
             <div>
               <label htmlFor="cvv">CVV</label>
@@ -81,7 +101,8 @@ export async function iframeCard(ctx: EmuContext): Promise<Response> {
           </div>
           {showSave && (
             <label className="check">
-              <input type="checkbox" name="save_card" value="1" defaultChecked={forceSave} disabled={forceSave} /> Save card for future payments
+              <input type="checkbox" name="save_card" value="1" defaultChecked={forceSave} disabled={forceSave} /> Save
+              card for future payments
             </label>
           )}
           <p className="error" id="card-error" role="alert"></p>

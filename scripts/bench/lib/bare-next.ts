@@ -40,7 +40,13 @@ async function buildBareApp(prefix: string, files: Record<string, string>): Prom
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), text);
   }
-  const code = await runToEnd(path.resolve("node_modules/.bin/next"), ["build"], { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: "" }, 10 * 60_000, dir);
+  const code = await runToEnd(
+    path.resolve("node_modules/.bin/next"),
+    ["build"],
+    { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NEXT_DIST_DIR: "" },
+    10 * 60_000,
+    dir,
+  );
   if (code !== 0) throw new Error(`bare Next app build failed (exit ${code}); its files are left in ${dir}`);
   return { dir, remove };
 }

@@ -11,7 +11,9 @@ export async function firstLoadJs(pageUrl: string, headers: Record<string, strin
   const response = await fetch(pageUrl, { headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   if (response.status !== 200) throw new Error(`${pageUrl} answered ${response.status}`);
   const html = await response.text();
-  const paths = new Set([...html.matchAll(/["'(](\/_next\/static\/[^"'()\s]+?\.js)(?:\?[^"'()\s]*)?["')]/g)].map((m) => m[1]!));
+  const paths = new Set(
+    [...html.matchAll(/["'(](\/_next\/static\/[^"'()\s]+?\.js)(?:\?[^"'()\s]*)?["')]/g)].map((m) => m[1]!),
+  );
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const path of paths) {

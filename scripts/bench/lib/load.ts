@@ -1,8 +1,21 @@
 import http from "node:http";
 import type { CallbackKind, PlannedCallback } from "./workload";
 
-export type Sample = { kind: CallbackKind; target: number; warmup: boolean; status: number; error?: string; ms: number };
-export type LoadResult = { samples: Sample[]; measuredSeconds: number; planned: number; sent: number; stoppedByDeadline: boolean };
+export type Sample = {
+  kind: CallbackKind;
+  target: number;
+  warmup: boolean;
+  status: number;
+  error?: string;
+  ms: number;
+};
+export type LoadResult = {
+  samples: Sample[];
+  measuredSeconds: number;
+  planned: number;
+  sent: number;
+  stoppedByDeadline: boolean;
+};
 export type LoadOptions = {
   /** e.g. http://127.0.0.1:4310 — loopback only. */
   origin: string;
@@ -22,8 +35,13 @@ export type LoadOptions = {
  */
 export async function runLoad(plan: PlannedCallback[], options: LoadOptions): Promise<LoadResult> {
   const origin = new URL(options.origin);
-  if (origin.hostname !== "127.0.0.1" && origin.hostname !== "localhost") throw new Error(`refusing to load-test a non-loopback host: ${origin.hostname}`);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: options.concurrency, maxFreeSockets: options.concurrency });
+  if (origin.hostname !== "127.0.0.1" && origin.hostname !== "localhost")
+    throw new Error(`refusing to load-test a non-loopback host: ${origin.hostname}`);
+  const agent = new http.Agent({
+    keepAlive: true,
+    maxSockets: options.concurrency,
+    maxFreeSockets: options.concurrency,
+  });
   const samples: Sample[] = [];
   const deadline = Date.now() + options.maxSeconds * 1000;
   let stoppedByDeadline = false;
@@ -37,7 +55,12 @@ export async function runLoad(plan: PlannedCallback[], options: LoadOptions): Pr
           return;
         }
         const item = items[next++]!;
-        samples.push({ kind: item.kind, target: item.target, warmup: item.warmup, ...(await post(agent, origin, options, item)) });
+        samples.push({
+          kind: item.kind,
+          target: item.target,
+          warmup: item.warmup,
+          ...(await post(agent, origin, options, item)),
+        });
       }
     };
     await Promise.all(Array.from({ length: options.concurrency }, worker));
@@ -53,7 +76,12 @@ export async function runLoad(plan: PlannedCallback[], options: LoadOptions): Pr
   return { samples, measuredSeconds, planned: plan.length, sent: samples.length, stoppedByDeadline };
 }
 
-function post(agent: http.Agent, origin: URL, options: LoadOptions, item: PlannedCallback): Promise<{ status: number; error?: string; ms: number }> {
+function post(
+  agent: http.Agent,
+  origin: URL,
+  options: LoadOptions,
+  item: PlannedCallback,
+): Promise<{ status: number; error?: string; ms: number }> {
   const body = Buffer.from(item.rawBody, "utf8");
   const started = performance.now();
   return new Promise((resolve) => {

@@ -34,7 +34,18 @@ export async function ensureProductionBuild(distDir: string, rebuild: boolean): 
   }
   console.log(`building the app into ${distDir} (next build, type-check skipped)…`);
   const started = Date.now();
-  const code = await runToEnd(NEXT_BIN, ["build"], { ...process.env, NEXT_DIST_DIR: distDir, NEXT_SKIP_TYPECHECK: "1", NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production" }, 15 * 60_000);
+  const code = await runToEnd(
+    NEXT_BIN,
+    ["build"],
+    {
+      ...process.env,
+      NEXT_DIST_DIR: distDir,
+      NEXT_SKIP_TYPECHECK: "1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+    },
+    15 * 60_000,
+  );
   if (code !== 0) throw new Error(`next build failed (exit ${code})`);
   console.log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

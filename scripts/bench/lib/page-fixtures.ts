@@ -24,15 +24,44 @@ export async function createPageFixtures(db: Db, appOrigin: string): Promise<Pag
   const intention = await createIntention(appOrigin);
   const [order] = await db
     .insert(orders)
-    .values({ reference: `PS-BENCH${randomBytes(3).toString("hex").toUpperCase()}`, totalMinor: 35_000, currency: "EGP", checkoutKey: randomBytes(12).toString("hex"), guestId: visitor, email: "nour@example.com", phone: "+201000000001", firstName: "Nour", lastName: "Hassan", street: "1 Nile St", city: "Cairo", country: "EG" })
+    .values({
+      reference: `PS-BENCH${randomBytes(3).toString("hex").toUpperCase()}`,
+      totalMinor: 35_000,
+      currency: "EGP",
+      checkoutKey: randomBytes(12).toString("hex"),
+      guestId: visitor,
+      email: "nour@example.com",
+      phone: "+201000000001",
+      firstName: "Nour",
+      lastName: "Hassan",
+      street: "1 Nile St",
+      city: "Cairo",
+      country: "EG",
+    })
     .returning();
   const [attempt] = await db
     .insert(paymentAttempts)
-    .values({ orderId: order!.id, mode: "pixel", status: "intended", amountMinor: 35_000, currency: "EGP", specialReference: intention.special_reference, intentionId: intention.id, intentionOrderId: intention.intention_order_id, clientSecret: intention.client_secret, intendedAt: new Date() })
+    .values({
+      orderId: order!.id,
+      mode: "pixel",
+      status: "intended",
+      amountMinor: 35_000,
+      currency: "EGP",
+      specialReference: intention.special_reference,
+      intentionId: intention.id,
+      intentionOrderId: intention.intention_order_id,
+      clientSecret: intention.client_secret,
+      intendedAt: new Date(),
+    })
     .returning();
   const [still] = await db.select().from(paymentAttempts).where(eq(paymentAttempts.id, attempt!.id));
   if (still?.status !== "intended") throw new Error("the Pixel attempt is not payable");
-  return { cartCookie: `sf_cart=${cart!.id}`, visitorCookie: `sf_visitor=${visitor}`, productSlug: catalog[0]!.slug, pixelAttemptId: attempt!.id };
+  return {
+    cartCookie: `sf_cart=${cart!.id}`,
+    visitorCookie: `sf_visitor=${visitor}`,
+    productSlug: catalog[0]!.slug,
+    pixelAttemptId: attempt!.id,
+  };
 }
 
 type Intention = { id: string; client_secret: string; intention_order_id: number; special_reference: string };
@@ -48,7 +77,12 @@ async function createIntention(appOrigin: string): Promise<Intention> {
       currency: "EGP",
       payment_methods: ["card"],
       items: [{ name: "Aswan clay mug", amount: 35_000, quantity: 1 }],
-      billing_data: { first_name: "Nour", last_name: "Hassan", email: "nour@example.com", phone_number: "+201000000001" },
+      billing_data: {
+        first_name: "Nour",
+        last_name: "Hassan",
+        email: "nour@example.com",
+        phone_number: "+201000000001",
+      },
       special_reference: reference,
       notification_url: `${appOrigin}/api/paymob/callback`,
       redirection_url: `${appOrigin}/checkout/return`,

@@ -6,7 +6,12 @@ import { migrateDb } from "@/db/migrate";
 /** The local PostgreSQL the benchmarks run against (loopback, trust auth); override with BENCH_PG_URL. */
 export const BENCH_PG_ADMIN_URL = process.env.BENCH_PG_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 
-export type BenchDatabase = { name: string; url: string; withDb: <T>(work: (db: DbHandle["db"]) => Promise<T>) => Promise<T>; drop: () => Promise<void> };
+export type BenchDatabase = {
+  name: string;
+  url: string;
+  withDb: <T>(work: (db: DbHandle["db"]) => Promise<T>) => Promise<T>;
+  drop: () => Promise<void>;
+};
 
 /**
  * A fresh, migrated database for one measured server. `withDb()` opens a short-lived pool: PostgreSQL reports a
@@ -54,6 +59,8 @@ export async function assertPostgresReachable(): Promise<void> {
   try {
     await admin((client) => client.query("select 1"));
   } catch (error) {
-    throw new Error(`PostgreSQL is not reachable at ${BENCH_PG_ADMIN_URL} (${(error as Error).message}). Start it (pg_ctlcluster 15 main start) or set BENCH_PG_URL.`);
+    throw new Error(
+      `PostgreSQL is not reachable at ${BENCH_PG_ADMIN_URL} (${(error as Error).message}). Start it (pg_ctlcluster 15 main start) or set BENCH_PG_URL.`,
+    );
   }
 }

@@ -12,7 +12,9 @@ export function freePort(): Promise<number> {
     server.once("error", reject);
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
+      server.close(() =>
+        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+      );
     });
   });
 }
@@ -40,7 +42,8 @@ export function startProcess(command: string, args: string[], env: NodeJS.Proces
 export async function waitForHttp(url: string, started: Started, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (started.child.exitCode !== null) throw new Error(`server exited with ${started.child.exitCode} before answering; see ${started.logFile}`);
+    if (started.child.exitCode !== null)
+      throw new Error(`server exited with ${started.child.exitCode} before answering; see ${started.logFile}`);
     try {
       await fetch(url, { signal: AbortSignal.timeout(2_000) });
       return;
@@ -52,7 +55,13 @@ export async function waitForHttp(url: string, started: Started, timeoutMs: numb
 }
 
 /** Runs a command to completion with inherited output, bounded by `timeoutMs`. */
-export function runToEnd(command: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number, cwd?: string): Promise<number> {
+export function runToEnd(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  timeoutMs: number,
+  cwd?: string,
+): Promise<number> {
   return new Promise((resolve) => {
     const child = spawn(command, args, { env, stdio: "inherit", detached: true, cwd });
     const timer = setTimeout(() => {

@@ -34,7 +34,11 @@ export function summarize(label: string, result: LoadResult): Summary {
       return acc;
     }, {});
   const byKind: Summary["byKind"] = {};
-  for (const kind of ["new", "duplicate", "invalid"]) byKind[kind] = count(measured.filter((s) => s.kind === kind), (s) => String(s.status));
+  for (const kind of ["new", "duplicate", "invalid"])
+    byKind[kind] = count(
+      measured.filter((s) => s.kind === kind),
+      (s) => String(s.status),
+    );
   return {
     label,
     requests: measured.length,
@@ -55,14 +59,29 @@ const ms = (v: number) => `${v.toFixed(1)} ms`;
 
 export function formatSummary(s: Summary): string {
   const kinds = Object.entries(s.byKind)
-    .map(([kind, statuses]) => `${kind} ${Object.entries(statuses).map(([st, n]) => `${st}×${n}`).join(" ") || "-"}`)
+    .map(
+      ([kind, statuses]) =>
+        `${kind} ${
+          Object.entries(statuses)
+            .map(([st, n]) => `${st}×${n}`)
+            .join(" ") || "-"
+        }`,
+    )
     .join(" | ");
   return [
     `── ${s.label}`,
     `  requests     ${s.requests} in ${s.seconds.toFixed(2)} s`,
     `  throughput   ${s.requestsPerSecond.toFixed(0)} req/s, ${s.verifiedPerSecond.toFixed(0)} verified callbacks/s`,
     `  latency      p50 ${ms(s.p50)}  p95 ${ms(s.p95)}  p99 ${ms(s.p99)}  max ${ms(s.max)}`,
-    `  statuses     ${Object.entries(s.statuses).map(([st, n]) => `${st}: ${n}`).join(", ")}   (${kinds})`,
-    `  errors       ${Object.keys(s.errors).length === 0 ? "0" : Object.entries(s.errors).map(([e, n]) => `${n}× ${e}`).join("; ")}`,
+    `  statuses     ${Object.entries(s.statuses)
+      .map(([st, n]) => `${st}: ${n}`)
+      .join(", ")}   (${kinds})`,
+    `  errors       ${
+      Object.keys(s.errors).length === 0
+        ? "0"
+        : Object.entries(s.errors)
+            .map(([e, n]) => `${n}× ${e}`)
+            .join("; ")
+    }`,
   ].join("\n");
 }

@@ -1,15 +1,31 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 
-export type TableStats = Record<string, { seqScan: number; seqRows: number; idxScan: number; inserted: number; updated: number }> & { __xacts?: never };
+export type TableStats = Record<
+  string,
+  { seqScan: number; seqRows: number; idxScan: number; inserted: number; updated: number }
+> & { __xacts?: never };
 export type DbActivity = { tables: TableStats; transactions: number };
 
 /** Cumulative per-table activity of the current database (pg_stat_user_tables) and its transaction count. */
 export async function readActivity(db: Db): Promise<DbActivity> {
-  const rows = (await db.execute(sql`select relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0) as idx_scan, n_tup_ins, n_tup_upd from pg_stat_user_tables`)) as unknown as { rows: Record<string, string>[] };
+  const rows = (await db.execute(
+    sql`select relname, seq_scan, seq_tup_read, coalesce(idx_scan, 0) as idx_scan, n_tup_ins, n_tup_upd from pg_stat_user_tables`,
+  )) as unknown as { rows: Record<string, string>[] };
   const tables: TableStats = {};
-  for (const r of rows.rows) tables[r.relname!] = { seqScan: Number(r.seq_scan), seqRows: Number(r.seq_tup_read), idxScan: Number(r.idx_scan), inserted: Number(r.n_tup_ins), updated: Number(r.n_tup_upd) };
-  const [xacts] = ((await db.execute(sql`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`)) as unknown as { rows: { n: string }[] }).rows;
+  for (const r of rows.rows)
+    tables[r.relname!] = {
+      seqScan: Number(r.seq_scan),
+      seqRows: Number(r.seq_tup_read),
+      idxScan: Number(r.idx_scan),
+      inserted: Number(r.n_tup_ins),
+      updated: Number(r.n_tup_upd),
+    };
+  const [xacts] = (
+    (await db.execute(
+      sql`select xact_commit + xact_rollback as n from pg_stat_database where datname = current_database()`,
+    )) as unknown as { rows: { n: string }[] }
+  ).rows;
   return { tables, transactions: Number(xacts?.n ?? 0) };
 }
 

@@ -24,7 +24,12 @@ export type WorkloadShape = {
   warmupOrders: number;
 };
 
-export type Workload = { plan: PlannedCallback[]; attemptsNeeded: number; paidTargets: Set<number>; forgedTargets: Set<number> };
+export type Workload = {
+  plan: PlannedCallback[];
+  attemptsNeeded: number;
+  paidTargets: Set<number>;
+  forgedTargets: Set<number>;
+};
 
 /** A wrong key of the right shape: the signature is well-formed hex and simply does not verify. */
 const FORGER_SECRET = "NOT0THE0MERCHANT0HMAC0SECRET";
@@ -49,13 +54,21 @@ export const attemptsFor = (shape: WorkloadShape) => shape.warmupOrders + shape.
  * several workers pulling from the queue they are in flight at the same moment; late duplicates and
  * forgeries are spread at random positions after it.
  */
-export function buildWorkload(attempts: PaymentAttempt[], shape: WorkloadShape, hmacSecret: string, seed = 7): Workload {
-  if (attempts.length < attemptsFor(shape)) throw new Error(`workload needs ${attemptsFor(shape)} attempts, got ${attempts.length}`);
+export function buildWorkload(
+  attempts: PaymentAttempt[],
+  shape: WorkloadShape,
+  hmacSecret: string,
+  seed = 7,
+): Workload {
+  if (attempts.length < attemptsFor(shape))
+    throw new Error(`workload needs ${attemptsFor(shape)} attempts, got ${attempts.length}`);
   const random = seededRandom(seed);
   const transactionIds = attempts.map((_, i) => 900_000_000 + i);
-  const approved = (i: number) => signedTransaction(transactionFor(attempts[i]!, { id: transactionIds[i]! }), hmacSecret);
+  const approved = (i: number) =>
+    signedTransaction(transactionFor(attempts[i]!, { id: transactionIds[i]! }), hmacSecret);
   // The very body Paymob would send, with a signature made with the wrong key.
-  const forged = (i: number) => signedTransaction(transactionFor(attempts[i]!, { id: transactionIds[i]! }), FORGER_SECRET);
+  const forged = (i: number) =>
+    signedTransaction(transactionFor(attempts[i]!, { id: transactionIds[i]! }), FORGER_SECRET);
 
   const warmupTargets = range(0, shape.warmupOrders);
   const paidTargets = range(shape.warmupOrders, shape.warmupOrders + shape.paidOrders);
@@ -63,12 +76,25 @@ export function buildWorkload(attempts: PaymentAttempt[], shape: WorkloadShape, 
 
   const warmup = phase(warmupTargets, [], shape, random, approved, forged, true);
   const measured = phase(paidTargets, forgedTargets, shape, random, approved, forged, false);
-  return { plan: [...warmup, ...measured], attemptsNeeded: attemptsFor(shape), paidTargets: new Set([...warmupTargets, ...paidTargets]), forgedTargets: new Set(forgedTargets) };
+  return {
+    plan: [...warmup, ...measured],
+    attemptsNeeded: attemptsFor(shape),
+    paidTargets: new Set([...warmupTargets, ...paidTargets]),
+    forgedTargets: new Set(forgedTargets),
+  };
 }
 
 type Signed = { rawBody: string; hmac: string };
 
-function phase(paid: number[], forgedOnly: number[], shape: WorkloadShape, random: () => number, approved: (i: number) => Signed, forged: (i: number) => Signed, warmup: boolean): PlannedCallback[] {
+function phase(
+  paid: number[],
+  forgedOnly: number[],
+  shape: WorkloadShape,
+  random: () => number,
+  approved: (i: number) => Signed,
+  forged: (i: number) => Signed,
+  warmup: boolean,
+): PlannedCallback[] {
   const queue: PlannedCallback[] = [];
   const signed = new Map<number, Signed>();
   const duplicates = Math.round(paid.length * shape.duplicateRatio);
@@ -82,13 +108,25 @@ function phase(paid: number[], forgedOnly: number[], shape: WorkloadShape, rando
     queue.push({ kind: "new", target, ...body, warmup });
     if (concurrent.has(target)) queue.push({ kind: "duplicate", target, ...body, warmup });
   }
-  const late: PlannedCallback[] = duplicated.filter((t) => !concurrent.has(t)).map((target) => ({ kind: "duplicate", target, ...signed.get(target)!, warmup }));
+  const late: PlannedCallback[] = duplicated
+    .filter((t) => !concurrent.has(t))
+    .map((target) => ({ kind: "duplicate", target, ...signed.get(target)!, warmup }));
   // Forgeries aim at both kinds of order: half at orders that also get paid, half at orders that never do.
-  const forgeryTargets = Array.from({ length: invalid }, (_, k) => (k % 2 === 0 || forgedOnly.length === 0 ? paid[Math.floor(random() * paid.length)]! : forgedOnly[k % forgedOnly.length]!));
-  const forgeries: PlannedCallback[] = forgeryTargets.map((target) => ({ kind: "invalid", target, ...forged(target), warmup }));
+  const forgeryTargets = Array.from({ length: invalid }, (_, k) =>
+    k % 2 === 0 || forgedOnly.length === 0
+      ? paid[Math.floor(random() * paid.length)]!
+      : forgedOnly[k % forgedOnly.length]!,
+  );
+  const forgeries: PlannedCallback[] = forgeryTargets.map((target) => ({
+    kind: "invalid",
+    target,
+    ...forged(target),
+    warmup,
+  }));
 
   for (const item of [...late, ...forgeries]) {
-    const original = item.kind === "duplicate" ? queue.findIndex((q) => q.kind === "new" && q.target === item.target) : -1;
+    const original =
+      item.kind === "duplicate" ? queue.findIndex((q) => q.kind === "new" && q.target === item.target) : -1;
     // A late duplicate lands anywhere after its original; a forgery anywhere at all.
     const from = original + 1;
     queue.splice(from + Math.floor(random() * (queue.length - from + 1)), 0, item);

@@ -9,6 +9,10 @@ const screenshotDir = (outputDir: string) => path.join(outputDir, "screenshots")
 
 export async function saveScreenshot(page: Page, outputDir: string, name: string) {
   // Every illustration decoded first, so the README picture is complete.
-  await page.waitForFunction(() => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0), undefined, { timeout: 10_000 });
+  await page.waitForFunction(
+    () => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0),
+    undefined,
+    { timeout: 10_000 },
+  );
   await page.screenshot({ path: path.join(screenshotDir(outputDir), `${name}.png`), fullPage: true });
 }

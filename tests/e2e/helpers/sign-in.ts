@@ -10,7 +10,10 @@ export async function signIn(page: Page, email: string): Promise<void> {
   await page.getByRole("button", { name: "Email me a sign-in link" }).click();
   await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
   await page.getByRole("link", { name: "Open the dev outbox" }).click();
-  await page.getByRole("link", { name: `Sign in as ${email}` }).first().click();
+  await page
+    .getByRole("link", { name: `Sign in as ${email}` })
+    .first()
+    .click();
   await expect(page).toHaveURL(/\/login\/confirm\?/);
   await expect(page.getByRole("heading", { level: 1, name: `Sign in as ${email}` })).toBeVisible();
   await page.getByRole("button", { name: "Sign in", exact: true }).click();

@@ -3,16 +3,33 @@ import { expect, type Page } from "@playwright/test";
 export type PaymentMode = "Hosted checkout (redirect)" | "Embedded (Pixel)";
 
 /** What a customer types on /checkout; no email when the session prefills it. */
-export type Buyer = { email?: string; phone: string; firstName: string; lastName: string; street: string; city: string };
+export type Buyer = {
+  email?: string;
+  phone: string;
+  firstName: string;
+  lastName: string;
+  street: string;
+  city: string;
+};
 
-export const LAYLA: Buyer = { email: "layla@example.com", phone: "+20 101 234 5678", firstName: "Layla", lastName: "Hassan", street: "12 Tahrir Street", city: "Cairo" };
+export const LAYLA: Buyer = {
+  email: "layla@example.com",
+  phone: "+20 101 234 5678",
+  firstName: "Layla",
+  lastName: "Hassan",
+  street: "12 Tahrir Street",
+  city: "Cairo",
+};
 
 /**
  * The storefront as one browser page uses it. `origin` is empty for Playwright's own server (baseURL), or the
  * address of another one (the `npm start` spec runs its own).
  */
 export class Store {
-  constructor(readonly page: Page, readonly origin = "") {}
+  constructor(
+    readonly page: Page,
+    readonly origin = "",
+  ) {}
 
   cartLink() {
     return this.page.getByRole("banner").getByRole("link", { name: /^Cart/ });

@@ -33,13 +33,19 @@ describe("startAppServer", () => {
   });
 
   it("refuses a port on which another suite's server answers, instead of testing that server", async () => {
-    const other = await listenOnLoopback(http.createServer((_req, res) => res.end(JSON.stringify({ ok: true, instance: "another-suite" }))));
+    const other = await listenOnLoopback(
+      http.createServer((_req, res) => res.end(JSON.stringify({ ok: true, instance: "another-suite" }))),
+    );
     others.push(other);
-    await expect(startAppServer({ env: process.env, port: other.port, command: booting(), stdio: "ignore" })).rejects.toThrow(/port \d+ is served by another process .*another-suite/);
+    await expect(
+      startAppServer({ env: process.env, port: other.port, command: booting(), stdio: "ignore" }),
+    ).rejects.toThrow(/port \d+ is served by another process .*another-suite/);
   });
 
   it("reports a server that exits before it is ready", async () => {
-    await expect(startAppServer({ env: process.env, port: await freePort(), command: dying(3), stdio: "ignore" })).rejects.toThrow(/exited before it was ready \(exit code 3\)/);
+    await expect(
+      startAppServer({ env: process.env, port: await freePort(), command: dying(3), stdio: "ignore" }),
+    ).rejects.toThrow(/exited before it was ready \(exit code 3\)/);
   });
 
   it("stop waits for the real exit, and returns at once when the exit already happened", async () => {

@@ -8,7 +8,11 @@ import { listenOnLoopback, type LoopbackServer } from "../../helpers/loopback-se
 
 const A = "console.log('a');".repeat(200);
 const B = "export const b = 1;".repeat(50);
-const FILES: Record<string, string> = { "/_next/static/chunks/a.js": A, "/_next/static/chunks/b.js": B, "/other/c.js": "nope" };
+const FILES: Record<string, string> = {
+  "/_next/static/chunks/a.js": A,
+  "/_next/static/chunks/b.js": B,
+  "/other/c.js": "nope",
+};
 const PAGE = `<!doctype html><html><head>
 <link rel="preload" as="script" href="/_next/static/chunks/a.js?dpl=1"/>
 <script src="/_next/static/chunks/a.js" async></script>
@@ -35,7 +39,11 @@ afterAll(() => server?.close());
 describe("bench:pages first-load JS", () => {
   it("sums each /_next/static script the HTML references once, gzipped, and nothing else", async () => {
     const gz = (text: string) => gzipSync(Buffer.from(text), { level: 9 }).length;
-    expect(await firstLoadJs(`${origin}/page`)).toEqual({ scripts: 2, rawBytes: A.length + B.length, gzipBytes: gz(A) + gz(B) });
+    expect(await firstLoadJs(`${origin}/page`)).toEqual({
+      scripts: 2,
+      rawBytes: A.length + B.length,
+      gzipBytes: gz(A) + gz(B),
+    });
   });
 
   it("fails loudly when the page does not answer 200", async () => {

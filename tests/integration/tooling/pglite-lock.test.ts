@@ -14,9 +14,15 @@ const tempDataDir = () => {
 afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
 /** A real second process that holds a lock on `dataDir` until stopped; `stop` resolves once it has exited. */
-function otherProcessHolding(dataDir: string, port: number | null): Promise<{ pid: number; stop: () => Promise<void> }> {
+function otherProcessHolding(
+  dataDir: string,
+  port: number | null,
+): Promise<{ pid: number; stop: () => Promise<void> }> {
   const lock = JSON.stringify(`${dataDir}.lock`);
-  const child = spawn(process.execPath, ["-e", `require("fs").writeFileSync(${lock}, JSON.stringify({ pid: process.pid, port: ${port} })); console.log("locked"); setInterval(() => {}, 1000)`]);
+  const child = spawn(process.execPath, [
+    "-e",
+    `require("fs").writeFileSync(${lock}, JSON.stringify({ pid: process.pid, port: ${port} })); console.log("locked"); setInterval(() => {}, 1000)`,
+  ]);
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   return new Promise((resolve, reject) => {
     child.once("error", reject);

@@ -85,7 +85,12 @@ export default async function AccountOrderPage({ params }: Props) {
           <address className="mt-2 text-sm not-italic text-stone-700">
             {order.firstName} {order.lastName}
             <br />
-            {[order.street, order.building && `Building ${order.building}`, order.floor && `Floor ${order.floor}`, order.apartment && `Apt ${order.apartment}`]
+            {[
+              order.street,
+              order.building && `Building ${order.building}`,
+              order.floor && `Floor ${order.floor}`,
+              order.apartment && `Apt ${order.apartment}`,
+            ]
               .filter(Boolean)
               .join(", ")}
             <br />

@@ -51,7 +51,9 @@ export default async function AdminOrderPage({ params }: Props) {
             <br />
             {order.phone}
           </p>
-          <p className="mt-2 text-stone-500">{order.userId ? `Account ${order.userId}` : `Guest ${order.guestId ?? ""}`}</p>
+          <p className="mt-2 text-stone-500">
+            {order.userId ? `Account ${order.userId}` : `Guest ${order.guestId ?? ""}`}
+          </p>
         </div>
         <div className="rounded-md border border-stone-200 bg-white p-4 text-sm">
           <h2 className="font-semibold">Ship to</h2>
@@ -88,7 +90,8 @@ export default async function AdminOrderPage({ params }: Props) {
       <section>
         <h2 className="text-lg font-semibold">Payment attempts</h2>
         <p className="mb-3 text-sm text-stone-600">
-          Captures, refunds and voids go to Paymob; the order changes only when Paymob&apos;s signed callback arrives below.
+          Captures, refunds and voids go to Paymob; the order changes only when Paymob&apos;s signed callback arrives
+          below.
         </p>
         <PaymentAttempts reference={order.reference} orderStatus={order.status} attempts={attempts} />
       </section>

@@ -1,4 +1,12 @@
-import { isJsonContentType, MAX_CALLBACK_BYTES, processCallback, readBodyWithin, rejectTooLarge, rejectUnsupportedMediaType, type CallbackResult } from "@/lib/payments";
+import {
+  isJsonContentType,
+  MAX_CALLBACK_BYTES,
+  processCallback,
+  readBodyWithin,
+  rejectTooLarge,
+  rejectUnsupportedMediaType,
+  type CallbackResult,
+} from "@/lib/payments";
 import { paymobConfig } from "@/lib/paymob/config";
 import { logger } from "@/lib/logger";
 import { clientAddress } from "@/lib/rate-limit/client-address";
@@ -23,7 +31,9 @@ export async function POST(request: Request): Promise<Response> {
   }
   const hmac = new URL(request.url).searchParams.get("hmac");
   // The sender's address bounds how many unverified callbacks it may have stored (Paymob's verified ones: no limit).
-  return respond(await processCallback({ rawBody, hmac, hmacSecret, sender: { client: clientAddress(request.headers) } }));
+  return respond(
+    await processCallback({ rawBody, hmac, hmacSecret, sender: { client: clientAddress(request.headers) } }),
+  );
 }
 
 function respond(result: CallbackResult): Response {

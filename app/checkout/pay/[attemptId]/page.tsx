@@ -46,7 +46,12 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
         <OrderSummary
           currency={order.currency}
           totalMinor={order.totalMinor}
-          lines={lines.map((line) => ({ key: line.id, name: line.name, quantity: line.quantity, lineTotalMinor: line.lineTotalMinor }))}
+          lines={lines.map((line) => ({
+            key: line.id,
+            name: line.name,
+            quantity: line.quantity,
+            lineTotalMinor: line.lineTotalMinor,
+          }))}
         />
       </div>
     </main>
