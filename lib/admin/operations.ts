@@ -75,7 +75,7 @@ async function loadAttempt(db: Db, reference: string, attemptId: string) {
 }
 type LoadedAttempt = NonNullable<Awaited<ReturnType<typeof loadAttempt>>>;
 
-/** The first steps of a refund and a void: an administrator, a complete form, and that payment of that order. */
+/** First steps of a refund and a void: an administrator, a complete form, the payment and its capture to reverse. */
 async function openReversal<S extends z.ZodType<z.infer<typeof attemptInput>>>(
   viewer: Viewer | null,
   db: Db,
@@ -83,7 +83,14 @@ async function openReversal<S extends z.ZodType<z.infer<typeof attemptInput>>>(
   schema: S,
   kind: ReversalRequest["kind"],
 ): Promise<
-  { ok: false; state: AdminActionState } | { ok: true; admin: AdminViewer; input: z.infer<S>; found: LoadedAttempt }
+  | { ok: false; state: AdminActionState }
+  | {
+      ok: true;
+      admin: AdminViewer;
+      input: z.infer<S>;
+      found: LoadedAttempt;
+      capture: ReturnType<typeof captureToReverse>;
+    }
 > {
   const admin = asAdmin(viewer);
   if (!admin) return { ok: false, state: REFUSED };
@@ -92,7 +99,13 @@ async function openReversal<S extends z.ZodType<z.infer<typeof attemptInput>>>(
     return { ok: false, state: { status: "invalid", message: `This ${kind} form is incomplete. Reload the page.` } };
   const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
   if (!found) return { ok: false, state: { status: "invalid", message: "No such payment on this order." } };
-  return { ok: true, admin, input: input.data, found };
+  return {
+    ok: true,
+    admin,
+    input: input.data,
+    found,
+    capture: captureToReverse(found.ledger, input.data.transactionId),
+  };
 }
 
 /** The last steps of a refund and a void: reserve it in the database, log who asked, then send it to Paymob. */
@@ -134,8 +147,7 @@ export async function requestRefund(
 ): Promise<AdminActionState> {
   const opened = await openReversal(viewer, db, form, refundInput, "refund");
   if (!opened.ok) return opened.state;
-  const { admin, input, found } = opened;
-  const capture = captureToReverse(found.ledger, input.transactionId);
+  const { admin, input, found, capture } = opened;
   if (!capture || capture.refundableMinor === 0) {
     return { status: "invalid", message: "Nothing left to refund on this payment." };
   }
@@ -157,8 +169,7 @@ export async function requestVoid(
 ): Promise<AdminActionState> {
   const opened = await openReversal(viewer, db, form, attemptInput, "void");
   if (!opened.ok) return opened.state;
-  const { admin, input, found } = opened;
-  const capture = captureToReverse(found.ledger, input.transactionId);
+  const { admin, found, capture } = opened;
   if (!capture || !capture.canVoid) {
     return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
   }
