@@ -31,13 +31,7 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
     case "pg": {
       const { Pool } = await import("pg");
       const { drizzle } = await import("drizzle-orm/node-postgres");
-      const pool = new Pool({
-        connectionString: config.url,
-        max: config.poolMax,
-        idleTimeoutMillis: config.idleTimeoutMs,
-      });
-      pool.on("error", logIdleClientError);
-      releaseClientsThatDie(pool);
+      const pool = guardedPool(Pool, config);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
       return { db, driver: "pg", close: () => pool.end() };
     }
@@ -55,17 +49,28 @@ export async function openDb(config: DbConfig): Promise<DbHandle> {
         neonConfig.pipelineTLS = false;
         neonConfig.pipelineConnect = false;
       }
-      const pool = new Pool({
-        connectionString: config.url,
-        max: config.poolMax,
-        idleTimeoutMillis: config.idleTimeoutMs,
-      });
-      pool.on("error", logIdleClientError);
-      releaseClientsThatDie(pool);
+      const pool = guardedPool(Pool, config);
       const db = drizzle({ client: pool, schema }) as unknown as Db;
       return { db, driver: "neon", close: () => pool.end() };
     }
   }
+}
+
+type PoolOptions = { connectionString: string; max: number; idleTimeoutMillis?: number };
+type GuardablePool = {
+  on: (event: "error", listener: (error: Error) => void) => unknown;
+  connect: (...args: never[]) => unknown;
+};
+
+/** A node-postgres or Neon pool (same options, same pool API), guarded against connections the server drops. */
+function guardedPool<P extends GuardablePool>(
+  Pool: new (options: PoolOptions) => P,
+  config: Extract<DbConfig, { driver: "pg" | "neon" }>,
+): P {
+  const pool = new Pool({ connectionString: config.url, max: config.poolMax, idleTimeoutMillis: config.idleTimeoutMs });
+  pool.on("error", logIdleClientError);
+  releaseClientsThatDie(pool);
+  return pool;
 }
 
 // An idle pooled connection that the server drops (restart, failover, Neon scaling to zero) emits "error" on

@@ -10,6 +10,9 @@ const TONES: Record<Exclude<AdminActionState["status"], "idle">, string> = {
   refused: "border-red-200 bg-red-50 text-red-900",
 };
 
+/** Before the first submit: no message. */
+export const IDLE: AdminActionState = { status: "idle" };
+
 /** The outcome of an admin action, announced to screen readers. */
 export function ActionMessage({ state }: { state: AdminActionState }) {
   return (

@@ -2,15 +2,11 @@
 
 import { useActionState } from "react";
 import { captureAction, voidAuthorisationAction } from "@/lib/admin/actions";
-import type { AdminActionState } from "@/lib/admin/operations";
-import { ActionMessage } from "./action-message";
+import { ActionButton } from "./action-button";
+import { ActionMessage, IDLE } from "./action-message";
+import { TransactionFields, type TransactionRef } from "./transaction-fields";
 
-const idle: AdminActionState = { status: "idle" };
-
-type Props = {
-  reference: string;
-  attemptId: string;
-  transactionId: number;
+type Props = TransactionRef & {
   amountLabel: string;
   canCapture: boolean;
   canVoid: boolean;
@@ -18,40 +14,23 @@ type Props = {
 
 /** Capture (take the whole authorised amount) or void (release the hold) of one authorisation. */
 export function AuthorisationActions({ reference, attemptId, transactionId, amountLabel, canCapture, canVoid }: Props) {
-  const [captureState, capture, capturing] = useActionState(captureAction, idle);
-  const [voidState, voidHold, voiding] = useActionState(voidAuthorisationAction, idle);
-  const hidden = (
-    <>
-      <input type="hidden" name="reference" value={reference} />
-      <input type="hidden" name="attemptId" value={attemptId} />
-      <input type="hidden" name="transactionId" value={transactionId} />
-    </>
-  );
+  const [captureState, capture, capturing] = useActionState(captureAction, IDLE);
+  const [voidState, voidHold, voiding] = useActionState(voidAuthorisationAction, IDLE);
+  const hidden = <TransactionFields reference={reference} attemptId={attemptId} transactionId={transactionId} />;
+  const busy = capturing || voiding;
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         {canCapture ? (
           <form action={capture} aria-label="Capture this authorisation">
             {hidden}
-            <button
-              type="submit"
-              disabled={capturing || voiding}
-              className="rounded-md bg-emerald-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-emerald-800 disabled:opacity-60"
-            >
-              {capturing ? "Requesting…" : `Capture ${amountLabel}`}
-            </button>
+            <ActionButton tone="capture" label={`Capture ${amountLabel}`} pending={capturing} disabled={busy} />
           </form>
         ) : null}
         {canVoid ? (
           <form action={voidHold} aria-label="Void this authorisation">
             {hidden}
-            <button
-              type="submit"
-              disabled={capturing || voiding}
-              className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
-            >
-              {voiding ? "Requesting…" : "Void authorisation"}
-            </button>
+            <ActionButton tone="void" label="Void authorisation" pending={voiding} disabled={busy} />
           </form>
         ) : null}
       </div>

@@ -2,16 +2,11 @@
 
 import { useActionState } from "react";
 import { refundAction, voidAction } from "@/lib/admin/actions";
-import type { AdminActionState } from "@/lib/admin/operations";
-import { ActionMessage } from "./action-message";
+import { ActionButton } from "./action-button";
+import { ActionMessage, IDLE } from "./action-message";
+import { TransactionFields, type TransactionRef } from "./transaction-fields";
 
-const idle: AdminActionState = { status: "idle" };
-
-type Props = {
-  reference: string;
-  attemptId: string;
-  /** The Paymob transaction (capture or sale) this refunds or voids. */
-  transactionId: number;
+type Props = TransactionRef & {
   currency: string;
   /** What may still be refunded, in major units for the input ("" when nothing). */
   refundable: string;
@@ -35,16 +30,16 @@ export function PaymentActions({
   canRefund,
   canVoid,
 }: Props) {
-  const [refundState, refund, refunding] = useActionState(refundAction, idle);
-  const [voidState, voidPayment, voiding] = useActionState(voidAction, idle);
+  const [refundState, refund, refunding] = useActionState(refundAction, IDLE);
+  const [voidState, voidPayment, voiding] = useActionState(voidAction, IDLE);
   const inputId = `refund-${transactionId}`;
+  const hidden = <TransactionFields reference={reference} attemptId={attemptId} transactionId={transactionId} />;
+  const busy = refunding || voiding;
   return (
     <div className="mt-3 space-y-3">
       {canRefund ? (
         <form action={refund} aria-label="Refund this payment">
-          <input type="hidden" name="reference" value={reference} />
-          <input type="hidden" name="attemptId" value={attemptId} />
-          <input type="hidden" name="transactionId" value={transactionId} />
+          {hidden}
           <label htmlFor={inputId} className="block text-sm font-medium">
             Refund amount ({currency}) <span className="font-normal text-stone-500">· up to {refundableLabel}</span>
           </label>
@@ -59,29 +54,15 @@ export function PaymentActions({
               required
               className="w-36 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
             />
-            <button
-              type="submit"
-              disabled={refunding || voiding}
-              className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
-            >
-              {refunding ? "Requesting…" : "Refund"}
-            </button>
+            <ActionButton tone="refund" label="Refund" pending={refunding} disabled={busy} />
           </div>
         </form>
       ) : null}
       <ActionMessage state={refundState} />
       {canVoid ? (
         <form action={voidPayment} aria-label="Void this payment">
-          <input type="hidden" name="reference" value={reference} />
-          <input type="hidden" name="attemptId" value={attemptId} />
-          <input type="hidden" name="transactionId" value={transactionId} />
-          <button
-            type="submit"
-            disabled={refunding || voiding}
-            className="rounded-md border border-red-700 px-3 py-1.5 text-sm font-medium text-red-800 hover:bg-red-50 disabled:opacity-60"
-          >
-            {voiding ? "Requesting…" : "Void payment"}
-          </button>
+          {hidden}
+          <ActionButton tone="void" label="Void payment" pending={voiding} disabled={busy} />
           <span className="ml-2 text-xs text-stone-500">
             Same day only; cancels the whole payment without refund fees.
           </span>

@@ -1,4 +1,5 @@
 import { Price } from "@/components/catalog/price";
+import type { OrderLine } from "@/db/schema/orders";
 
 export type SummaryLine = {
   key: string | number;
@@ -7,6 +8,18 @@ export type SummaryLine = {
   lineTotalMinor: number;
   image?: string;
 };
+
+/** A placed order's saved lines, as the summary shows them (the Pixel page and the return page). */
+export function placedOrderLines(
+  lines: Pick<OrderLine, "id" | "name" | "quantity" | "lineTotalMinor">[],
+): SummaryLine[] {
+  return lines.map((line) => ({
+    key: line.id,
+    name: line.name,
+    quantity: line.quantity,
+    lineTotalMinor: line.lineTotalMinor,
+  }));
+}
 
 /** The lines and total as the database prices them; shown beside the form and on the Pixel page. */
 export function OrderSummary({

@@ -9,6 +9,7 @@ import { reversalsOfOrder, transactionsOfAttempt } from "@/lib/payments/queries"
 import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
 import { attemptLedger, captureToReverse } from "./ledger";
+import type { ReversalRequest } from "./reversal-balance";
 import { findEventOfOrder } from "./orders";
 import { releaseUnconfirmedReversal, reserveReversal } from "./reversals";
 import { refusalMessage, sendReversal, type ReversalAnswer } from "./send-reversal";
@@ -72,6 +73,71 @@ async function loadAttempt(db: Db, reference: string, attemptId: string) {
     ledger: attemptLedger(transactions, undefined, reversals),
   };
 }
+type LoadedAttempt = NonNullable<Awaited<ReturnType<typeof loadAttempt>>>;
+
+/** First steps of a refund and a void: an administrator, a complete form, the payment and its capture to reverse. */
+async function openReversal<S extends z.ZodType<z.infer<typeof attemptInput>>>(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+  schema: S,
+  kind: ReversalRequest["kind"],
+): Promise<
+  | { ok: false; state: AdminActionState }
+  | {
+      ok: true;
+      admin: AdminViewer;
+      input: z.infer<S>;
+      found: LoadedAttempt;
+      capture: ReturnType<typeof captureToReverse>;
+    }
+> {
+  const admin = asAdmin(viewer);
+  if (!admin) return { ok: false, state: REFUSED };
+  const input = schema.safeParse(form);
+  if (!input.success)
+    return { ok: false, state: { status: "invalid", message: `This ${kind} form is incomplete. Reload the page.` } };
+  const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
+  if (!found) return { ok: false, state: { status: "invalid", message: "No such payment on this order." } };
+  return {
+    ok: true,
+    admin,
+    input: input.data,
+    found,
+    capture: captureToReverse(found.ledger, input.data.transactionId),
+  };
+}
+
+/** The last steps of a refund and a void: reserve it in the database, log who asked, then send it to Paymob. */
+async function reserveAndSend(
+  db: Db,
+  admin: AdminViewer,
+  found: LoadedAttempt,
+  request: ReversalRequest & { transactionId: number },
+  gateway: AdminPaymobGateway,
+): Promise<AdminActionState> {
+  const { currency, reference } = found;
+  const { transactionId } = request;
+  // The ledger only shapes the messages; this is the check that holds across requests and instances.
+  const reserved = await reserveReversal(db, {
+    ...request,
+    attemptId: found.attemptId,
+    requestedBy: admin.verifiedEmail,
+  });
+  if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
+  const amount = request.kind === "refund" ? { amount: request.amountMinor, currency } : {};
+  logAdmin(admin, `${request.kind} requested`, {
+    orderReference: reference,
+    ...amount,
+    transactionId,
+    reversalId: reserved.reversal.id,
+  });
+  const call = () =>
+    request.kind === "refund"
+      ? gateway.refund({ transactionId, amountCents: request.amountMinor })
+      : gateway.void({ transactionId });
+  return sendReversal(db, reserved.reversal, reference, call);
+}
 
 export async function requestRefund(
   viewer: Viewer | null,
@@ -79,38 +145,20 @@ export async function requestRefund(
   form: unknown,
   gateway: AdminPaymobGateway,
 ): Promise<AdminActionState> {
-  const admin = asAdmin(viewer);
-  if (!admin) return REFUSED;
-  const input = refundInput.safeParse(form);
-  if (!input.success) return { status: "invalid", message: "This refund form is incomplete. Reload the page." };
-  const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
-  if (!found) return { status: "invalid", message: "No such payment on this order." };
-  const { currency, reference } = found;
-  const capture = captureToReverse(found.ledger, input.data.transactionId);
+  const opened = await openReversal(viewer, db, form, refundInput, "refund");
+  if (!opened.ok) return opened.state;
+  const { admin, input, found, capture } = opened;
   if (!capture || capture.refundableMinor === 0) {
     return { status: "invalid", message: "Nothing left to refund on this payment." };
   }
-  const amount = parseMajorAmount(input.data.amount, currency);
+  const amount = parseMajorAmount(input.amount, found.currency);
   if (amount === null || amount <= 0)
-    return { status: "invalid", message: `Enter an amount like ${toMajorString(capture.refundableMinor, currency)}.` };
-  const transactionId = capture.transactionId;
-  // The ledger above only shapes the messages; this is the check that holds across requests and instances.
-  const reserved = await reserveReversal(db, {
-    kind: "refund",
-    amountMinor: amount,
-    attemptId: found.attemptId,
-    transactionId,
-    requestedBy: admin.verifiedEmail,
-  });
-  if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
-  logAdmin(admin, "refund requested", {
-    orderReference: reference,
-    amount,
-    currency,
-    transactionId,
-    reversalId: reserved.reversal.id,
-  });
-  return sendReversal(db, reserved.reversal, reference, () => gateway.refund({ transactionId, amountCents: amount }));
+    return {
+      status: "invalid",
+      message: `Enter an amount like ${toMajorString(capture.refundableMinor, found.currency)}.`,
+    };
+  const request = { kind: "refund", amountMinor: amount, transactionId: capture.transactionId } as const;
+  return reserveAndSend(db, admin, found, request, gateway);
 }
 
 export async function requestVoid(
@@ -119,27 +167,13 @@ export async function requestVoid(
   form: unknown,
   gateway: AdminPaymobGateway,
 ): Promise<AdminActionState> {
-  const admin = asAdmin(viewer);
-  if (!admin) return REFUSED;
-  const input = attemptInput.safeParse(form);
-  if (!input.success) return { status: "invalid", message: "This void form is incomplete. Reload the page." };
-  const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
-  if (!found) return { status: "invalid", message: "No such payment on this order." };
-  const { currency, reference } = found;
-  const capture = captureToReverse(found.ledger, input.data.transactionId);
+  const opened = await openReversal(viewer, db, form, attemptInput, "void");
+  if (!opened.ok) return opened.state;
+  const { admin, found, capture } = opened;
   if (!capture || !capture.canVoid) {
     return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
   }
-  const transactionId = capture.transactionId;
-  const reserved = await reserveReversal(db, {
-    kind: "void",
-    attemptId: found.attemptId,
-    transactionId,
-    requestedBy: admin.verifiedEmail,
-  });
-  if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
-  logAdmin(admin, "void requested", { orderReference: reference, transactionId, reversalId: reserved.reversal.id });
-  return sendReversal(db, reserved.reversal, reference, () => gateway.void({ transactionId }));
+  return reserveAndSend(db, admin, found, { kind: "void", transactionId: capture.transactionId }, gateway);
 }
 
 /** Frees a refund, void or capture Paymob never confirmed, once an admin has checked it is not in Paymob's dashboard. */

@@ -22,6 +22,14 @@ export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 /** Held back until its predecessor is settled (out-of-order scenario, token after transaction). */
 const predecessorSettled = sql`(${emuDeliveries.afterId} is null or exists (select 1 from ${emuDeliveries} p where p.id = ${emuDeliveries.afterId} and (p.delivered_at is not null or p.gave_up or p.suppressed)))`;
 
+/** Still to go out: not delivered, given up or suppressed, and not held behind its predecessor. */
+const waiting = and(
+  isNull(emuDeliveries.deliveredAt),
+  eq(emuDeliveries.gaveUp, false),
+  eq(emuDeliveries.suppressed, false),
+  predecessorSettled,
+);
+
 async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
   const now = deliveryClock().now();
   const due = db
@@ -29,12 +37,9 @@ async function claimDue(db: Db, limit: number): Promise<EmuDelivery[]> {
     .from(emuDeliveries)
     .where(
       and(
-        isNull(emuDeliveries.deliveredAt),
-        eq(emuDeliveries.gaveUp, false),
-        eq(emuDeliveries.suppressed, false),
+        waiting,
         lte(emuDeliveries.dueAt, now),
         or(isNull(emuDeliveries.leaseUntil), lte(emuDeliveries.leaseUntil, now)),
-        predecessorSettled,
       ),
     )
     .orderBy(asc(emuDeliveries.dueAt), asc(emuDeliveries.id))
@@ -126,14 +131,7 @@ export async function nextDueAt(db: Db): Promise<Date | null> {
   const [row] = await db
     .select({ at: claimableAt.mapWith(emuDeliveries.dueAt) })
     .from(emuDeliveries)
-    .where(
-      and(
-        isNull(emuDeliveries.deliveredAt),
-        eq(emuDeliveries.gaveUp, false),
-        eq(emuDeliveries.suppressed, false),
-        predecessorSettled,
-      ),
-    )
+    .where(waiting)
     .orderBy(claimableAt)
     .limit(1);
   return row?.at ?? null;

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requestAuthorisationVoid, requestCapture, type CaptureGateway } from "@/lib/admin/capture";
-import type { Viewer } from "@/lib/auth/session";
 import { PaymobValidationError } from "@/lib/paymob/errors";
 import { processCallback } from "@/lib/payments";
+import { testViewer, useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import {
   createOrderWithAttempt,
@@ -21,21 +21,7 @@ import type { PaymentAttempt } from "@/db/schema/payments";
 
 const t = useTestDb({ seed: false });
 
-const viewer = (email: string | null, verifiedEmail = email): Viewer => ({
-  userId: `user-${nextId()}`,
-  email,
-  name: null,
-  verifiedEmail,
-});
-const admin = viewer("admin@example.com");
-
-beforeAll(() => {
-  vi.stubEnv("ADMIN_EMAILS", "admin@example.com");
-});
-afterAll(() => {
-  vi.unstubAllEnvs();
-  vi.restoreAllMocks();
-});
+const admin = useTestAdmin();
 
 /** Paymob's capture and void APIs: each answers with an approved child transaction, or throws `fail`. */
 function recordingGateway(fail?: Error) {
@@ -76,7 +62,7 @@ describe.skipIf(t.skipped)(`admin capture and void of authorisations on ${testDb
   it("refuses anyone but an admin, and calls nothing", async () => {
     const { form } = await authorisedOrder();
     const { gateway, calls } = recordingGateway();
-    for (const who of [null, viewer("customer@example.com"), viewer("admin@example.com", null)]) {
+    for (const who of [null, testViewer("customer@example.com"), testViewer("admin@example.com", null)]) {
       expect((await requestCapture(who, t.db, form, gateway)).status).toBe("refused");
       expect((await requestAuthorisationVoid(who, t.db, form, gateway)).status).toBe("refused");
     }

@@ -15,6 +15,7 @@ import type { Viewer } from "@/lib/auth/session";
 import { logger } from "@/lib/logger";
 import { PaymobValidationError } from "@/lib/paymob/errors";
 import { processCallback, replayEvent } from "@/lib/payments";
+import { testViewer } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import {
   createOrderWithAttempt,
@@ -28,18 +29,12 @@ import { testDbTarget } from "../helpers/test-db-target";
 
 const t = useTestDb({ seed: false });
 
-const viewer = (email: string | null, verifiedEmail = email): Viewer => ({
-  userId: `user-${nextId()}`,
-  email,
-  name: null,
-  verifiedEmail,
-});
-const admin = viewer("admin@example.com");
+const admin = testViewer("admin@example.com");
 const NON_ADMINS: [string, Viewer | null][] = [
   ["signed out", null],
-  ["a customer", viewer("customer@example.com")],
-  ["a listed email the sign-in did not verify", viewer("admin@example.com", null)],
-  ["a look-alike address", viewer("admin@example.com.evil.test")],
+  ["a customer", testViewer("customer@example.com")],
+  ["a listed email the sign-in did not verify", testViewer("admin@example.com", null)],
+  ["a look-alike address", testViewer("admin@example.com.evil.test")],
 ];
 
 beforeAll(() => {
@@ -93,7 +88,7 @@ describe("who is an admin (pure rule)", () => {
   });
   it("accepts a verified listed email, case- and space-insensitively", () => {
     expect(asAdmin(admin)).toMatchObject({ verifiedEmail: "admin@example.com", isAdmin: true });
-    expect(asAdmin(viewer("OPS@example.com"))).not.toBeNull();
+    expect(asAdmin(testViewer("OPS@example.com"))).not.toBeNull();
   });
   it("nobody is an admin when ADMIN_EMAILS is empty or unset", () => {
     expect(asAdmin(admin, { ADMIN_EMAILS: "" })).toBeNull();
@@ -205,37 +200,12 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
     const unpaid = await createOrderWithAttempt(t.db);
     const paid = await paidOrder();
     const { gateway, calls } = recordingGateway();
-    expect(
-      (
-        await requestRefund(
-          admin,
-          t.db,
-          { reference: unpaid.order.reference, attemptId: unpaid.attempt.id, amount: "1" },
-          gateway,
-        )
-      ).status,
-    ).toBe("invalid");
+    const refund = async (form: { reference: string; attemptId: string }) =>
+      (await requestRefund(admin, t.db, { ...form, amount: "1" }, gateway)).status;
+    expect(await refund({ reference: unpaid.order.reference, attemptId: unpaid.attempt.id })).toBe("invalid");
     // A real attempt id, but paired with a different order's reference.
-    expect(
-      (
-        await requestRefund(
-          admin,
-          t.db,
-          { reference: unpaid.order.reference, attemptId: paid.attempt.id, amount: "1" },
-          gateway,
-        )
-      ).status,
-    ).toBe("invalid");
-    expect(
-      (
-        await requestRefund(
-          admin,
-          t.db,
-          { reference: paid.order.reference, attemptId: "not-a-uuid", amount: "1" },
-          gateway,
-        )
-      ).status,
-    ).toBe("invalid");
+    expect(await refund({ reference: unpaid.order.reference, attemptId: paid.attempt.id })).toBe("invalid");
+    expect(await refund({ reference: paid.order.reference, attemptId: "not-a-uuid" })).toBe("invalid");
     expect(calls).toEqual([]);
   });
 

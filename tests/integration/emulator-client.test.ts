@@ -45,6 +45,23 @@ describe.skipIf(t.skipped)(`Paymob client against the emulator on ${testDbTarget
     };
   };
 
+  /** Pays an intention the client created (camelCase) on the emulator's hosted form (which takes Paymob's names). */
+  const payCreated = (
+    intention: Awaited<ReturnType<typeof createIntention>>,
+    order: CreateIntentionInput,
+    cardNumber: string,
+  ) =>
+    payByCard(
+      emu,
+      {
+        id: intention.id,
+        client_secret: intention.clientSecret,
+        intention_order_id: intention.intentionOrderId,
+        special_reference: order.specialReference,
+      },
+      cardNumber,
+    );
+
   it("creates an intention, pays it, and every signed message verifies with the storefront's own parsers", async () => {
     expect(config).toMatchObject({ mode: "emulator", baseUrl: emu.baseUrl });
     const order = input();
@@ -56,16 +73,7 @@ describe.skipIf(t.skipped)(`Paymob client against the emulator on ${testDbTarget
     const page = await fetch(unifiedCheckoutUrl(config, intention.clientSecret));
     expect(page.status).toBe(200);
 
-    const res = await payByCard(
-      emu,
-      {
-        id: intention.id,
-        client_secret: intention.clientSecret,
-        intention_order_id: intention.intentionOrderId,
-        special_reference: order.specialReference,
-      },
-      "5123456789012346",
-    );
+    const res = await payCreated(intention, order, "5123456789012346");
     const redirect = parseRedirect(new URL(res.headers.get("location")!).searchParams, config.hmacSecret);
     expect(redirect).toMatchObject({
       verified: true,
@@ -102,16 +110,7 @@ describe.skipIf(t.skipped)(`Paymob client against the emulator on ${testDbTarget
   it("voids through the client", async () => {
     const order = input();
     const intention = await createIntention(config, order);
-    const res = await payByCard(
-      emu,
-      {
-        id: intention.id,
-        client_secret: intention.clientSecret,
-        intention_order_id: intention.intentionOrderId,
-        special_reference: order.specialReference,
-      },
-      "4111111111111111",
-    );
+    const res = await payCreated(intention, order, "4111111111111111");
     const id = Number(new URL(res.headers.get("location")!).searchParams.get("id"));
     expect(await voidTransaction(config, { transactionId: id })).toMatchObject({
       success: true,

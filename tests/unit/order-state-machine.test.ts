@@ -3,12 +3,17 @@ import { describe, expect, it } from "vitest";
 import { ORDER_STATUSES, type OrderStatus } from "@/db/schema/orders";
 import { ATTEMPT_STATUSES, type AttemptStatus } from "@/db/schema/payments";
 import { applyFact, canRetry, IllegalTransitionError, startRetry } from "@/lib/orders/state-machine";
-import { classifyTransaction, type TransactionFact } from "@/lib/orders/transaction-facts";
+import { classifyTransaction, type TransactionFact, type TransactionFlags } from "@/lib/orders/transaction-facts";
 import { fuzz, fuzzTestTimeout, type FuzzBudget } from "../helpers/fuzz";
 
 const EXPECTED = { amountMinor: 10_000, currency: "EGP" };
 /** A plain sale's flags; every combination of them is in transaction-flags-table.test.ts. */
 const SALE = { isAuth: false, isCapture: false, errorOccurred: false } as const;
+
+/** A settled EGP transaction of a plain sale (not pending, not voided); each case names the flags it is about. */
+const settled = (
+  flags: Pick<TransactionFlags, "success" | "isRefunded" | "hasParentTransaction" | "amountMinor" | "refundedMinor">,
+): TransactionFlags => ({ ...SALE, pending: false, isVoided: false, currency: "EGP", ...flags });
 
 describe("applyFact with several attempts on one order", () => {
   const declined: TransactionFact = { kind: "declined" };
@@ -85,16 +90,7 @@ describe("applyFact with several attempts on one order", () => {
 
   it("a failed refund changes nothing", () => {
     const fact = classifyTransaction(
-      {
-        ...SALE,
-        success: false,
-        pending: false,
-        isVoided: false,
-        isRefunded: false,
-        hasParentTransaction: true,
-        amountMinor: 10_000,
-        currency: "EGP",
-      },
+      settled({ success: false, isRefunded: false, hasParentTransaction: true, amountMinor: 10_000 }),
       EXPECTED,
     );
     expect(applyFact({ order: "paid", attempt: "paid", fact, attemptOwnsOrder: true })).toEqual({
@@ -106,26 +102,8 @@ describe("applyFact with several attempts on one order", () => {
 });
 
 describe("refund totals never double count", () => {
-  const parent = {
-    ...SALE,
-    success: true,
-    pending: false,
-    isVoided: false,
-    isRefunded: true,
-    hasParentTransaction: false,
-    amountMinor: 10_000,
-    currency: "EGP",
-  };
-  const child = {
-    ...SALE,
-    success: true,
-    pending: false,
-    isVoided: false,
-    isRefunded: false,
-    hasParentTransaction: true,
-    amountMinor: 4_000,
-    currency: "EGP",
-  };
+  const parent = settled({ success: true, isRefunded: true, hasParentTransaction: false, amountMinor: 10_000 });
+  const child = settled({ success: true, isRefunded: false, hasParentTransaction: true, amountMinor: 4_000 });
 
   it("a child and its parent's re-notification describe the same refund", () => {
     const afterChild = { childRefundsMinor: 4_000, parentReportedMinor: 0 };
@@ -291,17 +269,7 @@ describe("state machine properties", () => {
 
   it("keeps a larger refund total even when the refund only moves the attempt (found by fast-check)", () => {
     const fact = classifyTransaction(
-      {
-        ...SALE,
-        success: true,
-        pending: false,
-        isVoided: false,
-        isRefunded: true,
-        hasParentTransaction: false,
-        amountMinor: 2,
-        currency: "EGP",
-        refundedMinor: 0,
-      },
+      settled({ success: true, isRefunded: true, hasParentTransaction: false, amountMinor: 2, refundedMinor: 0 }),
       EXPECTED,
       { childRefundsMinor: 0, parentReportedMinor: 1 },
     );

@@ -46,6 +46,15 @@ function legacyEnvelope(obj: Record<string, unknown>) {
   return { type: "TRANSACTION", obj: stringly };
 }
 
+/** A POST to Paymob's `path` carrying `body`, authenticated with the secret key. */
+const securePost = (path: string, body: unknown) =>
+  expect.objectContaining({
+    url: `https://accept.paymob.com${path}`,
+    method: "POST",
+    body,
+    headers: expect.objectContaining({ authorization: "Token egy_sk_test_secret" }),
+  });
+
 beforeEach(() => clearAuthTokenCache());
 afterEach(() => vi.useRealTimers());
 
@@ -54,12 +63,7 @@ describe("refundTransaction / voidTransaction", () => {
     const fetch = fakeFetch(json(refundChild));
     const tx = await refundTransaction(config, { transactionId: 192036465, amountCents: 2500 }, fetch.impl);
     expect(fetch.requests).toEqual([
-      expect.objectContaining({
-        url: "https://accept.paymob.com/api/acceptance/void_refund/refund",
-        method: "POST",
-        body: { transaction_id: 192036465, amount_cents: 2500 },
-        headers: expect.objectContaining({ authorization: "Token egy_sk_test_secret" }),
-      }),
+      securePost("/api/acceptance/void_refund/refund", { transaction_id: 192036465, amount_cents: 2500 }),
     ]);
     expect(tx).toMatchObject({
       id: 192036999,
@@ -92,12 +96,7 @@ describe("refundTransaction / voidTransaction", () => {
     const fetch = fakeFetch(json(captureChild));
     const tx = await captureTransaction(config, { transactionId: 192036465, amountCents: 10_000 }, fetch.impl);
     expect(fetch.requests).toEqual([
-      expect.objectContaining({
-        url: "https://accept.paymob.com/api/acceptance/capture",
-        method: "POST",
-        body: { transaction_id: 192036465, amount_cents: 10_000 },
-        headers: expect.objectContaining({ authorization: "Token egy_sk_test_secret" }),
-      }),
+      securePost("/api/acceptance/capture", { transaction_id: 192036465, amount_cents: 10_000 }),
     ]);
     expect(tx).toMatchObject({ id: 192037001, isCapture: true, parentTransactionId: 192036465 });
     await expect(

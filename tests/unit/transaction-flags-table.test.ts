@@ -83,16 +83,28 @@ function withAmounts(f: Flags, meaning: Meaning, amountMatches: boolean, currenc
 }
 
 const R = "needs_review";
-/** Where an order ends up, from each starting state, when the transaction's attempt owns it. */
-const ORDER_OUTCOME: Record<OrderStatus, Record<Meaning, OrderStatus>> = {
-  awaiting_payment: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "payment_failed", pending: "awaiting_payment", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "awaiting_payment" },
-  payment_failed: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "payment_failed", pending: "payment_failed", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "payment_failed" },
+
+/**
+ * From these states the order and its owning attempt end up in the same status, so both tables below share
+ * the rows (the type admits only statuses an order and an attempt both have).
+ */
+const SHARED_OUTCOME: Record<
+  Exclude<OrderStatus, "awaiting_payment" | "payment_failed">,
+  Record<Meaning, Extract<OrderStatus, AttemptStatus>>
+> = {
   authorised: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "authorised", pending: "authorised", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "authorised" },
   paid: { paid: "paid", authorised: "paid", authorised_mismatch: R, mismatch: R, errored: R, declined: "paid", pending: "paid", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "paid" },
   needs_review: { paid: R, authorised: R, authorised_mismatch: R, mismatch: R, errored: R, declined: R, pending: R, void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: R },
   partially_refunded: { paid: "partially_refunded", authorised: "partially_refunded", authorised_mismatch: "partially_refunded", mismatch: "partially_refunded", errored: "partially_refunded", declined: "partially_refunded", pending: "partially_refunded", void: "partially_refunded", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "partially_refunded" },
   refunded: { paid: "refunded", authorised: "refunded", authorised_mismatch: "refunded", mismatch: "refunded", errored: "refunded", declined: "refunded", pending: "refunded", void: "refunded", refund_full: "refunded", refund_partial: "refunded", ignored: "refunded" },
   voided: { paid: "voided", authorised: "voided", authorised_mismatch: "voided", mismatch: "voided", errored: "voided", declined: "voided", pending: "voided", void: "voided", refund_full: "voided", refund_partial: "voided", ignored: "voided" },
+}; // prettier-ignore
+
+/** Where an order ends up, from each starting state, when the transaction's attempt owns it. */
+const ORDER_OUTCOME: Record<OrderStatus, Record<Meaning, OrderStatus>> = {
+  awaiting_payment: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "payment_failed", pending: "awaiting_payment", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "awaiting_payment" },
+  payment_failed: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "payment_failed", pending: "payment_failed", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "payment_failed" },
+  ...SHARED_OUTCOME,
 }; // prettier-ignore
 
 /** The owning attempt's status that goes with each starting order status. */
@@ -111,12 +123,7 @@ const OWNING_ATTEMPT: Record<OrderStatus, AttemptStatus> = {
 const ATTEMPT_OUTCOME: Record<OrderStatus, Record<Meaning, AttemptStatus>> = {
   awaiting_payment: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "declined", pending: "pending", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "intended" },
   payment_failed: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "declined", pending: "declined", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "declined" },
-  authorised: { paid: "paid", authorised: "authorised", authorised_mismatch: R, mismatch: R, errored: R, declined: "authorised", pending: "authorised", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "authorised" },
-  paid: { paid: "paid", authorised: "paid", authorised_mismatch: R, mismatch: R, errored: R, declined: "paid", pending: "paid", void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "paid" },
-  needs_review: { paid: R, authorised: R, authorised_mismatch: R, mismatch: R, errored: R, declined: R, pending: R, void: "voided", refund_full: "refunded", refund_partial: "partially_refunded", ignored: R },
-  partially_refunded: { paid: "partially_refunded", authorised: "partially_refunded", authorised_mismatch: "partially_refunded", mismatch: "partially_refunded", errored: "partially_refunded", declined: "partially_refunded", pending: "partially_refunded", void: "partially_refunded", refund_full: "refunded", refund_partial: "partially_refunded", ignored: "partially_refunded" },
-  refunded: { paid: "refunded", authorised: "refunded", authorised_mismatch: "refunded", mismatch: "refunded", errored: "refunded", declined: "refunded", pending: "refunded", void: "refunded", refund_full: "refunded", refund_partial: "refunded", ignored: "refunded" },
-  voided: { paid: "voided", authorised: "voided", authorised_mismatch: "voided", mismatch: "voided", errored: "voided", declined: "voided", pending: "voided", void: "voided", refund_full: "voided", refund_partial: "voided", ignored: "voided" },
+  ...SHARED_OUTCOME,
 }; // prettier-ignore
 
 /** A second charge (another transaction already holds or took the order's money) always goes to review. */

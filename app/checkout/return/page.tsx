@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { after } from "next/server";
 import { CorrectCartCount } from "@/components/cart/cart-count";
 import { OrderStatusCard } from "@/components/checkout/order-status-card";
-import { OrderSummary } from "@/components/checkout/order-summary";
+import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { RetryButton } from "@/components/checkout/retry-button";
 import { StatusPoller } from "@/components/checkout/status-poller";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
@@ -74,12 +74,7 @@ export default async function ReturnPage({
           title="Your order"
           currency={order.currency}
           totalMinor={order.totalMinor}
-          lines={lines.map((line) => ({
-            key: line.id,
-            name: line.name,
-            quantity: line.quantity,
-            lineTotalMinor: line.lineTotalMinor,
-          }))}
+          lines={placedOrderLines(lines)}
         />
       </div>
     </main>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { DifferentEmailLink } from "@/components/account/different-email-link";
 import { emailDelivery } from "@/lib/auth/providers";
 
 export const metadata: Metadata = { title: "Check your email", robots: { index: false } };
@@ -23,11 +24,7 @@ export default async function CheckEmailPage() {
           </Link>
         </p>
       ) : null}
-      <p className="mt-6 text-sm">
-        <Link href="/login" className="underline">
-          Use a different email
-        </Link>
-      </p>
+      <DifferentEmailLink />
     </main>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { DifferentEmailLink } from "@/components/account/different-email-link";
 import { emailCallbackPath, parseMagicLink } from "@/lib/auth/magic-link";
 
 export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false } };
@@ -37,11 +37,7 @@ export default async function ConfirmSignInPage({ searchParams }: Props) {
           <p className="mt-2 text-stone-700">Open the link from the email again, or ask for a new one.</p>
         </>
       )}
-      <p className="mt-6 text-sm">
-        <Link href="/login" className="underline">
-          Use a different email
-        </Link>
-      </p>
+      <DifferentEmailLink />
     </main>
   );
 }

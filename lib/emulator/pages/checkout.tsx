@@ -3,6 +3,7 @@ import { formatMoney } from "@/lib/money";
 import { TEST_CARD_CVV, TEST_CARD_EXPIRY, TEST_CARD_HOLDER, TEST_CARDS, TEST_WALLET } from "../cards";
 import type { IntentionItem, StoredPaymentMethod } from "../intention-shapes";
 import { MERCHANT } from "../settings";
+import { CardFields } from "./card-fields";
 import { layout } from "./layout";
 
 // The hosted Unified Checkout page. Plain forms POSTing to the emulator: works with JavaScript disabled.
@@ -130,53 +131,7 @@ export function checkoutPage(
         <form className="card" method="post" action={action} aria-labelledby="card-title" noValidate>
           <h2 id="card-title">Pay by card</h2>
           <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="card" />
-          <label htmlFor="card_number">Card number</label>
-          <input
-            type="text"
-            id="card_number"
-            name="card_number"
-            inputMode="numeric"
-            autoComplete="cc-number"
-            required
-            defaultValue={v.card_number ?? ""}
-            placeholder="5123 4567 8901 2346"
-          />
-          <label htmlFor="card_name">Name on card</label>
-          <input
-            type="text"
-            id="card_name"
-            name="card_name"
-            autoComplete="cc-name"
-            required
-            defaultValue={v.card_name ?? ""}
-          />
-          <div className="row">
-            <div>
-              <label htmlFor="expiry">Expiry (MM/YY)</label>
-              <input
-                type="text"
-                id="expiry"
-                name="expiry"
-                inputMode="numeric"
-                autoComplete="cc-exp"
-                required
-                defaultValue={v.expiry ?? ""}
-                placeholder="01/39"
-              />
-            </div>
-            <div>
-              <label htmlFor="cvv">CVV</label>
-              <input
-                type="password"
-                id="cvv"
-                name="cvv"
-                inputMode="numeric"
-                autoComplete="cc-csc"
-                required
-                maxLength={4}
-              />
-            </div>
-          </div>
+          <CardFields values={v} required />
           <label className="check">
             <input type="checkbox" name="save_card" value="1" defaultChecked={Boolean(v.save_card)} /> Save card for
             future payments

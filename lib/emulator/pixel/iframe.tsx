@@ -3,6 +3,7 @@ import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { formatMoney } from "@/lib/money";
 import { html, type EmuContext } from "../http";
 import { paymentKeyFor, type StoredPaymentMethod } from "../intention-shapes";
+import { CardFields } from "../pages/card-fields";
 import { renderDocument } from "../pages/layout";
 import { intentionByClientSecret } from "../repo";
 import { IFRAME_SCRIPT } from "./iframe-script";
@@ -67,38 +68,7 @@ export async function iframeCard(ctx: EmuContext): Promise<Response> {
       </head>
       <body>
         <form id="card-form" noValidate aria-describedby="card-error">
-          <label htmlFor="card_number">Card number</label>
-          <input
-            type="text"
-            id="card_number"
-            name="card_number"
-            inputMode="numeric"
-            autoComplete="cc-number"
-            placeholder="5123 4567 8901 2346"
-          />
-          {!hideName && (
-            <>
-              <label htmlFor="card_name">Name on card</label>
-              <input type="text" id="card_name" name="card_name" autoComplete="cc-name" />
-            </>
-          )}
-          <div className="row">
-            <div>
-              <label htmlFor="expiry">Expiry (MM/YY)</label>
-              <input
-                type="text"
-                id="expiry"
-                name="expiry"
-                inputMode="numeric"
-                autoComplete="cc-exp"
-                placeholder="01/39"
-              />
-            </div>
-            <div>
-              <label htmlFor="cvv">CVV</label>
-              <input type="password" id="cvv" name="cvv" inputMode="numeric" autoComplete="cc-csc" maxLength={4} />
-            </div>
-          </div>
+          <CardFields withName={!hideName} />
           {showSave && (
             <label className="check">
               <input type="checkbox" name="save_card" value="1" defaultChecked={forceSave} disabled={forceSave} /> Save

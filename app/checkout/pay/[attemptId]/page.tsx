@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { z } from "zod";
-import { OrderSummary } from "@/components/checkout/order-summary";
+import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { PixelCheckout } from "@/components/checkout/pixel-checkout";
 import { getDb } from "@/db/client";
 import { returnPath } from "@/lib/checkout/payment-step";
@@ -43,16 +43,7 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
           elementId={`paymob-pixel-${attempt.id}`}
           returnUrl={returnPath(attempt.specialReference)}
         />
-        <OrderSummary
-          currency={order.currency}
-          totalMinor={order.totalMinor}
-          lines={lines.map((line) => ({
-            key: line.id,
-            name: line.name,
-            quantity: line.quantity,
-            lineTotalMinor: line.lineTotalMinor,
-          }))}
-        />
+        <OrderSummary currency={order.currency} totalMinor={order.totalMinor} lines={placedOrderLines(lines)} />
       </div>
     </main>
   );

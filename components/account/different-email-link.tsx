@@ -1,0 +1,12 @@
+import Link from "next/link";
+
+/** Back to the sign-in form, at the foot of the "check your email" and "confirm sign-in" pages. */
+export function DifferentEmailLink() {
+  return (
+    <p className="mt-6 text-sm">
+      <Link href="/login" className="underline">
+        Use a different email
+      </Link>
+    </p>
+  );
+}

@@ -1,0 +1,68 @@
+type Props = {
+  /** What the customer typed before an error, to fill the fields again; none in the Pixel iframe. */
+  values?: Record<string, string>;
+  /** The hosted page relies on the browser's own checks; the Pixel iframe's script checks the fields itself. */
+  required?: boolean;
+  /** Pixel can hide the name field (its `hideCardHolderName` option). */
+  withName?: boolean;
+};
+
+/** The card number, name, expiry and CVV inputs of the hosted checkout page and of the Pixel iframe. */
+export function CardFields({ values, required = false, withName = true }: Props) {
+  const value = (name: string) => (values ? (values[name] ?? "") : undefined);
+  return (
+    <>
+      <label htmlFor="card_number">Card number</label>
+      <input
+        type="text"
+        id="card_number"
+        name="card_number"
+        inputMode="numeric"
+        autoComplete="cc-number"
+        required={required}
+        defaultValue={value("card_number")}
+        placeholder="5123 4567 8901 2346"
+      />
+      {withName && (
+        <>
+          <label htmlFor="card_name">Name on card</label>
+          <input
+            type="text"
+            id="card_name"
+            name="card_name"
+            autoComplete="cc-name"
+            required={required}
+            defaultValue={value("card_name")}
+          />
+        </>
+      )}
+      <div className="row">
+        <div>
+          <label htmlFor="expiry">Expiry (MM/YY)</label>
+          <input
+            type="text"
+            id="expiry"
+            name="expiry"
+            inputMode="numeric"
+            autoComplete="cc-exp"
+            required={required}
+            defaultValue={value("expiry")}
+            placeholder="01/39"
+          />
+        </div>
+        <div>
+          <label htmlFor="cvv">CVV</label>
+          <input
+            type="password"
+            id="cvv"
+            name="cvv"
+            inputMode="numeric"
+            autoComplete="cc-csc"
+            required={required}
+            maxLength={4}
+          />
+        </div>
+      </div>
+    </>
+  );
+}
