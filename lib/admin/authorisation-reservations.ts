@@ -7,7 +7,7 @@ import {
   orderStatusById,
   pendingReservations,
   transactionsOfOrder,
-} from "@/lib/payments/queries";
+} from "@/lib/payments/reservation-queries";
 import {
   decideAuthorisationRequest,
   type AuthorisationRefusal,

@@ -4,7 +4,7 @@ import type { Db } from "@/db/client";
 import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
-import { attemptCurrency } from "@/lib/payments/queries";
+import { attemptCurrency } from "@/lib/payments/reservation-queries";
 import type { AuthorisationRequest } from "./authorisation-balance";
 import { reserveAuthorisationRequest, type AuthorisationReserveResult } from "./authorisation-reservations";
 import { asAdmin } from "./guard";

@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/auth/session";
 import { findAttemptWithOrder, findOrderByReference } from "@/lib/orders/queries";
 import { ReplayError, type ApplyResult } from "@/lib/payments";
-import { reversalsOfOrder, transactionsOfAttempt } from "@/lib/payments/queries";
+import { reversalsOfOrder, transactionsOfAttempt } from "@/lib/payments/reservation-queries";
 import { toMajorString, parseMajorAmount } from "./amount";
 import { asAdmin, type AdminViewer } from "./guard";
 import { attemptLedger, captureToReverse } from "./ledger";

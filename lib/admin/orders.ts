@@ -13,7 +13,7 @@ import {
 import type { PaymentReversal } from "@/db/schema/reversals";
 import type { Viewer } from "@/lib/auth/session";
 import { attemptsOfOrder, findOrderByReference, linesOfOrder } from "@/lib/orders/queries";
-import { reversalsOfOrder } from "@/lib/payments/queries";
+import { reversalsOfOrder } from "@/lib/payments/reservation-queries";
 import { assertAdmin } from "./guard";
 import { attemptLedger, type AttemptLedger } from "./ledger";
 

@@ -11,7 +11,7 @@ import {
   setReversalChild,
   settledRefundsMinor,
   transactionsOfAttempt,
-} from "@/lib/payments/queries";
+} from "@/lib/payments/reservation-queries";
 import {
   decideReversal,
   reversalBalance,
@@ -25,7 +25,7 @@ import {
 // BEFORE Paymob is called, under the attempt's row lock (the same row the callback handler locks), in the
 // transaction that reads what was captured, refunded and already reserved: two requests for one payment,
 // from any process, therefore check and reserve one after the other, and the second sees the first. The
-// statements: lib/payments/queries.ts.
+// statements: lib/payments/reservation-queries.ts.
 
 export type ReserveInput = ReversalRequest & {
   attemptId: string;

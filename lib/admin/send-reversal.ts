@@ -5,7 +5,7 @@ import { logger } from "@/lib/logger";
 import { formatMoney } from "@/lib/money";
 import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { PaymobError } from "@/lib/paymob/errors";
-import { noteReversalUnconfirmed } from "@/lib/payments/queries";
+import { noteReversalUnconfirmed } from "@/lib/payments/reservation-queries";
 import type { ReversalBalance, ReversalRefusal } from "./reversal-balance";
 import { recordReversalChild, releaseReversal } from "./reversals";
 

@@ -6,7 +6,7 @@ import { isReversalChild, type RefundLedger } from "./transaction-facts";
 // admin page, so both agree on which payment a refund belongs to and which capture is a second charge.
 // The admin's refund reservations (payment_reversals) are one more input: one the callback handler settled is
 // money Paymob confirmed through a verified callback (its own child, or a parent's total that covers it), even
-// when that child's callback never arrives, so the SQL that settles them (lib/payments/hot-path-sql.ts,
+// when that child's callback never arrives, so the SQL that settles them (lib/payments/hot-path-writes.ts,
 // RESOLVE) and this reading agree on what was given back.
 // Pure: the rows in, the reading out.
 

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { PaymentAttempt, PaymentEvent } from "@/db/schema";
 import { formatMoney } from "@/lib/money";
-import { eventsOfOrder, transactionsOfOrderOldestFirst } from "@/lib/payments/queries";
+import { eventsOfOrder, transactionsOfOrderOldestFirst } from "@/lib/payments/event-queries";
 import { attemptsOfOrder, findOrder } from "./queries";
 import { attemptNumberOf } from "./references";
 import { orderStatusLabel } from "./status-labels";

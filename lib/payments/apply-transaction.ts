@@ -8,7 +8,7 @@ import { applyFact, type TransitionReason } from "@/lib/orders/state-machine";
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
 import { loadOrderContext, lockAttemptFor, type LockedAttempt } from "./attempt-context";
 import { logPaymentLine } from "./log";
-import { insertTransactionEvent } from "./queries";
+import { insertTransactionEvent } from "./event-queries";
 import { recordTransaction } from "./record-transaction";
 import { resolveReversals } from "./settle-reversal";
 import { storableText, storableValues } from "./storable";

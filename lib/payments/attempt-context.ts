@@ -11,7 +11,7 @@ import {
   type ReservationRow,
 } from "@/lib/orders/payment-ledger";
 import { PaymentsDataError } from "./errors";
-import { lockAttemptRow, orderContextRow, type LedgerJson, type ReservationJson } from "./hot-path-sql";
+import { lockAttemptRow, orderContextRow, type LedgerJson, type ReservationJson } from "./hot-path-reads";
 
 export type LockedAttempt = {
   attemptId: string;

@@ -6,7 +6,7 @@ import type { Transition } from "@/lib/orders/state-machine";
 import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
 import { PaymentsDataError } from "./errors";
-import { recordTransactionRow } from "./hot-path-sql";
+import { recordTransactionRow } from "./hot-path-writes";
 
 export type RecordInput = {
   obj: PaymobTransaction;
@@ -40,7 +40,7 @@ const CAPTURE_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "refun
  * Stores the event and the transaction row and moves the order and attempt in ONE statement: each round trip
  * inside the order lock costs every concurrent callback for that order, and under load the whole pool
  * (scripts/bench/callbacks.ts measured 8 statements per callback before, 5 now with BEGIN/COMMIT). The
- * statement and how it dedupes: hot-path-sql.ts.
+ * statement and how it dedupes: hot-path-writes.ts.
  */
 export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ eventId: number; applied: boolean }> {
   const { obj, locked, transition } = input;

@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "@/db/client";
 import { readStoredTransaction } from "@/lib/paymob/callbacks";
 import { applyTransaction, type ApplyResult } from "./apply-transaction";
-import { paymentEventById } from "./queries";
+import { paymentEventById } from "./event-queries";
 
 export class ReplayError extends Error {
   constructor(

@@ -4,13 +4,13 @@ import type { ReversalKind } from "@/db/schema/reversals";
 import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
-import { resolveReservationRows, type ResolveValues } from "./hot-path-sql";
+import { resolveReservationRows, type ResolveValues } from "./hot-path-writes";
 
 // A verified refund, void or capture callback resolves the admin's reservation for it (lib/admin/reversals.ts,
 // lib/admin/authorisation-reservations.ts), in the same DB transaction that records it and under the same
 // attempt lock: the request moves from "pending" to "settled" in the step that records the money it moved,
 // never counted twice nor dropped. Runs only for reversal and capture callbacks, so the payment callbacks' hot
-// path keeps its statements. Which reservations a callback resolves: the statement in hot-path-sql.ts.
+// path keeps its statements. Which reservations a callback resolves: the statement in hot-path-writes.ts.
 
 /** What a recorded transaction means for reservations, or null when it means nothing. Pure. */
 export function reversalResolution(

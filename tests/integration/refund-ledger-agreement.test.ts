@@ -14,7 +14,7 @@ import { deliver, paidOrder, parentRefunded, refundChild, voidChild } from "../h
 // The refund ledger exists twice: in TypeScript, read from the transactions Paymob reported and the
 // reservations a verified callback settled (lib/orders/payment-ledger.ts through lib/admin/ledger.ts,
 // reversal-balance.ts and the callback's own context), and in SQL, where a refund callback settles the admin's
-// reservations against the child it names or the total a re-notified parent reports (hot-path-sql.ts, RESOLVE).
+// reservations against the child it names or the total a re-notified parent reports (hot-path-writes.ts, RESOLVE).
 // This drives both through the real paths with generated refund and void requests, Paymob answers, callbacks
 // delivered in any order (stale parent re-notifications included) and callbacks Paymob never delivers, and
 // checks that the two agree: the TypeScript ledger never reads less than the SQL settled nor more than Paymob

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { Order, PaymentAttempt } from "@/db/schema";
 import { attemptOpenedBefore } from "@/lib/orders/queries";
 import { applyTransaction } from "@/lib/payments";
-import { insertInquiryEvent, recentInquiryCount } from "@/lib/payments/queries";
+import { insertInquiryEvent, recentInquiryCount } from "@/lib/payments/event-queries";
 import { logger } from "@/lib/logger";
 import type { PaymobConfig } from "@/lib/paymob/config";
 import { PaymobError, PaymobNotFoundError } from "@/lib/paymob/errors";
