@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { envProblems, isDeployed } from "@/lib/env";
+import { storeCurrency } from "@/lib/store";
 
 const LIVE = {
   PAYMOB_SECRET_KEY: "egy_sk_live_abc123",
@@ -95,5 +96,17 @@ describe("environment validation", () => {
     expect(envProblems({ DATABASE_URL: "mysql://x" }).join("\n")).toMatch(/DATABASE_URL must start with postgres/);
     expect(envProblems({ STORE_CURRENCY: "euro" }).join("\n")).toMatch(/STORE_CURRENCY/);
     expect(envProblems({ AUTH_SECRET: "short" }).join("\n")).toMatch(/at least 32/);
+  });
+
+  it("takes the store currency from PAYMOB_REGION, emulator or not, and refuses one the region cannot charge", () => {
+    expect(storeCurrency({})).toBe("EGP");
+    expect(storeCurrency({ PAYMOB_REGION: "oman" })).toBe("OMR");
+    expect(storeCurrency({ PAYMOB_REGION: " KSA " })).toBe("SAR");
+    expect(storeCurrency({ PAYMOB_REGION: "uae", STORE_CURRENCY: "aed" })).toBe("AED");
+    expect(envProblems({ PAYMOB_REGION: "oman" })).toEqual([]);
+    expect(envProblems({ PAYMOB_REGION: "oman", STORE_CURRENCY: "EGP" }).join("\n")).toMatch(
+      /STORE_CURRENCY is EGP but Paymob's Oman region \(PAYMOB_REGION=oman\) charges in OMR/,
+    );
+    expect(envProblems({ STORE_CURRENCY: "SAR" }).join("\n")).toMatch(/STORE_CURRENCY is SAR .* charges in EGP/);
   });
 });
