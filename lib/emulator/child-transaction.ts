@@ -4,6 +4,7 @@ import type { Tx } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { emuTransactions, type EmuIntention, type EmuTransaction } from "./db/schema";
 import { enqueueTransactionCallback } from "./callbacks";
+import { regionOfClientSecret } from "./settings";
 import { paymobTimestamp } from "./time";
 
 // Capture, refund and void each create a successful CHILD transaction (has_parent_transaction=true,
@@ -22,7 +23,7 @@ export async function addChildTransaction(
   parentUpdate: (now: string) => Partial<EmuTransaction>,
   parentLabel: string,
 ): Promise<{ child: EmuTransaction; parent: EmuTransaction }> {
-  const now = paymobTimestamp();
+  const now = paymobTimestamp(regionOfClientSecret(intention.clientSecret));
   const [child] = await tx
     .insert(emuTransactions)
     .values({

@@ -1,6 +1,5 @@
 import type { EmuIntention } from "./db/schema";
-import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
-import { MERCHANT, OWNER_USER_ID, type Integration } from "./settings";
+import { MERCHANT, OWNER_USER_ID, publicKeyOf, type Integration } from "./settings";
 import { paymentKey } from "./tokens";
 
 // Response bodies of the intention endpoints, shaped like Paymob's (docs/paymob.md § "Create an intention" and
@@ -115,7 +114,7 @@ export function elementResponse(intention: EmuIntention, savedCards: SavedCard[]
   }
   return {
     id: intention.id,
-    public_key: EMULATOR_PUBLIC_KEY,
+    public_key: publicKeyOf(intention.clientSecret),
     intention_detail: intentionDetail(intention),
     payment_methods: methods(intention),
     payment_keys: keys,

@@ -15,7 +15,7 @@ import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
 import { urlRefusal } from "./exposure";
 import { redirectLocation } from "./redirect-query";
 import { lockIntention, lockTransaction } from "./repo";
-import { defaultDelaySeconds, type Integration } from "./settings";
+import { defaultDelaySeconds, regionOfClientSecret, type Integration } from "./settings";
 import { paymentKeyFor, type StoredPaymentMethod } from "./intention-shapes";
 import { paymobTimestamp } from "./time";
 import { hex32 } from "./tokens";
@@ -105,7 +105,7 @@ export async function startPayment(
     const integration = integrationFor(intention, method.type);
     if (!integration) return { kind: "refused", reason: "method_unavailable" } as const;
 
-    const now = paymobTimestamp();
+    const now = paymobTimestamp(regionOfClientSecret(intention.clientSecret));
     const card = method.type === "card" ? cardBehaviour(method.digits) : null;
     const challenge = card
       ? card.behaviour.outcome === "approved" && card.behaviour.threeDs
@@ -200,7 +200,11 @@ export async function completeChallenge(
             };
     const [transaction] = await tx
       .update(emuTransactions)
-      .set({ ...outcome, awaitingChallenge: false, updatedText: paymobTimestamp() })
+      .set({
+        ...outcome,
+        awaitingChallenge: false,
+        updatedText: paymobTimestamp(regionOfClientSecret(intention.clientSecret)),
+      })
       .where(eq(emuTransactions.id, current.id))
       .returning();
     if (!transaction) throw new Error("emulator: transaction update returned nothing");
@@ -238,7 +242,7 @@ async function finish(
         email: billing.email ?? "",
         orderId: current.orderId,
         intentionId: current.id,
-        createdText: paymobTimestamp(),
+        createdText: paymobTimestamp(regionOfClientSecret(current.clientSecret)),
       })
       .returning();
     if (token) await enqueueTokenCallback(tx, current, token, scenario, lastId);

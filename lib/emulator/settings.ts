@@ -1,4 +1,5 @@
-import { EMULATOR_INTEGRATIONS, EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
+import { EMULATOR_KEYS, EMULATOR_REGION_INTEGRATIONS } from "@/lib/paymob/emulator-credentials";
+import { PAYMOB_REGIONS, regionForKeyPrefix, REGION_NAMES, type PaymobRegion } from "@/lib/paymob/regions";
 
 // Runtime switches of the emulator, read per request so tests (and a redeploy) can change them.
 type Env = Record<string, string | undefined>;
@@ -24,14 +25,41 @@ export function defaultDelaySeconds(env: Env = process.env): number {
   return Number.isInteger(value) && value >= 0 && value <= 3600 ? value : 5;
 }
 
-/** `egy` from `egy_pk_test_…`: Paymob prefixes client secrets with the account's region. */
-export const REGION_PREFIX = EMULATOR_PUBLIC_KEY.split("_")[0] ?? "egy";
+// Regions (docs/paymob.md § "Regions and hosts"): Paymob runs one deployment per country and prefixes every key and client
+// secret with it (egy_, sau_, are_, omn_). The emulator serves all four at once and tells them apart the same way:
+// the secret key of an API call, the client secret of a checkout or Pixel request, whose public key must be the
+// same region's.
 
-export type Integration = (typeof EMULATOR_INTEGRATIONS)[number];
+/** The region of one of the emulator's secret keys; undefined for any other key. */
+export function regionOfSecretKey(key: string | null | undefined): PaymobRegion | undefined {
+  return REGION_NAMES.find((region) => EMULATOR_KEYS[region].secretKey === key);
+}
 
-/** Paymob accepts integration ids (numbers) or integration names (strings) in `payment_methods`. */
-export function findIntegration(ref: number | string): Integration | undefined {
-  return EMULATOR_INTEGRATIONS.find((i) =>
+/** `sau` from `sau_csk_test_…`: the region an intention was created in. Egypt for anything unprefixed. */
+export function regionOfClientSecret(clientSecret: string): PaymobRegion {
+  return regionForKeyPrefix(clientSecret.split("_")[0] ?? "") ?? "egypt";
+}
+
+/** A checkout page, Pixel or the card frame opens an intention only with its own region's public key. */
+export function publicKeyOpens(publicKey: string | null | undefined, clientSecret: string): boolean {
+  return publicKey === EMULATOR_KEYS[regionOfClientSecret(clientSecret)].publicKey;
+}
+
+export const publicKeyOf = (clientSecret: string): string =>
+  EMULATOR_KEYS[regionOfClientSecret(clientSecret)].publicKey;
+
+/** Client secrets carry the region's prefix: `egy_csk_test_…`, `sau_csk_test_…` (docs/paymob.md § "Regions and hosts"). */
+export const clientSecretPrefix = (region: PaymobRegion) => `${PAYMOB_REGIONS[region].keyPrefix}_csk_test_`;
+
+export type Integration = (typeof EMULATOR_REGION_INTEGRATIONS)[PaymobRegion][number];
+
+/**
+ * Paymob accepts integration ids (numbers) or integration names (strings) in `payment_methods`. Each region is
+ * its own merchant account: another region's integration id does not exist for this key.
+ */
+export function findIntegration(region: PaymobRegion, ref: number | string): Integration | undefined {
+  const integrations: readonly Integration[] = EMULATOR_REGION_INTEGRATIONS[region];
+  return integrations.find((i) =>
     typeof ref === "number" ? i.integration_id === ref : i.name === ref || String(i.integration_id) === ref,
   );
 }

@@ -1,24 +1,52 @@
-// Paymob timestamps are local wall-clock time with microseconds. Egypt samples omit the offset, KSA/UAE samples
-// carry one (`+03:00`). The emulator always emits Cairo time WITH its offset: it is the harder variant for a
-// merchant (a raw `+` in a redirect query decodes to a space and breaks the HMAC), so the loop proves it works.
-const CAIRO = "Africa/Cairo";
+import type { PaymobRegion } from "@/lib/paymob/regions";
 
-const partsFormatter = new Intl.DateTimeFormat("en-GB", {
-  timeZone: CAIRO,
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  hourCycle: "h23",
-  timeZoneName: "longOffset",
-});
+// Paymob timestamps (`created_at`, `updated_at`, the intention's `created`) are the region's local wall-clock time
+// with microseconds, signed into the HMAC exactly as written. Real payloads differ by region (docs/paymob.md
+// § "Regions and hosts"): Egypt's carry no offset at all (Cairo time implied), KSA's end in `+03:00`. UAE and Oman are
+// emitted with their own offset (`+04:00`), which the docs' redirect sample shows for a Gulf account.
+const REGION_CLOCKS: Record<PaymobRegion, { timeZone: string; withOffset: boolean }> = {
+  egypt: { timeZone: "Africa/Cairo", withOffset: false },
+  ksa: { timeZone: "Asia/Riyadh", withOffset: true },
+  uae: { timeZone: "Asia/Dubai", withOffset: true },
+  oman: { timeZone: "Asia/Muscat", withOffset: true },
+};
 
-/** e.g. `2026-11-24T14:03:11.123456+02:00`. The last three microsecond digits are random (JS has ms only). */
-export function paymobTimestamp(date: Date = new Date(), micros = Math.floor(Math.random() * 1000)): string {
-  const parts = Object.fromEntries(partsFormatter.formatToParts(date).map((p) => [p.type, p.value]));
-  const offset = (parts.timeZoneName ?? "GMT").replace("GMT", "") || "+00:00";
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function partsFormatter(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      year: "numeric",
+      month: "2-digit",
+      day: "2-digit",
+      hour: "2-digit",
+      minute: "2-digit",
+      second: "2-digit",
+      hourCycle: "h23",
+      timeZoneName: "longOffset",
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/**
+ * e.g. Egypt `2026-11-24T14:03:11.123456`, KSA `2026-11-24T15:03:11.123456+03:00`. The last three microsecond
+ * digits are random (JS has ms only).
+ */
+export function paymobTimestamp(
+  region: PaymobRegion,
+  date: Date = new Date(),
+  micros = Math.floor(Math.random() * 1000),
+): string {
+  const clock = REGION_CLOCKS[region];
+  const parts = Object.fromEntries(
+    partsFormatter(clock.timeZone)
+      .formatToParts(date)
+      .map((p) => [p.type, p.value]),
+  );
+  const offset = clock.withOffset ? (parts.timeZoneName ?? "GMT").replace("GMT", "") || "+00:00" : "";
   const fraction = String(date.getUTCMilliseconds()).padStart(3, "0") + String(micros).padStart(3, "0");
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${fraction}${offset}`;
 }
@@ -26,7 +54,7 @@ export function paymobTimestamp(date: Date = new Date(), micros = Math.floor(Mat
 /** Cairo calendar day (YYYY-MM-DD) of a moment: voids are only allowed on the day of the payment. */
 export function cairoDay(date: Date): string {
   return new Intl.DateTimeFormat("en-CA", {
-    timeZone: CAIRO,
+    timeZone: REGION_CLOCKS.egypt.timeZone,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

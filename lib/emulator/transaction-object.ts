@@ -1,3 +1,4 @@
+import { currencyExponent } from "@/lib/money";
 import type { EmuIntention, EmuTransaction } from "./db/schema";
 import { MERCHANT, OWNER_USER_ID, PROFILE_ID } from "./settings";
 import { creationExtras, echoedBillingData, type IntentionItem } from "./intention-shapes";
@@ -111,9 +112,9 @@ export function buildTransactionObject(
       order_info: String(intention.orderId),
       card_type: card ? t.sourceSubType.toUpperCase() : null,
       card_num: t.cardNum,
-      captured_amount: captured / 100,
-      authorised_amount: approved ? t.amountCents / 100 : 0,
-      refunded_amount: t.refundedAmountCents ? t.refundedAmountCents / 100 : null,
+      captured_amount: captured / 10 ** currencyExponent(t.currency),
+      authorised_amount: approved ? t.amountCents / 10 ** currencyExponent(t.currency) : 0,
+      refunded_amount: t.refundedAmountCents ? t.refundedAmountCents / 10 ** currencyExponent(t.currency) : null,
       acs_eci: t.is3dSecure ? "02" : "07",
       ...(t.is3dSecure
         ? { authentication_status: t.success ? "AUTHENTICATION_SUCCESSFUL" : "AUTHENTICATION_FAILED" }

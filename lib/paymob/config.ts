@@ -7,10 +7,9 @@ import { appUrl } from "@/lib/app-url";
 import {
   EMULATOR_API_KEY,
   EMULATOR_HMAC_SECRET,
-  EMULATOR_INTEGRATIONS,
+  EMULATOR_KEYS,
   EMULATOR_MOUNT,
-  EMULATOR_PUBLIC_KEY,
-  EMULATOR_SECRET_KEY,
+  EMULATOR_REGION_INTEGRATIONS,
 } from "./emulator-credentials";
 import { emulatorRefusal } from "./emulator-guard";
 import { PaymobConfigError } from "./errors";
@@ -111,24 +110,20 @@ function emulatorConfig(vars: PaymobEnv, env: Env): PaymobConfig {
       message: `${name} is set but PAYMOB_SECRET_KEY is not. Add PAYMOB_SECRET_KEY (${WHERE_KEYS}) to use Paymob, or remove ${name} to use the built-in emulator.`,
     });
   }
-  const region = keyPrefixOf(EMULATOR_PUBLIC_KEY)?.region ?? "egypt";
-  if (vars.PAYMOB_REGION && vars.PAYMOB_REGION !== region) {
-    problems.push({
-      variable: "PAYMOB_REGION",
-      message: `PAYMOB_REGION is ${vars.PAYMOB_REGION}, but without PAYMOB_SECRET_KEY the built-in emulator is used and it only emulates ${region}. Set PAYMOB_SECRET_KEY and PAYMOB_PUBLIC_KEY to your ${vars.PAYMOB_REGION} keys.`,
-    });
-  }
+  // The emulator serves every region: PAYMOB_REGION picks which region's emulator keys (egy_/sau_/are_/omn_)
+  // the app uses, and the emulator answers in that region's currency and formats, as with real keys.
+  const region = vars.PAYMOB_REGION ?? "egypt";
   if (problems.length) fail(problems);
   return {
     mode: "emulator",
     region,
     baseUrl: `${appUrl(env)}${EMULATOR_MOUNT}`,
     currency: PAYMOB_REGIONS[region].currency,
-    secretKey: EMULATOR_SECRET_KEY,
-    publicKey: EMULATOR_PUBLIC_KEY,
+    secretKey: EMULATOR_KEYS[region].secretKey,
+    publicKey: EMULATOR_KEYS[region].publicKey,
     hmacSecret: EMULATOR_HMAC_SECRET,
     apiKey: EMULATOR_API_KEY,
-    paymentMethods: EMULATOR_INTEGRATIONS.map((integration) => integration.integration_id),
+    paymentMethods: EMULATOR_REGION_INTEGRATIONS[region].map((integration) => integration.integration_id),
   };
 }
 

@@ -88,7 +88,8 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
     expect(
       keys.every((k) => k.order_id === json.intention_order_id && k.key.startsWith("ZXlK") && k.iframe_id === null),
     ).toBe(true);
-    expect(json.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}[+-]\d\d:\d\d$/);
+    // Egypt's timestamps carry no offset (docs/paymob.md § "Regions and hosts").
+    expect(json.created).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}$/);
   });
 
   it("answers 401 DRF-style without or with a wrong secret key", async () => {
@@ -170,7 +171,7 @@ describe.skipIf(t.skipped)(`emulator intention API on ${testDbTarget()}`, () => 
   it("rejects a currency that is not the integration's, and a reused special_reference", async () => {
     const usd = await post(validBody({ currency: "USD" }));
     expect(usd.status).toBe(400);
-    expect(Object.keys((await usd.json()) as object)).toEqual(["currency"]);
+    expect(await usd.json()).toEqual({ detail: "Invalid currency sent" });
     const body = validBody();
     expect((await post(body)).status).toBe(201);
     const again = await post(body);

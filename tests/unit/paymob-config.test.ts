@@ -84,11 +84,20 @@ describe("loadPaymobConfig: emulator mode", () => {
     },
   );
 
-  it("refuses another region without real keys", () => {
-    const error = configError({ PAYMOB_REGION: "ksa" });
-    expect(error.variables).toEqual(["PAYMOB_REGION"]);
-    expect(error.message).toMatch(/emulator .*only emulates egypt/);
-  });
+  it.each([
+    ["ksa", "sau", "SAR", [4900011]],
+    ["uae", "are", "AED", [4900021]],
+    ["oman", "omn", "OMR", [4900031]],
+  ])(
+    "emulates %s without real keys: %s_ emulator keys, %s, that region's integrations",
+    (region, prefix, currency, ids) => {
+      const config = loadPaymobConfig({ PAYMOB_REGION: region, APP_URL: "http://127.0.0.1:3100" });
+      expect(config).toMatchObject({ mode: "emulator", region, currency, paymentMethods: ids });
+      expect(config.secretKey).toMatch(new RegExp(`^${prefix}_sk_test_`));
+      expect(config.publicKey).toMatch(new RegExp(`^${prefix}_pk_test_`));
+      expect(config.baseUrl).toBe("http://127.0.0.1:3100/paymob-emulator");
+    },
+  );
 });
 
 describe("loadPaymobConfig: real keys", () => {

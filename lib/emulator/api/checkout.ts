@@ -1,6 +1,5 @@
 import "server-only";
 import { logger } from "@/lib/logger";
-import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { readForm, seeOther, html, type EmuContext } from "../http";
 import { cardInput, firstError, splitExpiry, walletInput } from "../payment-input";
@@ -9,6 +8,7 @@ import { checkoutPage, type CheckoutFormState } from "../pages/checkout";
 import { challengePage } from "../pages/challenge";
 import { messagePage } from "../pages/layout";
 import { intentionByClientSecret, intentionById, transactionById } from "../repo";
+import { publicKeyOf, publicKeyOpens } from "../settings";
 
 // The hosted Unified Checkout: GET /unifiedcheckout/, POST /unifiedcheckout/pay, the emulated ACS/wallet step
 // at /acs/{transaction}/, and Paymob's default status page when the merchant gave no redirection_url.
@@ -42,7 +42,7 @@ async function checkoutIntention(
   publicKey: string | null | undefined,
   clientSecret: string | null | undefined,
 ) {
-  if (publicKey !== EMULATOR_PUBLIC_KEY || !clientSecret) return undefined;
+  if (!clientSecret || !publicKeyOpens(publicKey, clientSecret)) return undefined;
   return intentionByClientSecret(ctx.db, clientSecret);
 }
 
@@ -55,7 +55,7 @@ export async function showCheckout(ctx: EmuContext): Promise<Response> {
   if (!intention) return messagePage(...REFUSALS.not_found);
   if (intention.status === "paid") return messagePage(...REFUSALS.already_paid);
   if (intention.expiresAt.getTime() < Date.now()) return messagePage(...REFUSALS.expired);
-  return html(200, checkoutPage(ctx.base, EMULATOR_PUBLIC_KEY, intention));
+  return html(200, checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention));
 }
 
 export async function submitCheckout(ctx: EmuContext): Promise<Response> {
@@ -65,7 +65,7 @@ export async function submitCheckout(ctx: EmuContext): Promise<Response> {
   const invalid = (error: string) => {
     const values = Object.fromEntries(Object.entries(form).filter(([key]) => key !== "cvv")); // never echo the security code
     const state: CheckoutFormState = { error, values };
-    return html(422, checkoutPage(ctx.base, EMULATOR_PUBLIC_KEY, intention, state));
+    return html(422, checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention, state));
   };
   if (form.method === "wallet") {
     const wallet = walletInput.safeParse({ number: form.wallet_number ?? "" });

@@ -1,5 +1,5 @@
 import "server-only";
-import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
+import type { PaymobRegion } from "@/lib/paymob/regions";
 import { logger } from "@/lib/logger";
 import { emuIntentions } from "../db/schema";
 import { intentionUrlErrors } from "../exposure";
@@ -7,7 +7,7 @@ import { credential, detail, json, readJson, type EmuContext } from "../http";
 import { drfErrors, intentionInput, type IntentionInput } from "../intention-input";
 import { createResponse, elementResponse, type IntentionItem, type StoredPaymentMethod } from "../intention-shapes";
 import { intentionByClientSecret, intentionBySpecialReference, savedCardsByTokens, successfulPayment } from "../repo";
-import { findIntegration, itemSumRule, REGION_PREFIX } from "../settings";
+import { clientSecretPrefix, findIntegration, itemSumRule, publicKeyOpens, regionOfSecretKey } from "../settings";
 import { paymobTimestamp } from "../time";
 import { hex32 } from "../tokens";
 
@@ -19,12 +19,19 @@ const DEFAULT_EXPIRATION_SECONDS = 3_110_400; // Paymob's documented maximum and
 const INTEGRATION_MISSING =
   "Integration ID/Name does not exist in our system . You can find the list of Integration ID\u2019/Names from Merchant Dashboard under Developers \u2192 Payment Integrations Tab";
 
-/** DRF answers a missing header and a wrong key differently; both are 401. */
-export function secretKeyAuth(request: Request): Response | null {
+/**
+ * DRF answers a missing header and a wrong key differently; both are 401. A valid key names the region whose
+ * account it belongs to (its egy_/sau_/are_/omn_ prefix).
+ */
+export function secretKeyRegion(request: Request): PaymobRegion | Response {
   const key = credential(request, "Token");
   if (key === null) return detail(401, "Authentication credentials were not provided.");
-  if (key !== EMULATOR_SECRET_KEY) return detail(401, "Looks like the secret key is invalid");
-  return null;
+  return regionOfSecretKey(key) ?? detail(401, "Looks like the secret key is invalid");
+}
+
+export function secretKeyAuth(request: Request): Response | null {
+  const region = secretKeyRegion(request);
+  return region instanceof Response ? region : null;
 }
 
 function itemsTotal(items: IntentionInput["items"]): number {
@@ -33,8 +40,8 @@ function itemsTotal(items: IntentionInput["items"]): number {
 }
 
 export async function createIntention(ctx: EmuContext): Promise<Response> {
-  const denied = secretKeyAuth(ctx.request);
-  if (denied) return denied;
+  const region = secretKeyRegion(ctx.request);
+  if (region instanceof Response) return region;
   const body = await readJson(ctx.request);
   if (!body.ok) return body.response;
   const parsed = intentionInput.safeParse(body.value);
@@ -46,19 +53,14 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
 
   const methods: StoredPaymentMethod[] = [];
   for (const ref of input.payment_methods) {
-    const integration = findIntegration(ref);
+    const integration = findIntegration(region, ref);
     if (!integration) return detail(404, INTEGRATION_MISSING);
     if (!methods.some((m) => m.integration_id === integration.integration_id))
       methods.push({ ...integration, alias: null, live: false, use_cvc_with_moto: false });
   }
-  // "currency must match the currency of the selected Integration ID" (docs create-intention).
-  const foreign = methods.find((m) => m.currency !== input.currency.toUpperCase());
-  if (foreign)
-    return json(400, {
-      currency: [
-        `Currency ${input.currency} does not match the currency (${foreign.currency}) of integration ${foreign.integration_id}.`,
-      ],
-    });
+  // "currency must match the currency of the selected Integration ID" (docs create-intention). Paymob's answer is
+  // reported as 400 "Invalid currency sent"; its exact body is not published (docs/paymob.md § "Regions and hosts").
+  if (methods.some((m) => m.currency !== input.currency.toUpperCase())) return detail(400, "Invalid currency sent");
 
   if (input.items.length > 0 && itemsTotal(input.items) !== input.amount) {
     return json(406, {
@@ -83,7 +85,7 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
     .insert(emuIntentions)
     .values({
       id: `pi_test_${hex32()}`,
-      clientSecret: `${REGION_PREFIX}_csk_test_${hex32()}`,
+      clientSecret: `${clientSecretPrefix(region)}${hex32()}`,
       amountCents: input.amount,
       currency: input.currency.toUpperCase(),
       paymentMethods: methods,
@@ -94,7 +96,7 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
       specialReference: input.special_reference ?? null,
       notificationUrl: input.notification_url ?? null,
       redirectionUrl: input.redirection_url ?? null,
-      createdText: paymobTimestamp(),
+      createdText: paymobTimestamp(region),
       expiresAt: new Date(Date.now() + (input.expiration ?? DEFAULT_EXPIRATION_SECONDS) * 1000),
     })
     .returning();
@@ -110,7 +112,9 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
 const PUBLIC = { "access-control-allow-origin": "*" };
 
 export async function getElement(ctx: EmuContext, publicKey: string, clientSecret: string): Promise<Response> {
-  const intention = publicKey === EMULATOR_PUBLIC_KEY ? await intentionByClientSecret(ctx.db, clientSecret) : undefined;
+  const intention = publicKeyOpens(publicKey, clientSecret)
+    ? await intentionByClientSecret(ctx.db, clientSecret)
+    : undefined;
   if (!intention) return json(404, { detail: "Not found.", msg: "Invalid public key or client secret." }, PUBLIC);
   const [cards, paid] = await Promise.all([
     savedCardsByTokens(ctx.db, intention.cardTokens as string[]),

@@ -1,11 +1,11 @@
-import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { layout } from "./layout";
+import { publicKeyOf } from "../settings";
 
 // GET /_emulator/pixel-demo?clientSecret=… — a merchant-like page that embeds the Pixel script, for trying it
 // by hand and for the e2e smoke test. It constructs Pixel twice on purpose (as React StrictMode would).
 export function pixelDemoPage(base: string, clientSecret: string, disablePay: boolean): string {
   const options = {
-    publicKey: EMULATOR_PUBLIC_KEY,
+    publicKey: publicKeyOf(clientSecret),
     clientSecret,
     paymentMethods: ["card"],
     elementId: "pixel-container",

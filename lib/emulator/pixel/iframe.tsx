@@ -1,5 +1,4 @@
 import "server-only";
-import { EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
 import { formatMoney } from "@/lib/money";
 import { html, type EmuContext } from "../http";
 import { paymentKeyFor, type StoredPaymentMethod } from "../intention-shapes";
@@ -7,6 +6,7 @@ import { CardFields } from "../pages/card-fields";
 import { renderDocument } from "../pages/layout";
 import { intentionByClientSecret } from "../repo";
 import { IFRAME_SCRIPT } from "./iframe-script";
+import { publicKeyOpens } from "../settings";
 
 // GET /pixel/iframe-card/ — the card form Pixel embeds. Card data never touch the merchant page.
 
@@ -34,7 +34,7 @@ export async function iframeCard(ctx: EmuContext): Promise<Response> {
   const parentOrigin = originOf(q.get("parentOrigin"));
   const clientSecret = q.get("clientSecret");
   const intention =
-    q.get("publicKey") === EMULATOR_PUBLIC_KEY && clientSecret
+    clientSecret && publicKeyOpens(q.get("publicKey"), clientSecret)
       ? await intentionByClientSecret(ctx.db, clientSecret)
       : undefined;
   const card = (intention?.paymentMethods as StoredPaymentMethod[] | undefined)?.find((m) => m.name === "card");
