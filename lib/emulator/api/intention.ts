@@ -23,7 +23,7 @@ const INTEGRATION_MISSING =
  * DRF answers a missing header and a wrong key differently; both are 401. A valid key names the region whose
  * account it belongs to (its egy_/sau_/are_/omn_ prefix).
  */
-export function secretKeyRegion(request: Request): PaymobRegion | Response {
+function secretKeyRegion(request: Request): PaymobRegion | Response {
   const key = credential(request, "Token");
   if (key === null) return detail(401, "Authentication credentials were not provided.");
   return regionOfSecretKey(key) ?? detail(401, "Looks like the secret key is invalid");
