@@ -133,6 +133,21 @@ describe.skipIf(t.skipped)(`emulator answers against Paymob's public samples on 
     expectShape(sample("transaction-2026.json"), (body as { obj: unknown }).obj, VS_2026_OBJ);
   });
 
+  it("payment_key_claims.redirect_url is Paymob's status page, served with and without the trailing slash", async () => {
+    const body = callbacks().find((c) => (c.json as { type: string }).type === "TRANSACTION")!.json;
+    const target = new URL(
+      (body as { obj: { payment_key_claims: { redirect_url: string } } }).obj.payment_key_claims.redirect_url,
+    );
+    // The samples' form (2024 docs and 2026 callbacks): no trailing slash; Postman's inquiry sample has one.
+    expect(target.pathname).toMatch(/\/unifiedcheckout\/payment-status$/);
+    expect([...target.searchParams.keys()]).toEqual(["payment_token", "trx_id"]);
+    expect(target.searchParams.get("trx_id")).toBe(String(transactionId));
+    for (const suffix of ["payment-status", "payment-status/"]) {
+      const res = await fetch(`${h.emu.baseUrl}/unifiedcheckout/${suffix}${target.search}`);
+      expect(res.status).toBe(200);
+    }
+  });
+
   it("TOKEN callback: as in a 2025 KSA callback and in Postman's order_card_tokens sample", () => {
     const body = callbacks().find((c) => (c.json as { type: string }).type === "TOKEN")!.json;
     expectShape(sample("token-callback-ksa-2025.json"), body);
