@@ -78,6 +78,24 @@ export const intentionInput = z.object({
 });
 export type IntentionInput = z.infer<typeof intentionInput>;
 
+/**
+ * PUT /v1/intention/{client_secret} (Postman "Update intention"): `accept_order_id` (the intention's order id) is
+ * required; amount, payment_methods, items, billing_data, special_reference, expiration, notification_url and
+ * redirection_url may change. Anything else in the body is ignored, as DRF does with unknown fields.
+ */
+export const intentionUpdateInput = z.object({
+  accept_order_id: integer,
+  amount: intentionInput.shape.amount.optional(),
+  payment_methods: intentionInput.shape.payment_methods.optional(),
+  items: z.array(item, { error: missing('Expected a list of items but got type "dict".') }).optional(),
+  billing_data: billingData.optional(),
+  special_reference: intentionInput.shape.special_reference,
+  expiration: intentionInput.shape.expiration,
+  notification_url: intentionInput.shape.notification_url,
+  redirection_url: intentionInput.shape.redirection_url,
+});
+export type IntentionUpdateInput = z.infer<typeof intentionUpdateInput>;
+
 /** DRF nests field errors by path. Paymob's documented item errors drop the list index: {"items": {"name": [...]}}. */
 export function drfErrors(error: z.ZodError): Record<string, unknown> {
   const out: Record<string, unknown> = {};

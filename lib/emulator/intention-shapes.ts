@@ -39,6 +39,31 @@ export function echoedBillingData(raw: unknown): Record<(typeof BILLING_KEYS)[nu
   >;
 }
 
+const CLAIM_BILLING_KEYS = [
+  "city",
+  "email",
+  "floor",
+  "state",
+  "street",
+  "country",
+  "building",
+  "apartment",
+  "last_name",
+  "first_name",
+  "postal_code",
+  "phone_number",
+] as const;
+
+/**
+ * The billing data inside a payment key's claims (payment_key_claims.billing_data): no shipping_method, an
+ * extra_description, and "NA" for what was left out, as in every real callback.
+ */
+export function claimsBillingData(raw: unknown): Record<string, string> {
+  const source = (raw ?? {}) as Record<string, unknown>;
+  const value = (k: string) => (typeof source[k] === "string" && source[k] !== "" ? (source[k] as string) : "NA");
+  return { ...Object.fromEntries(CLAIM_BILLING_KEYS.map((k) => [k, value(k)])), extra_description: "NA" };
+}
+
 /** Paymob returns the merchant's `extras` plus `merchant_order_id` (= special_reference). */
 export function creationExtras(intention: EmuIntention): Record<string, unknown> {
   const extras = { ...(intention.extras as Record<string, unknown>) };

@@ -4,6 +4,7 @@ import { paymentStatus, showChallenge, showCheckout, submitChallenge, submitChec
 import { listDeliveries, pumpNow, replayDelivery, setScenario } from "./api/control";
 import { authTokens, getTransaction, transactionInquiry } from "./api/inquiry";
 import { createIntention, getElement } from "./api/intention";
+import { updateIntention } from "./api/intention-update";
 import { pay } from "./api/pay";
 import { reverse } from "./api/reversals";
 import { emulatorDb } from "./db/migrate";
@@ -15,7 +16,7 @@ import { iframeCard } from "./pixel/iframe";
 import { keyWhenPublic, maskedWhenPublic } from "./public-guards";
 
 export type EmulatorEnv = { Bindings: { basePath: string; waitUntil?: (promise: Promise<unknown>) => void } };
-type Methods = Partial<Record<"GET" | "POST", Handler>>;
+type Methods = Partial<Record<"GET" | "POST" | "PUT", Handler>>;
 
 /**
  * Every path the emulator answers below `basePath`: Paymob's own paths, then the emulator's tools (/_emulator).
@@ -38,6 +39,7 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
     );
   };
   on("/v1/intention", { POST: createIntention });
+  on("/v1/intention/:cs", { PUT: (ctx, p) => updateIntention(ctx, p.cs!) });
   on("/v1/intention/element/:pk/:cs", { GET: (ctx, p) => getElement(ctx, p.pk!, p.cs!) });
   on("/unifiedcheckout", { GET: showCheckout });
   on("/unifiedcheckout/pay", { POST: submitCheckout });

@@ -1,13 +1,15 @@
 import { currencyExponent } from "@/lib/money";
 import type { EmuIntention, EmuTransaction } from "./db/schema";
 import { MERCHANT, OWNER_USER_ID, PROFILE_ID } from "./settings";
-import { creationExtras, echoedBillingData, type IntentionItem } from "./intention-shapes";
+import { claimsBillingData, creationExtras, echoedBillingData, type IntentionItem } from "./intention-shapes";
+import { migsData } from "./migs-data";
+import { statusPageUrl } from "./status-page";
 
 // Builds Paymob's TRANSACTION object (the callback's `obj`, the inquiry and refund responses) from the emulator's
 // rows. Key set and value types follow the real 2024 docs sample and 2025/2026 EGY/KSA payloads (docs/paymob.md
-// § "Transaction object"):
-// numbers stay numbers, booleans stay booleans, absent values are null. The 20 HMAC-signed fields come straight
-// from the row, so the signature covers exactly what is emitted.
+// § "Transaction object"; tests/integration/emulator-contract.test.ts diffs them against the public samples):
+// numbers stay numbers, booleans stay booleans, null where the samples have null. The 20 HMAC-signed fields come
+// straight from the row, so the signature covers exactly what is emitted.
 
 export type TransactionObject = Record<string, unknown> & {
   id: number;
@@ -67,12 +69,12 @@ export function buildTransactionObject(
       wallet_notification: null,
       paid_amount_cents: intention.status === "paid" ? intention.amountCents : 0,
       notify_user_with_email: false,
+      // No image here, unlike the intention's items: none of the samples' order items carries one.
       items: items.map((i) => ({
         name: i.name,
         description: i.description,
         amount_cents: i.amount,
         quantity: i.quantity,
-        image: i.image,
       })),
       order_url: "NA",
       commission_fees: 0,
@@ -83,6 +85,8 @@ export function buildTransactionObject(
       api_source: "OTHER",
       data: {},
       payment_status: intention.status === "paid" ? "PAID" : "UNPAID",
+      terminal_version: null,
+      payme_details: null,
     },
     created_at: t.createdText,
     transaction_processed_callback_responses: [],
@@ -111,6 +115,13 @@ export function buildTransactionObject(
       merchant_txn_ref: String(t.id),
       order_info: String(intention.orderId),
       card_type: card ? t.sourceSubType.toUpperCase() : null,
+      ...(card
+        ? migsData(intention, t, {
+            approved,
+            authorisedCents: approved ? t.amountCents : 0,
+            capturedCents: t.isAuth ? t.capturedAmountCents : captured,
+          })
+        : {}),
       card_num: t.cardNum,
       captured_amount: captured / 10 ** currencyExponent(t.currency),
       authorised_amount: approved ? t.amountCents / 10 ** currencyExponent(t.currency) : 0,
@@ -121,18 +132,22 @@ export function buildTransactionObject(
         : {}),
     },
     is_hidden: false,
+    // The claims of the payment key that paid: the URLs only when the intention set them (the docs sample has
+    // neither), and redirect_url, Paymob's own result page, always.
     payment_key_claims: {
       exp: Math.floor(intention.expiresAt.getTime() / 1000),
       extra: creationExtras(intention),
-      pmk_ip: "127.0.0.1",
       user_id: OWNER_USER_ID,
       currency: intention.currency,
       order_id: intention.orderId,
+      created_by: OWNER_USER_ID,
+      is_partner: false,
       amount_cents: intention.amountCents,
-      billing_data: billing,
+      billing_data: claimsBillingData(intention.billingData),
+      redirect_url: statusPageUrl(intention, t),
       integration_id: t.integrationId,
-      redirection_url: intention.redirectionUrl,
-      notification_url: intention.notificationUrl,
+      ...(intention.redirectionUrl ? { redirection_url: intention.redirectionUrl } : {}),
+      ...(intention.notificationUrl ? { notification_url: intention.notificationUrl } : {}),
       lock_order_when_paid: true,
       next_payment_intention: intention.id,
       single_payment_attempt: false,
@@ -153,7 +168,7 @@ export function buildTransactionObject(
     merchant_staff_tag: null,
     accept_fees_cents_int: 0,
     vat_cents_int: 0,
-    vat_cents_float: 0,
+    vat_cents_float: null,
     updated_at: t.updatedText,
     is_settled: false,
     bill_balanced: false,
@@ -163,7 +178,13 @@ export function buildTransactionObject(
   };
 }
 
-/** The callback body exactly as Paymob posts it. */
+/** The callback body exactly as Paymob posts it; 2025-2026 callbacks carry a top-level accept_fees too. */
 export function transactionCallbackBody(obj: TransactionObject): string {
-  return JSON.stringify({ type: "TRANSACTION", obj, issuer_bank: null, transaction_processed_callback_responses: "" });
+  return JSON.stringify({
+    type: "TRANSACTION",
+    obj,
+    accept_fees: 0,
+    issuer_bank: null,
+    transaction_processed_callback_responses: "",
+  });
 }

@@ -56,33 +56,37 @@ const BILLING_FILLER = "NA";
 const required = (label: string) => z.string().trim().min(1, `${label} is required`);
 const minor = z.number().int().nonnegative();
 
+const amountSchema = z.number().int("must be an integer count of minor units").positive("must be positive");
+const itemsSchema = z
+  .array(
+    z.object({
+      name: required("item name"),
+      amountMinor: minor,
+      quantity: z.number().int().positive(),
+      description: z.string().optional(),
+    }),
+  )
+  .min(1, "at least one line is needed");
+const billingSchema = z.object({
+  firstName: required("first name"),
+  lastName: required("last name"),
+  email: z.email("must be an email address"),
+  phoneNumber: required("phone number"),
+  street: z.string().optional(),
+  building: z.string().optional(),
+  floor: z.string().optional(),
+  apartment: z.string().optional(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  country: z.string().optional(),
+  postalCode: z.string().optional(),
+});
+
 const inputSchema = z.object({
-  amountMinor: z.number().int("must be an integer count of minor units").positive("must be positive"),
+  amountMinor: amountSchema,
   currency: z.string().regex(/^[A-Z]{3}$/, "must be an ISO 4217 code like EGP"),
-  items: z
-    .array(
-      z.object({
-        name: required("item name"),
-        amountMinor: minor,
-        quantity: z.number().int().positive(),
-        description: z.string().optional(),
-      }),
-    )
-    .min(1, "at least one line is needed"),
-  billing: z.object({
-    firstName: required("first name"),
-    lastName: required("last name"),
-    email: z.email("must be an email address"),
-    phoneNumber: required("phone number"),
-    street: z.string().optional(),
-    building: z.string().optional(),
-    floor: z.string().optional(),
-    apartment: z.string().optional(),
-    city: z.string().optional(),
-    state: z.string().optional(),
-    country: z.string().optional(),
-    postalCode: z.string().optional(),
-  }),
+  items: itemsSchema,
+  billing: billingSchema,
   specialReference: required("special reference"),
   notificationUrl: z.url({ protocol: /^https?$/ }),
   redirectionUrl: z.url({ protocol: /^https?$/ }),
@@ -106,49 +110,12 @@ export function buildIntentionRequest(config: PaymobConfig, input: CreateIntenti
     );
   }
 
-  // Each order line goes out as its line total with quantity 1: Paymob's docs disagree on whether quantity
-  // multiplies the item amount (docs/paymob.md § "Create an intention"); with quantity 1 both readings agree.
-  let lines: { name: string; amount: number; description: string; quantity: 1 }[];
-  let total: number;
-  try {
-    lines = items.map((item) => ({
-      name: clip(item.name.trim(), NAME_MAX),
-      amount: lineTotal(item.amountMinor, item.quantity),
-      description: clip(item.description?.trim() || `Quantity: ${item.quantity}`, DESCRIPTION_MAX),
-      quantity: 1,
-    }));
-    total = sumMinor(lines.map((line) => line.amount));
-  } catch (error) {
-    throw new PaymobInvalidInputError(
-      `Refusing to create a Paymob intention: ${error instanceof Error ? error.message : String(error)}`,
-    );
-  }
-  if (total !== amountMinor) {
-    throw new PaymobUnmatchedItemsError(
-      `Refusing to create a Paymob intention: the lines add up to ${total} but the amount is ${amountMinor} (${currency} minor units). Include shipping and fees as lines.`,
-      null,
-    );
-  }
-
   return {
     amount: amountMinor,
     currency,
     payment_methods: config.paymentMethods,
-    items: lines,
-    billing_data: {
-      first_name: clip(billing.firstName.trim(), NAME_MAX),
-      last_name: clip(billing.lastName.trim(), NAME_MAX),
-      email: billing.email,
-      phone_number: billing.phoneNumber.trim(),
-      apartment: filled(billing.apartment),
-      floor: filled(billing.floor),
-      street: filled(billing.street),
-      building: filled(billing.building),
-      city: filled(billing.city),
-      state: filled(billing.state),
-      country: filled(billing.country),
-      postal_code: filled(billing.postalCode),
-    },
+    items: wireLines(items, amountMinor, currency, "create"),
+    billing_data: wireBilling(billing),
     special_reference: parsed.data.specialReference,
     notification_url: parsed.data.notificationUrl,
     redirection_url: parsed.data.redirectionUrl,
@@ -203,6 +170,137 @@ export async function createIntention(
     intentionOrderId: response.intention_order_id,
     status: response.status,
     raw: json,
+  };
+}
+
+export type UpdateIntentionInput = {
+  clientSecret: string;
+  /** The intention's `intention_order_id`; Paymob requires it as `accept_order_id`. */
+  intentionOrderId: number;
+  /** A new total goes with its lines (and lines with their total): Paymob checks that they add up. */
+  amountMinor?: number;
+  items?: IntentionItem[];
+  billing?: BillingData;
+  specialReference?: string;
+  notificationUrl?: string;
+  redirectionUrl?: string;
+  /** Seconds from now; Paymob's maximum is 3,110,400 (36 days). */
+  expirationSeconds?: number;
+};
+
+const updateSchema = z
+  .object({
+    clientSecret: required("client secret").regex(/^[A-Za-z0-9_]+$/, "must be a client secret"),
+    intentionOrderId: z.number().int().positive(),
+    amountMinor: amountSchema.optional(),
+    items: itemsSchema.optional(),
+    billing: billingSchema.optional(),
+    specialReference: required("special reference").optional(),
+    notificationUrl: z.url({ protocol: /^https?$/ }).optional(),
+    redirectionUrl: z.url({ protocol: /^https?$/ }).optional(),
+    expirationSeconds: z.number().int().min(1).max(3_110_400).optional(),
+  })
+  .refine((v) => (v.amountMinor === undefined) === (v.items === undefined), {
+    message: "amountMinor and items change together",
+  });
+
+const updateResponseSchema = z.looseObject({
+  intention_detail: z.looseObject({ amount: z.number(), currency: z.string() }).optional(),
+});
+
+/**
+ * PUT {base}/v1/intention/{client_secret} (Postman "Update intention"): changes an unpaid intention, e.g. its
+ * amount after the cart changed; Pixel then re-reads it with `Pixel.updateIntentionData()`. Paymob documents no
+ * answer body; when it echoes `intention_detail`, a total other than the one asked for is refused, as on create.
+ */
+export async function updateIntention(
+  config: PaymobConfig,
+  input: UpdateIntentionInput,
+  fetchImpl?: FetchImpl,
+): Promise<{ raw: unknown }> {
+  const parsed = updateSchema.safeParse(input);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+    throw new PaymobInvalidInputError(`Refusing to update a Paymob intention: ${problems}`);
+  }
+  const v = parsed.data;
+  const body = {
+    accept_order_id: v.intentionOrderId,
+    ...(v.amountMinor !== undefined && v.items
+      ? { amount: v.amountMinor, items: wireLines(v.items, v.amountMinor, config.currency, "update") }
+      : {}),
+    ...(v.billing ? { billing_data: wireBilling(v.billing) } : {}),
+    ...(v.specialReference ? { special_reference: v.specialReference } : {}),
+    ...(v.notificationUrl ? { notification_url: v.notificationUrl } : {}),
+    ...(v.redirectionUrl ? { redirection_url: v.redirectionUrl } : {}),
+    ...(v.expirationSeconds ? { expiration: v.expirationSeconds } : {}),
+  };
+  const operation = `update intention of order ${v.intentionOrderId}`;
+  const json = await paymobRequest(
+    config.baseUrl,
+    {
+      operation,
+      method: "PUT",
+      path: `/v1/intention/${encodeURIComponent(v.clientSecret)}`,
+      auth: { scheme: "Token", credential: config.secretKey },
+      body,
+    },
+    fetchImpl,
+  );
+  const detail = parsePaymobResponse(updateResponseSchema, json, operation).intention_detail;
+  if (detail && "amount" in body && (detail.amount !== body.amount || detail.currency !== config.currency)) {
+    throw new PaymobUnexpectedResponseError(
+      `Paymob updated the intention of order ${v.intentionOrderId} to ${detail.amount} ${detail.currency}, but asked for ${body.amount} ${config.currency}`,
+      200,
+    );
+  }
+  return { raw: json };
+}
+
+/**
+ * Each order line goes out as its line total with quantity 1: Paymob's docs disagree on whether quantity
+ * multiplies the item amount (docs/paymob.md § "Create an intention"); with quantity 1 both readings agree.
+ * Refuses lines that do not add up to the amount, which Paymob would answer with 406.
+ */
+function wireLines(items: IntentionItem[], amountMinor: number, currency: string, verb: "create" | "update") {
+  let lines: { name: string; amount: number; description: string; quantity: 1 }[];
+  let total: number;
+  try {
+    lines = items.map((item) => ({
+      name: clip(item.name.trim(), NAME_MAX),
+      amount: lineTotal(item.amountMinor, item.quantity),
+      description: clip(item.description?.trim() || `Quantity: ${item.quantity}`, DESCRIPTION_MAX),
+      quantity: 1,
+    }));
+    total = sumMinor(lines.map((line) => line.amount));
+  } catch (error) {
+    throw new PaymobInvalidInputError(
+      `Refusing to ${verb} a Paymob intention: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  if (total !== amountMinor) {
+    throw new PaymobUnmatchedItemsError(
+      `Refusing to ${verb} a Paymob intention: the lines add up to ${total} but the amount is ${amountMinor} (${currency} minor units). Include shipping and fees as lines.`,
+      null,
+    );
+  }
+  return lines;
+}
+
+function wireBilling(billing: z.output<typeof billingSchema>) {
+  return {
+    first_name: clip(billing.firstName.trim(), NAME_MAX),
+    last_name: clip(billing.lastName.trim(), NAME_MAX),
+    email: billing.email,
+    phone_number: billing.phoneNumber.trim(),
+    apartment: filled(billing.apartment),
+    floor: filled(billing.floor),
+    street: filled(billing.street),
+    building: filled(billing.building),
+    city: filled(billing.city),
+    state: filled(billing.state),
+    country: filled(billing.country),
+    postal_code: filled(billing.postalCode),
   };
 }
 

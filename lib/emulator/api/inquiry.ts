@@ -1,4 +1,5 @@
 import "server-only";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { EMULATOR_API_KEY } from "@/lib/paymob/emulator-credentials";
 import { credential, detail, json, readJson, type EmuContext } from "../http";
@@ -12,7 +13,7 @@ import {
 } from "../repo";
 import { MERCHANT, OWNER_USER_ID } from "../settings";
 import { signClaims, verifyClaims } from "../tokens";
-import { buildTransactionObject } from "../transaction-object";
+import { buildTransactionObject, type TransactionObject } from "../transaction-object";
 
 // The legacy auth-token flow the inquiry APIs need (docs/paymob.md § "Inquiry"): POST /api/auth/tokens {api_key}
 // → {token} (valid 60 minutes), then `Authorization: Bearer <token>` on transaction_inquiry and transactions/{id}.
@@ -58,6 +59,16 @@ export async function authTokens(ctx: EmuContext): Promise<Response> {
   });
 }
 
+/**
+ * Inquiry answers carry a `unique_ref` that callbacks do not (Postman "Transaction Inquiry API" sample:
+ * "158_422a46c1ab…e0578a89", integration id, underscore, hex masked in the middle). The emulator's is the
+ * integration id and 32 hex characters derived from the transaction id, so it is stable across inquiries.
+ */
+function inquiryAnswer(obj: TransactionObject & { integration_id?: unknown }): Record<string, unknown> {
+  const hex = createHash("sha256").update(`unique_ref:${obj.id}`).digest("hex").slice(0, 32);
+  return { ...obj, unique_ref: `${String(obj.integration_id)}_${hex}` };
+}
+
 function bearerAuth(request: Request): Response | null {
   const token = credential(request, "Bearer");
   if (token === null) return detail(401, "Authentication credentials were not provided.");
@@ -82,7 +93,7 @@ export async function transactionInquiry(ctx: EmuContext): Promise<Response> {
       : await intentionBySpecialReference(ctx.db, parsed.data.merchant_order_id);
   const latest = intention ? await latestTransactionOfOrder(ctx.db, intention.orderId) : undefined;
   if (!intention || !latest) return detail(404, "Not found.");
-  return json(200, buildTransactionObject(intention, latest));
+  return json(200, inquiryAnswer(buildTransactionObject(intention, latest)));
 }
 
 export async function getTransaction(ctx: EmuContext, id: string): Promise<Response> {
@@ -91,5 +102,5 @@ export async function getTransaction(ctx: EmuContext, id: string): Promise<Respo
   const tx = /^\d+$/.test(id) ? await transactionById(ctx.db, Number(id)) : undefined;
   const intention = tx ? await intentionById(ctx.db, tx.intentionId) : undefined;
   if (!tx || !intention) return detail(404, "Not found.");
-  return json(200, buildTransactionObject(intention, tx));
+  return json(200, inquiryAnswer(buildTransactionObject(intention, tx)));
 }

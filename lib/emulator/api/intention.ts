@@ -12,7 +12,7 @@ import { paymobTimestamp } from "../time";
 import { hex32 } from "../tokens";
 
 // POST /v1/intention/ and GET /v1/intention/element/{public_key}/{client_secret}/
-// (docs/paymob.md § "Create an intention", § "Unified Checkout").
+// (docs/paymob.md § "Create an intention", § "Unified Checkout"); the update is in intention-update.ts.
 
 const DEFAULT_EXPIRATION_SECONDS = 3_110_400; // Paymob's documented maximum and default (36 days)
 
@@ -23,7 +23,7 @@ const INTEGRATION_MISSING =
  * DRF answers a missing header and a wrong key differently; both are 401. A valid key names the region whose
  * account it belongs to (its egy_/sau_/are_/omn_ prefix).
  */
-function secretKeyRegion(request: Request): PaymobRegion | Response {
+export function secretKeyRegion(request: Request): PaymobRegion | Response {
   const key = credential(request, "Token");
   if (key === null) return detail(401, "Authentication credentials were not provided.");
   return regionOfSecretKey(key) ?? detail(401, "Looks like the secret key is invalid");
@@ -34,10 +34,54 @@ export function secretKeyAuth(request: Request): Response | null {
   return region instanceof Response ? region : null;
 }
 
-function itemsTotal(items: IntentionInput["items"]): number {
+export function itemsTotal(items: IntentionInput["items"]): number {
   const rule = itemSumRule();
   return items.reduce((sum, i) => sum + (rule === "amount_x_quantity" ? i.amount * (i.quantity ?? 1) : i.amount), 0);
 }
+
+/** Paymob's 406 when the items do not add up to the amount (Postman). */
+export const unmatchedItems = (items: IntentionInput["items"], amount: number) =>
+  json(406, {
+    detail: "unmatched_item_prices",
+    message: `Items add up to ${itemsTotal(items)}, but amount is ${amount}.`,
+  });
+
+/** The integrations named in payment_methods, in Paymob's response shape, or the answer refusing them. */
+export function resolvePaymentMethods(
+  region: PaymobRegion,
+  refs: IntentionInput["payment_methods"],
+  currency: string,
+): { ok: true; methods: StoredPaymentMethod[] } | { ok: false; response: Response } {
+  const methods: StoredPaymentMethod[] = [];
+  for (const ref of refs) {
+    const integration = findIntegration(region, ref);
+    if (!integration) return { ok: false, response: detail(404, INTEGRATION_MISSING) };
+    if (!methods.some((m) => m.integration_id === integration.integration_id))
+      methods.push({ ...integration, alias: null, live: false, use_cvc_with_moto: false });
+  }
+  // "currency must match the currency of the selected Integration ID" (docs create-intention). Paymob's answer is
+  // reported as 400 "Invalid currency sent"; its exact body is not published (docs/paymob.md § "Regions and hosts").
+  if (methods.some((m) => m.currency !== currency.toUpperCase()))
+    return { ok: false, response: detail(400, "Invalid currency sent") };
+  return { ok: true, methods };
+}
+
+export const storedItems = (items: IntentionInput["items"]): IntentionItem[] =>
+  items.map((i) => ({
+    name: i.name,
+    amount: i.amount,
+    description: i.description ?? "",
+    quantity: i.quantity ?? 1,
+    image: i.image ?? null,
+  }));
+
+export const expiresIn = (seconds: number | undefined) =>
+  new Date(Date.now() + (seconds ?? DEFAULT_EXPIRATION_SECONDS) * 1000);
+
+export const duplicateReference = () =>
+  json(400, {
+    special_reference: ["Special reference must be unique; an intention with this reference already exists."],
+  });
 
 export async function createIntention(ctx: EmuContext): Promise<Response> {
   const region = secretKeyRegion(ctx.request);
@@ -51,36 +95,16 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
   const foreignUrls = intentionUrlErrors(input);
   if (foreignUrls) return json(400, foreignUrls);
 
-  const methods: StoredPaymentMethod[] = [];
-  for (const ref of input.payment_methods) {
-    const integration = findIntegration(region, ref);
-    if (!integration) return detail(404, INTEGRATION_MISSING);
-    if (!methods.some((m) => m.integration_id === integration.integration_id))
-      methods.push({ ...integration, alias: null, live: false, use_cvc_with_moto: false });
-  }
-  // "currency must match the currency of the selected Integration ID" (docs create-intention). Paymob's answer is
-  // reported as 400 "Invalid currency sent"; its exact body is not published (docs/paymob.md § "Regions and hosts").
-  if (methods.some((m) => m.currency !== input.currency.toUpperCase())) return detail(400, "Invalid currency sent");
+  const resolved = resolvePaymentMethods(region, input.payment_methods, input.currency);
+  if (!resolved.ok) return resolved.response;
+  const methods = resolved.methods;
 
-  if (input.items.length > 0 && itemsTotal(input.items) !== input.amount) {
-    return json(406, {
-      detail: "unmatched_item_prices",
-      message: `Items add up to ${itemsTotal(input.items)}, but amount is ${input.amount}.`,
-    });
-  }
-  if (input.special_reference && (await intentionBySpecialReference(ctx.db, input.special_reference))) {
-    return json(400, {
-      special_reference: ["Special reference must be unique; an intention with this reference already exists."],
-    });
-  }
+  if (input.items.length > 0 && itemsTotal(input.items) !== input.amount)
+    return unmatchedItems(input.items, input.amount);
+  if (input.special_reference && (await intentionBySpecialReference(ctx.db, input.special_reference)))
+    return duplicateReference();
 
-  const items: IntentionItem[] = input.items.map((i) => ({
-    name: i.name,
-    amount: i.amount,
-    description: i.description ?? "",
-    quantity: i.quantity ?? 1,
-    image: i.image ?? null,
-  }));
+  const items = storedItems(input.items);
   const [intention] = await ctx.db
     .insert(emuIntentions)
     .values({
@@ -97,7 +121,7 @@ export async function createIntention(ctx: EmuContext): Promise<Response> {
       notificationUrl: input.notification_url ?? null,
       redirectionUrl: input.redirection_url ?? null,
       createdText: paymobTimestamp(region),
-      expiresAt: new Date(Date.now() + (input.expiration ?? DEFAULT_EXPIRATION_SECONDS) * 1000),
+      expiresAt: expiresIn(input.expiration),
     })
     .returning();
   if (!intention) throw new Error("emulator: intention insert returned nothing");
