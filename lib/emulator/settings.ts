@@ -1,4 +1,8 @@
-import { EMULATOR_INTEGRATIONS, EMULATOR_PUBLIC_KEY } from "@/lib/paymob/emulator-credentials";
+import {
+  EMULATOR_INTEGRATIONS,
+  EMULATOR_MOTO_INTEGRATION,
+  EMULATOR_PUBLIC_KEY,
+} from "@/lib/paymob/emulator-credentials";
 
 // Runtime switches of the emulator, read per request so tests (and a redeploy) can change them.
 type Env = Record<string, string | undefined>;
@@ -27,11 +31,11 @@ export function defaultDelaySeconds(env: Env = process.env): number {
 /** `egy` from `egy_pk_test_…`: Paymob prefixes client secrets with the account's region. */
 export const REGION_PREFIX = EMULATOR_PUBLIC_KEY.split("_")[0] ?? "egy";
 
-export type Integration = (typeof EMULATOR_INTEGRATIONS)[number];
+export type Integration = (typeof EMULATOR_INTEGRATIONS)[number] | typeof EMULATOR_MOTO_INTEGRATION;
 
 /** Paymob accepts integration ids (numbers) or integration names (strings) in `payment_methods`. */
 export function findIntegration(ref: number | string): Integration | undefined {
-  return EMULATOR_INTEGRATIONS.find((i) =>
+  return [...EMULATOR_INTEGRATIONS, EMULATOR_MOTO_INTEGRATION].find((i) =>
     typeof ref === "number" ? i.integration_id === ref : i.name === ref || String(i.integration_id) === ref,
   );
 }
