@@ -102,11 +102,11 @@ export async function processCallback({
     }
 
     if (token) {
-      const outcome = await storeToken(conn, rawBody, hmac, token);
+      const { outcome, kept } = await storeToken(conn, rawBody, hmac, token);
       logPaymentLine(
         "callback",
         { outcome, transactionId: undefined },
-        `token=${token.id} paymob_order=${token.paymobOrderId ?? "?"}`,
+        `token=${token.id} paymob_order=${token.paymobOrderId ?? "?"} card ${kept}`,
       );
       return reply(200, outcome);
     }
@@ -226,16 +226,17 @@ async function storeToken(
   rawBody: string,
   hmac: string | null,
   obj: PaymobCardToken,
-): Promise<"token_stored" | "unknown_order"> {
+): Promise<{ outcome: "token_stored" | "unknown_order"; kept: string }> {
   return db.transaction(async (tx) => {
     const owner = await cardOwner(tx, obj);
     const saved = owner.ok ? await saveCard(tx, owner.userId, obj) : false;
     const kept = owner.ok ? (saved ? "saved to the account" : "already saved") : `not saved: ${owner.refusal}`;
-    return insertTokenEvent(tx, {
+    const outcome = await insertTokenEvent(tx, {
       rawBody: storableText(rawBody),
       signature: storableText(hmac),
       paymobOrderId: obj.paymobOrderId ?? null,
       detail: storableText(`card token ${obj.id} (${obj.cardSubtype} ${obj.maskedPan}), ${kept}`),
     });
+    return { outcome, kept };
   });
 }
