@@ -29,6 +29,9 @@ export async function AccountLink() {
         <Link href="/account/orders" className="block rounded px-2 py-1.5 hover:bg-stone-100">
           Your orders
         </Link>
+        <Link href="/account/cards" className="block rounded px-2 py-1.5 hover:bg-stone-100">
+          Saved cards
+        </Link>
         {asAdmin(viewer) ? (
           <Link href="/admin" className="block rounded px-2 py-1.5 hover:bg-stone-100">
             Admin

@@ -16,6 +16,7 @@ type PixelOptions = {
   afterPaymentComplete?: (response: unknown) => void;
   onPaymentCancel?: () => void;
   customStyle?: Record<string, unknown>;
+  showSaveCard?: boolean;
 };
 declare global {
   interface Window {
@@ -31,6 +32,8 @@ type Props = {
   elementId: string;
   /** Where to go once Pixel reports a result without leaving the page (non-3-D-Secure cards). */
   returnUrl: string;
+  /** Offer "save this card": only an account can keep one (lib/saved-cards), so never for a guest's order. */
+  showSaveCard?: boolean;
 };
 
 type Status =
@@ -42,7 +45,15 @@ type Status =
 
 const LOAD_TIMEOUT_MS = 20_000;
 
-export function PixelCheckout({ publicKey, clientSecret, script, styles, elementId, returnUrl }: Props) {
+export function PixelCheckout({
+  publicKey,
+  clientSecret,
+  script,
+  styles,
+  elementId,
+  returnUrl,
+  showSaveCard = false,
+}: Props) {
   const router = useRouter();
   const [status, setStatus] = useState<Status>({ kind: "loading" });
   const container = useRef<HTMLDivElement>(null);
@@ -86,6 +97,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
           },
           onPaymentCancel: () => setStatus({ kind: "cancelled" }),
           customStyle: { Font_Family: "system-ui, sans-serif", Color_Primary: "#8f4a17" },
+          showSaveCard,
         });
       })
       .catch((error: unknown) => {
@@ -95,7 +107,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, element
       });
 
     return undefined; // the observer lives as long as the container; unmounting removes both
-  }, [publicKey, clientSecret, script, styles, elementId, returnUrl, router]);
+  }, [publicKey, clientSecret, script, styles, elementId, returnUrl, showSaveCard, router]);
 
   // Coming back with the browser's Back button (after 3-D Secure, say) must not show a stale, used form.
   useEffect(() => {

@@ -5,3 +5,4 @@ export * from "./orders";
 export * from "./payments";
 export * from "./reversals";
 export * from "./rate-limits";
+export * from "./saved-cards";

@@ -77,9 +77,9 @@ export async function enqueueTransactionCallback(
 
 /**
  * The saved-card TOKEN callback (docs/paymob.md § "Callbacks"): a separate POST to the same notification_url;
- * order_id is a string.
+ * order_id is a string. The order_card_tokens API answers the same object (api/card-tokens.ts).
  */
-function tokenObject(token: EmuCardToken, intention: EmuIntention) {
+export function tokenObject(token: EmuCardToken, intention: EmuIntention) {
   return {
     id: token.id,
     token: token.token,

@@ -12,7 +12,7 @@ export type IntentionItem = {
   quantity: number;
   image: string | null;
 };
-export type StoredPaymentMethod = Integration & { alias: null; live: false; use_cvc_with_moto: false };
+export type StoredPaymentMethod = Integration & { alias: null; live: false; use_cvc_with_moto: boolean };
 
 const BILLING_KEYS = [
   "apartment",

@@ -15,22 +15,23 @@ import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
 import { urlRefusal } from "./exposure";
 import { redirectLocation } from "./redirect-query";
 import { lockIntention, lockTransaction } from "./repo";
-import { defaultDelaySeconds, regionOfClientSecret, type Integration } from "./settings";
+import { defaultDelaySeconds, regionOfClientSecret } from "./settings";
 import { paymentKeyFor, type StoredPaymentMethod } from "./intention-shapes";
 import { paymobTimestamp } from "./time";
 import { hex32 } from "./tokens";
 import { buildTransactionObject, type TransactionObject } from "./transaction-object";
+import { savedCardCharge, type SavedCardMethod, type SavedCardRefusal } from "./saved-card-payment";
 
 // The payment engine behind the hosted checkout and the Pixel iframe: start a payment, pass the emulated
 // 3-D Secure / wallet step, finish it (transaction row, signed callbacks, redirect URL) in one DB transaction.
 
 export type PaymentMethodInput =
-  { type: "card"; digits: string; saveCard: boolean } | { type: "wallet"; number: string };
+  { type: "card"; digits: string; saveCard: boolean } | { type: "wallet"; number: string } | SavedCardMethod;
 
 export type PaymentResult =
   | { kind: "finished"; transaction: EmuTransaction; obj: TransactionObject; redirectUrl: string }
   | { kind: "challenge"; transaction: EmuTransaction; challengeUrl: string }
-  | { kind: "refused"; reason: "already_paid" | "expired" | "method_unavailable" | "not_found" };
+  | { kind: "refused"; reason: "already_paid" | "expired" | "not_found" | SavedCardRefusal };
 
 type Outcome = {
   success: boolean;
@@ -62,7 +63,7 @@ const PENDING: Outcome = {
 };
 const AWAITING: Outcome = { ...PENDING, message: "Awaiting authentication" };
 
-function integrationFor(intention: EmuIntention, name: "card" | "wallet"): Integration | undefined {
+function integrationFor(intention: EmuIntention, name: "card" | "wallet"): StoredPaymentMethod | undefined {
   return (intention.paymentMethods as StoredPaymentMethod[]).find((m) => m.name === name);
 }
 
@@ -95,13 +96,14 @@ export async function startPayment(
   base: string,
   intentionId: string,
   method: PaymentMethodInput,
-  apiSource: "IFRAME" | "PIXEL",
+  apiSource: "IFRAME" | "PIXEL" | "OTHER",
 ): Promise<PaymentResult> {
   return db.transaction(async (tx) => {
     const intention = await lockIntention(tx, intentionId);
     if (!intention) return { kind: "refused", reason: "not_found" } as const;
     if (intention.status === "paid") return { kind: "refused", reason: "already_paid" } as const;
     if (intention.expiresAt.getTime() < Date.now()) return { kind: "refused", reason: "expired" } as const;
+    if (method.type === "token") return payWithSavedCard(tx, base, intention, method, apiSource);
     const integration = integrationFor(intention, method.type);
     if (!integration) return { kind: "refused", reason: "method_unavailable" } as const;
 
@@ -148,6 +150,52 @@ export async function startPayment(
     const scenario = card?.behaviour.outcome === "approved" ? card.behaviour.scenario : undefined;
     return finish(tx, base, intention, transaction, scenario);
   });
+}
+
+/** A saved card (saved-card-payment.ts): the card's remembered behaviour, its token's masked number. */
+async function payWithSavedCard(
+  tx: Tx,
+  base: string,
+  intention: EmuIntention,
+  method: SavedCardMethod,
+  apiSource: "IFRAME" | "PIXEL" | "OTHER",
+): Promise<PaymentResult> {
+  const checked = await savedCardCharge(tx, intention, method);
+  if (!checked.ok) return { kind: "refused", reason: checked.reason } as const;
+  const { card, integration, behaviour, cardNum } = checked.charge;
+  const challenge = behaviour.outcome === "approved" && behaviour.threeDs;
+  const now = paymobTimestamp(regionOfClientSecret(intention.clientSecret));
+  const [transaction] = await tx
+    .insert(emuTransactions)
+    .values({
+      intentionId: intention.id,
+      orderId: intention.orderId,
+      kind: "payment",
+      integrationId: integration.integration_id,
+      amountCents: intention.amountCents,
+      currency: intention.currency,
+      ...(challenge ? AWAITING : outcomeOf(behaviour)),
+      is3dSecure: challenge,
+      isAuth: behaviour.outcome === "approved" && behaviour.authOnly === true,
+      sourceType: "card",
+      sourcePan: card.maskedPan.slice(-4),
+      sourceSubType: card.cardSubtype,
+      cardNum,
+      apiSource,
+      acsToken: challenge ? hex32() : null,
+      awaitingChallenge: challenge,
+      createdText: now,
+      updatedText: now,
+    })
+    .returning();
+  if (!transaction) throw new Error("emulator: transaction insert returned nothing");
+  if (challenge)
+    return {
+      kind: "challenge",
+      transaction,
+      challengeUrl: `${base}/acs/${transaction.id}/?token=${transaction.acsToken}`,
+    };
+  return finish(tx, base, intention, transaction, behaviour.outcome === "approved" ? behaviour.scenario : undefined);
 }
 
 export type ChallengeAnswer = { otp: string; mpin?: string };

@@ -2,6 +2,7 @@ import { Hono, type Context } from "hono";
 import { logger } from "@/lib/logger";
 import { paymentStatus, showChallenge, showCheckout, submitChallenge, submitCheckout } from "./api/checkout";
 import { listDeliveries, pumpNow, replayDelivery, setScenario } from "./api/control";
+import { orderCardTokens } from "./api/card-tokens";
 import { authTokens, getTransaction, transactionInquiry } from "./api/inquiry";
 import { createIntention, getElement } from "./api/intention";
 import { updateIntention } from "./api/intention-update";
@@ -51,6 +52,7 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
   on("/api/acceptance/void_refund/void", { POST: maskedWhenPublic((ctx) => reverse(ctx, "void")) });
   on("/api/acceptance/capture", { POST: maskedWhenPublic((ctx) => reverse(ctx, "capture")) });
   on("/api/auth/tokens", { POST: authTokens });
+  on("/api/acceptance/order_card_tokens", { POST: maskedWhenPublic(orderCardTokens) });
   on("/api/ecommerce/orders/transaction_inquiry", { POST: maskedWhenPublic(transactionInquiry) });
   on("/api/acceptance/transactions/:id", { GET: maskedWhenPublic((ctx, p) => getTransaction(ctx, p.id!)) });
   on("/", { GET: (ctx) => html(200, homePage(ctx.base)) });

@@ -1,4 +1,8 @@
-import { EMULATOR_KEYS, EMULATOR_REGION_INTEGRATIONS } from "@/lib/paymob/emulator-credentials";
+import {
+  EMULATOR_KEYS,
+  EMULATOR_MOTO_INTEGRATION,
+  EMULATOR_REGION_INTEGRATIONS,
+} from "@/lib/paymob/emulator-credentials";
 import { PAYMOB_REGIONS, regionForKeyPrefix, REGION_NAMES, type PaymobRegion } from "@/lib/paymob/regions";
 
 // Runtime switches of the emulator, read per request so tests (and a redeploy) can change them.
@@ -51,14 +55,19 @@ export const publicKeyOf = (clientSecret: string): string =>
 /** Client secrets carry the region's prefix: `egy_csk_test_…`, `sau_csk_test_…` (docs/paymob.md § "Regions and hosts"). */
 export const clientSecretPrefix = (region: PaymobRegion) => `${PAYMOB_REGIONS[region].keyPrefix}_csk_test_`;
 
-export type Integration = (typeof EMULATOR_REGION_INTEGRATIONS)[PaymobRegion][number];
+export type Integration =
+  (typeof EMULATOR_REGION_INTEGRATIONS)[PaymobRegion][number] | typeof EMULATOR_MOTO_INTEGRATION;
 
 /**
  * Paymob accepts integration ids (numbers) or integration names (strings) in `payment_methods`. Each region is
  * its own merchant account: another region's integration id does not exist for this key.
  */
 export function findIntegration(region: PaymobRegion, ref: number | string): Integration | undefined {
-  const integrations: readonly Integration[] = EMULATOR_REGION_INTEGRATIONS[region];
+  // The MOTO integration (merchant-initiated saved-card payments) exists on the Egyptian account only.
+  const integrations: readonly Integration[] =
+    region === "egypt"
+      ? [...EMULATOR_REGION_INTEGRATIONS.egypt, EMULATOR_MOTO_INTEGRATION]
+      : EMULATOR_REGION_INTEGRATIONS[region];
   return integrations.find((i) =>
     typeof ref === "number" ? i.integration_id === ref : i.name === ref || String(i.integration_id) === ref,
   );

@@ -41,7 +41,7 @@ export async function insertTransactionEvent(tx: Tx, values: TransactionEventVal
 
 /** A verified saved-card token, linked to the order whose attempt Paymob's order id names, in one statement. */
 export async function insertTokenEvent(
-  db: Db,
+  db: Db | Tx,
   values: { rawBody: string; signature: string | null; paymobOrderId: number | null; detail: string },
 ): Promise<"token_stored" | "unknown_order"> {
   const { paymobOrderId } = values;

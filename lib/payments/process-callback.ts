@@ -2,6 +2,7 @@ import "server-only";
 import { getDb, type Db } from "@/db/client";
 import { readCallback } from "@/lib/paymob/callbacks";
 import { wireName, type PaymobCardToken, type PaymobTransaction } from "@/lib/paymob/reshape";
+import { cardOwner, saveCard } from "@/lib/saved-cards/queries";
 import { applyTransaction, type ApplyOutcome } from "./apply-transaction";
 import { insertRejectedEvent } from "./hot-path-writes";
 import { logPaymentLine } from "./log";
@@ -101,11 +102,11 @@ export async function processCallback({
     }
 
     if (token) {
-      const outcome = await storeToken(conn, rawBody, hmac, token);
+      const { outcome, kept } = await storeToken(conn, rawBody, hmac, token);
       logPaymentLine(
         "callback",
         { outcome, transactionId: undefined },
-        `token=${token.id} paymob_order=${token.paymobOrderId ?? "?"}`,
+        `token=${token.id} paymob_order=${token.paymobOrderId ?? "?"} card ${kept}`,
       );
       return reply(200, outcome);
     }
@@ -215,17 +216,27 @@ async function storeRejected(db: Db, rawBody: string, hmac: string | null, r: Re
   });
 }
 
-/** A saved-card token: stored and linked to the order when its Paymob order id is one of ours. One statement. */
+/**
+ * A saved-card token: stored and linked to the order when its Paymob order id is one of ours, and kept as the
+ * account's saved card when lib/saved-cards says whose it is (never a guest's). One DB transaction, so a retry
+ * after a failure starts clean; a repeated TOKEN adds an event but no second card (unique token).
+ */
 async function storeToken(
   db: Db,
   rawBody: string,
   hmac: string | null,
   obj: PaymobCardToken,
-): Promise<"token_stored" | "unknown_order"> {
-  return insertTokenEvent(db, {
-    rawBody: storableText(rawBody),
-    signature: storableText(hmac),
-    paymobOrderId: obj.paymobOrderId ?? null,
-    detail: storableText(`card token ${obj.id} (${obj.cardSubtype} ${obj.maskedPan})`),
+): Promise<{ outcome: "token_stored" | "unknown_order"; kept: string }> {
+  return db.transaction(async (tx) => {
+    const owner = await cardOwner(tx, obj);
+    const saved = owner.ok ? await saveCard(tx, owner.userId, obj) : false;
+    const kept = owner.ok ? (saved ? "saved to the account" : "already saved") : `not saved: ${owner.refusal}`;
+    const outcome = await insertTokenEvent(tx, {
+      rawBody: storableText(rawBody),
+      signature: storableText(hmac),
+      paymobOrderId: obj.paymobOrderId ?? null,
+      detail: storableText(`card token ${obj.id} (${obj.cardSubtype} ${obj.maskedPan}), ${kept}`),
+    });
+    return { outcome, kept };
   });
 }

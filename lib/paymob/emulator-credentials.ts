@@ -43,5 +43,16 @@ export const EMULATOR_REGION_INTEGRATIONS = {
 /** Egypt's integrations, the default region's. */
 export const EMULATOR_INTEGRATIONS = EMULATOR_REGION_INTEGRATIONS.egypt;
 
+/**
+ * A MOTO integration for merchant-initiated saved-card payments (Postman "Pay with saved card", MIT). Kept out
+ * of EMULATOR_INTEGRATIONS, the store's default `payment_methods`: the store never charges a card by itself.
+ */
+export const EMULATOR_MOTO_INTEGRATION = {
+  integration_id: 4900003,
+  name: "moto",
+  method_type: "moto",
+  currency: "EGP",
+} as const;
+
 /** Where the emulator is mounted inside this app; below it, Paymob's own paths. */
 export const EMULATOR_MOUNT = "/paymob-emulator";

@@ -43,6 +43,11 @@ export type CreateIntentionInput = {
   notificationUrl: string;
   redirectionUrl: string;
   extras?: Record<string, unknown>;
+  /**
+   * The customer's saved-card tokens (TOKEN callbacks): Unified Checkout and Pixel list them and ask only for
+   * the CVV (docs/paymob.md § "Saved cards"). Only ever the signed-in owner's own cards.
+   */
+  cardTokens?: string[];
 };
 
 export type Intention = { id: string; clientSecret: string; intentionOrderId: number; status: string; raw: unknown };
@@ -91,6 +96,7 @@ const inputSchema = z.object({
   notificationUrl: z.url({ protocol: /^https?$/ }),
   redirectionUrl: z.url({ protocol: /^https?$/ }),
   extras: z.record(z.string(), z.unknown()).optional(),
+  cardTokens: z.array(z.string().min(1)).optional(),
 });
 
 /**
@@ -120,6 +126,7 @@ export function buildIntentionRequest(config: PaymobConfig, input: CreateIntenti
     notification_url: parsed.data.notificationUrl,
     redirection_url: parsed.data.redirectionUrl,
     ...(parsed.data.extras ? { extras: parsed.data.extras } : {}),
+    ...(parsed.data.cardTokens?.length ? { card_tokens: parsed.data.cardTokens } : {}),
   };
 }
 

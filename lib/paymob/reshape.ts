@@ -51,6 +51,10 @@ export type PaymobCardToken = {
   paymobOrderId?: number;
   cardSubtype: string;
   maskedPan: string;
+  /** The saved card's token: what `card_tokens` and saved-card payments send back. */
+  token: string;
+  /** The email Paymob saved the card under (the intention's billing email); signed. */
+  email: string | null;
 };
 
 /** The wire name of a reshaped field, for messages to an operator who reads Paymob's payloads. */
@@ -94,6 +98,8 @@ export function reshapeToken(obj: TokenObject): PaymobCardToken {
     paymobOrderId: paymobOrderIdOf(obj.order_id),
     cardSubtype: obj.card_subtype,
     maskedPan: obj.masked_pan,
+    token: obj.token,
+    email: obj.email,
   };
 }
 

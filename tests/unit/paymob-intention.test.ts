@@ -127,6 +127,16 @@ describe("createIntention", () => {
     expect(body).not.toHaveProperty("extras");
   });
 
+  it("sends saved-card tokens as card_tokens, and no card_tokens key without any (docs/paymob.md § Saved cards)", () => {
+    expect(buildIntentionRequest(config, { ...input, cardTokens: ["tok_a", "tok_b"] }).card_tokens).toEqual([
+      "tok_a",
+      "tok_b",
+    ]);
+    expect(buildIntentionRequest(config, { ...input, cardTokens: [] })).not.toHaveProperty("card_tokens");
+    expect(buildIntentionRequest(config, input)).not.toHaveProperty("card_tokens");
+    expect(() => buildIntentionRequest(config, { ...input, cardTokens: [""] })).toThrow(PaymobInvalidInputError);
+  });
+
   it("fills blank optional billing fields with NA (Paymob rejects blanks) but keeps given ones", () => {
     const body = buildIntentionRequest(config, {
       ...input,

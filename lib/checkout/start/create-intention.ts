@@ -6,6 +6,7 @@ import { logger } from "@/lib/logger";
 import { attemptNumberOf } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";
 import * as paymob from "@/lib/paymob/intention";
+import { cardTokensOf } from "@/lib/saved-cards/queries";
 import type { PaymentDeps } from "../payment-deps";
 
 export type CreateIntentionResult =
@@ -31,6 +32,9 @@ export async function createIntention(
     attempt: attemptNumberOf(attempt.specialReference),
   });
 
+  // A signed-in customer's saved cards are offered again; a guest's order never has any (lib/saved-cards).
+  const cardTokens = order.userId ? await cardTokensOf(db, order.userId) : [];
+
   let intention;
   try {
     intention = await paymob.createIntention(
@@ -45,6 +49,7 @@ export async function createIntention(
         notificationUrl: deps.urls.notificationUrl,
         redirectionUrl: deps.urls.redirectionUrl,
         extras: { order_reference: order.reference },
+        cardTokens,
       },
       deps.fetchImpl,
     );

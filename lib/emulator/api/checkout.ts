@@ -7,7 +7,8 @@ import { completeChallenge, startPayment, type PaymentResult } from "../payments
 import { checkoutPage, type CheckoutFormState } from "../pages/checkout";
 import { challengePage } from "../pages/challenge";
 import { messagePage } from "../pages/layout";
-import { intentionByClientSecret, intentionById, transactionById } from "../repo";
+import type { EmuIntention } from "../db/schema";
+import { intentionByClientSecret, intentionById, savedCardsByTokens, transactionById } from "../repo";
 import { publicKeyOf, publicKeyOpens } from "../settings";
 
 // The hosted Unified Checkout: GET /unifiedcheckout/, POST /unifiedcheckout/pay, the emulated ACS/wallet step
@@ -21,6 +22,12 @@ const REFUSALS: Record<Extract<PaymentResult, { kind: "refused" }>["reason"], [n
     "This payment link has expired. Return to the shop and start the payment again.",
   ],
   method_unavailable: [400, "Payment method unavailable", "This payment method is not enabled for this payment."],
+  unknown_token: [
+    400,
+    "Saved card unavailable",
+    "This saved card cannot pay for this payment. Pay with a card instead.",
+  ],
+  cvv_required: [400, "Security code needed", "Enter the card's 3 or 4 digit security code."],
   not_found: [404, "Payment not found", "This payment does not exist or the link is incomplete."],
 };
 
@@ -55,18 +62,35 @@ export async function showCheckout(ctx: EmuContext): Promise<Response> {
   if (!intention) return messagePage(...REFUSALS.not_found);
   if (intention.status === "paid") return messagePage(...REFUSALS.already_paid);
   if (intention.expiresAt.getTime() < Date.now()) return messagePage(...REFUSALS.expired);
-  return html(200, checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention));
+  return html(
+    200,
+    checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention, {}, await offeredCards(ctx, intention)),
+  );
+}
+
+/** The saved cards the merchant offered on this intention (`card_tokens`), as the page lists them. */
+async function offeredCards(ctx: EmuContext, intention: EmuIntention) {
+  return savedCardsByTokens(ctx.db, intention.cardTokens as string[]);
 }
 
 export async function submitCheckout(ctx: EmuContext): Promise<Response> {
   const form = await readForm(ctx.request);
   const intention = await checkoutIntention(ctx, form.publicKey, form.clientSecret);
   if (!intention) return messagePage(...REFUSALS.not_found);
-  const invalid = (error: string) => {
+  const invalid = async (error: string) => {
     const values = Object.fromEntries(Object.entries(form).filter(([key]) => key !== "cvv")); // never echo the security code
     const state: CheckoutFormState = { error, values };
-    return html(422, checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention, state));
+    return html(
+      422,
+      checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention, state, await offeredCards(ctx, intention)),
+    );
   };
+  if (form.method === "saved_card") {
+    // Only the CVV: the card itself is the token the merchant listed in card_tokens (payments.ts checks it).
+    if (!/^\d{3,4}$/.test(form.cvv ?? "")) return invalid("Enter the 3 or 4 digit security code.");
+    const method = { type: "token", token: form.card_token ?? "", cvv: form.cvv ?? null, moto: false } as const;
+    return respondToPayment(ctx, await startPayment(ctx.db, ctx.base, intention.id, method, "IFRAME"));
+  }
   if (form.method === "wallet") {
     const wallet = walletInput.safeParse({ number: form.wallet_number ?? "" });
     if (!wallet.success) return invalid(firstError(wallet.error));

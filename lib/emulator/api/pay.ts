@@ -4,6 +4,7 @@ import { logger } from "@/lib/logger";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { json, readJson, type EmuContext } from "../http";
 import { cardInput, firstError } from "../payment-input";
+import { isTokenPayment, payWithToken } from "./pay-token";
 import { startPayment, type PaymentResult } from "../payments";
 import { redirectPairs } from "../redirect-query";
 import { intentionByClientSecret } from "../repo";
@@ -57,6 +58,7 @@ function payResponse(result: Exclude<PaymentResult, { kind: "refused" }>): Recor
 export async function pay(ctx: EmuContext): Promise<Response> {
   const raw = await readJson(ctx.request);
   if (!raw.ok) return raw.response;
+  if (isTokenPayment(raw.value)) return payWithToken(ctx, raw.value);
   const parsed = body.safeParse(raw.value);
   if (!parsed.success) return json(400, SESSION_ERROR);
   const { client_secret, payment_token, save_card, source } = parsed.data;

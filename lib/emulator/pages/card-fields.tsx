@@ -51,18 +51,27 @@ export function CardFields({ values, required = false, withName = true }: Props)
           />
         </div>
         <div>
-          <label htmlFor="cvv">CVV</label>
-          <input
-            type="password"
-            id="cvv"
-            name="cvv"
-            inputMode="numeric"
-            autoComplete="cc-csc"
-            required={required}
-            maxLength={4}
-          />
+          <CvvField required={required} />
         </div>
       </div>
+    </>
+  );
+}
+
+/** The security code: the only field a saved card asks for (the hosted page's saved-card form). */
+export function CvvField({ id = "cvv", required = false }: { id?: string; required?: boolean }) {
+  return (
+    <>
+      <label htmlFor={id}>CVV</label>
+      <input
+        type="password"
+        id={id}
+        name="cvv"
+        inputMode="numeric"
+        autoComplete="cc-csc"
+        required={required}
+        maxLength={4}
+      />
     </>
   );
 }

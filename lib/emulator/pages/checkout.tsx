@@ -1,9 +1,9 @@
 import type { EmuIntention } from "../db/schema";
 import { formatMoney } from "@/lib/money";
 import { TEST_CARD_CVV, TEST_CARD_EXPIRY, TEST_CARD_HOLDER, TEST_CARDS, TEST_WALLET } from "../cards";
-import type { IntentionItem, StoredPaymentMethod } from "../intention-shapes";
+import type { IntentionItem, SavedCard, StoredPaymentMethod } from "../intention-shapes";
 import { MERCHANT } from "../settings";
-import { CardFields } from "./card-fields";
+import { CardFields, CvvField } from "./card-fields";
 import { layout } from "./layout";
 
 // The hosted Unified Checkout page. Plain forms POSTing to the emulator: works with JavaScript disabled.
@@ -63,7 +63,7 @@ function Hidden({
 }: {
   publicKey: string;
   clientSecret: string;
-  method: "card" | "wallet";
+  method: "card" | "wallet" | "saved_card";
 }) {
   return (
     <>
@@ -79,6 +79,7 @@ export function checkoutPage(
   publicKey: string,
   intention: EmuIntention,
   state: CheckoutFormState = {},
+  savedCards: SavedCard[] = [],
 ): string {
   const methods = (intention.paymentMethods as StoredPaymentMethod[]).map((m) => m.name);
   const items = intention.items as IntentionItem[];
@@ -126,6 +127,28 @@ export function checkoutPage(
         <div className="alert" role="alert" id="form-error">
           {state.error}
         </div>
+      )}
+      {methods.includes("card") && savedCards.length > 0 && (
+        <form className="card" method="post" action={action} aria-labelledby="saved-title" noValidate>
+          <h2 id="saved-title">Pay with a saved card</h2>
+          <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="saved_card" />
+          <fieldset>
+            <legend>Saved cards</legend>
+            {savedCards.map((c, index) => (
+              <label className="check" key={c.token}>
+                <input
+                  type="radio"
+                  name="card_token"
+                  value={c.token}
+                  defaultChecked={v.card_token ? v.card_token === c.token : index === 0}
+                />{" "}
+                {c.card_subtype} {c.masked_pan}
+              </label>
+            ))}
+          </fieldset>
+          <CvvField id="saved_cvv" required />
+          <button type="submit">Pay {total} with saved card</button>
+        </form>
       )}
       {methods.includes("card") && (
         <form className="card" method="post" action={action} aria-labelledby="card-title" noValidate>

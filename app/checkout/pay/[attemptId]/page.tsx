@@ -42,6 +42,7 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
           styles={assets.styles}
           elementId={`paymob-pixel-${attempt.id}`}
           returnUrl={returnPath(attempt.specialReference)}
+          showSaveCard={order.userId !== null}
         />
         <OrderSummary currency={order.currency} totalMinor={order.totalMinor} lines={placedOrderLines(lines)} />
       </div>
