@@ -94,7 +94,6 @@ export const intentionUpdateInput = z.object({
   notification_url: intentionInput.shape.notification_url,
   redirection_url: intentionInput.shape.redirection_url,
 });
-export type IntentionUpdateInput = z.infer<typeof intentionUpdateInput>;
 
 /** DRF nests field errors by path. Paymob's documented item errors drop the list index: {"items": {"name": [...]}}. */
 export function drfErrors(error: z.ZodError): Record<string, unknown> {
