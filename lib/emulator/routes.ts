@@ -38,12 +38,15 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
     );
   };
   on("/v1/intention", { POST: createIntention });
-  on("/v1/intention/element/:pk/:cs", { GET: (ctx, p) => getElement(ctx, p.pk!, p.cs!) });
+  // Pixel reads it from the merchant's page, another origin (CORS as any browser-facing API needs).
+  on("/v1/intention/element/:pk/:cs", { GET: withCors((ctx, p) => getElement(ctx, p.pk!, p.cs!)) });
   on("/unifiedcheckout", { GET: showCheckout });
   on("/unifiedcheckout/pay", { POST: submitCheckout });
   on("/unifiedcheckout/payment-status", { GET: paymentStatus });
   on("/acs/:id", { GET: (ctx, p) => showChallenge(ctx, p.id!), POST: (ctx, p) => submitChallenge(ctx, p.id!) });
-  on("/pixel/iframe-card", { GET: iframeCard });
+  // Pixel's card frame lives on Paymob's checkout front-end host at these paths (docs/paymob.md § "Pixel").
+  on("/iframe-card-v2", { GET: iframeCard });
+  on("/iframe-card", { GET: iframeCard });
   on("/api/acceptance/payments/pay", { POST: pay });
   on("/api/acceptance/void_refund/refund", { POST: maskedWhenPublic((ctx) => reverse(ctx, "refund")) });
   on("/api/acceptance/void_refund/void", { POST: maskedWhenPublic((ctx) => reverse(ctx, "void")) });
@@ -77,6 +80,15 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
     return detail(500, "The emulator hit an internal error; see the server log.");
   });
   return app;
+}
+
+/** Lets any page read the answer, as Paymob's public, browser-facing endpoints must. */
+function withCors(handler: Handler): Handler {
+  return async (ctx, params) => {
+    const response = await handler(ctx, params);
+    response.headers.set("access-control-allow-origin", "*");
+    return response;
+  };
 }
 
 /** The database and deferred work, set up only once a route matched (a 404 or 405 touches no database). */
