@@ -58,7 +58,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     this._options = options;
     this._container = container;
     this._valid = false;
-    this._validReported = null;
+    this._validReported = false; // Pixel reports the first change to valid, not the initial state
     this._loading = false;
     this._token = null;
     this._render();
