@@ -15,7 +15,7 @@ import { iframeCard } from "./pixel/iframe";
 import { keyWhenPublic, maskedWhenPublic } from "./public-guards";
 
 export type EmulatorEnv = { Bindings: { basePath: string; waitUntil?: (promise: Promise<unknown>) => void } };
-type Methods = Partial<Record<"GET" | "POST", Handler>>;
+type Methods = Partial<Record<"GET" | "POST" | "OPTIONS", Handler>>;
 
 /**
  * Every path the emulator answers below `basePath`: Paymob's own paths, then the emulator's tools (/_emulator).
@@ -47,7 +47,8 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
   // Pixel's card frame lives on Paymob's checkout front-end host at these paths (docs/paymob.md § "Pixel").
   on("/iframe-card-v2", { GET: iframeCard });
   on("/iframe-card", { GET: iframeCard });
-  on("/api/acceptance/payments/pay", { POST: pay });
+  // Pixel posts here from the merchant's page too (a saved card), a JSON POST from another origin: preflight + CORS.
+  on("/api/acceptance/payments/pay", { POST: withCors(pay), OPTIONS: preflight });
   on("/api/acceptance/void_refund/refund", { POST: maskedWhenPublic((ctx) => reverse(ctx, "refund")) });
   on("/api/acceptance/void_refund/void", { POST: maskedWhenPublic((ctx) => reverse(ctx, "void")) });
   on("/api/acceptance/capture", { POST: maskedWhenPublic((ctx) => reverse(ctx, "capture")) });
@@ -89,6 +90,19 @@ function withCors(handler: Handler): Handler {
     response.headers.set("access-control-allow-origin", "*");
     return response;
   };
+}
+
+/** The CORS preflight a browser sends before a cross-origin JSON POST (no cookies: Paymob's API takes none). */
+function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      "access-control-allow-origin": "*",
+      "access-control-allow-methods": "POST, OPTIONS",
+      "access-control-allow-headers": "content-type",
+      "access-control-max-age": "600",
+    },
+  });
 }
 
 /** The database and deferred work, set up only once a route matched (a 404 or 405 touches no database). */

@@ -52,6 +52,25 @@ describe.skipIf(t.skipped)(`emulator Pixel endpoints and Pay API on ${testDbTarg
     expect(res.headers.get("access-control-allow-origin")).toBe("*");
   });
 
+  it("takes Pixel's cross-origin JSON POST: a preflight, then an answer the merchant's page may read", async () => {
+    const preflight = await fetch(`${h.emu.baseUrl}/api/acceptance/payments/pay`, {
+      method: "OPTIONS",
+      headers: { origin: "https://shop.test", "access-control-request-method": "POST" },
+    });
+    expect(preflight.status).toBe(204);
+    expect(preflight.headers.get("access-control-allow-origin")).toBe("*");
+    expect(preflight.headers.get("access-control-allow-headers")).toMatch(/content-type/);
+    const i = await createTestIntention(h.emu, h.receiver.url);
+    expect((await payCard(i, "4111111111111111")).headers.get("access-control-allow-origin")).toBe("*");
+  });
+
+  it("serves the CVV-only frame Pixel shows beside a saved card", async () => {
+    const page = await (await fetch(`${h.emu.baseUrl}/iframe-card/?type=cvv`)).text();
+    expect(page).toContain('name="cvv"');
+    expect(page).toContain("selectedCardCVV");
+    expect(page).not.toContain('name="card_number"');
+  });
+
   it("serves the card frame at Pixel's paths, the same page for every payment (the token comes by postMessage)", async () => {
     for (const path of ["/iframe-card-v2/?type=card&v=2&integration_type=directPayment", "/iframe-card/?type=card"]) {
       const res = await fetch(`${h.emu.baseUrl}${path}`);
@@ -78,7 +97,8 @@ describe.skipIf(t.skipped)(`emulator Pixel endpoints and Pay API on ${testDbTarg
     });
     for (const value of Object.values(data)) expect(typeof value).toBe("string");
     expect(verifyRedirect(EMULATOR_HMAC_SECRET, new URL(data.redirection_url!).searchParams)).toBe(true);
-    const [callback] = await h.receiver.waitFor((all) => all.some((c) => c.path === `/cb/${i.special_reference}`));
+    const ours = (c: { path: string }) => c.path === `/cb/${i.special_reference}`;
+    const callback = (await h.receiver.waitFor((all) => all.some(ours))).find(ours);
     const obj = (callback!.json as { obj: { id: number; api_source: string } }).obj;
     expect(verifyTransaction(EMULATOR_HMAC_SECRET, obj, callback!.query.get("hmac"))).toBe(true);
     expect(obj).toMatchObject({ id: Number(data.id), api_source: "PIXEL" });

@@ -123,3 +123,16 @@ export const IFRAME_SCRIPT = String.raw`(function () {
   post({ type: "isIframeLoaded" });
 })();
 `;
+
+// The CVV-only frame (/iframe-card/?type=cvv) beside a saved card: Pixel reads `selectedCardCVV` from its messages
+// and pays the saved card itself (its Pay API call with subtype TOKEN), so the frame only reports what is typed.
+export const CVV_IFRAME_SCRIPT = String.raw`(function () {
+  "use strict";
+  var input = document.getElementById("cvv");
+  input.addEventListener("input", function () {
+    input.value = input.value.replace(/\D/g, "").slice(0, 4);
+    window.parent.postMessage({ type: "selectedCardCVV", selectedCardCVV: input.value }, "*");
+  });
+  document.getElementById("cvv-form").addEventListener("submit", function (event) { event.preventDefault(); });
+})();
+`;

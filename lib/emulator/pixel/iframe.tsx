@@ -1,8 +1,8 @@
 import "server-only";
-import { html } from "../http";
+import { html, type EmuContext } from "../http";
 import { CardFields } from "../pages/card-fields";
 import { renderDocument } from "../pages/layout";
-import { IFRAME_SCRIPT } from "./iframe-script";
+import { CVV_IFRAME_SCRIPT, IFRAME_SCRIPT } from "./iframe-script";
 
 // GET /iframe-card-v2/ (and /iframe-card/, which Pixel prefetches): the card frame Paymob's Pixel embeds from its
 // checkout front-end host, and the emulator's own Pixel too. Card data never touch the merchant page. The page
@@ -16,8 +16,12 @@ input[aria-invalid=true]{border-color:#b42318}.row{display:grid;grid-template-co
 [hidden]{display:none!important}:focus-visible{outline:3px solid #2563eb;outline-offset:1px}
 .hint{font-size:.8rem;color:#4b5d58;margin:.5rem 0 0}`;
 
-/** The frame is meant to sit inside any merchant's page, as Paymob's does (see frameableEmulatorPath). */
-export function iframeCard(): Response {
+/**
+ * The frame is meant to sit inside any merchant's page, as Paymob's does (isEmbeddableEverywhere in
+ * lib/security-headers.ts). `?type=cvv` is the CVV-only frame Pixel shows next to a selected saved card.
+ */
+export function iframeCard(ctx: EmuContext): Response {
+  if (ctx.url.searchParams.get("type") === "cvv") return cvvFrame();
   const markup = (
     <html lang="en">
       {/* eslint-disable-next-line @next/next/no-head-element -- a whole document rendered to a string, not a Next page */}
@@ -33,6 +37,27 @@ export function iframeCard(): Response {
           <p className="hint">Test emulator · e.g. 5123 4567 8901 2346, 01/39, CVV 123</p>
         </form>
         <script dangerouslySetInnerHTML={{ __html: IFRAME_SCRIPT }} />
+      </body>
+    </html>
+  );
+  return html(200, renderDocument(markup));
+}
+
+function cvvFrame(): Response {
+  const markup = (
+    <html lang="en">
+      {/* eslint-disable-next-line @next/next/no-head-element -- a whole document rendered to a string, not a Next page */}
+      <head>
+        <meta charSet="utf-8" />
+        <title>CVV (test emulator)</title>
+        <style dangerouslySetInnerHTML={{ __html: STYLES }} />
+      </head>
+      <body>
+        <form id="cvv-form" noValidate aria-label="Security code">
+          <label htmlFor="cvv">CVV</label>
+          <input type="password" id="cvv" name="cvv" inputMode="numeric" autoComplete="cc-csc" maxLength={4} />
+        </form>
+        <script dangerouslySetInnerHTML={{ __html: CVV_IFRAME_SCRIPT }} />
       </body>
     </html>
   );
