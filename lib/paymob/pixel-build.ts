@@ -8,7 +8,7 @@
 
 type Env = Record<string, string | undefined>;
 
-export const PIXEL_BUILDS = ["emulator", "paymob-pixel", "paymob-pixel-alpha"] as const;
+const PIXEL_BUILDS = ["emulator", "paymob-pixel", "paymob-pixel-alpha"] as const;
 export type PixelBuild = (typeof PIXEL_BUILDS)[number];
 
 const isPixelBuild = (value: string): value is PixelBuild => (PIXEL_BUILDS as readonly string[]).includes(value);

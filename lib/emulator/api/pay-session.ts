@@ -14,10 +14,10 @@ import { readPaymentKey } from "../tokens";
 // Each subtype's handler (CARD and WALLET in pay.ts, TOKEN for saved cards) reads its own source fields.
 // Error bodies are the ones Pixel's card component recognises (docs/paymob.md § "Pay API").
 
-export const PAY_SUBTYPES = ["CARD", "WALLET", "TOKEN"] as const;
+const PAY_SUBTYPES = ["CARD", "WALLET", "TOKEN"] as const;
 
 /** The envelope only: a subtype's own fields are checked by its handler, so they can answer per field. */
-export const payEnvelope = z.object({
+const payEnvelope = z.object({
   payment_token: z.string().min(1),
   source: z.looseObject({ subtype: z.enum(PAY_SUBTYPES) }),
 });
@@ -25,9 +25,9 @@ export const payEnvelope = z.object({
 /** Pixel shows "already processed" for this body (its card component checks `message === "Session Error"`). */
 export const sessionError = () => json(400, { message: "Session Error" });
 /** Pixel checks this body either as a one-element list or as `{msg}`; Django REST's ValidationError is the list. */
-export const alreadyPaid = () => json(400, ["Order has already paid."]);
+const alreadyPaid = () => json(400, ["Order has already paid."]);
 /** Pixel maps any 401 to "expired"; the public sources show no body, this one is the emulator's (DRF's shape). */
-export const expiredToken = () => json(401, { detail: "Invalid or expired payment token." });
+const expiredToken = () => json(401, { detail: "Invalid or expired payment token." });
 
 export type PaySession = {
   intention: EmuIntention;

@@ -1,5 +1,5 @@
 import fs from "node:fs";
-import path from "node:path";
+import { createRequire } from "node:module";
 import type { BrowserContext } from "@playwright/test";
 import { EMULATOR_MOUNT } from "../../../lib/paymob/emulator-credentials";
 import { PIXEL_ALPHA } from "../../../lib/paymob/urls";
@@ -9,7 +9,9 @@ import { PIXEL_ALPHA } from "../../../lib/paymob/urls";
 // CSP; here the browser gets the installed copy of that bundle for the jsDelivr URL, and both staging hosts are
 // answered by the emulator, which mirrors Paymob's paths for the API host and the card-frame host alike.
 
-const BUNDLE = fs.readFileSync(path.join(process.cwd(), "node_modules/paymob-pixel-alpha/main.js"));
+/** The installed package's one file (its `exports` point at main.js). */
+const require = createRequire(import.meta.url);
+const BUNDLE = fs.readFileSync(require.resolve("paymob-pixel-alpha"));
 
 export type PaymobHostTraffic = { method: string; url: string }[];
 
