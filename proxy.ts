@@ -3,7 +3,7 @@ import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server
 import { authConfig } from "./auth.config";
 import { logger } from "./lib/logger";
 import { EMULATOR_MOUNT } from "./lib/paymob/emulator-credentials";
-import { pageSecurityHeaders } from "./lib/security-headers";
+import { isEmbeddableEverywhere, pageSecurityHeaders } from "./lib/security-headers";
 import { malformedActionReason } from "./lib/server-actions/request-shape";
 
 // The adapter-free config: the JWT session cookie is verified here without a database (see auth.config.ts).
@@ -35,7 +35,11 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   }
   // The emulator's pages are plain HTML strings with inline scripts; they cannot carry Next's nonce.
   const nonce = pathname.startsWith(EMULATOR_MOUNT) ? undefined : newNonce();
-  const headers = pageSecurityHeaders(process.env, { nonce, dev: process.env.NODE_ENV === "development" });
+  const headers = pageSecurityHeaders(process.env, {
+    nonce,
+    dev: process.env.NODE_ENV === "development",
+    embeddable: isEmbeddableEverywhere(pathname),
+  });
 
   const forward = () => {
     const requestHeaders = new Headers(request.headers);

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { logger } from "@/lib/logger";
-import { loadPaymobConfig, describePaymobConfig } from "@/lib/paymob/config";
+import { loadPaymobConfig, describePaymobConfig, type PaymobConfig } from "@/lib/paymob/config";
+import { pixelBuild } from "@/lib/paymob/pixel-build";
 import { PaymobConfigError } from "@/lib/paymob/errors";
 import { isLoopbackUrl } from "@/lib/app-url";
 import { resolveDbConfig } from "@/db/config";
@@ -63,7 +64,7 @@ export function envProblems(env: Env = process.env): string[] {
     }
   }
 
-  let paymobMode: string | undefined;
+  let paymobMode: PaymobConfig["mode"] | undefined;
   try {
     paymobMode = loadPaymobConfig(env).mode;
   } catch (error) {
@@ -91,6 +92,13 @@ export function envProblems(env: Env = process.env): string[] {
       );
     if (!url && !env.VERCEL_PROJECT_PRODUCTION_URL && !env.VERCEL_URL)
       problems.push("APP_URL is missing: Paymob needs it to build the callback and return URLs.");
+  }
+  if (paymobMode) {
+    try {
+      pixelBuild(env, paymobMode);
+    } catch (error) {
+      problems.push((error as Error).message);
+    }
   }
   if (paymobMode === "live" && env.PAYMOB_EMULATOR === "1")
     problems.push("PAYMOB_EMULATOR=1 together with live Paymob keys: remove one of them.");

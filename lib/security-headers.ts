@@ -1,6 +1,7 @@
 import { appUrl } from "./app-url";
 import { EMULATOR_MOUNT } from "./paymob/emulator-credentials";
 import { isPaymobRegion, PAYMOB_REGIONS } from "./paymob/regions";
+import { pixelBuild } from "./paymob/pixel-build";
 import { paymobBrowserSources } from "./paymob/urls";
 
 type Env = Record<string, string | undefined>;
@@ -18,7 +19,23 @@ export function browserPaymobSources(env: Env): ReturnType<typeof paymobBrowserS
   const baseUrl = emulator
     ? `${appUrl(env)}${EMULATOR_MOUNT}`
     : (env.PAYMOB_BASE_URL?.trim() || PAYMOB_REGIONS[region].baseUrl).replace(/\/+$/, "");
-  return paymobBrowserSources({ mode: emulator ? "emulator" : "test", region, baseUrl });
+  const mode = emulator ? "emulator" : "test";
+  let build: ReturnType<typeof pixelBuild> | undefined;
+  try {
+    build = pixelBuild(env, mode);
+  } catch {
+    build = undefined; // refused at start (lib/env.ts); the mode's own build meanwhile
+  }
+  return paymobBrowserSources({ mode, region, baseUrl, pixelBuild: build });
+}
+
+/**
+ * The emulator's card frame (Pixel's /iframe-card-v2/ and /iframe-card/) is made to sit inside any merchant's
+ * page, as Paymob's frame host does; every other page may only be framed by the app itself.
+ */
+export function isEmbeddableEverywhere(pathname: string): boolean {
+  if (!pathname.startsWith(EMULATOR_MOUNT)) return false;
+  return /^\/iframe-card(-v2)?\/?$/.test(pathname.slice(EMULATOR_MOUNT.length));
 }
 
 export type PolicyOptions = {
@@ -30,6 +47,8 @@ export type PolicyOptions = {
    */
   nonce?: string;
   dev?: boolean;
+  /** `frame-ancestors *` instead of 'self' (isEmbeddableEverywhere); browsers then ignore X-Frame-Options. */
+  embeddable?: boolean;
 };
 
 /**
@@ -37,7 +56,10 @@ export type PolicyOptions = {
  * Styles keep 'unsafe-inline': the stylesheet is inlined into each page (experimental.inlineCss), React
  * writes style attributes, and Pixel injects its own styles; none of that can run code.
  */
-export function contentSecurityPolicy(env: Env, { nonce, dev = false }: PolicyOptions = {}): string {
+export function contentSecurityPolicy(
+  env: Env,
+  { nonce, dev = false, embeddable = false }: PolicyOptions = {},
+): string {
   const paymob = browserPaymobSources(env);
   const list = (...sources: string[]) => [...new Set(sources)].join(" ");
   return [
@@ -48,11 +70,11 @@ export function contentSecurityPolicy(env: Env, { nonce, dev = false }: PolicyOp
     `style-src ${list("'self'", "'unsafe-inline'", paymob.pixel)}`,
     `img-src ${list("'self'", "data:", "blob:", paymob.pixel, ...paymob.frames)}`,
     `font-src ${list("'self'", "data:", paymob.pixel, ...paymob.frames)}`,
-    `connect-src ${list("'self'", paymob.api, ...(dev ? ["ws:", "wss:"] : []))}`,
+    `connect-src ${list("'self'", ...paymob.connect, ...(dev ? ["ws:", "wss:"] : []))}`,
     `frame-src ${list("'self'", ...paymob.frames)}`,
     // Unified Checkout is reached by a form post's redirect (without JavaScript), which form-action also governs.
     `form-action ${list("'self'", paymob.api)}`,
-    "frame-ancestors 'self'",
+    embeddable ? "frame-ancestors *" : "frame-ancestors 'self'",
     "base-uri 'self'",
     "object-src 'none'",
   ].join("; ");

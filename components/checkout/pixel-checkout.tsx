@@ -90,7 +90,8 @@ export function PixelCheckout({
           clientSecret,
           paymentMethods: ["card"],
           elementId,
-          // UX only: the return page shows what the database says, which the server callback decides.
+          // UX only: the return page shows what the database says, which the server callback decides. Pixel
+          // calls this for every answer but 3-D Secure, a declined card or a 4xx included (docs/paymob.md § "Pixel").
           afterPaymentComplete: () => {
             setStatus({ kind: "completing" });
             router.replace(returnUrl);

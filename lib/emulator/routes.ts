@@ -17,7 +17,7 @@ import { iframeCard } from "./pixel/iframe";
 import { keyWhenPublic, maskedWhenPublic } from "./public-guards";
 
 export type EmulatorEnv = { Bindings: { basePath: string; waitUntil?: (promise: Promise<unknown>) => void } };
-type Methods = Partial<Record<"GET" | "POST" | "PUT", Handler>>;
+type Methods = Partial<Record<"GET" | "POST" | "PUT" | "OPTIONS", Handler>>;
 
 /**
  * Every path the emulator answers below `basePath`: Paymob's own paths, then the emulator's tools (/_emulator).
@@ -41,13 +41,17 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
   };
   on("/v1/intention", { POST: createIntention });
   on("/v1/intention/:cs", { PUT: (ctx, p) => updateIntention(ctx, p.cs!) });
-  on("/v1/intention/element/:pk/:cs", { GET: (ctx, p) => getElement(ctx, p.pk!, p.cs!) });
+  // Pixel reads it from the merchant's page, another origin (CORS as any browser-facing API needs).
+  on("/v1/intention/element/:pk/:cs", { GET: withCors((ctx, p) => getElement(ctx, p.pk!, p.cs!)) });
   on("/unifiedcheckout", { GET: showCheckout });
   on("/unifiedcheckout/pay", { POST: submitCheckout });
   on("/unifiedcheckout/payment-status", { GET: paymentStatus });
   on("/acs/:id", { GET: (ctx, p) => showChallenge(ctx, p.id!), POST: (ctx, p) => submitChallenge(ctx, p.id!) });
-  on("/pixel/iframe-card", { GET: iframeCard });
-  on("/api/acceptance/payments/pay", { POST: pay });
+  // Pixel's card frame lives on Paymob's checkout front-end host at these paths (docs/paymob.md § "Pixel").
+  on("/iframe-card-v2", { GET: iframeCard });
+  on("/iframe-card", { GET: iframeCard });
+  // Pixel posts here from the merchant's page too (a saved card), a JSON POST from another origin: preflight + CORS.
+  on("/api/acceptance/payments/pay", { POST: withCors(pay), OPTIONS: preflight });
   on("/api/acceptance/void_refund/refund", { POST: maskedWhenPublic((ctx) => reverse(ctx, "refund")) });
   on("/api/acceptance/void_refund/void", { POST: maskedWhenPublic((ctx) => reverse(ctx, "void")) });
   on("/api/acceptance/capture", { POST: maskedWhenPublic((ctx) => reverse(ctx, "capture")) });
@@ -81,6 +85,28 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
     return detail(500, "The emulator hit an internal error; see the server log.");
   });
   return app;
+}
+
+/** Lets any page read the answer, as Paymob's public, browser-facing endpoints must. */
+function withCors(handler: Handler): Handler {
+  return async (ctx, params) => {
+    const response = await handler(ctx, params);
+    response.headers.set("access-control-allow-origin", "*");
+    return response;
+  };
+}
+
+/** The CORS preflight a browser sends before a cross-origin JSON POST (no cookies: Paymob's API takes none). */
+function preflight(): Response {
+  return new Response(null, {
+    status: 204,
+    headers: {
+      "access-control-allow-origin": "*",
+      "access-control-allow-methods": "POST, OPTIONS",
+      "access-control-allow-headers": "content-type",
+      "access-control-max-age": "600",
+    },
+  });
 }
 
 /** The database and deferred work, set up only once a route matched (a 404 or 405 touches no database). */

@@ -74,6 +74,21 @@ test.describe("Paymob emulator", () => {
     await expect(page.locator("#result")).toContainText('"is_3d_secure": "false"');
   });
 
+  test("Pixel hands a 4xx pay answer to afterPaymentComplete, as Paymob's does", async ({ page, request, baseURL }) => {
+    const intention = await createIntention(request, baseURL!);
+    const demo = `${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}`;
+    await page.goto(demo);
+    await fillCard(page.frameLocator("#pixel-container iframe"), "4111111111111111");
+    await page.getByRole("button", { name: /^Pay EGP/ }).click();
+    await expect(page.locator("#result")).toContainText('"success": "true"');
+    // The same intention again: Paymob's Pay API refuses it, and Pixel still reports instead of showing it.
+    await page.goto(demo);
+    await fillCard(page.frameLocator("#pixel-container iframe"), "4111111111111111");
+    await page.getByRole("button", { name: /^Pay EGP/ }).click();
+    await expect(page.locator("#result")).toContainText('"status": 400');
+    await expect(page.locator("#result")).toContainText("Order has already paid.");
+  });
+
   test("Pixel sends a 3-D Secure card through the emulated ACS page to the redirection URL", async ({
     page,
     request,

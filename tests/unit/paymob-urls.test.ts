@@ -1,7 +1,9 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { loadPaymobConfig, type PaymobConfig } from "@/lib/paymob/config";
-import { paymobBrowserSources, pixelAssets, unifiedCheckoutUrl } from "@/lib/paymob/urls";
+import { PIXEL_ALPHA, paymobBrowserSources, pixelAssets, unifiedCheckoutUrl } from "@/lib/paymob/urls";
 
 const ksa: PaymobConfig = {
   mode: "live",
@@ -53,11 +55,32 @@ describe("pixelAssets", () => {
   });
 });
 
+describe("the npm build of Pixel", () => {
+  it("loads only main.js (its styles are inlined), at the version the e2e suite runs", () => {
+    expect(pixelAssets({ ...emulator, pixelBuild: "paymob-pixel-alpha" })).toEqual({
+      script: "https://cdn.jsdelivr.net/npm/paymob-pixel-alpha@1.2.14/main.js",
+      styles: [],
+    });
+    const installed = JSON.parse(
+      readFileSync(path.join(process.cwd(), "node_modules/paymob-pixel-alpha/package.json"), "utf8"),
+    ) as { version: string };
+    expect(PIXEL_ALPHA.folder).toBe(`https://cdn.jsdelivr.net/npm/paymob-pixel-alpha@${installed.version}`);
+  });
+
+  it("is compiled with the hosts the CSP allows for it", () => {
+    const bundle = readFileSync(path.join(process.cwd(), "node_modules/paymob-pixel-alpha/main.js"), "utf8");
+    const environment = bundle.slice(bundle.indexOf("./src/environments/environment.ts"));
+    const hosts = new Set(environment.slice(0, 1200).match(/https:\/\/[a-z0-9.-]+/g));
+    expect([...hosts].sort()).toEqual([PIXEL_ALPHA.api, PIXEL_ALPHA.frontEnd].sort());
+  });
+});
+
 describe("paymobBrowserSources", () => {
   it("lists the API host, the Pixel folder on the CDN and the regional checkout front-end for real keys", () => {
     expect(paymobBrowserSources(ksa)).toEqual({
       api: "https://ksa.paymob.com",
       pixel: "https://cdn.jsdelivr.net/npm/paymob-pixel@latest/",
+      connect: ["https://ksa.paymob.com"],
       frames: ["https://ksa.paymob.com", "https://ksa.checkout.paymob.com"],
     });
   });
@@ -66,12 +89,22 @@ describe("paymobBrowserSources", () => {
     expect(paymobBrowserSources(emulator)).toEqual({
       api: "http://127.0.0.1:3100",
       pixel: "http://127.0.0.1:3100/paymob-emulator/pixel/",
+      connect: ["http://127.0.0.1:3100"],
       frames: ["http://127.0.0.1:3100"],
     });
   });
 
+  it("lists only the staging hosts Paymob's npm build is compiled with, when that build is chosen", () => {
+    expect(paymobBrowserSources({ ...emulator, pixelBuild: "paymob-pixel-alpha" })).toEqual({
+      api: "http://127.0.0.1:3100",
+      pixel: "https://cdn.jsdelivr.net/npm/paymob-pixel-alpha@1.2.14/",
+      connect: ["https://accept-alpha.paymob.com"],
+      frames: ["https://alpha.checkout.paymob.com"],
+    });
+  });
+
   it("holds every Pixel asset inside the Pixel folder", () => {
-    for (const config of [ksa, emulator]) {
+    for (const config of [ksa, emulator, { ...emulator, pixelBuild: "paymob-pixel-alpha" as const }]) {
       const { pixel } = paymobBrowserSources(config);
       const { script, styles } = pixelAssets(config);
       for (const url of [script, ...styles]) expect(url.startsWith(pixel), url).toBe(true);

@@ -4,6 +4,7 @@ import { pixelAssets } from "@/lib/paymob/urls";
 import {
   browserPaymobSources,
   contentSecurityPolicy,
+  isEmbeddableEverywhere,
   pageSecurityHeaders,
   staticSecurityHeaders,
 } from "@/lib/security-headers";
@@ -37,6 +38,32 @@ const CHECKOUT_FRONTEND = {
 };
 
 describe("the content security policy", () => {
+  it("allows exactly the npm Pixel build's folder and staging hosts when PAYMOB_PIXEL_BUILD chooses it", () => {
+    const env = { APP_URL: "http://localhost:3000", PAYMOB_PIXEL_BUILD: "paymob-pixel-alpha" };
+    const policy = contentSecurityPolicy(env, { nonce: "n0nce" });
+    expect(sources(policy, "script-src")).toEqual([
+      "'self'",
+      "'nonce-n0nce'",
+      "https://cdn.jsdelivr.net/npm/paymob-pixel-alpha@1.2.14/",
+    ]);
+    expect(sources(policy, "connect-src")).toEqual(["'self'", "https://accept-alpha.paymob.com"]);
+    expect(sources(policy, "frame-src")).toEqual(["'self'", "https://alpha.checkout.paymob.com"]);
+    expect(policy).not.toMatch(/paymob-emulator\/pixel|paymob-pixel@latest/);
+    // Pixel's frame may ask for the Payment Request API (wallets) in it, and only in it.
+    const permissions = pageSecurityHeaders(env).find((h) => h.key === "Permissions-Policy")!.value;
+    expect(permissions).toContain('payment=(self "https://alpha.checkout.paymob.com")');
+  });
+
+  it("lets any page frame the emulator's card frame, as Paymob's frame host is, and nothing else", () => {
+    expect(isEmbeddableEverywhere("/paymob-emulator/iframe-card-v2/")).toBe(true);
+    expect(isEmbeddableEverywhere("/paymob-emulator/iframe-card")).toBe(true);
+    for (const path of ["/paymob-emulator/unifiedcheckout/", "/iframe-card-v2/", "/paymob-emulator/iframe-card-v2/x"])
+      expect(isEmbeddableEverywhere(path), path).toBe(false);
+    const env = { APP_URL: "http://localhost:3000" };
+    expect(directive(contentSecurityPolicy(env, { embeddable: true }), "frame-ancestors")).toBe("frame-ancestors *");
+    expect(directive(contentSecurityPolicy(env), "frame-ancestors")).toBe("frame-ancestors 'self'");
+  });
+
   it("allows only the app itself and its emulator in emulator mode", () => {
     const policy = contentSecurityPolicy({ APP_URL: "http://localhost:3000" }, { nonce: "n0nce" });
     expect(policy).not.toMatch(/paymob\.com|jsdelivr/);

@@ -1,13 +1,9 @@
 import "server-only";
-import { z } from "zod";
 import { logger } from "@/lib/logger";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { json, type EmuContext } from "../http";
-import type { StoredPaymentMethod } from "../intention-shapes";
-import { startPayment, type PaymentResult } from "../payments";
-import { redirectPairs } from "../redirect-query";
-import { intentionById } from "../repo";
-import { readPaymentKey } from "../tokens";
+import { startPayment } from "../payments";
+import { payAnswer, refusal, type PaySession } from "./pay-session";
 
 // POST /api/acceptance/payments/pay with `source.subtype: "TOKEN"`: a payment with a saved card
 // (docs/paymob.md § "Saved cards"). Two bodies reach it:
@@ -19,73 +15,21 @@ import { readPaymentKey } from "../tokens";
 // Which one it is follows from the payment key's integration, never from the body's say-so. The answer is the
 // Pay API's flat object with string booleans; Pixel navigates to its `redirection_url` on a 200.
 
-const tokenBody = z.looseObject({
-  payment_token: z.string().min(1),
-  api_source: z.string().optional(),
-  source: z.looseObject({
-    identifier: z.string().min(1),
-    subtype: z.literal("TOKEN"),
-    cvn: z.string().optional(),
-  }),
-});
+/** The TOKEN source after pay.ts's dispatch: the saved card's token and, for a customer's payment, its CVV. */
+export type TokenSource = { identifier: string; cvn?: string };
 
-/** Whether a Pay API body is a saved-card one (the dispatch in pay.ts). */
-export function isTokenPayment(body: unknown): boolean {
-  return z.looseObject({ source: z.looseObject({ subtype: z.literal("TOKEN") }) }).safeParse(body).success;
-}
-
-const SESSION_ERROR = { message: "Session Error" };
-
-function answer(result: Exclude<PaymentResult, { kind: "refused" }>): Record<string, string> {
-  if (result.kind === "challenge") {
-    const t = result.transaction;
-    return {
-      id: String(t.id),
-      pending: "true",
-      success: "false",
-      is_3d_secure: "true",
-      amount_cents: String(t.amountCents),
-      currency: t.currency,
-      order: String(t.orderId),
-      redirection_url: result.challengeUrl,
-      redirect_url: result.challengeUrl,
-    };
-  }
-  const signed = new URL(result.redirectUrl).searchParams;
-  return {
-    ...Object.fromEntries(redirectPairs(result.obj)),
-    hmac: signed.get("hmac") ?? "",
-    redirection_url: result.redirectUrl,
-    redirect_url: result.redirectUrl,
-  };
-}
-
-export async function payWithToken(ctx: EmuContext, raw: unknown): Promise<Response> {
-  const parsed = tokenBody.safeParse(raw);
-  if (!parsed.success) return json(400, SESSION_ERROR);
-  const { payment_token, source, api_source } = parsed.data;
-  const claims = readPaymentKey(payment_token);
-  const intentionId = typeof claims?.next_payment_intention === "string" ? claims.next_payment_intention : null;
-  const intention = intentionId ? await intentionById(ctx.db, intentionId) : undefined;
-  if (!intention || !claims) return json(401, { message: "Payment session expired. Reload the page." });
-  const integration = (intention.paymentMethods as StoredPaymentMethod[]).find(
-    (m) => m.integration_id === claims.integration_id,
-  );
-  const moto = integration?.method_type === "moto";
+export async function payWithToken(ctx: EmuContext, session: PaySession, source: TokenSource): Promise<Response> {
+  const { intention, integration } = session;
+  const moto = integration.method_type === "moto";
+  const apiSource = moto ? "OTHER" : session.body.api_source === "PIXEL" ? "PIXEL" : "IFRAME";
   const result = await startPayment(
     ctx.db,
     ctx.base,
     intention.id,
     { type: "token", token: source.identifier, cvv: source.cvn ?? null, moto },
-    moto ? "OTHER" : api_source === "PIXEL" ? "PIXEL" : "IFRAME",
+    apiSource,
   );
-  if (result.kind === "refused") {
-    return result.reason === "already_paid"
-      ? json(400, { message: "Order has already paid." })
-      : result.reason === "expired"
-        ? json(401, { message: "Payment session expired." })
-        : json(400, SESSION_ERROR);
-  }
+  if (result.kind === "refused") return refusal(result.reason);
   if (result.kind === "finished") {
     const { id: transactionId, orderId, success, pending } = result.transaction;
     logger.info(
@@ -94,5 +38,5 @@ export async function payWithToken(ctx: EmuContext, raw: unknown): Promise<Respo
     );
     ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
   }
-  return json(200, answer(result));
+  return json(200, payAnswer(result));
 }

@@ -3,100 +3,96 @@ import { z } from "zod";
 import { logger } from "@/lib/logger";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { json, readJson, type EmuContext } from "../http";
-import { cardInput, firstError } from "../payment-input";
-import { isTokenPayment, payWithToken } from "./pay-token";
-import { startPayment, type PaymentResult } from "../payments";
-import { redirectPairs } from "../redirect-query";
-import { intentionByClientSecret } from "../repo";
-import { readPaymentKey } from "../tokens";
+import { cardInput, walletInput } from "../payment-input";
+import { startPayment, type PaymentMethodInput, type PaymentResult } from "../payments";
+import { payAnswer, readPaySession, refusal, sessionError } from "./pay-session";
+import { payWithToken } from "./pay-token";
 
-// POST /api/acceptance/payments/pay — what the Pixel card iframe calls. Request: Paymob's legacy card body
-// ({source:{identifier, sourceholder_name, subtype:"CARD", expiry_month, expiry_year, cvn}, payment_token}) plus
-// the client secret. Response: like Paymob's Pay API, a flat object whose booleans are STRINGS ("true"/"false");
-// Pixel navigates to `redirection_url` when `is_3d_secure` is "true" (docs/paymob.md § "Pixel").
+// POST /api/acceptance/payments/pay — Paymob's Pay API, as the Pixel card frame and server-to-server callers use
+// it. One envelope ({payment_token, source: {subtype, …}}, pay-session.ts), then one handler per subtype:
+//   CARD   {identifier, sourceholder_name, expiry_month, expiry_year, cvn} (Paymob's legacy card body)
+//   WALLET {identifier: the wallet's phone number} (Paymob's legacy mobile-wallet page)
+//   TOKEN  {identifier: a saved card token, cvn?} (Postman "Pay with saved card"; Pixel's saved-card call)
+// docs/paymob.md § "Pay API" lists the sources and the error bodies.
 
-const body = z.object({
-  client_secret: z.string().min(1),
-  payment_token: z.string().min(1),
-  save_card: z.boolean().optional().default(false),
-  source: z.object({
-    identifier: z.string(),
-    sourceholder_name: z.string(),
-    subtype: z.literal("CARD"),
-    expiry_month: z.string(),
-    expiry_year: z.string(),
-    cvn: z.string(),
-  }),
+const cardSource = z.object({
+  subtype: z.literal("CARD"),
+  identifier: z.string(),
+  sourceholder_name: z.string(),
+  expiry_month: z.string(),
+  expiry_year: z.string(),
+  cvn: z.string(),
 });
+const walletSource = z.object({ subtype: z.literal("WALLET"), identifier: z.string() });
+const tokenSource = z.looseObject({ subtype: z.literal("TOKEN"), identifier: z.string(), cvn: z.string().optional() });
+const paySource = z.discriminatedUnion("subtype", [cardSource, walletSource, tokenSource]);
+// Not in any public sample: the emulator's own card frame says here whether the payer ticked "save card".
+const saveCard = z.boolean().optional().default(false);
 
-const SESSION_ERROR = { message: "Session Error" };
+/** Field errors as Django REST Framework nests them (Paymob's validation errors have this shape). */
+const fieldError = (field: string, message: string) => json(400, { source: { [field]: [message] } });
+const CARD_FIELDS: Record<string, string> = {
+  number: "identifier",
+  name: "sourceholder_name",
+  expiryMonth: "expiry_month",
+  expiryYear: "expiry_year",
+  expiry: "expiry_month",
+  cvv: "cvn",
+};
 
-function payResponse(result: Exclude<PaymentResult, { kind: "refused" }>): Record<string, string> {
-  if (result.kind === "challenge") {
-    const t = result.transaction;
-    return {
-      id: String(t.id),
-      pending: "true",
-      success: "false",
-      is_3d_secure: "true",
-      amount_cents: String(t.amountCents),
-      currency: t.currency,
-      order: String(t.orderId),
-      redirection_url: result.challengeUrl,
-      redirect_url: result.challengeUrl,
-    };
-  }
-  const signed = new URL(result.redirectUrl).searchParams;
-  return {
-    ...Object.fromEntries(redirectPairs(result.obj)),
-    hmac: signed.get("hmac") ?? "",
-    redirection_url: result.redirectUrl,
-    redirect_url: result.redirectUrl,
-  };
-}
+type Paying = { method: PaymentMethodInput } | { response: Response };
 
-export async function pay(ctx: EmuContext): Promise<Response> {
-  const raw = await readJson(ctx.request);
-  if (!raw.ok) return raw.response;
-  if (isTokenPayment(raw.value)) return payWithToken(ctx, raw.value);
-  const parsed = body.safeParse(raw.value);
-  if (!parsed.success) return json(400, SESSION_ERROR);
-  const { client_secret, payment_token, save_card, source } = parsed.data;
-  const intention = await intentionByClientSecret(ctx.db, client_secret);
-  const claims = readPaymentKey(payment_token);
-  if (!intention || !claims || claims.next_payment_intention !== intention.id)
-    return json(401, { message: "Payment session expired. Reload the page." });
-
+function cardPayment(source: z.output<typeof cardSource>, save: boolean): Paying {
   const card = cardInput.safeParse({
     number: source.identifier,
     name: source.sourceholder_name,
     expiryMonth: source.expiry_month,
     expiryYear: source.expiry_year,
     cvv: source.cvn,
-    saveCard: save_card,
+    saveCard: save,
   });
-  if (!card.success) return json(400, { message: firstError(card.error) });
-  const result = await startPayment(
-    ctx.db,
-    ctx.base,
-    intention.id,
-    { type: "card", digits: card.data.number, saveCard: card.data.saveCard },
-    "PIXEL",
+  if (card.success) return { method: { type: "card", digits: card.data.number, saveCard: card.data.saveCard } };
+  const issue = card.error.issues[0];
+  return { response: fieldError(CARD_FIELDS[String(issue?.path[0])] ?? "identifier", issue?.message ?? "Invalid.") };
+}
+
+function walletPayment(source: z.output<typeof walletSource>): Paying {
+  const wallet = walletInput.safeParse({ number: source.identifier });
+  if (wallet.success) return { method: { type: "wallet", number: wallet.data.number } };
+  return { response: fieldError("identifier", wallet.error.issues[0]?.message ?? "Invalid.") };
+}
+
+export async function pay(ctx: EmuContext): Promise<Response> {
+  const raw = await readJson(ctx.request);
+  if (!raw.ok) return raw.response;
+  const session = await readPaySession(ctx, raw.value);
+  if (session instanceof Response) return session;
+  const source = paySource.safeParse(session.body.source);
+  if (!source.success) return sessionError();
+  if (source.data.subtype === "TOKEN") return payWithToken(ctx, session, source.data);
+
+  const paying =
+    source.data.subtype === "CARD"
+      ? cardPayment(source.data, saveCard.safeParse(session.body.save_card).data ?? false)
+      : walletPayment(source.data);
+  if ("response" in paying) return paying.response;
+  // The token pays one integration: a card token cannot pay by wallet, nor the other way round.
+  if (session.integration.name !== paying.method.type) return sessionError();
+
+  const result = await startPayment(ctx.db, ctx.base, session.intention.id, paying.method, "PIXEL");
+  if (result.kind === "refused") return refusal(result.reason);
+  logFinished(ctx, result);
+  // A wallet waiting for its PIN and OTP names that page as Paymob's wallet answers do.
+  const keys = paying.method.type === "wallet" ? ["redirect_url", "iframe_redirection_url"] : undefined;
+  return json(200, payAnswer(result, keys));
+}
+
+function logFinished(ctx: EmuContext, result: Exclude<PaymentResult, { kind: "refused" }>) {
+  if (result.kind !== "finished") return;
+  const { id: transactionId, orderId, intentionId, success, pending } = result.transaction;
+  logger.info(
+    { scope: "paymob-emulator", transactionId, orderId, intentionId, success, pending },
+    "Pay API transaction finished",
   );
-  if (result.kind === "refused") {
-    return result.reason === "already_paid"
-      ? json(400, { message: "Order has already paid." })
-      : result.reason === "expired"
-        ? json(401, { message: "Payment session expired." })
-        : json(400, SESSION_ERROR);
-  }
-  if (result.kind === "finished") {
-    const { id: transactionId, orderId, intentionId, success, pending } = result.transaction;
-    logger.info(
-      { scope: "paymob-emulator", transactionId, orderId, intentionId, success, pending },
-      "Pixel transaction finished",
-    );
-    ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
-  }
-  return json(200, payResponse(result));
+  ctx.defer(() => pumpFor(ctx.db, AFTER_PAYMENT_PUMP_MS));
 }

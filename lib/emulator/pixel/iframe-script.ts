@@ -1,14 +1,20 @@
-// Script of the Pixel card iframe (/pixel/iframe-card/). It validates as the payer types, reports validity and
-// height to the parent Pixel, and on the parent's "pay" posts the card to /api/acceptance/payments/pay, then hands
-// the axios-like {status, data} back. Messages go only to the parent origin named in the iframe URL.
+// Script of the card frame (/iframe-card-v2/), speaking Paymob Pixel's own postMessage protocol (read from
+// Pixel's card component, src/components/Payments/Card/index.tsx in the published bundle; docs/paymob.md § "Pixel"):
+//   parent → frame  {type:"cardData", payload:{paymentToken, saveCard, shouldSubmitData, …}}: the payment token,
+//                    and, with shouldSubmitData, "pay now"; {type:"customStyles", payload:{styling, options}}
+//   frame → parent  {type:"isIframeLoaded"}, {type:"iframeCardHight", iframeCardHight}, {type:"errors", errors:
+//                    {number, name, expiry, cvc}, shouldDisableActionBtn}, {type:"loading", loading},
+//                    {type:"paymentResponse", response:{res:{status, data}, requiresOTP, isOmanNetCard}}
+// The frame never learns the client secret: it pays with the payment token alone, at the Pay API beside it
+// (the emulator serves the API and the frame under one base). Like Pixel, it posts to "*": the merchant's origin
+// is not known to the frame, and nothing it posts is secret from the merchant.
 export const IFRAME_SCRIPT = String.raw`(function () {
   "use strict";
-  var cfg = JSON.parse(document.getElementById("pixel-config").textContent);
   var form = document.getElementById("card-form");
-  var errorBox = document.getElementById("card-error");
-  function post(message) {
-    window.parent.postMessage(Object.assign({ source: "paymob-emulator-iframe" }, message), cfg.parentOrigin);
-  }
+  var payUrl = new URL("../api/acceptance/payments/pay", location.href).href;
+  var state = { token: null, saveCard: false, hideName: false, touched: {}, busy: false };
+  function post(message) { window.parent.postMessage(message, "*"); }
+  function field(name) { return form.elements[name]; }
   function digits(value) { return value.replace(/[\s-]/g, ""); }
   function luhn(d) {
     if (!/^\d{12,19}$/.test(d)) return false;
@@ -28,70 +34,105 @@ export const IFRAME_SCRIPT = String.raw`(function () {
     if (year < now.getFullYear() || (year === now.getFullYear() && month < now.getMonth() + 1)) return null;
     return { month: m[1].padStart(2, "0"), year: m[2] };
   }
+  // Pixel lists these under the frame; its customStyle.errorText swaps them by "required" / "invalid".
   function problems() {
-    var f = form.elements, list = [];
-    if (!luhn(digits(f.card_number.value))) list.push(["card_number", "Enter a valid card number."]);
-    if (f.card_name && !f.card_name.value.trim()) list.push(["card_name", "Enter the name on the card."]);
-    if (!expiry(f.expiry.value)) list.push(["expiry", "Enter a valid, future expiry date (MM/YY)."]);
-    if (!/^\d{3,4}$/.test(f.cvv.value)) list.push(["cvv", "Enter the 3 or 4 digit security code."]);
-    return list;
+    var number = digits(field("card_number").value), name = field("card_name").value.trim();
+    var exp = field("expiry").value.trim(), cvc = field("cvv").value;
+    return {
+      number: !number ? "Card number is required" : luhn(number) ? "" : "Card number is invalid",
+      name: state.hideName ? "" : name ? "" : "Name on card is required",
+      expiry: !exp ? "Expiry date is required" : expiry(exp) ? "" : "Expiry date is invalid",
+      cvc: !cvc ? "CVV is required" : /^\d{3,4}$/.test(cvc) ? "" : "CVV is invalid"
+    };
   }
-  function show(list) {
-    Array.prototype.forEach.call(form.querySelectorAll("input"), function (input) { input.removeAttribute("aria-invalid"); });
-    list.forEach(function (p) { form.elements[p[0]].setAttribute("aria-invalid", "true"); });
-    errorBox.textContent = list.length ? list[0][1] : "";
-    if (list.length) form.elements[list[0][0]].focus();
+  var INPUT = { number: "card_number", name: "card_name", expiry: "expiry", cvc: "cvv" };
+  function report(all) {
+    var found = problems(), shown = {}, valid = true;
+    Object.keys(found).forEach(function (k) {
+      if (found[k]) valid = false;
+      shown[k] = all || state.touched[k] ? found[k] : "";
+      if (shown[k]) field(INPUT[k]).setAttribute("aria-invalid", "true");
+      else field(INPUT[k]).removeAttribute("aria-invalid");
+    });
+    post({ type: "errors", errors: shown, shouldDisableActionBtn: !valid });
+    return valid;
   }
-  var lastValid = null;
-  form.addEventListener("input", function () {
-    var valid = problems().length === 0;
-    if (valid !== lastValid) post({ type: "validity", valid: valid });
-    lastValid = valid;
+  Object.keys(INPUT).forEach(function (k) {
+    field(INPUT[k]).addEventListener("blur", function () { state.touched[k] = true; report(false); });
   });
-  form.addEventListener("submit", function (event) {
-    event.preventDefault();
-    post({ type: "requestPay" }); // Enter inside the iframe goes through the parent (beforePaymentComplete)
-  });
+  form.addEventListener("input", function () { report(false); });
+  form.addEventListener("submit", function (event) { event.preventDefault(); });
+
   function pay() {
-    var list = problems();
-    show(list);
-    if (list.length) return post({ type: "invalid" });
-    var f = form.elements, exp = expiry(f.expiry.value);
+    if (state.busy) return;
+    if (!report(true) || !state.token) return post({ type: "loading", loading: false });
+    state.busy = true;
+    post({ type: "loading", loading: true });
+    var exp = expiry(field("expiry").value);
     var body = {
-      client_secret: cfg.clientSecret,
-      payment_token: cfg.paymentToken,
-      save_card: cfg.forceSaveCard || Boolean(f.save_card && f.save_card.checked),
-      api_source: "PIXEL",
+      payment_token: state.token,
+      save_card: state.saveCard,
       source: {
-        identifier: digits(f.card_number.value),
-        sourceholder_name: f.card_name ? f.card_name.value.trim() : "Card Holder",
+        identifier: digits(field("card_number").value),
+        sourceholder_name: state.hideName ? "NA" : field("card_name").value.trim(),
         subtype: "CARD",
         expiry_month: exp.month,
         expiry_year: exp.year,
-        cvn: f.cvv.value
+        cvn: field("cvv").value
       }
     };
-    fetch(cfg.payUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+    fetch(payUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
       .then(function (res) { return res.json().then(function (data) { return { status: res.status, data: data }; }); })
-      .catch(function () { return { status: 0, data: { message: "Network error. Please try again." } }; })
-      .then(function (res) { post({ type: "paymentResponse", res: res }); });
+      .catch(function () { return { status: 0, data: {} }; })
+      .then(function (res) {
+        state.busy = false;
+        post({ type: "paymentResponse", response: { res: res, requiresOTP: false, isOmanNetCard: false } });
+        post({ type: "loading", loading: false });
+      });
   }
-  var STYLE_VARS = { Font_Family: "--font", Font_Size_Label: "--label-size", Font_Size_Input_Fields: "--input-size", Color_Primary: "--brand", Color_Border_Input_Fields: "--line", Radius_Border: "--radius" };
+  function applyStyles(payload) {
+    var styling = (payload && payload.styling) || {};
+    var options = (payload && payload.options) || {};
+    var css = function (selector, style) {
+      if (!style || typeof style !== "object") return;
+      Array.prototype.forEach.call(document.querySelectorAll(selector), function (node) {
+        Object.keys(style).forEach(function (k) { if (typeof style[k] === "string" || typeof style[k] === "number") node.style[k] = style[k]; });
+      });
+    };
+    css("label", styling.label);
+    css("input", styling.input);
+    if (styling.direction === "rtl" || styling.Direction === "rtl") document.documentElement.dir = "rtl";
+    state.hideName = options.hideCardHolderName === true;
+    field("card_name").hidden = state.hideName;
+    document.querySelector('label[for="card_name"]').hidden = state.hideName;
+  }
   window.addEventListener("message", function (event) {
-    if (event.origin !== cfg.parentOrigin || event.source !== window.parent) return;
+    if (event.source !== window.parent) return;
     var m = event.data || {};
-    if (m.source !== "paymob-emulator-pixel") return;
-    if (m.type === "init") {
-      var style = m.customStyle || {};
-      Object.keys(STYLE_VARS).forEach(function (k) { if (typeof style[k] === "string") document.documentElement.style.setProperty(STYLE_VARS[k], style[k]); });
-      if (style.Direction === "rtl") document.documentElement.dir = "rtl";
-    } else if (m.type === "pay") {
-      pay();
-    } else if (m.type === "refresh") {
-      location.reload();
+    if (m.type === "cardData" && m.payload) {
+      if (typeof m.payload.paymentToken === "string" && m.payload.paymentToken) state.token = m.payload.paymentToken;
+      state.saveCard = m.payload.saveCard === true;
+      if (m.payload.shouldSubmitData) pay();
+    } else if (m.type === "customStyles") {
+      applyStyles(m.payload);
     }
   });
-  new ResizeObserver(function () { post({ type: "height", value: document.documentElement.scrollHeight }); }).observe(document.body);
-  post({ type: "ready", amountLabel: cfg.amountLabel });
+  new ResizeObserver(function () {
+    post({ type: "iframeCardHight", iframeCardHight: document.documentElement.scrollHeight });
+  }).observe(document.body);
+  post({ type: "isIframeLoaded" });
+})();
+`;
+
+// The CVV-only frame (/iframe-card/?type=cvv) beside a saved card: Pixel reads `selectedCardCVV` from its messages
+// and pays the saved card itself (its Pay API call with subtype TOKEN), so the frame only reports what is typed.
+export const CVV_IFRAME_SCRIPT = String.raw`(function () {
+  "use strict";
+  var input = document.getElementById("cvv");
+  input.addEventListener("input", function () {
+    input.value = input.value.replace(/\D/g, "").slice(0, 4);
+    window.parent.postMessage({ type: "selectedCardCVV", selectedCardCVV: input.value }, "*");
+  });
+  document.getElementById("cvv-form").addEventListener("submit", function (event) { event.preventDefault(); });
 })();
 `;

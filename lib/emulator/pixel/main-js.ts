@@ -1,6 +1,9 @@
 // The Pixel-compatible browser script served at /pixel/main.js. It mirrors Paymob Pixel's public surface
-// (window.Pixel, its documented options and events; docs/paymob.md § "Pixel") so the storefront's Pixel component runs
-// unchanged against the emulator. Plain ES2017 in a string: served as-is, works as a classic or module script.
+// (window.Pixel, its documented options and events) and its behaviour as the published bundle shows it
+// (docs/paymob.md § "Pixel"): it reads the intention from the element endpoint, embeds the same card frame
+// (/iframe-card-v2/, Pixel's postMessage protocol), and hands a pay result over as Pixel does: to
+// afterPaymentComplete unless it is 3-D Secure (whatever the HTTP status), otherwise by navigating to the bank.
+// Plain ES2017 in a string: served as-is, works as a classic or module script.
 export const PIXEL_MAIN_JS = String.raw`(function () {
   "use strict";
   if (window.Pixel && window.Pixel.__emulator) return;
@@ -11,12 +14,31 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
   })[0];
   var BASE = script ? new URL(script.src, location.href).href.replace(/\/pixel\/main\.js.*$/, "") : location.origin + "/paymob-emulator";
   var ORIGIN = new URL(BASE).origin;
+  var LOAD_ERROR = "Something went wrong while retrieving payment data.";
+  // Pixel's own wording (its "card" translations) for the pay results it shows itself.
+  var MESSAGES = {
+    declined: "Payment is declined",
+    expired: "Looks like this payment was expired perhaps you should create a new one",
+    alreadyPaid: "This order has already been paid",
+    processed: "This payment was already processed with status pending",
+    trials: "The payment session ends after 3 unsuccessful trials. You will be redirected to the website. You can start a new checkout session with Paymob",
+    wrong: "Something went wrong"
+  };
 
   function el(tag, attrs, text) {
     var node = document.createElement(tag);
     Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
     if (text) node.textContent = text;
     return node;
+  }
+
+  function amountLabel(detail) {
+    try {
+      var digits = new Intl.NumberFormat("en", { style: "currency", currency: detail.currency }).resolvedOptions().maximumFractionDigits;
+      return detail.currency + " " + (detail.amount / Math.pow(10, digits)).toFixed(digits);
+    } catch (e) {
+      return "";
+    }
   }
 
   function Pixel(options) {
@@ -27,7 +49,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     // React StrictMode mounts twice: a second Pixel on the same, still-mounted element reuses the first one
     // (with the newest callbacks) instead of rendering a second form.
     var existing = Pixel._instances[options.elementId];
-    if (existing && existing._container === container && container.isConnected && container.querySelector("iframe.paymob-emu-frame")) {
+    if (existing && existing._container === container && container.isConnected && container.firstChild) {
       existing._options = options;
       return existing;
     }
@@ -35,9 +57,12 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     Pixel._instances[options.elementId] = this;
     this._options = options;
     this._container = container;
-    this._valid = null;
-    this._busy = false;
+    this._valid = false;
+    this._validReported = false; // Pixel reports the first change to valid, not the initial state
+    this._loading = false;
+    this._token = null;
     this._render();
+    this._load();
   }
 
   Pixel.__emulator = true;
@@ -45,25 +70,45 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
 
   Pixel.getInstance = function (elementId) {
     var ids = Object.keys(Pixel._instances);
-    if (!elementId && ids.length > 1) throw new Error("Pixel: pass the elementId when several instances exist");
-    return Pixel._instances[elementId || ids[0]];
+    if (!elementId && ids.length > 1) throw new Error("Multiple Pixel instances detected. Please provide an instance ID.");
+    var instance = Pixel._instances[elementId || ids[ids.length - 1]];
+    if (!instance) throw new Error("Invalid ID or Pixel not initialized");
+    return instance;
   };
 
   /** Re-reads the intention after a PUT (amount changes), like Paymob's Pixel.updateIntentionData. */
   Pixel.updateIntentionData = function (elementId) {
-    var instance = Pixel.getInstance(elementId);
-    if (!instance) return Promise.reject(new Error("Pixel: no instance"));
-    var o = instance._options;
-    return fetch(BASE + "/v1/intention/element/" + encodeURIComponent(o.publicKey) + "/" + encodeURIComponent(o.clientSecret) + "/").then(function (res) {
-      return res.json().then(function (data) {
-        instance._post({ type: "refresh" });
-        return { status: res.status, data: data };
-      });
-    });
+    return Pixel.getInstance(elementId)._load();
   };
 
   Pixel.submit = function () {
     return Promise.reject(new Error("Pixel.submit (tokenization-only mode) is not available in the Paymob test emulator"));
+  };
+
+  Pixel.prototype._load = function () {
+    var self = this, o = this._options;
+    var url = BASE + "/v1/intention/element/" + encodeURIComponent(o.publicKey) + "/" + encodeURIComponent(o.clientSecret || "") + "/";
+    return fetch(url).then(function (res) {
+      return res.json().catch(function () { return {}; }).then(function (data) { return { status: res.status, data: data }; });
+    }).then(function (res) {
+      var keys = res.data && res.data.payment_keys;
+      if (res.status !== 200 || !keys || !keys.card) {
+        self._showLoadError((res.data && res.data.msg) || LOAD_ERROR);
+        return res;
+      }
+      self._token = keys.card;
+      if (self._button && !(o.customStyle && o.customStyle.Button_Text && o.customStyle.Button_Text.Pay))
+        self._button.textContent = ("Pay " + amountLabel(res.data.intention_detail || {})).trim();
+      self._sendCardData(false);
+      return res;
+    }, function () {
+      self._showLoadError(LOAD_ERROR);
+    });
+  };
+
+  Pixel.prototype._showLoadError = function (message) {
+    this._container.innerHTML = "";
+    this._container.appendChild(el("p", { class: "paymob-emu-error", role: "alert" }, message));
   };
 
   Pixel.prototype._render = function () {
@@ -75,23 +120,27 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     root.appendChild(el("p", { class: "paymob-emu-badge", role: "note" }, "TEST EMULATOR · no real payment"));
     var others = (o.paymentMethods || ["card"]).filter(function (m) { return m !== "card"; });
     if (others.length) root.appendChild(el("p", { class: "paymob-emu-note" }, others.join(", ") + ": not available in the test emulator (card only)."));
-    var params = new URLSearchParams({
-      publicKey: o.publicKey,
-      clientSecret: o.clientSecret || "",
-      showSaveCard: o.showSaveCard ? "1" : "0",
-      forceSaveCard: o.forceSaveCard ? "1" : "0",
-      hideCardHolderName: o.hideCardHolderName ? "1" : "0",
-      parentOrigin: location.origin
-    });
-    var frame = el("iframe", { class: "paymob-emu-frame", title: "Card payment form", src: BASE + "/pixel/iframe-card/?" + params.toString() });
+    var frame = el("iframe", { class: "paymob-emu-frame", title: "Elements", src: BASE + "/iframe-card-v2/?type=card&v=2&integration_type=directPayment" });
     frame.style.height = "300px";
     root.appendChild(frame);
+    this._fieldErrors = el("ul", { class: "paymob-emu-errors", "aria-live": "polite" });
+    root.appendChild(this._fieldErrors);
+    if (o.forceSaveCard) root.appendChild(el("p", { class: "paymob-emu-note" }, "Your card will be saved for future use"));
+    else if (o.showSaveCard) {
+      var label = el("label", { class: "paymob-emu-check" });
+      this._saveBox = el("input", { type: "checkbox", name: "save_card" });
+      this._saveBox.addEventListener("change", function () { self._sendCardData(false); });
+      label.appendChild(this._saveBox);
+      label.appendChild(document.createTextNode(" Save card for future use"));
+      root.appendChild(label);
+    }
     var error = el("p", { class: "paymob-emu-error", role: "alert" });
     root.appendChild(error);
     if (!o.disablePay) {
       var button = el("button", { type: "button", class: "paymob-emu-pay" }, (style.Button_Text && style.Button_Text.Pay) || "Pay");
       if (style.Color_Primary) button.style.background = style.Color_Primary;
       if (style.Radius_Border) button.style.borderRadius = style.Radius_Border;
+      button.disabled = true;
       button.addEventListener("click", function () { self._pay(); });
       root.appendChild(button);
       this._button = button;
@@ -102,7 +151,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     this._onMessage = function (event) { self._receive(event); };
     window.addEventListener("message", this._onMessage);
     if (o.disablePay) {
-      this._onOutside = function () { self._pay(); };
+      this._onOutside = function () { if (self._valid) self._pay(); };
       window.addEventListener("payFromOutside", this._onOutside);
     }
   };
@@ -113,71 +162,97 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
   };
 
   Pixel.prototype._post = function (message) {
-    if (this._frame && this._frame.contentWindow) this._frame.contentWindow.postMessage(Object.assign({ source: "paymob-emulator-pixel" }, message), ORIGIN);
+    if (this._frame && this._frame.contentWindow) this._frame.contentWindow.postMessage(message, ORIGIN);
   };
 
-  Pixel.prototype._setBusy = function (busy) {
-    this._busy = busy;
+  Pixel.prototype._sendCardData = function (submit) {
+    var o = this._options;
+    this._post({ type: "cardData", payload: {
+      paymentToken: this._token,
+      saveCard: Boolean(o.forceSaveCard || (this._saveBox && this._saveBox.checked)),
+      shouldSubmitData: submit
+    } });
+  };
+
+  Pixel.prototype._setLoading = function (loading) {
+    this._loading = loading;
     if (this._button) {
-      this._button.disabled = busy;
-      this._button.setAttribute("aria-busy", busy ? "true" : "false");
+      this._button.disabled = loading || !this._valid || !this._token;
+      this._button.setAttribute("aria-busy", loading ? "true" : "false");
     }
   };
 
   Pixel.prototype._pay = function () {
     var self = this;
     var o = this._options;
-    if (this._busy) return;
+    if (this._loading || !this._token) return;
     this._error.textContent = "";
-    this._setBusy(true);
+    this._setLoading(true);
     // beforePaymentComplete may be async; only an explicit false aborts (as Paymob's wrapper does).
     Promise.resolve(o.beforePaymentComplete ? o.beforePaymentComplete("card") : true).then(function (proceed) {
-      if (proceed === false) return self._setBusy(false);
-      self._post({ type: "pay" });
-    }, function (err) {
-      self._setBusy(false);
-      self._error.textContent = (err && err.message) || "Payment was stopped.";
+      if (proceed === false) return self._setLoading(false);
+      self._sendCardData(true);
+    }, function () {
+      self._setLoading(false);
     });
+  };
+
+  Pixel.prototype._showFieldErrors = function (errors) {
+    var list = this._fieldErrors;
+    list.innerHTML = "";
+    ["number", "expiry", "cvc", "name"].forEach(function (k) { if (errors[k]) list.appendChild(el("li", {}, errors[k])); });
   };
 
   Pixel.prototype._receive = function (event) {
     if (event.origin !== ORIGIN || !this._frame || event.source !== this._frame.contentWindow) return;
     var m = event.data || {};
-    if (m.source !== "paymob-emulator-iframe") return;
+    if (!m.type) return;
     var o = this._options;
-    if (m.type === "ready") {
-      if (this._button && m.amountLabel && !(o.customStyle && o.customStyle.Button_Text && o.customStyle.Button_Text.Pay)) this._button.textContent = "Pay " + m.amountLabel;
-      this._post({ type: "init", customStyle: o.customStyle || {} });
-    } else if (m.type === "height") {
-      this._frame.style.height = Math.max(120, Math.min(2000, Number(m.value) || 0)) + "px";
-    } else if (m.type === "validity") {
-      if (this._valid !== m.valid && typeof o.cardValidationChanged === "function") o.cardValidationChanged(m.valid);
-      this._valid = m.valid;
-    } else if (m.type === "requestPay") {
-      this._pay();
-    } else if (m.type === "invalid") {
-      this._setBusy(false);
-    } else if (m.type === "paymentResponse") {
-      this._complete(m.res);
+    if (m.iframeCardHight) this._frame.style.height = Math.max(80, Math.min(2000, Number(m.iframeCardHight) || 0)) + "px";
+    if (m.type === "isIframeLoaded") {
+      this._post({ type: "customStyles", payload: { styling: {}, options: { hideCardHolderName: Boolean(o.hideCardHolderName) } } });
+      this._sendCardData(false);
+    } else if (m.type === "errors") {
+      this._showFieldErrors(m.errors || {});
+      this._valid = m.shouldDisableActionBtn === false;
+      this._setLoading(this._loading);
+      if (Object.keys(m.errors || {}).length === 4 && this._validReported !== this._valid && typeof o.cardValidationChanged === "function") {
+        this._validReported = this._valid;
+        o.cardValidationChanged(this._valid);
+      }
+    } else if (m.type === "loading") {
+      this._setLoading(m.loading === true);
+    } else if (m.type === "paymentResponse" && m.response) {
+      this._complete(m.response.res || { status: 0, data: {} });
     }
   };
 
   Pixel.prototype._complete = function (res) {
     var o = this._options;
-    var data = (res && res.data) || {};
-    if (!res || res.status !== 200) {
-      this._setBusy(false);
-      this._error.textContent = data.message || data.detail || "Something went wrong. Please try again.";
-      return;
-    }
-    // Paymob Pixel: non-3-DS results go to afterPaymentComplete; 3-D Secure (or no callback) navigates the page.
-    if (typeof o.afterPaymentComplete === "function" && data.is_3d_secure !== "true") {
-      this._setBusy(false);
-      o.afterPaymentComplete(res);
-      return;
-    }
+    var data = res.data || {};
     var target = data.redirection_url || data.redirect_url;
-    if (target) window.top.location.href = target;
+    // Paymob's Pixel: anything but 3-D Secure goes to afterPaymentComplete, a 4xx included.
+    if (typeof o.afterPaymentComplete === "function" && data.is_3d_secure !== "true") return o.afterPaymentComplete(res);
+    if (res.status === 200 && target) {
+      window.location.href = target;
+      return;
+    }
+    this._error.textContent = this._message(res);
+  };
+
+  Pixel.prototype._message = function (res) {
+    var data = res.data || {};
+    var first = Array.isArray(data) ? data[0] : data.msg;
+    if (res.status === 400) {
+      if (first === "Retry limit reached.") return MESSAGES.trials;
+      if (data.message === "Session Error") return MESSAGES.processed;
+      if (first === "Order has already paid.") return MESSAGES.alreadyPaid;
+      return MESSAGES.declined;
+    }
+    if (res.status === 401) return MESSAGES.expired;
+    if (res.status === 403) return MESSAGES.trials;
+    if (res.status === 406 || res.status === 422) return MESSAGES.processed;
+    return MESSAGES.wrong;
   };
 
   window.Pixel = Pixel;

@@ -28,8 +28,11 @@ export async function payOnHostedPage(page: Page, card: string) {
   await form.getByRole("button", { name: /^Pay/ }).click();
 }
 
-/** Pixel's card form, embedded in the store's /checkout/pay page. */
-export const pixelCardFrame = (page: Page) => page.frameLocator('iframe[title="Card payment form"]');
+/**
+ * Pixel's card frame in the store's /checkout/pay page: the emulator's Pixel and Paymob's both title it
+ * "Elements" (Paymob's renders it inside an open shadow root, which Playwright's CSS locators pierce).
+ */
+export const pixelCardFrame = (page: Page) => page.frameLocator('iframe[title="Elements"]');
 
 export const pixelPayButton = (page: Page) => page.getByTestId("pixel-container").getByRole("button", { name: /^Pay/ });
 

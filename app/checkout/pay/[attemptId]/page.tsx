@@ -8,6 +8,7 @@ import { returnPath } from "@/lib/checkout/payment-step";
 import { loadOwnedAttempt } from "@/lib/checkout/ownership/owned-attempt";
 import { currentOwner } from "@/lib/checkout/ownership/owner";
 import { paymobConfig } from "@/lib/paymob/config";
+import { pixelBuild } from "@/lib/paymob/pixel-build";
 import { pixelAssets } from "@/lib/paymob/urls";
 
 export const metadata: Metadata = { title: "Pay by card", robots: { index: false } };
@@ -26,7 +27,7 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
   if (!payable || !clientSecret) redirect(returnPath(attempt.specialReference));
 
   const config = paymobConfig();
-  const assets = pixelAssets(config);
+  const assets = pixelAssets({ ...config, pixelBuild: pixelBuild(process.env, config.mode) });
 
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">

@@ -1,0 +1,118 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { startAppServer, type AppServer } from "../../scripts/app-server.mjs";
+import { CARD, confirmOtp, fillCard, pixelCardFrame, pixelPayButton } from "./helpers/emulator-pages";
+import { routePaymobPixel, type PaymobHostTraffic } from "./helpers/paymob-pixel-hosts";
+import { LAYLA, Store } from "./helpers/store";
+
+// The store's Pixel page with Paymob's own Pixel code (the npm build, PAYMOB_PIXEL_BUILD=paymob-pixel-alpha) paying
+// the built-in emulator, under the store's real Content-Security-Policy. Paymob's Pixel hands every non-3-D-Secure
+// pay answer to afterPaymentComplete (a 4xx included), so the store leaves for its return page, which shows what
+// the signed callback decided; 3-D Secure navigates the whole page to the bank and back to the return page.
+
+let dataRoot: string;
+let server: AppServer;
+let appUrl: string;
+
+test.describe.configure({ mode: "serial", timeout: 120_000 });
+test.use({ viewport: { width: 1280, height: 900 } });
+
+test.beforeAll(async () => {
+  test.setTimeout(240_000);
+  dataRoot = fs.mkdtempSync(path.join(os.tmpdir(), "pixel-bundle-"));
+  server = await startAppServer({
+    env: {
+      ...process.env,
+      PGLITE_DATA_DIR: path.join(dataRoot, "pglite"),
+      NEXT_DIST_DIR: process.env.NEXT_DIST_DIR ?? ".next",
+      NEXT_TELEMETRY_DISABLED: "1",
+      PAYMOB_PIXEL_BUILD: "paymob-pixel-alpha",
+    },
+    stdio: "ignore",
+  });
+  appUrl = `http://localhost:${server.port}`;
+});
+
+test.afterAll(async () => {
+  await server?.stop();
+  if (dataRoot) fs.rmSync(dataRoot, { recursive: true, force: true });
+});
+
+function collectViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(`${page.url()}: ${message.text()}`);
+  });
+  return violations;
+}
+
+/** Cart, checkout by Pixel, and the card typed into Paymob's card frame; returns what reached Paymob's hosts. */
+async function openPaymobPixel(page: Page, card: string, product?: string) {
+  const traffic = await routePaymobPixel(page.context(), appUrl);
+  const store = new Store(page, appUrl);
+  await store.addToCart(product);
+  await store.fillCheckout(LAYLA, "Embedded (Pixel)");
+  await store.pay();
+  await expect(page).toHaveURL(/\/checkout\/pay\/[0-9a-f-]{36}$/);
+  await fillCard(pixelCardFrame(page), card);
+  // Paymob's bundle, not the emulator's stand-in, is the one that defined window.Pixel.
+  expect(await page.evaluate(() => "__emulator" in ((window as { Pixel?: object }).Pixel ?? {}))).toBe(false);
+  return { store, traffic };
+}
+
+const expectReachedPaymobHosts = (traffic: PaymobHostTraffic) => {
+  const seen = traffic.map((t) => `${t.method} ${new URL(t.url).host}${new URL(t.url).pathname}`);
+  expect(seen).toContainEqual(expect.stringMatching(/^GET accept-alpha\.paymob\.com\/v1\/intention\/element\/egy_pk_/));
+  expect(seen).toContain("GET alpha.checkout.paymob.com/iframe-card-v2/");
+  expect(seen).toContain("POST alpha.checkout.paymob.com/api/acceptance/payments/pay");
+};
+
+test("approved card: Paymob's Pixel pays through its card frame and the return page shows Paid", async ({ page }) => {
+  const violations = collectViolations(page);
+  const { store, traffic } = await openPaymobPixel(page, CARD.approved);
+  await expect(pixelPayButton(page)).toHaveText(/^Pay\s+EGP\s+350\.00/);
+  await pixelPayButton(page).click();
+  await expect(page).toHaveURL(/\/checkout\/return\?/);
+  await store.waitForStatus("Paid");
+  expectReachedPaymobHosts(traffic);
+  expect(violations).toEqual([]);
+});
+
+test("declined card: afterPaymentComplete, and the return page shows Payment failed", async ({ page }) => {
+  const { store } = await openPaymobPixel(page, CARD.declined, "spice-trio");
+  await pixelPayButton(page).click();
+  await expect(page).toHaveURL(/\/checkout\/return\?/);
+  await store.waitForStatus("Payment failed");
+  await expect(page.getByRole("button", { name: "Try again" })).toBeVisible();
+});
+
+test("a 4xx pay answer also goes to afterPaymentComplete: the return page shows what the order really is", async ({
+  page,
+}) => {
+  const { store } = await openPaymobPixel(page, CARD.approved);
+  // Another tab pays the same attempt first; Paymob then answers this Pay with 400 "Order has already paid.".
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await fillCard(pixelCardFrame(other), CARD.approved);
+  await pixelPayButton(other).click();
+  await new Store(other, appUrl).waitForStatus("Paid");
+  await other.close();
+
+  const answer = page.waitForResponse((r) => r.url().endsWith("/api/acceptance/payments/pay"));
+  await pixelPayButton(page).click();
+  expect((await answer).status()).toBe(400);
+  await expect(page).toHaveURL(/\/checkout\/return\?/);
+  await store.waitForStatus("Paid");
+});
+
+test("3-D Secure: Paymob's Pixel sends the whole page to the bank, which returns to the return page", async ({
+  page,
+}) => {
+  const { store } = await openPaymobPixel(page, CARD.threeDs);
+  await pixelPayButton(page).click();
+  await confirmOtp(page);
+  await expect(page).toHaveURL(/\/checkout\/return\?/);
+  await store.waitForStatus("Paid");
+});
