@@ -6,6 +6,7 @@ import { PaymobConfigError } from "@/lib/paymob/errors";
 import { isLoopbackUrl } from "@/lib/app-url";
 import { resolveDbConfig } from "@/db/config";
 import { storeCurrency } from "@/lib/store";
+import { storeSupportEmail } from "@/lib/support-contact";
 import { clientAddressSource } from "@/lib/rate-limit/client-address";
 
 type Env = Record<string, string | undefined>;
@@ -56,7 +57,12 @@ export function envProblems(env: Env = process.env): string[] {
   const base = baseSchema.safeParse(env);
   if (!base.success) problems.push(...base.error.issues.map((i) => i.message));
 
-  for (const check of [() => storeCurrency(env), () => resolveDbConfig(env), () => clientAddressSource(env)]) {
+  for (const check of [
+    () => storeCurrency(env),
+    () => storeSupportEmail(env),
+    () => resolveDbConfig(env),
+    () => clientAddressSource(env),
+  ]) {
     try {
       check();
     } catch (error) {

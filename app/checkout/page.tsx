@@ -31,14 +31,10 @@ export default async function CheckoutPage() {
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
       <h1 className="mb-6 text-3xl font-bold tracking-tight">Checkout</h1>
+      {/* The summary comes first in the page, so on a phone the items and total sit above the form and its Pay
+          button; from lg up the grid moves it to the sticky right-hand column. */}
       <div className="grid gap-8 lg:grid-cols-[1fr_380px]">
-        {/* A new key per render: resubmitting this same form can never create a second order. */}
-        <CheckoutForm
-          checkoutKey={newCheckoutKey()}
-          defaultMode={mode}
-          defaults={{ email: viewer?.email ?? undefined }}
-        />
-        <div className="lg:sticky lg:top-6 lg:self-start">
+        <div className="lg:sticky lg:top-6 lg:col-start-2 lg:row-start-1 lg:self-start">
           <OrderSummary
             currency={cart.currency}
             totalMinor={cart.subtotalMinor}
@@ -49,6 +45,15 @@ export default async function CheckoutPage() {
               lineTotalMinor: line.lineTotalMinor,
               image: line.image,
             }))}
+          />
+        </div>
+        {/* A new key per render: resubmitting this same form can never create a second order. */}
+        <div className="lg:col-start-1 lg:row-start-1">
+          <CheckoutForm
+            checkoutKey={newCheckoutKey()}
+            defaultMode={mode}
+            defaults={{ email: viewer?.email ?? undefined }}
+            total={{ amountMinor: cart.subtotalMinor, currency: cart.currency }}
           />
         </div>
       </div>

@@ -6,17 +6,24 @@ import { primaryButton } from "@/components/ui/button-styles";
 import type { AttemptMode } from "@/db/schema/payments";
 import { DEFAULT_COUNTRY } from "@/lib/checkout/start/defaults";
 import type { CheckoutFormState, FormValues } from "@/lib/checkout/start/form";
+import { formatMoney } from "@/lib/money";
 import { Field } from "./field";
 import { PayModePicker } from "./pay-mode-picker";
 
-type Props = { checkoutKey: string; defaultMode: AttemptMode; defaults: FormValues };
+type Props = {
+  checkoutKey: string;
+  defaultMode: AttemptMode;
+  defaults: FormValues;
+  /** The cart as the server priced it, for the button's label only: the order is re-priced on submit. */
+  total: { amountMinor: number; currency: string };
+};
 
 /**
  * Contact, billing and pay mode. Validation happens on the server (the only place it counts); the state it
  * returns puts each error next to its field and refills every field, because React resets a form after its
  * action runs.
  */
-export function CheckoutForm({ checkoutKey, defaultMode, defaults }: Props) {
+export function CheckoutForm({ checkoutKey, defaultMode, defaults, total }: Props) {
   const [state, action, pending] = useActionState<CheckoutFormState, FormData>(checkout, {});
   const values = { country: DEFAULT_COUNTRY, ...defaults, ...state.values };
   const errors = state.fieldErrors ?? {};
@@ -67,7 +74,7 @@ export function CheckoutForm({ checkoutKey, defaultMode, defaults }: Props) {
           </p>
         ) : null}
         <button type="submit" disabled={pending} className={`${primaryButton} w-full py-3 text-base`}>
-          {pending ? "Processing…" : "Pay"}
+          {pending ? "Processing…" : `Pay ${formatMoney(total.amountMinor, total.currency)}`}
         </button>
         <p className="text-center text-sm text-muted">
           Card payments are processed by Paymob. We never see your card number.

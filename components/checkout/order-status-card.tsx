@@ -1,51 +1,22 @@
 import type { ReactNode } from "react";
 import type { OrderStatus } from "@/db/schema/orders";
-import { ORDER_STATUS_LABELS } from "@/lib/orders/status-labels";
+import { ORDER_STATUS_LABELS, ORDER_STATUS_NEXT } from "@/lib/orders/status-labels";
 
-const COPY: Record<OrderStatus, { text: string; style: string; icon: string }> = {
-  paid: {
-    text: "Thank you! Paymob confirmed your payment and we are preparing your order.",
-    style: "border-emerald-200 bg-emerald-50 text-emerald-950",
-    icon: "✓",
-  },
-  payment_failed: {
-    text: "Your payment did not go through and you have not been charged. You can try again.",
-    style: "border-red-200 bg-red-50 text-red-950",
-    icon: "✕",
-  },
-  awaiting_payment: {
-    text: "We are waiting for Paymob to confirm your payment.",
-    style: "border-amber-200 bg-amber-50 text-amber-950",
-    icon: "…",
-  },
-  authorised: {
-    text: "Your card accepted the payment and the amount is held, but you have not been charged yet. We charge it when we confirm your order; if we cancel, the hold is released.",
-    style: "border-violet-200 bg-violet-50 text-violet-950",
-    icon: "◔",
-  },
-  needs_review: {
-    text: "We received a payment that does not match this order. We will check it and contact you.",
-    style: "border-amber-200 bg-amber-50 text-amber-950",
-    icon: "!",
-  },
-  partially_refunded: {
-    text: "Part of this payment has been refunded to your card.",
-    style: "border-stone-200 bg-stone-50 text-ink",
-    icon: "↺",
-  },
-  refunded: {
-    text: "This payment has been refunded to your card.",
-    style: "border-stone-200 bg-stone-50 text-ink",
-    icon: "↺",
-  },
-  voided: {
-    text: "This payment was cancelled before it was charged.",
-    style: "border-stone-200 bg-stone-50 text-ink",
-    icon: "∅",
-  },
+const LOOK: Record<OrderStatus, { style: string; icon: string }> = {
+  paid: { style: "border-emerald-200 bg-emerald-50 text-emerald-950", icon: "✓" },
+  payment_failed: { style: "border-red-200 bg-red-50 text-red-950", icon: "✕" },
+  awaiting_payment: { style: "border-amber-200 bg-amber-50 text-amber-950", icon: "…" },
+  authorised: { style: "border-violet-200 bg-violet-50 text-violet-950", icon: "◔" },
+  needs_review: { style: "border-amber-200 bg-amber-50 text-amber-950", icon: "!" },
+  partially_refunded: { style: "border-stone-200 bg-stone-50 text-ink", icon: "↺" },
+  refunded: { style: "border-stone-200 bg-stone-50 text-ink", icon: "↺" },
+  voided: { style: "border-stone-200 bg-stone-50 text-ink", icon: "∅" },
 };
 
-/** The order's state from the database, in words. The live region announces the change when polling lands it. */
+/**
+ * The order's state from the database, what it means and what happens next. The live region announces the change
+ * when polling lands it.
+ */
 export function OrderStatusCard({
   status,
   reference,
@@ -55,10 +26,11 @@ export function OrderStatusCard({
   reference: string;
   children?: ReactNode;
 }) {
-  const copy = COPY[status];
+  const look = LOOK[status];
+  const copy = ORDER_STATUS_NEXT[status];
   return (
     <section
-      className={`flex flex-col gap-4 rounded-2xl border p-6 ${copy.style}`}
+      className={`flex flex-col gap-4 rounded-2xl border p-6 ${look.style}`}
       aria-labelledby="order-status-title"
     >
       <div className="flex items-start gap-4">
@@ -66,7 +38,7 @@ export function OrderStatusCard({
           aria-hidden="true"
           className="flex size-12 shrink-0 items-center justify-center rounded-full bg-white/70 text-2xl font-bold"
         >
-          {copy.icon}
+          {look.icon}
         </span>
         <div aria-live="polite" aria-atomic="true">
           <p className="text-sm">
@@ -75,7 +47,10 @@ export function OrderStatusCard({
           <h1 id="order-status-title" className="text-3xl font-bold tracking-tight" data-testid="order-status">
             {ORDER_STATUS_LABELS[status]}
           </h1>
-          <p className="mt-1">{copy.text}</p>
+          <p className="mt-1">{copy.meaning}</p>
+          <p className="mt-1" data-testid="order-next-step">
+            {copy.next}
+          </p>
         </div>
       </div>
       {children}

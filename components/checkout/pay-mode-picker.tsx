@@ -1,15 +1,17 @@
 import type { AttemptMode } from "@/db/schema/payments";
 
+// Shoppers choose where they type their card; the integration names stay in the hint, for developers trying the
+// store (Paymob calls them Pixel and Unified Checkout).
 const OPTIONS: { value: AttemptMode; title: string; description: string }[] = [
   {
-    value: "redirect",
-    title: "Hosted checkout (redirect)",
-    description: "Pay on Paymob's secure page, then come back here.",
+    value: "pixel",
+    title: "Pay here",
+    description: "Enter your card on this site, in Paymob's secure card form.",
   },
   {
-    value: "pixel",
-    title: "Embedded (Pixel)",
-    description: "Enter your card on this site, in Paymob's secure card form.",
+    value: "redirect",
+    title: "Pay on Paymob's secure page",
+    description: "You go to Paymob to pay, then come straight back here.",
   },
 ];
 
@@ -36,6 +38,10 @@ export function PayModePicker({ defaultMode }: { defaultMode: AttemptMode }) {
           </span>
         </label>
       ))}
+      <p className="text-xs text-muted">
+        For developers: &ldquo;Pay here&rdquo; is Paymob&apos;s Embedded (Pixel) integration, &ldquo;Pay on
+        Paymob&apos;s secure page&rdquo; its Hosted checkout (redirect).
+      </p>
     </fieldset>
   );
 }

@@ -2,36 +2,54 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
+import { RETURN_PAGE_POLLING, startPolling } from "./poll-loop";
+import { StillPending } from "./still-pending";
 
-type Props = { intervalMs?: number; maxPolls?: number };
+type Props = { reference: string; supportEmail: string };
 
 /**
  * Re-renders the (server) return page every couple of seconds while the order awaits Paymob's callback, so the
- * customer sees "Paid" without reloading. Bounded: after maxPolls it stops and says so.
+ * customer sees "Paid" without reloading. Bounded (poll-loop.ts): after a minute it stops and says what to do,
+ * with a "Check again" that starts another bounded round.
  */
-export function StatusPoller({ intervalMs = 2_000, maxPolls = 60 }: Props) {
+export function StatusPoller({ reference, supportEmail }: Props) {
   const router = useRouter();
-  const [polls, setPolls] = useState(0);
-  const done = polls >= maxPolls;
+  const [gaveUp, setGaveUp] = useState(false);
 
   useEffect(() => {
-    if (done) return;
-    const timer = setTimeout(() => {
-      // Skip while the tab is hidden (it still counts, so a forgotten tab stops too).
-      if (document.visibilityState === "visible") router.refresh();
-      setPolls((n) => n + 1);
-    }, intervalMs);
-    return () => clearTimeout(timer);
-  }, [polls, done, intervalMs, router]);
+    if (gaveUp) return;
+    // The budget is a module constant, not a prop: each refresh re-renders the server page, and a fresh prop
+    // object would restart the loop every time, which would make it endless.
+    return startPolling(
+      RETURN_PAGE_POLLING,
+      {
+        now: () => Date.now(),
+        setTimer: (run, ms) => {
+          const timer = setTimeout(run, ms);
+          return () => clearTimeout(timer);
+        },
+        refresh: () => router.refresh(),
+        visible: () => document.visibilityState === "visible",
+      },
+      () => setGaveUp(true),
+    );
+  }, [gaveUp, router]);
 
-  return done ? (
-    <p className="text-sm text-muted">
-      Still no answer from Paymob. It can take a few minutes; reload this page later. You have not been charged twice.
-    </p>
-  ) : (
-    <p className="flex items-center gap-2 text-sm text-muted">
-      <span className="size-3 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
-      Checking for Paymob&apos;s confirmation. This page updates by itself.
-    </p>
+  const checkAgain = () => {
+    router.refresh();
+    setGaveUp(false);
+  };
+
+  return (
+    <div aria-live="polite">
+      {gaveUp ? (
+        <StillPending reference={reference} supportEmail={supportEmail} onCheckAgain={checkAgain} />
+      ) : (
+        <p className="flex items-center gap-2 text-sm">
+          <span className="size-3 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
+          Checking for Paymob&apos;s confirmation. This page updates by itself.
+        </p>
+      )}
+    </div>
   );
 }

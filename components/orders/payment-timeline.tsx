@@ -29,15 +29,21 @@ export function PaymentTimeline({
   internal = false,
   note,
   title = "Payment timeline",
+  framed = true,
 }: {
   entries: TimelineEntry[];
   internal?: boolean;
   note?: TimelineNote;
   title?: string;
+  /** Off inside a container that already draws the card (PaymentDetails). */
+  framed?: boolean;
 }) {
   const start = entries[0]?.at.getTime();
   return (
-    <section aria-labelledby="payment-timeline-title" className="rounded-2xl border border-brand-200 bg-white p-6">
+    <section
+      aria-labelledby="payment-timeline-title"
+      className={framed ? "rounded-2xl border border-brand-200 bg-white p-6" : undefined}
+    >
       <h2 id="payment-timeline-title" className="mb-4 text-lg font-semibold">
         {title}
       </h2>

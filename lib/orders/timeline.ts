@@ -94,7 +94,7 @@ export async function loadOrderTimeline(db: Db, orderId: string): Promise<Timeli
       id: `event-${event.id}`,
       at: event.receivedAt,
       attempt: event.attemptId ? numberOf.get(event.attemptId) : undefined,
-      ...describeEvent(event),
+      ...describeEvent(event, order.currency),
     });
   }
 
@@ -132,12 +132,16 @@ const VERIFICATION_TEXT: Record<PaymentEvent["verification"], string> = {
   missing: "rejected: no signature",
 };
 
-function describeEvent(event: PaymentEvent): Pick<TimelineEntry, "title" | "detail" | "internal" | "tone"> {
+function describeEvent(
+  event: PaymentEvent,
+  currency: string,
+): Pick<TimelineEntry, "title" | "detail" | "internal" | "tone"> {
   const outcome = event.outcome ? (OUTCOME_TEXT[event.outcome] ?? event.outcome.replaceAll("_", " ")) : undefined;
+  const stored = event.detail === null ? null : formatAmountsIn(event.detail, currency);
   // A transaction's detail is what the state machine read from it ("paid (Approved)"); anything else is for staff.
-  const what = event.kind === "TRANSACTION" && event.verification === "valid" ? event.detail : undefined;
+  const what = event.kind === "TRANSACTION" && event.verification === "valid" ? stored : undefined;
   const txn = event.paymobTransactionId ? `Paymob transaction ${event.paymobTransactionId}` : undefined;
-  const internal = [txn, what ? undefined : event.detail].filter(Boolean).join(" · ") || undefined;
+  const internal = [txn, what ? undefined : stored].filter(Boolean).join(" · ") || undefined;
   if (event.source === "inquiry") {
     const tone = event.outcome === "inquiry_failed" ? "warning" : "info";
     return {
@@ -156,6 +160,20 @@ function describeEvent(event: PaymentEvent): Pick<TimelineEntry, "title" | "deta
   const rejected = event.verification !== "valid";
   const detail = [VERIFICATION_TEXT[event.verification], what, outcome].filter(Boolean).join(" · ");
   return { title, detail, internal, tone: rejected ? "danger" : event.outcome === "duplicate" ? "neutral" : "info" };
+}
+
+/**
+ * Event details are stored as written when the callback landed, with amounts in minor units ("refund via parent,
+ * total 35000", "amount 35000 ≠ 30000", lib/payments/apply-transaction.ts and lib/orders/transaction-facts.ts).
+ * Formatting them here, at display, also covers every row already stored.
+ */
+export function formatAmountsIn(text: string, currency: string): string {
+  const money = (digits: string) => (/^\d{1,15}$/.test(digits) ? formatMoney(Number(digits), currency) : digits);
+  return text.replace(
+    /\b(total|amount) (\d+)(?: ≠ (\d+))?/g,
+    (_match, word: string, first: string, second?: string) =>
+      `${word} ${money(first)}${second === undefined ? "" : ` ≠ ${money(second)}`}`,
+  );
 }
 
 // Outcomes written by lib/payments (the state machine's reasons plus the callback route's own).

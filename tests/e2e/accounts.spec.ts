@@ -36,7 +36,7 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   // No email typed: the session prefills it.
   await shop.fillCheckout(
     { phone: "+201012345678", firstName: "Nour", lastName: "Hassan", street: "12 Corniche el Nil", city: "Cairo" },
-    "Hosted checkout (redirect)",
+    "Pay on Paymob's secure page",
   );
   await expect(customer.getByLabel("Email")).toHaveValue(customerEmail);
   await shop.pay();
@@ -56,6 +56,9 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await expect(listed).toContainText("1 × Aswan Clay Mug");
   await listed.click();
   await expect(customer.getByRole("heading", { level: 1, name: `Order ${reference}` })).toBeVisible();
+  // What it means first, the payment story folded below (open here: the emulator).
+  await expect(customer.getByTestId("order-next-step")).toContainText("We are preparing your order.");
+  await expect(customer.getByTestId("payment-details")).toHaveAttribute("open", "");
   await expect(customer.getByTestId("payment-timeline")).toContainText("Paymob callback received");
 
   // A customer is not an admin: the admin area does not exist for them, not even this order's page.
@@ -108,6 +111,8 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await expect(customer.getByTestId("account-order").filter({ hasText: reference! })).toContainText("Refunded");
   await customer.goto(`/account/orders/${reference}`);
   await expect(customer.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible();
+  // Amounts read as money everywhere, the timeline's stored details included.
+  await expect(customer.getByTestId("payment-timeline")).toContainText(/refund via \w+, total EGP\s350\.00 \(full\)/);
 });
 
 test("signed-out visitors get 404 from /admin and cannot open someone's account pages", async ({ page }) => {

@@ -1,5 +1,6 @@
 import { expect, test } from "./fixtures";
 import { CARD, confirmOtp, fillCard, payOnHostedPage, pixelCardFrame, pixelPayButton } from "./helpers/emulator-pages";
+import type { Locator } from "@playwright/test";
 import { LAYLA, type PaymentMode, type Store } from "./helpers/store";
 
 // Checkout against the built-in Paymob emulator, through both integrations Paymob offers: the hosted Unified
@@ -24,9 +25,24 @@ async function payPixel(store: Store, card: string) {
   await pixelPayButton(store.page).click();
 }
 
+/** `upper` is drawn above `lower` (both visible). */
+async function expectAbove(upper: Locator, lower: Locator) {
+  const [a, b] = [await upper.boundingBox(), await lower.boundingBox()];
+  expect(a && b && a.y + a.height <= b.y, "expected the first element above the second").toBe(true);
+}
+
 async function expectReturnPage(store: Store, label: "Paid" | "Payment failed") {
-  await expect(store.page).toHaveURL(/\/checkout\/return\?/);
+  const page = store.page;
+  await expect(page).toHaveURL(/\/checkout\/return\?/);
   await store.waitForStatus(label);
+  // The customer's page leads (status, what happens next, the order); the payment story is folded below it,
+  // open here because this is the emulator (collapsed for customers on real Paymob: customer-order-pages.test.ts).
+  await expect(page.getByTestId("order-next-step")).not.toBeEmpty();
+  const details = page.getByTestId("payment-details");
+  await expect(details.locator("summary")).toContainText("Payment details");
+  await expect(details).toHaveAttribute("open", "");
+  await expectAbove(store.orderStatus(), page.getByTestId("order-total"));
+  await expectAbove(page.getByTestId("order-total"), details);
   const steps = store.timeline();
   await expect(steps).toContainText(/Order NC-[0-9A-Z]{8} placed/);
   await expect(steps).toContainText("Payment intention created with Paymob");
@@ -35,8 +51,8 @@ async function expectReturnPage(store: Store, label: "Paid" | "Payment failed") 
   await expect(steps).toContainText(`Order status: Awaiting payment → ${label}`);
 }
 
-const HOSTED: PaymentMode = "Hosted checkout (redirect)";
-const PIXEL: PaymentMode = "Embedded (Pixel)";
+const HOSTED: PaymentMode = "Pay on Paymob's secure page";
+const PIXEL: PaymentMode = "Pay here";
 
 test.describe("hosted checkout (redirect)", () => {
   test("approved card: paid, the cart is emptied, and the order is private to this browser", async ({
@@ -48,6 +64,7 @@ test.describe("hosted checkout (redirect)", () => {
     await store.addToCart();
     await store.fillCheckout(LAYLA, HOSTED);
     await expect(page.getByTestId("order-total")).toHaveText("EGP 350.00");
+    await expect(store.payButton()).toHaveText("Pay EGP 350.00");
     await takeScreenshot("checkout");
 
     await payHosted(store, CARD.approved);
@@ -117,6 +134,65 @@ test.describe("hosted checkout (redirect)", () => {
     expect(page.url()).toBe(url); // no reload, no navigation: the poller re-rendered it
     await expect(store.timeline()).toContainText("Order status: Awaiting payment → Paid");
   });
+
+  test("a payment that stays pending: after a bounded wait the page says what to do, never an endless spinner", async ({
+    page,
+    store,
+  }) => {
+    // Playwright's clock replaces the page's timers and Date (time still flows), so the wait is skipped, not slept.
+    await page.clock.install();
+    await store.addToCart();
+    await store.fillCheckout(LAYLA, HOSTED);
+    await payHosted(store, CARD.pending);
+    await expect(page).toHaveURL(/\/checkout\/return\?/);
+    await expect(store.orderStatus()).toHaveText("Awaiting payment");
+    const checking = page.getByText("This page updates by itself.");
+    await expect(checking).toBeVisible();
+    const reference = (
+      await page
+        .getByText(/^Order NC-/)
+        .first()
+        .textContent()
+    )?.match(/NC-[0-9A-Z]{8}/)?.[0];
+
+    await page.clock.fastForward("02:00");
+    const help = page.getByTestId("still-pending");
+    await expect(help).toContainText(`Your order reference is ${reference}`);
+    await expect(help).toContainText("we'll email you when it's confirmed");
+    await expect(help.getByRole("link", { name: "support@example.com" })).toHaveAttribute(
+      "href",
+      `mailto:support@example.com?subject=Order%20${reference}`,
+    );
+    await expect(checking).toHaveCount(0);
+
+    // Check again asks once more and starts another bounded round.
+    await help.getByRole("button", { name: "Check again" }).click();
+    await expect(checking).toBeVisible();
+    await expect(help).toHaveCount(0);
+    await expect(store.orderStatus()).toHaveText("Awaiting payment");
+  });
+});
+
+test.describe("on a phone", () => {
+  test.use({ viewport: { width: 390, height: 844 } });
+
+  test("the order and its total come before the Pay button, which names the amount", async ({
+    page,
+    store,
+    takeScreenshot,
+  }) => {
+    await store.addToCart();
+    await store.fillCheckout(LAYLA, HOSTED);
+    await expect(page.getByRole("radio", { name: /^Pay here/ })).toBeVisible();
+    await expect(page.getByText("For developers:")).toContainText("Hosted checkout (redirect)");
+    await expectAbove(page.getByTestId("order-total"), page.getByRole("group", { name: "Contact" }));
+    await expect(store.payButton()).toHaveText("Pay EGP 350.00");
+    await takeScreenshot("checkout-phone");
+
+    await payHosted(store, CARD.approved);
+    await expectReturnPage(store, "Paid");
+    await takeScreenshot("return-paid-phone");
+  });
 });
 
 test.describe("embedded checkout (Pixel)", () => {
@@ -157,7 +233,7 @@ test("the form keeps what was typed and explains each mistake next to its field"
   await page.goto("/checkout");
   await page.getByLabel("Email").fill("not-an-email");
   await page.getByLabel("First name").fill("Layla");
-  await page.getByRole("button", { name: "Pay", exact: true }).click();
+  await store.pay();
   await expect(page.getByLabel("Email")).toHaveAccessibleDescription(
     "Enter a valid email address, like you@example.com.",
   );

@@ -40,7 +40,7 @@ test("a Pixel payment runs under a nonce policy without a single violation", asy
   const violations = collectViolations(page);
   const home = await page.goto("/");
   expect(home?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
-  await checkoutWith(store, "Embedded (Pixel)");
+  await checkoutWith(store, "Pay here");
   await expect(page).toHaveURL(/\/checkout\/pay\/[0-9a-f-]{36}$/);
   await fillCard(pixelCardFrame(page), CARD.approved);
   await pixelPayButton(page).click();
@@ -50,7 +50,7 @@ test("a Pixel payment runs under a nonce policy without a single violation", asy
 
 test("the hosted checkout (the emulator's own pages) runs without a violation", async ({ page, store }) => {
   const violations = collectViolations(page);
-  await checkoutWith(store, "Hosted checkout (redirect)");
+  await checkoutWith(store, "Pay on Paymob's secure page");
   await payOnHostedPage(page, CARD.approved);
   await store.waitForStatus("Paid");
   expect(violations).toEqual([]);

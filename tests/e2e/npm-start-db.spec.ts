@@ -113,7 +113,7 @@ test.afterAll(async () => {
 async function buyOne(page: Page, card: string) {
   const store = new Store(page, appUrl);
   await store.addToCart();
-  await store.fillCheckout(LAYLA, "Hosted checkout (redirect)");
+  await store.fillCheckout(LAYLA, "Pay on Paymob's secure page");
   await store.pay();
   await payOnHostedPage(page, card);
   await expect(page).toHaveURL(/\/checkout\/return\?/);

@@ -53,7 +53,7 @@ async function openPaymobPixel(page: Page, card: string, product?: string) {
   const traffic = await routePaymobPixel(page.context(), appUrl);
   const store = new Store(page, appUrl);
   await store.addToCart(product);
-  await store.fillCheckout(LAYLA, "Embedded (Pixel)");
+  await store.fillCheckout(LAYLA, "Pay here");
   await store.pay();
   await expect(page).toHaveURL(/\/checkout\/pay\/[0-9a-f-]{36}$/);
   await fillCard(pixelCardFrame(page), card);

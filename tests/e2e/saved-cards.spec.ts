@@ -26,7 +26,7 @@ test("a signed-in customer saves a card, pays the next order with its CVV only, 
 
   // First order: a new card, with "Save card" ticked on Paymob's (emulated) hosted page.
   await store.addToCart();
-  await store.fillCheckout(NOUR, "Hosted checkout (redirect)");
+  await store.fillCheckout(NOUR, "Pay on Paymob's secure page");
   await store.pay();
   await expect(page).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
   const cardForm = page.getByRole("form", { name: "Pay by card" });
@@ -44,7 +44,7 @@ test("a signed-in customer saves a card, pays the next order with its CVV only, 
 
   // Second order: the hosted page offers the saved card and asks only for its CVV.
   await store.addToCart("spice-trio");
-  await store.fillCheckout(NOUR, "Hosted checkout (redirect)");
+  await store.fillCheckout(NOUR, "Pay on Paymob's secure page");
   await store.pay();
   await expect(page).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
   const savedForm = page.getByRole("form", { name: "Pay with a saved card" });
@@ -59,7 +59,7 @@ test("a signed-in customer saves a card, pays the next order with its CVV only, 
   await page.getByRole("button", { name: "Remove MasterCard xxxx-xxxx-xxxx-2346" }).click();
   await expect(page.getByText("No saved cards.")).toBeVisible();
   await store.addToCart();
-  await store.fillCheckout(NOUR, "Hosted checkout (redirect)");
+  await store.fillCheckout(NOUR, "Pay on Paymob's secure page");
   await store.pay();
   await expect(page).toHaveURL(/\/paymob-emulator\/unifiedcheckout\//);
   await expect(page.getByRole("form", { name: "Pay by card" })).toBeVisible();

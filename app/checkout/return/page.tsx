@@ -7,10 +7,13 @@ import { OrderStatusCard } from "@/components/checkout/order-status-card";
 import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { RetryButton } from "@/components/checkout/retry-button";
 import { StatusPoller } from "@/components/checkout/status-poller";
+import { PaymentDetails, paymentDetailsOpen } from "@/components/orders/payment-details";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { visitorCartCount } from "@/components/layout/header-cart-count";
 import { getDb } from "@/db/client";
+import { asAdmin } from "@/lib/admin/guard";
+import { getViewer } from "@/lib/auth/session";
 import { currentOwner } from "@/lib/checkout/ownership/owner";
 import { reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
 import { loadReturnState } from "@/lib/checkout/return/return-state";
@@ -18,6 +21,7 @@ import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkou
 import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { logger } from "@/lib/logger";
 import { paymobConfig } from "@/lib/paymob/config";
+import { storeSupportEmail } from "@/lib/support-contact";
 
 export const metadata: Metadata = { title: "Payment status", robots: { index: false } };
 
@@ -55,12 +59,17 @@ export default async function ReturnPage({
   // CorrectCartCount hands this read to the header, with no refresh and no write.
   const cartCount = await visitorCartCount();
   const timeline = await loadOrderTimeline(db, order.id);
+  const detailsOpen = paymentDetailsOpen({
+    emulator: config.mode === "emulator",
+    admin: asAdmin(await getViewer()) !== null,
+  });
 
+  // The customer's page first (status, what happens next, the order); the payment story folded below it.
   return (
-    <main className="mx-auto flex w-full max-w-5xl flex-col gap-8 px-4 py-8 sm:px-6">
+    <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6">
       <CorrectCartCount count={cartCount} />
       <OrderStatusCard status={order.status} reference={order.reference}>
-        {awaiting ? <StatusPoller /> : null}
+        {awaiting ? <StatusPoller reference={order.reference} supportEmail={storeSupportEmail()} /> : null}
         <div className="flex flex-wrap gap-3">
           {retryable ? <RetryButton orderId={order.id} /> : null}
           <Link href="/" className={secondaryButton}>
@@ -68,15 +77,15 @@ export default async function ReturnPage({
           </Link>
         </div>
       </OrderStatusCard>
-      <div className="grid gap-8 lg:grid-cols-[1fr_360px]">
-        <PaymentTimeline entries={timeline} note={redirectNote(query, config.hmacSecret)} />
-        <OrderSummary
-          title="Your order"
-          currency={order.currency}
-          totalMinor={order.totalMinor}
-          lines={placedOrderLines(lines)}
-        />
-      </div>
+      <OrderSummary
+        title="Your order"
+        currency={order.currency}
+        totalMinor={order.totalMinor}
+        lines={placedOrderLines(lines)}
+      />
+      <PaymentDetails open={detailsOpen}>
+        <PaymentTimeline entries={timeline} note={redirectNote(query, config.hmacSecret)} framed={false} />
+      </PaymentDetails>
     </main>
   );
 }

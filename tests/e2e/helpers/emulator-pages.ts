@@ -9,6 +9,7 @@ export const CARD = {
   threeDs: "5123450000000008",
   declined: "4000000000000002", // the emulator's own decline card (Paymob documents none)
   delayed: "4000000000000309", // approved; the server callback arrives seconds after the redirect
+  pending: "4000000000000101", // never final: callback and inquiry both keep saying pending
   noCallback: "4000000000000507", // approved, but the emulator never calls back: only inquiry can settle it
 };
 

@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
-export type PaymentMode = "Hosted checkout (redirect)" | "Embedded (Pixel)";
+/** The pay choices as shoppers read them: hosted checkout (redirect) and the embedded Pixel. */
+export type PaymentMode = "Pay on Paymob's secure page" | "Pay here";
 
 /** What a customer types on /checkout; no email when the session prefills it. */
 export type Buyer = {
@@ -65,8 +66,13 @@ export class Store {
     await page.getByRole("radio", { name: new RegExp(`^${escapeRegExp(mode)}`) }).check();
   }
 
+  /** The checkout's submit button, labelled with the amount ("Pay EGP 350.00"). */
+  payButton() {
+    return this.page.getByRole("button", { name: /^Pay\s/ });
+  }
+
   async pay() {
-    await this.page.getByRole("button", { name: "Pay", exact: true }).click();
+    await this.payButton().click();
   }
 
   /** The return page shows the database's state, so this waits for the callback (or an inquiry) to land. */

@@ -4,11 +4,15 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formatDateTime } from "@/components/account/format";
 import { OrderStatusBadge } from "@/components/account/order-status";
+import { PaymentDetails, paymentDetailsOpen } from "@/components/orders/payment-details";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
+import { asAdmin } from "@/lib/admin/guard";
 import { requireViewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { loadCustomerOrder } from "@/lib/orders/queries";
+import { ORDER_STATUS_NEXT } from "@/lib/orders/status-labels";
+import { paymobConfig } from "@/lib/paymob/config";
 
 type Props = { params: Promise<{ reference: string }> };
 
@@ -25,6 +29,11 @@ export default async function AccountOrderPage({ params }: Props) {
   if (!found) notFound();
   const { order, lines } = found;
   const timeline = await loadOrderTimeline(db, order.id);
+  const status = ORDER_STATUS_NEXT[order.status];
+  const detailsOpen = paymentDetailsOpen({
+    emulator: paymobConfig().mode === "emulator",
+    admin: asAdmin(viewer) !== null,
+  });
 
   return (
     <main className="mx-auto max-w-3xl px-4 py-10">
@@ -40,6 +49,10 @@ export default async function AccountOrderPage({ params }: Props) {
       <p className="mt-1 text-sm text-stone-600">
         Placed <time dateTime={order.createdAt.toISOString()}>{formatDateTime(order.createdAt)}</time>
       </p>
+      <div className="mt-4 rounded-xl border border-brand-200 bg-white p-4" data-testid="order-next-step">
+        <p className="font-medium">{status.meaning}</p>
+        <p className="mt-1 text-sm text-stone-700">{status.next}</p>
+      </div>
 
       <table className="mt-6 w-full border-collapse rounded-md bg-white text-sm">
         <caption className="sr-only">Items</caption>
@@ -107,7 +120,9 @@ export default async function AccountOrderPage({ params }: Props) {
         </div>
       </section>
       <div className="mt-8">
-        <PaymentTimeline entries={timeline} />
+        <PaymentDetails open={detailsOpen}>
+          <PaymentTimeline entries={timeline} framed={false} />
+        </PaymentDetails>
       </div>
     </main>
   );
