@@ -21,7 +21,7 @@ export function StillPending({
     <div className="flex flex-col gap-3 rounded-xl bg-white/70 p-4 text-sm" data-testid="still-pending">
       <h2 className="text-base font-semibold">Your payment is still being confirmed</h2>
       <p>
-        Paymob has not confirmed it yet; this can take a few minutes. Please do not pay again. Your order reference is{" "}
+        Paymob has not confirmed it yet; this can take a few minutes. Your order reference is{" "}
         <strong>{reference}</strong>, and we&apos;ll email you when it&apos;s confirmed.
       </p>
       <div>

@@ -138,6 +138,7 @@ test.describe("hosted checkout (redirect)", () => {
   test("a payment that stays pending: after a bounded wait the page says what to do, never an endless spinner", async ({
     page,
     store,
+    takeScreenshot,
   }) => {
     // Playwright's clock replaces the page's timers and Date (time still flows), so the wait is skipped, not slept.
     await page.clock.install();
@@ -164,6 +165,7 @@ test.describe("hosted checkout (redirect)", () => {
       `mailto:support@example.com?subject=Order%20${reference}`,
     );
     await expect(checking).toHaveCount(0);
+    await takeScreenshot("return-pending");
 
     // Check again asks once more and starts another bounded round.
     await help.getByRole("button", { name: "Check again" }).click();
