@@ -6,6 +6,7 @@ import { primaryButton } from "@/components/ui/button-styles";
 import type { AttemptMode } from "@/db/schema/payments";
 import { DEFAULT_COUNTRY } from "@/lib/checkout/start/defaults";
 import type { CheckoutFormState, FormValues } from "@/lib/checkout/start/form";
+import { CountrySelect } from "./country-select";
 import { Field } from "./field";
 import { PayModePicker } from "./pay-mode-picker";
 
@@ -54,7 +55,7 @@ export function CheckoutForm({ checkoutKey, defaultMode, defaults }: Props) {
           autoComplete="address-level1"
           className="sm:col-span-3"
         />
-        <Field {...field("country")} label="Country" autoComplete="country-name" required className="sm:col-span-3" />
+        <CountrySelect {...field("country")} className="sm:col-span-3" />
         <Field {...field("postalCode")} label="Postal code" autoComplete="postal-code" className="sm:col-span-3" />
       </fieldset>
 
