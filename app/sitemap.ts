@@ -8,6 +8,8 @@ import { sitemapEntries } from "@/lib/catalog/sitemap";
 // the running server's APP_URL, not the build machine's.
 export const dynamic = "force-dynamic";
 
+// Category pages join once the catalog has them: pass `categories: await listCategories(db)` (any list of
+// { slug }) to sitemapEntries, which already maps them to /categories/<slug>.
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  return sitemapEntries(await listProducts(await getDb()), appUrl());
+  return sitemapEntries({ products: await listProducts(await getDb()) }, appUrl());
 }

@@ -80,11 +80,22 @@ describe("serializeJsonLd", () => {
 
 describe("sitemapEntries", () => {
   it("lists the home page and every product on the configured origin", () => {
-    const urls = sitemapEntries([{ slug: "a" }, { slug: "b-c" }], "https://shop.example").map((e) => e.url);
+    const urls = sitemapEntries({ products: [{ slug: "a" }, { slug: "b-c" }] }, "https://shop.example").map(
+      (e) => e.url,
+    );
     expect(urls).toEqual([
       "https://shop.example/",
       "https://shop.example/products/a",
       "https://shop.example/products/b-c",
+    ]);
+  });
+
+  it("lists category pages when it is given categories", () => {
+    const urls = sitemapEntries({ products: [{ slug: "a" }], categories: [{ slug: "kitchen" }] }, "https://s.example/");
+    expect(urls.map((e) => e.url)).toEqual([
+      "https://s.example/",
+      "https://s.example/categories/kitchen",
+      "https://s.example/products/a",
     ]);
   });
 });
