@@ -14,7 +14,7 @@ export function TestCardsTable() {
   // Card numbers never wrap; on a very narrow screen the table scrolls inside its box, never the page.
   return (
     // A scrolling box must be reachable by keyboard (it is, on screens narrower than a phone's 390 px).
-    <div className="table-scroll cards" tabIndex={0} role="region" aria-label="Test card numbers">
+    <div className="table-scroll cards" tabIndex={0} role="region" aria-label="Test cards">
       <table>
         <caption className="muted" style={{ textAlign: "left" }}>
           Holder <code>{TEST_CARD_HOLDER}</code>, expiry <code>{TEST_CARD_EXPIRY}</code>, CVV{" "}
