@@ -23,7 +23,7 @@ export default function ErrorPage({ error, retry }: { error: unknown; retry: () 
           Try again
         </button>
         <Link href="/" className={secondaryButton}>
-          Back to the catalog
+          Back to the shop
         </Link>
       </div>
     </main>

@@ -8,13 +8,19 @@ import { Header } from "@/components/layout/header";
 import { layoutCartCount } from "@/components/layout/header-cart-count";
 import { SkipLink } from "@/components/layout/skip-link";
 import { appUrl } from "@/lib/app-url";
+import { SITE_OPEN_GRAPH } from "@/lib/site-metadata";
 import { STORE_NAME } from "@/lib/store";
 
 export const metadata: Metadata = {
-  metadataBase: new URL(appUrl()), // absolute URLs for the product pages' Open Graph images
+  // Absolute URLs (Open Graph images, canonical links) from APP_URL, read when the server starts: every page is
+  // rendered per request, so this is the running configuration, never the build's nor a request's Host header.
+  metadataBase: new URL(appUrl()),
   title: { default: `${STORE_NAME} · Egyptian home goods`, template: `%s · ${STORE_NAME}` },
   description:
     "Hand-made Egyptian home goods: clay, cotton, brass and the pantry of the Nile. The reference Paymob storefront for Next.js.",
+  // Images come from app/opengraph-image.tsx (and each product's own); Twitter reuses them.
+  openGraph: SITE_OPEN_GRAPH,
+  twitter: { card: "summary_large_image" },
 };
 
 export const viewport: Viewport = { themeColor: "#8f4a17" };

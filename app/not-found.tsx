@@ -10,7 +10,7 @@ export default function NotFound() {
         It may have moved, or the link may be mistyped. Everything we sell is in the catalog.
       </p>
       <Link href="/" className={primaryButton}>
-        Back to the catalog
+        Back to the shop
       </Link>
     </main>
   );

@@ -24,6 +24,15 @@ export function formatMoney(amountMinor: number, currency: string, locale = "en-
 }
 
 /**
+ * An amount as a plain decimal string in major units, for machine readers (schema.org offers, feeds): 35000 EGP
+ * → "350.00", 12345 OMR → "12.345". Built from the digits, never through a float.
+ */
+export function decimalAmount(amountMinor: number, currency: string): string {
+  if (!Number.isSafeInteger(amountMinor)) throw new TypeError(`amountMinor must be an integer, got ${amountMinor}`);
+  return minorToDecimalString(amountMinor, currencyExponent(currency));
+}
+
+/**
  * "12345" minor units at exponent 2 → "123.45", built from digits rather than by dividing: above 2^53 / 100 a
  * float division rounds (9007199254740991 / 100 prints …409.90, not …409.91), and Intl formats decimal strings exactly.
  */

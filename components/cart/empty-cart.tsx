@@ -7,7 +7,7 @@ export function EmptyCart() {
       <p className="text-lg font-semibold">Your cart is empty.</p>
       <p className="text-muted">Mugs, oils, cotton and brass are waiting in the catalog.</p>
       <Link href="/" className={primaryButton}>
-        Browse the catalog
+        Back to the shop
       </Link>
     </div>
   );

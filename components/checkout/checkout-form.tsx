@@ -7,6 +7,7 @@ import type { AttemptMode } from "@/db/schema/payments";
 import { DEFAULT_COUNTRY } from "@/lib/checkout/start/defaults";
 import type { CheckoutFormState, FormValues } from "@/lib/checkout/start/form";
 import { formatMoney } from "@/lib/money";
+import { CountrySelect } from "./country-select";
 import { Field } from "./field";
 import { PayModePicker } from "./pay-mode-picker";
 
@@ -61,7 +62,7 @@ export function CheckoutForm({ checkoutKey, defaultMode, defaults, total }: Prop
           autoComplete="address-level1"
           className="sm:col-span-3"
         />
-        <Field {...field("country")} label="Country" autoComplete="country-name" required className="sm:col-span-3" />
+        <CountrySelect {...field("country")} className="sm:col-span-3" />
         <Field {...field("postalCode")} label="Postal code" autoComplete="postal-code" className="sm:col-span-3" />
       </fieldset>
 

@@ -42,7 +42,10 @@ export function OrderStatusCard({
         </span>
         <div aria-live="polite" aria-atomic="true">
           <p className="text-sm">
-            Order <span className="font-mono">{reference}</span>
+            Order{" "}
+            <span className="font-semibold" data-testid="order-reference">
+              {reference}
+            </span>
           </p>
           <h1 id="order-status-title" className="text-3xl font-bold tracking-tight" data-testid="order-status">
             {ORDER_STATUS_LABELS[status]}

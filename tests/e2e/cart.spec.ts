@@ -105,11 +105,11 @@ test("browse, add two products, change and remove lines, and the cart survives a
   await expect(page.getByRole("listitem").filter({ has: page.getByTestId("line-total") })).toHaveCount(1);
   await expect(page.getByRole("link", { name: "Checkout" })).toHaveAttribute("href", "/checkout");
 
-  // Emptying it shows the way back to the catalog.
+  // Emptying it shows the way back to the shop.
   await page.getByRole("button", { name: `Remove ${MUG}` }).click();
   await expect(page.getByText("Your cart is empty.")).toBeVisible();
   await expect(store.cartLink()).toHaveAccessibleName("Cart, 0 items");
-  await page.getByRole("link", { name: "Browse the catalog" }).click();
+  await page.getByRole("link", { name: "Back to the shop" }).click();
   await expect(page).toHaveURL(/\/$/);
 });
 
@@ -117,7 +117,7 @@ test("an unknown product is a 404 with a way back", async ({ page }) => {
   const response = await page.goto("/products/no-such-thing");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "We couldn’t find that page" })).toBeVisible();
-  await expect(page.getByRole("link", { name: "Back to the catalog" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Back to the shop" })).toBeVisible();
 });
 
 test("the skip link is the first stop and jumps past the header", async ({ page }) => {

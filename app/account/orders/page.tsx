@@ -40,7 +40,7 @@ export default async function AccountOrdersPage({ searchParams }: Props) {
                 data-testid="account-order"
               >
                 <div className="flex flex-wrap items-center justify-between gap-2">
-                  <span className="font-mono font-medium">{order.reference}</span>
+                  <span className="font-medium">{order.reference}</span>
                   <OrderStatusBadge status={order.status} />
                 </div>
                 <p className="mt-2 text-sm text-stone-700">

@@ -73,7 +73,7 @@ export default async function ReturnPage({
         <div className="flex flex-wrap gap-3">
           {retryable ? <RetryButton orderId={order.id} /> : null}
           <Link href="/" className={secondaryButton}>
-            Continue shopping
+            Back to the shop
           </Link>
         </div>
       </OrderStatusCard>

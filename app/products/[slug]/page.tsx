@@ -3,8 +3,10 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { getProductBySlug } from "@/lib/catalog/queries";
+import { productMetadata } from "@/lib/site-metadata";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/catalog/price";
+import { ProductJsonLd } from "@/components/catalog/product-json-ld";
 import { ProductImage } from "@/components/ui/product-image";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -14,15 +16,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const product = await getProductBySlug((await params).slug);
   if (!product) return { title: "Product not found" };
-  return {
-    title: product.name,
-    description: product.description,
-    openGraph: {
-      title: product.name,
-      description: product.description,
-      images: [{ url: product.image, width: 800, height: 800 }],
-    },
-  };
+  return productMetadata(product);
 }
 
 export default async function ProductPage({ params }: Props) {
@@ -32,6 +26,7 @@ export default async function ProductPage({ params }: Props) {
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
+      <ProductJsonLd product={product} />
       <nav aria-label="Breadcrumb" className="mb-6 text-sm">
         <Link href="/" className="rounded-md text-brand-800 hover:underline">
           <span aria-hidden="true">←</span> All products

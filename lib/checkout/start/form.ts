@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ATTEMPT_MODES, type AttemptMode } from "@/db/schema/payments";
+import { COUNTRIES } from "./countries";
 
 // The checkout form's contract. It is deliberately free of any amount, price or total: the server re-prices
 // the cart from the database, so nothing the browser sends can change what the customer is charged.
@@ -34,7 +35,7 @@ const billingSchema = z.object({
   apartment: optional("apartment", 20),
   city: required("city", 60),
   state: optional("state or governorate", 60),
-  country: required("country", 60),
+  country: z.enum(COUNTRIES, "Choose your country from the list."),
   postalCode: optional("postal code", 12),
 });
 

@@ -34,7 +34,16 @@ code{font-family:ui-monospace,SFMono-Regular,Menlo,monospace;font-size:.92em;bac
 footer{font-size:.9rem;color:var(--muted);text-align:center;margin:2rem 0}
 a{color:#0b5c56}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
+.row>*{min-width:0}code,pre{overflow-wrap:anywhere}pre{white-space:pre-wrap}td code{white-space:nowrap;overflow-wrap:normal}
+.table-scroll{overflow-x:auto}
+@media (max-width:30rem){main{margin:1rem auto;padding:0 .75rem}.card{padding:1rem}.amount{font-size:1.6rem}.cards{font-size:.85rem}.cards :is(td,th){padding:.4rem .2rem}.cards code{padding:0 .15rem}}
 `;
+
+// The banner's amber with a "T" for test: tells the emulator's tabs apart from the store's, and spares the
+// browser a request for /favicon.ico, which the app does not serve.
+const FAVICON = `data:image/svg+xml,${encodeURIComponent(
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="7" fill="#fde68a" stroke="#b45309" stroke-width="3"/><path d="M9 10h14M16 10v14" stroke="#3b2a00" stroke-width="4" stroke-linecap="round"/></svg>',
+)}`;
 
 /** A whole HTML document from a React element: React renders no doctype itself. */
 export const renderDocument = (document: ReactNode) => `<!doctype html>\n${renderToStaticMarkup(document)}`;
@@ -48,6 +57,7 @@ function Layout({ title, wide, children }: { title: string; wide?: boolean; chil
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex" />
         <title>{`${title} · Paymob test emulator`}</title>
+        <link rel="icon" type="image/svg+xml" href={FAVICON} />
         <style dangerouslySetInnerHTML={{ __html: `${STYLES}${wide ? "main{max-width:72rem}" : ""}` }} />
       </head>
       <body>

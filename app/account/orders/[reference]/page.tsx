@@ -42,7 +42,7 @@ export default async function AccountOrderPage({ params }: Props) {
       </Link>
       <div className="mt-3 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">
-          Order <span className="font-mono">{order.reference}</span>
+          Order <span className="font-semibold">{order.reference}</span>
         </h1>
         <OrderStatusBadge status={order.status} />
       </div>
@@ -94,7 +94,7 @@ export default async function AccountOrderPage({ params }: Props) {
 
       <section className="mt-8 grid gap-6 sm:grid-cols-2">
         <div>
-          <h2 className="font-semibold">Delivery</h2>
+          <h2 className="font-semibold">Billing address</h2>
           <address className="mt-2 text-sm not-italic text-stone-700">
             {order.firstName} {order.lastName}
             <br />

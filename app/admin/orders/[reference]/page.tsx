@@ -56,7 +56,7 @@ export default async function AdminOrderPage({ params }: Props) {
           </p>
         </div>
         <div className="rounded-md border border-stone-200 bg-white p-4 text-sm">
-          <h2 className="font-semibold">Ship to</h2>
+          <h2 className="font-semibold">Billing address</h2>
           <p className="mt-2">
             {[order.street, order.building, order.floor, order.apartment].filter(Boolean).join(", ")}
             <br />

@@ -33,7 +33,7 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
     <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
       <h1 className="mb-1 text-3xl font-bold tracking-tight">Pay by card</h1>
       <p className="mb-6 text-muted">
-        Order <span className="font-mono">{order.reference}</span>. Your card details go straight to Paymob.
+        Order <span className="font-semibold">{order.reference}</span>. Your card details go straight to Paymob.
       </p>
       <div className="grid gap-8 lg:grid-cols-[1fr_360px]">
         <PixelCheckout

@@ -1,0 +1,37 @@
+import { COUNTRIES } from "@/lib/checkout/start/countries";
+
+type Props = { name: string; defaultValue?: string; error?: string; className?: string };
+
+/** The billing country as a list, not free text: no typos, and a phone shows its own picker. Styled like Field. */
+export function CountrySelect({ name, defaultValue, error, className = "" }: Props) {
+  const id = `checkout-${name}`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="text-sm font-medium">
+        Country
+      </label>
+      <select
+        id={id}
+        name={name}
+        defaultValue={defaultValue}
+        autoComplete="country-name"
+        required
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? errorId : undefined}
+        className="rounded-lg border border-stone-300 bg-white px-3 py-2 text-base shadow-sm outline-none focus:border-brand-700 focus:ring-2 focus:ring-brand-200 aria-invalid:border-red-700"
+      >
+        {COUNTRIES.map((country) => (
+          <option key={country} value={country}>
+            {country}
+          </option>
+        ))}
+      </select>
+      {error ? (
+        <p id={errorId} className="text-sm text-red-800">
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
