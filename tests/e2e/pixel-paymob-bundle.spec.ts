@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { expect, test, type Page } from "@playwright/test";
 import { TEST_CARD_CVV } from "../../lib/emulator/cards";
+import { EMULATOR_MOUNT } from "../../lib/paymob/emulator-credentials";
 import { startAppServer, type AppServer } from "../../scripts/app-server.mjs";
 import { CARD, confirmOtp, fillCard, pixelCardFrame, pixelPayButton } from "./helpers/emulator-pages";
 import { routePaymobPixel, type PaymobHostTraffic } from "./helpers/paymob-pixel-hosts";
@@ -164,6 +165,24 @@ test("saved card: Paymob's Pixel lists it and pays it with the CVV only, the sto
   expect(request.postDataJSON()).toMatchObject({
     source: { subtype: "TOKEN", cvn: TEST_CARD_CVV },
     api_source: "PIXEL",
+  });
+  // Playwright answers a routed request's CORS preflight itself and adds an Access-Control-Allow-Origin of the
+  // page's origin to a routed answer that lacks one, so the browser alone cannot catch a missing header here: the
+  // answer must carry the emulator's own "*", and its preflight is asked directly, as a browser would.
+  expect((await request.response())?.headers()["access-control-allow-origin"]).toBe("*");
+  const preflight = await context.request.fetch(`${appUrl}${EMULATOR_MOUNT}/api/acceptance/payments/pay`, {
+    method: "OPTIONS",
+    headers: {
+      origin: appUrl,
+      "access-control-request-method": "POST",
+      "access-control-request-headers": "content-type",
+    },
+  });
+  expect(preflight.status()).toBe(204);
+  expect(preflight.headers()).toMatchObject({
+    "access-control-allow-origin": "*",
+    "access-control-allow-methods": expect.stringContaining("POST"),
+    "access-control-allow-headers": expect.stringContaining("content-type"),
   });
   await expect(page).toHaveURL(/\/checkout\/return\?/);
   await store.waitForStatus("Paid");
