@@ -1,12 +1,12 @@
 import { TEST_CARD_CVV } from "../../lib/emulator/cards";
 import { expect, test } from "./fixtures";
-import { CARD, fillCard } from "./helpers/emulator-pages";
+import { CARD, fillCard, pixelCardFrame, pixelPayButton } from "./helpers/emulator-pages";
 import { signIn } from "./helpers/sign-in";
 import type { Buyer } from "./helpers/store";
 
 // Saved cards end to end (docs/paymob.md § "Saved cards"): a signed-in customer saves a card on the hosted page,
-// the signed TOKEN callback keeps it for the account, the next checkout offers it and pays with the CVV only,
-// and removing it from the account takes it off the next checkout.
+// the signed TOKEN callback keeps it for the account, the next checkouts offer it and pay with the CVV only (on the
+// hosted page and in the emulator's Pixel), and removing it from the account takes it off the next checkout.
 
 const runId = `${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 const NOUR: Buyer = {
@@ -17,7 +17,7 @@ const NOUR: Buyer = {
   city: "Cairo",
 };
 
-test("a signed-in customer saves a card, pays the next order with its CVV only, then removes it", async ({
+test("a signed-in customer saves a card, pays the next orders with its CVV only, then removes it", async ({
   page,
   store,
 }) => {
@@ -52,6 +52,35 @@ test("a signed-in customer saves a card, pays the next order with its CVV only, 
   await expect(savedForm.getByLabel("Card number")).toHaveCount(0);
   await savedForm.getByLabel("CVV").fill(TEST_CARD_CVV);
   await savedForm.getByRole("button", { name: /^Pay/ }).click();
+  await store.waitForStatus("Paid");
+
+  // Third order, in Pixel: like Paymob's, it lists the saved card instead of a card form and asks for its CVV only.
+  await store.addToCart();
+  await store.fillCheckout(NOUR, "Embedded (Pixel)");
+  await store.pay();
+  await expect(page).toHaveURL(/\/checkout\/pay\/[0-9a-f-]{36}$/);
+  const pixel = page.getByTestId("pixel-container");
+  const savedCard = pixel.getByRole("radio", { name: "MASTERCARD Card Ending with 2346" });
+  await expect(savedCard).toBeVisible();
+  await expect(pixel.locator('iframe[src*="/iframe-card-v2/"]')).toHaveCount(0);
+  // "New card" opens the card form; "View Saved Cards" goes back to the list.
+  await pixel.getByRole("button", { name: "New card" }).click();
+  await expect(pixelCardFrame(page).getByLabel("Card number")).toBeVisible();
+  await pixel.getByRole("button", { name: "View Saved Cards" }).click();
+  await savedCard.click();
+  await expect(savedCard).toHaveAttribute("aria-checked", "true");
+  await expect(pixelPayButton(page)).toBeDisabled();
+  await page.frameLocator('iframe[src*="/iframe-card/?type=cvv"]').getByLabel("CVV").fill(TEST_CARD_CVV);
+  const payRequest = page.waitForRequest((r) => r.url().endsWith("/api/acceptance/payments/pay"));
+  await pixelPayButton(page).click();
+  // Paymob's saved-card body, sent by Pixel from the store's page: the token and the CVV, no card details.
+  expect((await payRequest).postDataJSON()).toEqual({
+    source: { identifier: expect.any(String), subtype: "TOKEN", cvn: TEST_CARD_CVV, unified_checkout: "False" },
+    payment_token: expect.any(String),
+    unified_checkout: "False",
+    api_source: "PIXEL",
+  });
+  await expect(page).toHaveURL(/\/checkout\/return\?/);
   await store.waitForStatus("Paid");
 
   // Removed from the account, the card is no longer offered.

@@ -126,12 +126,24 @@ export const IFRAME_SCRIPT = String.raw`(function () {
 
 // The CVV-only frame (/iframe-card/?type=cvv) beside a saved card: Pixel reads `selectedCardCVV` from its messages
 // and pays the saved card itself (its Pay API call with subtype TOKEN), so the frame only reports what is typed.
+// Pixel posts it {type:"cardInfo", payload:{card}} (libs/card SavedCards/Card): an AMEX card's CVV has 4 digits,
+// any other's 3, which is also the length Pixel waits for before it enables Pay.
 export const CVV_IFRAME_SCRIPT = String.raw`(function () {
   "use strict";
   var input = document.getElementById("cvv");
-  input.addEventListener("input", function () {
-    input.value = input.value.replace(/\D/g, "").slice(0, 4);
+  var digits = 4;
+  function report() {
+    input.value = input.value.replace(/\D/g, "").slice(0, digits);
     window.parent.postMessage({ type: "selectedCardCVV", selectedCardCVV: input.value }, "*");
+  }
+  input.addEventListener("input", report);
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent) return;
+    var m = event.data || {};
+    if (m.type !== "cardInfo" || !m.payload || !m.payload.card) return;
+    digits = String(m.payload.card.type).toUpperCase() === "AMEX" ? 4 : 3;
+    input.maxLength = digits;
+    if (input.value.length > digits) report();
   });
   document.getElementById("cvv-form").addEventListener("submit", function (event) { event.preventDefault(); });
 })();

@@ -3,7 +3,11 @@
 // (docs/paymob.md § "Pixel"): it reads the intention from the element endpoint, embeds the same card frame
 // (/iframe-card-v2/, Pixel's postMessage protocol), and hands a pay result over as Pixel does: to
 // afterPaymentComplete unless it is 3-D Secure (whatever the HTTP status), otherwise by navigating to the bank.
+// With saved cards (the element answer's `card_tokens`) it lists them first and pays one with its CVV only, as
+// Paymob's Pixel does (saved-cards-js.ts).
 // Plain ES2017 in a string: served as-is, works as a classic or module script.
+import { PIXEL_SAVED_CARDS_JS } from "./saved-cards-js";
+
 export const PIXEL_MAIN_JS = String.raw`(function () {
   "use strict";
   if (window.Pixel && window.Pixel.__emulator) return;
@@ -56,7 +60,15 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     if (existing) existing._destroy();
     Pixel._instances[options.elementId] = this;
     this._options = options;
+    this._id = "paymob-emu-" + options.elementId;
     this._container = container;
+    this._view = "card";
+    this._savedCards = [];
+    this._savedLoaded = false;
+    this._showCvv = false;
+    this._selected = null;
+    this._cvv = "";
+    this._cvvFrame = null;
     this._valid = false;
     this._validReported = false; // Pixel reports the first change to valid, not the initial state
     this._loading = false;
@@ -99,7 +111,15 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
       self._token = keys.card;
       if (self._button && !(o.customStyle && o.customStyle.Button_Text && o.customStyle.Button_Text.Pay))
         self._button.textContent = ("Pay " + amountLabel(res.data.intention_detail || {})).trim();
-      self._sendCardData(false);
+      var saved = savedCardsOf(res.data);
+      self._showCvv = saved.showCvv;
+      self._savedCards = saved.list;
+      // The first answer decides the opening view; a re-read (updateIntentionData) keeps what the customer sees.
+      var first = !self._savedLoaded;
+      self._savedLoaded = true;
+      if (first && saved.list.length) self._showSavedCards();
+      else if (self._view === "saved") self._savedValidity();
+      else self._sendCardData(false);
       return res;
     }, function () {
       self._showLoadError(LOAD_ERROR);
@@ -120,20 +140,9 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     root.appendChild(el("p", { class: "paymob-emu-badge", role: "note" }, "TEST EMULATOR · no real payment"));
     var others = (o.paymentMethods || ["card"]).filter(function (m) { return m !== "card"; });
     if (others.length) root.appendChild(el("p", { class: "paymob-emu-note" }, others.join(", ") + ": not available in the test emulator (card only)."));
-    var frame = el("iframe", { class: "paymob-emu-frame", title: "Elements", src: BASE + "/iframe-card-v2/?type=card&v=2&integration_type=directPayment" });
-    frame.style.height = "300px";
-    root.appendChild(frame);
-    this._fieldErrors = el("ul", { class: "paymob-emu-errors", "aria-live": "polite" });
-    root.appendChild(this._fieldErrors);
-    if (o.forceSaveCard) root.appendChild(el("p", { class: "paymob-emu-note" }, "Your card will be saved for future use"));
-    else if (o.showSaveCard) {
-      var label = el("label", { class: "paymob-emu-check" });
-      this._saveBox = el("input", { type: "checkbox", name: "save_card" });
-      this._saveBox.addEventListener("change", function () { self._sendCardData(false); });
-      label.appendChild(this._saveBox);
-      label.appendChild(document.createTextNode(" Save card for future use"));
-      root.appendChild(label);
-    }
+    // The card form or the saved cards (saved-cards-js.ts), one at a time as in Paymob's Pixel.
+    this._views = el("div", { class: "paymob-emu-views" });
+    root.appendChild(this._views);
     var error = el("p", { class: "paymob-emu-error", role: "alert" });
     root.appendChild(error);
     if (!o.disablePay) {
@@ -146,14 +155,64 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
       this._button = button;
     }
     this._container.appendChild(root);
-    this._frame = frame;
     this._error = error;
     this._onMessage = function (event) { self._receive(event); };
     window.addEventListener("message", this._onMessage);
     if (o.disablePay) {
-      this._onOutside = function () { if (self._valid) self._pay(); };
+      this._onOutside = function () { if (self._ready()) self._pay(); };
       window.addEventListener("payFromOutside", this._onOutside);
     }
+    this._showCardForm();
+  };
+
+  /** The card form: Pixel's card frame, its field errors and "save card"; with saved cards, a way back to them. */
+  Pixel.prototype._showCardForm = function () {
+    var o = this._options;
+    var self = this;
+    this._view = "card";
+    this._selected = null;
+    this._cvv = "";
+    this._cvvFrame = null;
+    this._dropCardForm();
+    this._views.innerHTML = "";
+    if (this._savedCards.length) {
+      var back = el("button", { type: "button", class: "paymob-emu-add" }, "View Saved Cards");
+      back.addEventListener("click", function () { if (!self._loading) self._showSavedCards(); });
+      this._views.appendChild(back);
+    }
+    var frame = el("iframe", { class: "paymob-emu-frame", title: "Elements", src: BASE + "/iframe-card-v2/?type=card&v=2&integration_type=directPayment" });
+    frame.style.height = "300px";
+    this._views.appendChild(frame);
+    this._fieldErrors = el("ul", { class: "paymob-emu-errors", "aria-live": "polite" });
+    this._views.appendChild(this._fieldErrors);
+    if (o.forceSaveCard) this._views.appendChild(el("p", { class: "paymob-emu-note" }, "Your card will be saved for future use"));
+    else if (o.showSaveCard) {
+      var label = el("label", { class: "paymob-emu-check" });
+      this._saveBox = el("input", { type: "checkbox", name: "save_card" });
+      this._saveBox.addEventListener("change", function () { self._sendCardData(false); });
+      label.appendChild(this._saveBox);
+      label.appendChild(document.createTextNode(" Save card for future use"));
+      this._views.appendChild(label);
+    }
+    this._frame = frame;
+    // Leaving the saved cards: a card that was ready to pay is not any more (Pixel's handleShowNewCardForm).
+    if (this._validReported && typeof o.cardValidationChanged === "function") {
+      this._validReported = false;
+      o.cardValidationChanged(false);
+    }
+    this._setLoading(this._loading);
+  };
+
+  /** The card frame goes with its view: typed card data never outlive it (Pixel unmounts it too). */
+  Pixel.prototype._dropCardForm = function () {
+    this._frame = null;
+    this._fieldErrors = null;
+    this._saveBox = null;
+    this._valid = false;
+  };
+
+  Pixel.prototype._ready = function () {
+    return Boolean(this._token) && (this._view === "saved" ? this._savedReady() : this._valid);
   };
 
   Pixel.prototype._destroy = function () {
@@ -177,7 +236,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
   Pixel.prototype._setLoading = function (loading) {
     this._loading = loading;
     if (this._button) {
-      this._button.disabled = loading || !this._valid || !this._token;
+      this._button.disabled = loading || !this._ready();
       this._button.setAttribute("aria-busy", loading ? "true" : "false");
     }
   };
@@ -185,6 +244,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
   Pixel.prototype._pay = function () {
     var self = this;
     var o = this._options;
+    if (this._view === "saved") return this._paySaved();
     if (this._loading || !this._token) return;
     this._error.textContent = "";
     this._setLoading(true);
@@ -199,14 +259,24 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
 
   Pixel.prototype._showFieldErrors = function (errors) {
     var list = this._fieldErrors;
+    if (!list) return;
     list.innerHTML = "";
     ["number", "expiry", "cvc", "name"].forEach(function (k) { if (errors[k]) list.appendChild(el("li", {}, errors[k])); });
   };
 
   Pixel.prototype._receive = function (event) {
-    if (event.origin !== ORIGIN || !this._frame || event.source !== this._frame.contentWindow) return;
+    if (event.origin !== ORIGIN || !event.source) return;
     var m = event.data || {};
     if (!m.type) return;
+    // The CVV frame of the picked saved card reports only what is typed in it.
+    if (this._cvvFrame && event.source === this._cvvFrame.contentWindow) {
+      if (m.type === "selectedCardCVV" && typeof m.selectedCardCVV === "string") {
+        this._cvv = m.selectedCardCVV;
+        this._savedValidity();
+      }
+      return;
+    }
+    if (!this._frame || event.source !== this._frame.contentWindow) return;
     var o = this._options;
     if (m.iframeCardHight) this._frame.style.height = Math.max(80, Math.min(2000, Number(m.iframeCardHight) || 0)) + "px";
     if (m.type === "isIframeLoaded") {
@@ -255,6 +325,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     return MESSAGES.wrong;
   };
 
+${PIXEL_SAVED_CARDS_JS}
   window.Pixel = Pixel;
 })();
 `;
