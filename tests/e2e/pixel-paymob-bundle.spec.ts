@@ -137,7 +137,7 @@ test("saved card: Paymob's Pixel lists it and pays it with the CVV only, the sto
 
   // First order: a new card in Paymob's card form, with Pixel's own "Save card for future use" ticked.
   await store.addToCart();
-  await store.fillCheckout(buyer, "Embedded (Pixel)");
+  await store.fillCheckout(buyer, "Pay here");
   await store.pay();
   await fillCard(pixelCardFrame(page), CARD.approved);
   await page.getByTestId("pixel-container").getByRole("checkbox", { name: "Save card for future use" }).check();
@@ -151,7 +151,7 @@ test("saved card: Paymob's Pixel lists it and pays it with the CVV only, the sto
 
   // Second order: Paymob's Pixel lists the card (the element answer's card_tokens) instead of its card form.
   await store.addToCart("spice-trio");
-  await store.fillCheckout(buyer, "Embedded (Pixel)");
+  await store.fillCheckout(buyer, "Pay here");
   await store.pay();
   await expect(page).toHaveURL(/\/checkout\/pay\/[0-9a-f-]{36}$/);
   const pixel = page.getByTestId("pixel-container");

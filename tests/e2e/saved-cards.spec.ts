@@ -56,7 +56,7 @@ test("a signed-in customer saves a card, pays the next orders with its CVV only,
 
   // Third order, in Pixel: like Paymob's, it lists the saved card instead of a card form and asks for its CVV only.
   await store.addToCart();
-  await store.fillCheckout(NOUR, "Embedded (Pixel)");
+  await store.fillCheckout(NOUR, "Pay here");
   await store.pay();
   await expect(page).toHaveURL(/\/checkout\/pay\/[0-9a-f-]{36}$/);
   const pixel = page.getByTestId("pixel-container");
