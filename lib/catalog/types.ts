@@ -10,7 +10,7 @@ export type CatalogProduct = Pick<
 export type ProductDetail = CatalogProduct & { category: CategoryRef | null };
 
 /** Enough of a category to link to it. */
-export type CategoryRef = Pick<Category, "slug" | "name">;
+type CategoryRef = Pick<Category, "slug" | "name">;
 
 /** A shelf as the menu and its page show it, with how many products are on it. */
 export type CatalogCategory = Pick<Category, "id" | "slug" | "name" | "description"> & { productCount: number };
