@@ -1,4 +1,6 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { products } from "@/db/schema";
 import { seedProducts } from "@/db/seed";
 import { SEED_CATEGORIES, SEED_PRODUCTS } from "@/db/seed-data";
 import {
@@ -94,8 +96,15 @@ describe.skipIf(t.skipped)(`catalog reads on ${testDbTarget()}`, () => {
     expect(await listRelatedProducts(t.db, 999_999)).toEqual([]);
   });
 
-  it("re-seeding adds nothing and leaves shelves and prices as they are", async () => {
+  it("re-seeding adds nothing, and files a demo product seeded before categories existed on its shelf", async () => {
+    // A product as a database older than migration 0006 has it: no shelf.
+    await t.db.update(products).set({ categoryId: null }).where(eq(products.slug, "spice-trio"));
+    expect((await findProductBySlug(t.db, "spice-trio"))?.category).toBeNull();
     expect(await seedProducts(t.db, "EGP")).toBe(0);
+    expect(await findProductBySlug(t.db, "spice-trio")).toMatchObject({
+      priceMinor: 29_500,
+      category: { slug: "pantry", name: "Pantry" },
+    });
     expect((await listCategories(t.db)).map((c) => c.slug)).toEqual(SEED_CATEGORIES.map((c) => c.slug));
   });
 });
