@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { SEED_CATEGORIES, SEED_PRODUCTS } from "../../db/seed-data";
 import { expect, test } from "./fixtures";
@@ -19,6 +20,19 @@ async function expectNoHorizontalOverflow(page: Page) {
 }
 
 /** Each element's box in page coordinates (a click scrolls the page, which is not a layout shift). */
+/** Lazy pictures load as they come into view: bring them all in for a full-page screenshot. */
+async function loadLazyImages(page: Page) {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  await page.evaluate(() => window.scrollTo(0, 0));
+}
+
+/** No serious or critical axe-core finding on the page as it is now. */
+async function expectAccessible(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 const boxes = (locator: Locator) =>
   locator.evaluateAll((els) =>
     els.map((el) => {
@@ -44,7 +58,10 @@ async function holdNextAction(page: Page, pathname: string): Promise<() => void>
 test.describe("on a phone", () => {
   test.use({ viewport: PHONE });
 
-  test("the menu opens to search and the shelves, and closes after a choice or on Escape", async ({ page }) => {
+  test("the menu opens to search and the shelves, and closes after a choice or on Escape", async ({
+    page,
+    takeScreenshot,
+  }) => {
     await page.goto("/");
     const header = page.getByRole("banner");
     await expect(header.getByRole("link", { name: "Shop", exact: true })).toBeHidden();
@@ -57,6 +74,9 @@ test.describe("on a phone", () => {
     await expect(header.getByRole("searchbox", { name: "Search products" })).toBeVisible();
     await expect(header.getByRole("link", { name: "All products" })).toBeVisible();
     await expectNoHorizontalOverflow(page);
+    await expectAccessible(page);
+    await loadLazyImages(page);
+    await takeScreenshot("phone-menu");
     await page.keyboard.press("Escape");
     await expect(pantry).toBeHidden();
     await expect(menu).toBeFocused();
@@ -124,9 +144,8 @@ test.describe("on a phone", () => {
     test(`${name} fits a 390 px screen`, async ({ page, takeScreenshot }) => {
       await page.goto(path);
       await expectNoHorizontalOverflow(page);
-      // Lazy pictures load as they come into view: bring them all in for the full-page screenshot.
-      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await loadLazyImages(page);
+      await expectAccessible(page);
       await takeScreenshot(`phone-${name}`);
     });
   }
@@ -153,6 +172,7 @@ test.describe("on a desktop", () => {
     const matching = SEED_PRODUCTS.filter((p) => /siwa|cotton/i.test(p.name));
     await expect.poll(() => gridNames(page)).toEqual(names([...matching].sort((a, b) => a.price - b.price)));
     await expect(page.getByRole("searchbox", { name: "Search products" }).last()).toHaveValue("siwa or cotton");
+    await expectAccessible(page);
     await takeScreenshot("desktop-search");
 
     await page.goto("/search?q=zzzyzx");
@@ -164,6 +184,7 @@ test.describe("on a desktop", () => {
 
   test("each shelf has its page, sortable, and an empty shelf says so", async ({ page, takeScreenshot }) => {
     await page.goto("/");
+    await expectAccessible(page);
     await takeScreenshot("desktop-home");
     await page
       .getByRole("navigation", { name: "Categories" })
@@ -179,6 +200,7 @@ test.describe("on a desktop", () => {
     await expect
       .poll(() => gridNames(page))
       .toEqual(names([...onShelf("pantry")].sort((a, b) => (a.name < b.name ? -1 : 1))));
+    await expectAccessible(page);
     await takeScreenshot("desktop-category");
 
     await page.goto("/categories/gifts");
@@ -197,6 +219,7 @@ test.describe("on a desktop", () => {
     const related = page.getByRole("region", { name: "You may also like" }).getByRole("heading", { level: 3 });
     const mates = names(onShelf("kitchen").filter((p) => p.slug !== "aswan-clay-mug"));
     expect((await related.allTextContents()).slice(0, mates.length)).toEqual(mates);
+    await expectAccessible(page);
     await takeScreenshot("desktop-product");
   });
 
