@@ -6,6 +6,7 @@ import { getMenuCategories } from "@/lib/catalog/queries";
 import type { CatalogCategory } from "@/lib/catalog/types";
 import { STORE_NAME } from "@/lib/store";
 import { LogoMark } from "./logo-mark";
+import { NavLink } from "./nav-link";
 import { PhoneMenu } from "./phone-menu";
 
 /**
@@ -67,6 +68,9 @@ export async function Header({ account }: { account?: ReactNode }) {
   );
 }
 
+const shelfLink =
+  "block rounded-md text-brand-900 underline-offset-4 hover:text-brand-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:underline";
+
 function ShelfLinks({
   categories,
   className,
@@ -82,22 +86,16 @@ function ShelfLinks({
     <ul className={className}>
       {withAll ? (
         <li>
-          <Link
-            href="/"
-            className={`block rounded-md text-brand-900 hover:text-brand-700 hover:underline ${itemClassName}`}
-          >
+          <NavLink href="/" className={`${shelfLink} ${itemClassName}`}>
             All products
-          </Link>
+          </NavLink>
         </li>
       ) : null}
       {categories.map((category) => (
         <li key={category.slug}>
-          <Link
-            href={`/categories/${category.slug}`}
-            className={`block rounded-md text-brand-900 hover:text-brand-700 hover:underline ${itemClassName}`}
-          >
+          <NavLink href={`/categories/${category.slug}`} className={`${shelfLink} ${itemClassName}`}>
             {category.name}
-          </Link>
+          </NavLink>
         </li>
       ))}
     </ul>

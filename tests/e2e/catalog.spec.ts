@@ -192,6 +192,9 @@ test.describe("on a desktop", () => {
       .click();
     await expect(page).toHaveURL(/\/categories\/pantry$/);
     await expect(page).toHaveTitle(/^Pantry · /);
+    await expect(
+      page.getByRole("navigation", { name: "Categories" }).getByRole("link", { name: shelfName("pantry") }),
+    ).toHaveAttribute("aria-current", "page");
     expect(await gridNames(page)).toEqual(names(onShelf("pantry")));
     await page.getByRole("link", { name: "Price: high to low" }).click();
     await expect(page).toHaveURL(/sort=price-desc$/);
