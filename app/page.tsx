@@ -1,14 +1,20 @@
+import Link from "next/link";
 import { connection } from "next/server";
-import { listProducts } from "@/lib/catalog/queries";
+import { ListingHeader } from "@/components/catalog/listing-header";
 import { ProductGrid } from "@/components/catalog/product-grid";
 import { getDb } from "@/db/client";
+import { parseListingParams } from "@/lib/catalog/listing-params";
+import { getMenuCategories, listProducts } from "@/lib/catalog/queries";
 
-export default async function HomePage() {
+type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function HomePage({ searchParams }: Props) {
   await connection(); // the catalog is read per request, never at build time
-  const products = await listProducts(await getDb());
+  const { sort } = parseListingParams(await searchParams);
+  const [products, categories] = await Promise.all([listProducts(await getDb(), sort), getMenuCategories()]);
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
-      <section aria-labelledby="home-title" className="mb-10 rounded-3xl bg-brand-100 px-6 py-10 sm:px-10">
+      <section aria-labelledby="home-title" className="mb-8 rounded-3xl bg-brand-100 px-6 py-10 sm:px-10">
         <h1 id="home-title" className="max-w-2xl text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">
           Egyptian home goods, made by hand
         </h1>
@@ -16,10 +22,29 @@ export default async function HomePage() {
           Clay from Aswan, cotton from Giza, brass from the Khan, and the pantry of the Nile, from the workshops and
           oases that have made them for generations.
         </p>
+        {categories.length > 0 ? (
+          <nav aria-label="Shop by category" className="mt-6">
+            <ul className="flex flex-wrap gap-2">
+              {categories.map((category) => (
+                <li key={category.slug}>
+                  <Link
+                    href={`/categories/${category.slug}`}
+                    className="inline-block rounded-full border border-brand-200 bg-white px-4 py-2 text-sm font-medium text-brand-900 hover:border-brand-700"
+                  >
+                    {category.name}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
       </section>
       <h2 className="sr-only">All products</h2>
       {products.length > 0 ? (
-        <ProductGrid products={products} />
+        <>
+          <ListingHeader count={products.length} path="/" sort={sort} />
+          <ProductGrid products={products} />
+        </>
       ) : (
         <p className="rounded-2xl border border-brand-200 bg-white p-8 text-center text-muted">
           The shelves are empty right now. Run <code>npm run db:seed</code> to add the demo catalog.

@@ -1,7 +1,38 @@
+/** The demo catalog's shelves, in menu order. A product names its shelf by slug. */
+export const SEED_CATEGORIES = [
+  {
+    slug: "kitchen",
+    name: "Kitchen & table",
+    description: "Clay, brass and pottery for cooking, serving and the morning coffee.",
+  },
+  {
+    slug: "pantry",
+    name: "Pantry",
+    description: "Oil, honey, dates, tea and spices from the oases and mountains of Egypt.",
+  },
+  {
+    slug: "textiles",
+    name: "Textiles",
+    description: "Giza cotton and stonewashed linen, woven and printed by hand.",
+  },
+  {
+    slug: "home",
+    name: "Home & light",
+    description: "Lamps, candle holders and paper goods for a warmer room.",
+  },
+  // Seeded empty on purpose: the demo shows what an empty shelf looks like.
+  {
+    slug: "gifts",
+    name: "Gift sets",
+    description: "Ready-to-give boxes and bundles. New sets arrive before every holiday.",
+  },
+] as const;
+
 /** The demo catalog. Prices are whole major units here and become minor units in the store currency when seeded. */
 export const SEED_PRODUCTS = [
   {
     slug: "aswan-clay-mug",
+    category: "kitchen",
     name: "Aswan Clay Mug",
     price: 350,
     description:
@@ -9,6 +40,7 @@ export const SEED_PRODUCTS = [
   },
   {
     slug: "siwa-olive-oil",
+    category: "pantry",
     name: "Siwa Olive Oil, 500 ml",
     price: 420,
     description:
@@ -16,18 +48,21 @@ export const SEED_PRODUCTS = [
   },
   {
     slug: "khan-cotton-tote",
+    category: "textiles",
     name: "Khan Cotton Tote",
     price: 275,
     description: "A heavy cotton canvas tote block-printed in a pattern borrowed from the lanterns of Khan el-Khalili.",
   },
   {
     slug: "cotton-bath-towel",
+    category: "textiles",
     name: "Egyptian Cotton Bath Towel",
     price: 890,
     description: "Long-staple Giza cotton, 600 gsm, woven in Mahalla. Soft from the first wash and quick to dry.",
   },
   {
     slug: "karkade-hibiscus-tea",
+    category: "pantry",
     name: "Karkade Hibiscus Tea, 250 g",
     price: 160,
     description:
@@ -35,18 +70,21 @@ export const SEED_PRODUCTS = [
   },
   {
     slug: "brass-coffee-pot",
+    category: "kitchen",
     name: "Brass Coffee Pot",
     price: 1250,
     description: "A hammered brass kanaka with a long handle, sized for two cups of thick, cardamom-scented coffee.",
   },
   {
     slug: "papyrus-notebook",
+    category: "home",
     name: "Papyrus Notebook",
     price: 310,
     description: "A5 notebook with a genuine papyrus cover and 160 pages of cream, fountain-pen-friendly paper.",
   },
   {
     slug: "fayoum-pottery-bowl",
+    category: "kitchen",
     name: "Fayoum Pottery Bowl",
     price: 540,
     description:
@@ -54,12 +92,14 @@ export const SEED_PRODUCTS = [
   },
   {
     slug: "alabaster-candle-holder",
+    category: "home",
     name: "Alabaster Candle Holder",
     price: 720,
     description: "Carved from a single block of Luxor alabaster, it glows amber when the candle is lit.",
   },
   {
     slug: "sinai-wild-honey",
+    category: "pantry",
     name: "Sinai Wild Honey, 400 g",
     price: 380,
     description:
@@ -67,6 +107,7 @@ export const SEED_PRODUCTS = [
   },
   {
     slug: "linen-throw",
+    category: "textiles",
     name: "Linen Throw Blanket",
     price: 1650,
     description:
@@ -74,6 +115,7 @@ export const SEED_PRODUCTS = [
   },
   {
     slug: "mashrabiya-lamp",
+    category: "home",
     name: "Mashrabiya Table Lamp",
     price: 2400,
     description:
@@ -81,12 +123,14 @@ export const SEED_PRODUCTS = [
   },
   {
     slug: "siwa-date-box",
+    category: "pantry",
     name: "Siwa Date Gift Box",
     price: 450,
     description: "Twenty-four soft Siwi dates, some stuffed with almonds, in a palm-leaf box ready to give.",
   },
   {
     slug: "spice-trio",
+    category: "pantry",
     name: "Spice Trio",
     price: 295,
     description: "Cumin, coriander and a house dukkah blend, toasted and ground in small batches in Old Cairo.",

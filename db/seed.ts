@@ -1,11 +1,16 @@
-import { sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { products } from "./schema";
-import { SEED_PRODUCTS } from "./seed-data";
+import { categories, products } from "./schema";
+import { SEED_CATEGORIES, SEED_PRODUCTS } from "./seed-data";
 import { currencyExponent } from "../lib/money";
 
-/** Inserts the demo catalog; existing slugs are left alone so a re-seed never changes a live price. */
+/**
+ * Inserts the demo catalog; existing slugs are left alone so a re-seed never changes a live price. Shelves are
+ * seeded first, and a demo product that has no shelf yet (seeded before categories existed) is put on its shelf,
+ * which changes nothing a shopper has paid for.
+ */
 export async function seedProducts(db: Db, currency: string): Promise<number> {
+  const categoryIds = await seedCategories(db);
   const scale = 10 ** currencyExponent(currency);
   const rows = SEED_PRODUCTS.map((p) => ({
     slug: p.slug,
@@ -14,13 +19,31 @@ export async function seedProducts(db: Db, currency: string): Promise<number> {
     priceMinor: p.price * scale,
     currency,
     image: `/products/${p.slug}.svg`,
+    categoryId: categoryIds.get(p.category) ?? null,
   }));
   const inserted = await db
     .insert(products)
     .values(rows)
     .onConflictDoNothing({ target: products.slug })
     .returning({ id: products.id });
+  for (const row of rows) {
+    if (row.categoryId === null) continue;
+    await db
+      .update(products)
+      .set({ categoryId: row.categoryId })
+      .where(and(eq(products.slug, row.slug), isNull(products.categoryId)));
+  }
   return inserted.length;
+}
+
+/** The demo shelves by slug → id, inserting the missing ones. */
+async function seedCategories(db: Db): Promise<Map<string, number>> {
+  await db
+    .insert(categories)
+    .values(SEED_CATEGORIES.map((c, position) => ({ ...c, position })))
+    .onConflictDoNothing({ target: categories.slug });
+  const rows = await db.select({ id: categories.id, slug: categories.slug }).from(categories);
+  return new Map(rows.map((r) => [r.slug, r.id]));
 }
 
 export async function countProducts(db: Db): Promise<number> {

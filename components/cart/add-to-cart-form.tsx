@@ -1,14 +1,23 @@
 "use client";
 
-import { useActionState, useId } from "react";
+import { useActionState, useCallback, useEffect, useId, useState, useTransition, type FormEvent } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import { addToCartFromForm } from "@/lib/cart/actions";
-import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
+import { clampQuantity } from "@/lib/cart/optimistic";
 import type { CartResult } from "@/lib/cart/types";
+import { AddedToCartToast } from "./added-to-cart-toast";
+import { useCartCount } from "./cart-count";
+import { QuantityControl } from "./quantity-control";
+
+/** Sent when a form starts adding, so the other forms on the page put their toast away: one toast at a time. */
+const ADDING_EVENT = "storefront:adding-to-cart";
 
 /**
- * "Add to cart" as a real form posting to a server action: it works before hydration and without JavaScript, and the
- * action's re-render updates the header badge. The status line is a live region, so the result is announced.
+ * "Add to cart" as a real form posting to a server action, so it works before (or without) JavaScript: the
+ * server renders the form's result (useActionState). With JavaScript the form runs the same action in a transition,
+ * which lets the header badge move at once (an optimistic count, replaced by the server's when the action's
+ * re-render arrives) and the button show that it is busy. The result floats in a toast, and the status line is
+ * visually hidden, so nothing in the product grid changes size.
  */
 export function AddToCartForm({
   productId,
@@ -19,42 +28,64 @@ export function AddToCartForm({
   productName: string;
   withQuantity?: boolean;
 }) {
-  const [result, formAction, pending] = useActionState(addToCartFromForm, null);
-  const quantityId = useId();
+  const [postedResult, formAction] = useActionState(addToCartFromForm, null);
+  const [clientResult, setClientResult] = useState<CartResult | null>(null);
+  const [dismissed, setDismissed] = useState<CartResult | null>(null);
+  const [quantity, setQuantity] = useState(1);
+  const [pending, startTransition] = useTransition();
+  const { count, setOptimisticCount } = useCartCount();
+  const formId = useId();
+  const result = clientResult ?? postedResult;
+  const dismiss = useCallback(() => setDismissed(result), [result]);
+
+  useEffect(() => {
+    const onAdding = (event: Event) => (event as CustomEvent<string>).detail !== formId && dismiss();
+    window.addEventListener(ADDING_EVENT, onAdding);
+    return () => window.removeEventListener(ADDING_EVENT, onAdding);
+  }, [formId, dismiss]);
+
+  function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (pending) return; // a second click while the first is on its way would add twice
+    const form = new FormData(event.currentTarget);
+    window.dispatchEvent(new CustomEvent(ADDING_EVENT, { detail: formId }));
+    startTransition(async () => {
+      setOptimisticCount(count + clampQuantity(Number(form.get("quantity") ?? 1)));
+      setClientResult(await addToCartFromForm(null, form));
+    });
+  }
+
   return (
-    <form action={formAction} className="flex flex-col gap-3">
+    <form action={formAction} onSubmit={submit} className="flex flex-col">
       <input type="hidden" name="productId" value={productId} />
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex items-center gap-3">
         {withQuantity ? (
-          <div className="flex flex-col gap-1">
-            <label htmlFor={quantityId} className="text-sm font-medium">
-              Quantity
-            </label>
-            <input
-              id={quantityId}
-              name="quantity"
-              type="number"
-              inputMode="numeric"
-              min={1}
-              max={MAX_LINE_QUANTITY}
-              step={1}
-              defaultValue={1}
-              required
-              className="w-20 rounded-lg border border-stone-400 bg-white px-3 py-2 text-base tabular-nums"
-            />
-          </div>
+          <QuantityControl name={productName} quantity={quantity} onChange={setQuantity} fieldName="quantity" />
         ) : null}
         <button
           type="submit"
-          className={`${primaryButton} ${withQuantity ? "" : "w-full"}`}
+          className={`${primaryButton} relative w-full flex-1`}
           aria-disabled={pending || undefined}
+          data-pending={pending || undefined}
         >
-          Add to cart<span className="sr-only">: {productName}</span>
+          {/* Both labels keep their space, so the button never changes size while it works. */}
+          <span className={pending ? "invisible" : undefined}>
+            Add to cart<span className="sr-only">: {productName}</span>
+          </span>
+          {pending ? (
+            <span className="absolute inset-0 flex items-center justify-center gap-2">
+              <Spinner />
+              Adding…
+            </span>
+          ) : null}
         </button>
       </div>
-      <p role="status" className={`min-h-5 text-sm ${result && !result.ok ? "text-red-800" : "text-muted"}`}>
+      <p role="status" className="sr-only">
         {pending ? "Adding…" : describe(result, productName)}
       </p>
+      {result && result !== dismissed && !pending ? (
+        <AddedToCartToast result={result} productName={productName} onDismiss={dismiss} />
+      ) : null}
     </form>
   );
 }
@@ -64,4 +95,13 @@ function describe(result: CartResult | null, productName: string): string {
   if (!result.ok) return result.error.message;
   const items = result.cart.itemCount === 1 ? "1 item" : `${result.cart.itemCount} items`;
   return `Added ${productName}. Your cart has ${items}.`;
+}
+
+function Spinner() {
+  return (
+    <svg viewBox="0 0 24 24" width="16" height="16" aria-hidden="true" className="animate-spin motion-reduce:hidden">
+      <circle cx="12" cy="12" r="9" fill="none" stroke="currentColor" strokeOpacity="0.3" strokeWidth="3" />
+      <path d="M21 12a9 9 0 0 0-9-9" fill="none" stroke="currentColor" strokeWidth="3" strokeLinecap="round" />
+    </svg>
+  );
 }

@@ -6,22 +6,26 @@ import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 const QUANTITIES = Array.from({ length: MAX_LINE_QUANTITY }, (_, i) => i + 1);
 
 /**
- * − / select / + for one cart line. At the limits the buttons are aria-disabled rather than disabled, so a keyboard
- * user who presses "−" down to 1 keeps focus on the button instead of being dropped to the top of the page.
+ * − / select / + for one cart line (and the product page's "how many"). At the limits the buttons are aria-disabled
+ * rather than disabled, so a keyboard user who presses "−" down to 1 keeps focus on the button instead of being
+ * dropped to the top of the page. `fieldName` makes the select a form field, so a form posted without JavaScript
+ * still sends the chosen quantity (the buttons need JavaScript; the select does not).
  */
 export function QuantityControl({
   name,
   quantity,
   onChange,
+  fieldName,
 }: {
   name: string;
   quantity: number;
   onChange: (quantity: number) => void;
+  fieldName?: string;
 }) {
   const canDecrease = quantity > 1;
   const canIncrease = quantity < MAX_LINE_QUANTITY;
   return (
-    <div className="flex items-center gap-2">
+    <div className="flex shrink-0 items-center gap-2">
       <button
         type="button"
         className={iconButton}
@@ -33,6 +37,7 @@ export function QuantityControl({
       </button>
       <select
         aria-label={`Quantity for ${name}`}
+        name={fieldName}
         value={quantity}
         onChange={(event) => onChange(Number(event.target.value))}
         className="h-9 rounded-lg border border-stone-400 bg-white px-2 text-center text-base tabular-nums"

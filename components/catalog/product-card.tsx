@@ -4,7 +4,16 @@ import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { ProductImage } from "@/components/ui/product-image";
 import { Price } from "./price";
 
-export function ProductCard({ product, priority }: { product: CatalogProduct; priority: boolean }) {
+/** `buyable`: false where the card only points at the product (a product page's suggestions keep one buy box). */
+export function ProductCard({
+  product,
+  priority,
+  buyable = true,
+}: {
+  product: CatalogProduct;
+  priority: boolean;
+  buyable?: boolean;
+}) {
   return (
     <article className="group flex flex-col overflow-hidden rounded-2xl border border-brand-200 bg-white shadow-sm transition-shadow hover:shadow-md">
       <Link href={`/products/${product.slug}`} className="flex flex-1 flex-col rounded-t-2xl">
@@ -20,9 +29,13 @@ export function ProductCard({ product, priority }: { product: CatalogProduct; pr
           <Price amountMinor={product.priceMinor} currency={product.currency} className="text-brand-800" />
         </div>
       </Link>
-      <div className="px-3 pt-3 pb-1 sm:px-4">
-        <AddToCartForm productId={product.id} productName={product.name} />
-      </div>
+      {buyable ? (
+        <div className="px-3 pt-3 pb-3 sm:px-4 sm:pb-4">
+          <AddToCartForm productId={product.id} productName={product.name} />
+        </div>
+      ) : (
+        <div className="pb-3 sm:pb-4" />
+      )}
     </article>
   );
 }

@@ -6,12 +6,21 @@ import { ProductCard } from "./product-card";
 // four high priority had them compete with the LCP picture on a slow connection (npm run bench:pages).
 const EAGER_IMAGES = 2;
 
-export function ProductGrid({ products }: { products: CatalogProduct[] }) {
+/** `eagerImages`: 0 when the grid is not the page's first content (a product page's related products). */
+export function ProductGrid({
+  products,
+  eagerImages = EAGER_IMAGES,
+  buyable = true,
+}: {
+  products: CatalogProduct[];
+  eagerImages?: number;
+  buyable?: boolean;
+}) {
   return (
     <ul className="grid grid-cols-2 gap-3 sm:gap-6 md:grid-cols-3 lg:grid-cols-4">
       {products.map((product, index) => (
         <li key={product.id} className="flex">
-          <ProductCard product={product} priority={index < EAGER_IMAGES} />
+          <ProductCard product={product} priority={index < eagerImages} buyable={buyable} />
         </li>
       ))}
     </ul>

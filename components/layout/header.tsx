@@ -1,17 +1,24 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { CartLink } from "@/components/cart/cart-count";
+import { SearchForm } from "@/components/catalog/search-form";
+import { getMenuCategories } from "@/lib/catalog/queries";
+import type { CatalogCategory } from "@/lib/catalog/types";
 import { STORE_NAME } from "@/lib/store";
 import { LogoMark } from "./logo-mark";
+import { NavLink } from "./nav-link";
+import { PhoneMenu } from "./phone-menu";
 
 /**
  * The site header. `account` is the slot for the sign-in / account menu (rendered before the cart link), so the
- * header itself never needs to know about authentication.
+ * header itself never needs to know about authentication. On phones the search and the shelves sit behind "Menu";
+ * from `sm` up the search is in the bar and the shelves are a row of links under it.
  */
-export function Header({ account }: { account?: ReactNode }) {
+export async function Header({ account }: { account?: ReactNode }) {
+  const categories = await getMenuCategories();
   return (
-    <header className="border-b border-brand-200 bg-white/80">
-      <div className="mx-auto flex max-w-6xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
+    <header className="relative border-b border-brand-200 bg-white/80">
+      <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:gap-6 sm:px-6">
         <Link
           href="/"
           className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold tracking-tight whitespace-nowrap text-brand-900"
@@ -19,9 +26,20 @@ export function Header({ account }: { account?: ReactNode }) {
           <LogoMark />
           {STORE_NAME}
         </Link>
+        <SearchForm id="header-search" className="hidden max-w-sm flex-1 sm:flex" />
         <nav aria-label="Main">
-          <ul className="flex items-center gap-3 text-sm font-medium whitespace-nowrap sm:gap-5">
-            {/* On phones the store name already links home; the space goes to the account and cart links. */}
+          <ul className="flex items-center gap-2.5 text-sm font-medium whitespace-nowrap sm:gap-5">
+            <li className="sm:hidden">
+              <PhoneMenu>
+                <SearchForm id="menu-search" />
+                <ShelfLinks
+                  categories={categories}
+                  withAll
+                  className="mt-4 flex flex-col text-base"
+                  itemClassName="py-2.5"
+                />
+              </PhoneMenu>
+            </li>
             <li className="hidden sm:block">
               <Link href="/" className="rounded-md hover:text-brand-700 hover:underline">
                 Shop
@@ -37,7 +55,50 @@ export function Header({ account }: { account?: ReactNode }) {
           </ul>
         </nav>
       </div>
+      {categories.length > 0 ? (
+        <nav aria-label="Categories" className="hidden border-t border-brand-200/70 sm:block">
+          <ShelfLinks
+            categories={categories}
+            className="mx-auto flex max-w-6xl gap-6 overflow-x-auto px-6 text-sm font-medium"
+            itemClassName="py-2.5 whitespace-nowrap"
+          />
+        </nav>
+      ) : null}
     </header>
+  );
+}
+
+const shelfLink =
+  "block rounded-md text-brand-900 underline-offset-4 hover:text-brand-700 hover:underline aria-[current=page]:font-semibold aria-[current=page]:underline";
+
+function ShelfLinks({
+  categories,
+  className,
+  itemClassName,
+  withAll = false,
+}: {
+  categories: CatalogCategory[];
+  withAll?: boolean;
+  className: string;
+  itemClassName: string;
+}) {
+  return (
+    <ul className={className}>
+      {withAll ? (
+        <li>
+          <NavLink href="/" className={`${shelfLink} ${itemClassName}`}>
+            All products
+          </NavLink>
+        </li>
+      ) : null}
+      {categories.map((category) => (
+        <li key={category.slug}>
+          <NavLink href={`/categories/${category.slug}`} className={`${shelfLink} ${itemClassName}`}>
+            {category.name}
+          </NavLink>
+        </li>
+      ))}
+    </ul>
   );
 }
 

@@ -1,7 +1,16 @@
-import type { Product } from "@/db/schema";
+import type { Category, Product } from "@/db/schema";
 
 /** A product as the storefront shows it (its row without the bookkeeping columns). */
 export type CatalogProduct = Pick<
   Product,
   "id" | "slug" | "name" | "description" | "priceMinor" | "currency" | "image"
 >;
+
+/** A product page's product: the card's fields plus the shelf it sits on, if any. */
+export type ProductDetail = CatalogProduct & { category: CategoryRef | null };
+
+/** Enough of a category to link to it. */
+type CategoryRef = Pick<Category, "slug" | "name">;
+
+/** A shelf as the menu and its page show it, with how many products are on it. */
+export type CatalogCategory = Pick<Category, "id" | "slug" | "name" | "description"> & { productCount: number };

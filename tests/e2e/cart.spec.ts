@@ -37,7 +37,8 @@ test("browse, add two products, change and remove lines, and the cart survives a
   await expect(page.getByRole("heading", { level: 1, name: MUG })).toBeVisible();
   await expect(page.getByText(egp(price("aswan-clay-mug")), { exact: true })).toBeVisible();
   await takeScreenshot("product");
-  await page.getByLabel("Quantity").fill("2");
+  await page.getByRole("button", { name: `Increase quantity of ${MUG}` }).click();
+  await expect(page.getByLabel(`Quantity for ${MUG}`)).toHaveValue("2");
   await page.getByRole("button", { name: /^Add to cart/ }).click();
   await expect(page.getByRole("status")).toHaveText(`Added ${MUG}. Your cart has 2 items.`);
   await expect(store.cartLink()).toHaveAccessibleName("Cart, 2 items");
@@ -163,9 +164,15 @@ test("Add to cart works without JavaScript", async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto("/products/linen-throw");
-  await page.getByLabel("Quantity").fill("2");
+  // The stepper's buttons need JavaScript; its select is a plain form field.
+  await page.getByLabel("Quantity for Linen Throw Blanket").selectOption("2");
   await page.getByRole("button", { name: /^Add to cart/ }).click();
   await expect(page.getByRole("status")).toHaveText("Added Linen Throw Blanket. Your cart has 2 items.");
+  await expect(page.getByTestId("cart-toast")).toContainText("Added to your cart");
+  await expect(page.getByTestId("cart-toast").getByRole("link", { name: "View cart" })).toHaveAttribute(
+    "href",
+    "/cart",
+  );
   await page.goto("/cart");
   await expect(page.getByLabel("Quantity for Linen Throw Blanket")).toHaveValue("2");
   await expect(page.getByTestId("subtotal")).toHaveText(egp(2 * price("linen-throw")));

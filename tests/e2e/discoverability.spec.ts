@@ -2,7 +2,7 @@ import type { Page } from "@playwright/test";
 import { expect, test } from "./fixtures";
 import { CARD, payOnHostedPage } from "./helpers/emulator-pages";
 import { LAYLA } from "./helpers/store";
-import { SEED_PRODUCTS } from "../../db/seed-data";
+import { SEED_CATEGORIES, SEED_PRODUCTS } from "../../db/seed-data";
 
 // What search engines and link previews read (sitemap, robots.txt, schema.org data, Open Graph images), and the
 // pages at a phone's width. The server's APP_URL is http://localhost:<port> (scripts/app-server.mjs); the
@@ -13,12 +13,20 @@ const port = () => Number(process.env.E2E_PORT);
 const appOrigin = () => `http://localhost:${port()}`;
 const otherHost = () => `http://127.0.0.1:${port()}`;
 
-test("the sitemap lists the home page and every product on APP_URL's origin", async ({ request }) => {
+test("the sitemap lists the home page, every stocked category and every product on APP_URL's origin", async ({
+  request,
+}) => {
   const res = await request.get(`${otherHost()}/sitemap.xml`);
   expect(res.status()).toBe(200);
   expect(res.headers()["content-type"]).toContain("xml");
   const locs = [...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
-  expect(locs).toEqual([`${appOrigin()}/`, ...SEED_PRODUCTS.map((p) => `${appOrigin()}/products/${p.slug}`)]);
+  const stocked = SEED_CATEGORIES.filter((c) => SEED_PRODUCTS.some((p) => p.category === c.slug));
+  expect(stocked.length).toBeLessThan(SEED_CATEGORIES.length); // the seed keeps one shelf empty: it stays out
+  expect(locs).toEqual([
+    `${appOrigin()}/`,
+    ...stocked.map((c) => `${appOrigin()}/categories/${c.slug}`),
+    ...SEED_PRODUCTS.map((p) => `${appOrigin()}/products/${p.slug}`),
+  ]);
 });
 
 test("robots.txt keeps crawlers out of private pages and points at the sitemap", async ({ request }) => {

@@ -2,12 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getProductBySlug } from "@/lib/catalog/queries";
-import { productMetadata } from "@/lib/site-metadata";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/catalog/price";
+import { ProductGrid } from "@/components/catalog/product-grid";
 import { ProductJsonLd } from "@/components/catalog/product-json-ld";
 import { ProductImage } from "@/components/ui/product-image";
+import { getDb } from "@/db/client";
+import { getProductBySlug, listRelatedProducts } from "@/lib/catalog/queries";
+import { productMetadata } from "@/lib/site-metadata";
 
 type Props = { params: Promise<{ slug: string }> };
 
@@ -23,20 +25,41 @@ export default async function ProductPage({ params }: Props) {
   await connection();
   const product = await getProductBySlug((await params).slug);
   if (!product) notFound();
+  const related = await listRelatedProducts(await getDb(), product.id);
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
       <ProductJsonLd product={product} />
       <nav aria-label="Breadcrumb" className="mb-6 text-sm">
-        <Link href="/" className="rounded-md text-brand-800 hover:underline">
-          <span aria-hidden="true">←</span> All products
-        </Link>
+        <ol className="flex flex-wrap items-center gap-2">
+          <li>
+            <Link href="/" className="rounded-md text-brand-800 hover:underline">
+              All products
+            </Link>
+          </li>
+          {product.category ? (
+            <li className="flex items-center gap-2">
+              <span aria-hidden="true" className="text-muted">
+                /
+              </span>
+              <Link href={`/categories/${product.category.slug}`} className="rounded-md text-brand-800 hover:underline">
+                {product.category.name}
+              </Link>
+            </li>
+          ) : null}
+        </ol>
       </nav>
-      <div className="grid gap-8 md:grid-cols-2 md:gap-12">
-        <div className="overflow-hidden rounded-3xl border border-brand-200 bg-white">
+      {/*
+        On phones the buy box is sticky at the bottom of this grid: while its place in the page is below the fold it
+        rides at the bottom of the screen, and it settles into place once scrolled to. Pure CSS, no measuring; the
+        grid is its containing block, so it never covers the related products or the footer. From md up the page
+        has two columns and the box sits under the description.
+      */}
+      <div className="grid gap-x-12 gap-y-5 md:grid-cols-2 md:grid-rows-[auto_1fr]">
+        <div className="overflow-hidden rounded-3xl border border-brand-200 bg-white md:row-span-2">
           <ProductImage src={product.image} alt={`Illustration of the ${product.name}`} priority />
         </div>
-        <div className="flex flex-col gap-5 md:py-6">
+        <div className="flex flex-col gap-4 md:pt-6">
           <h1 className="text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">{product.name}</h1>
           <Price
             amountMinor={product.priceMinor}
@@ -44,11 +67,22 @@ export default async function ProductPage({ params }: Props) {
             className="text-2xl font-semibold text-brand-800"
           />
           <p className="max-w-prose text-base leading-relaxed text-muted">{product.description}</p>
-          <div className="mt-2 border-t border-brand-200 pt-6">
-            <AddToCartForm productId={product.id} productName={product.name} withQuantity />
-          </div>
+        </div>
+        <div
+          data-testid="buy-box"
+          className="sticky bottom-0 z-10 -mx-4 border-t border-brand-200 bg-white px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] md:static md:mx-0 md:self-start md:border-t md:bg-transparent md:px-0 md:pt-6"
+        >
+          <AddToCartForm productId={product.id} productName={product.name} withQuantity />
         </div>
       </div>
+      {related.length > 0 ? (
+        <section aria-labelledby="related-title" className="mt-14">
+          <h2 id="related-title" className="mb-5 text-xl font-bold tracking-tight text-brand-900">
+            You may also like
+          </h2>
+          <ProductGrid products={related} eagerImages={0} buyable={false} />
+        </section>
+      ) : null}
     </main>
   );
 }

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { listingHref, SORT_LABELS, SORTS, type Sort } from "@/lib/catalog/listing-params";
+
+/**
+ * The sort choices as plain links (?sort=…): they work without JavaScript, can be shared and bookmarked, and
+ * the current one is marked for screen readers. A search calls its default order "Best match".
+ */
+export function SortLinks({ path, current, q }: { path: string; current: Sort; q?: string }) {
+  return (
+    <nav aria-label="Sort products" className="flex flex-wrap items-center gap-x-1 gap-y-2 text-sm">
+      <span className="mr-1 text-muted">Sort by</span>
+      {SORTS.map((sort) => (
+        <Link
+          key={sort}
+          href={listingHref(path, { q, sort })}
+          aria-current={sort === current ? "true" : undefined}
+          scroll={false}
+          className="rounded-full border border-transparent px-3 py-1 font-medium text-brand-800 hover:border-brand-200 hover:bg-white aria-[current=true]:border-brand-700 aria-[current=true]:bg-white aria-[current=true]:text-brand-900"
+        >
+          {sort === "featured" && q ? "Best match" : SORT_LABELS[sort]}
+        </Link>
+      ))}
+    </nav>
+  );
+}
