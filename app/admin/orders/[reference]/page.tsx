@@ -33,7 +33,6 @@ export default async function AdminOrderPage({ params }: Props) {
             Order <span className="font-mono">{order.reference}</span>
           </h1>
           <OrderStatusBadge status={order.status} />
-          <span className="font-mono text-xs text-stone-500">{order.status}</span>
         </div>
         <p className="mt-1 text-sm text-stone-600">
           Placed {formatDateTime(order.createdAt)}
