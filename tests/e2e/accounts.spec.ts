@@ -69,20 +69,60 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await admin.getByLabel("Reference or email").fill(customerEmail.toUpperCase());
   await admin.getByRole("button", { name: "Search" }).click();
   await expect(admin.getByText("1 order", { exact: true })).toBeVisible();
+  // On a phone the list stacks into labelled cards with the time of day, and nothing scrolls sideways.
+  const overflow = () =>
+    admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await admin.setViewportSize({ width: 390, height: 844 });
+  const row = admin.getByTestId("admin-order-row").first();
+  await expect(row).toContainText("Placed");
+  await expect(row.locator("time")).toHaveText(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await admin.setViewportSize({ width: 1280, height: 720 });
+  await expect(row.locator("time")).toBeVisible();
   await admin.getByRole("link", { name: reference! }).click();
   await expect(admin.getByRole("heading", { level: 1, name: `Order ${reference}` })).toBeVisible();
+  await admin.setViewportSize({ width: 390, height: 844 });
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await admin.setViewportSize({ width: 1280, height: 720 });
   const attempt = admin.getByTestId("payment-attempt").first();
   await expect(attempt).toContainText("paid");
+  // Without JavaScript the confirmation is a page the server renders: the same two steps, no window.confirm.
+  const noJs = await (
+    await browser.newContext({ javaScriptEnabled: false, storageState: await admin.context().storageState() })
+  ).newPage();
+  await noJs.goto(admin.url());
+  const noJsRefund = noJs.getByRole("form", { name: "Refund this payment" });
+  await noJsRefund.getByLabel(/^Refund amount \(EGP\)/).fill("1.00");
+  await noJsRefund.getByRole("button", { name: "Review refund" }).click();
+  const noJsConfirm = noJs.getByRole("form", { name: "Confirm the refund" });
+  await expect(noJsConfirm).toContainText("Refund EGP 1.00 of order");
+  await noJsConfirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(noJs.getByRole("form", { name: "Refund this payment" })).toBeVisible();
+  await noJs.context().close();
+
   const refundForm = attempt.getByRole("form", { name: "Refund this payment" });
   const amount = refundForm.getByLabel(/^Refund amount \(EGP\)/);
-  await expect(amount).not.toHaveValue("");
-  // Over the refundable amount: refused on the server with the limit, nothing sent to Paymob.
-  const full = await amount.inputValue();
+  // The box starts empty: the admin types what to give back; the label says the most that can be.
+  await expect(amount).toHaveValue("");
+  const full = /up to \D*([\d,]+\.\d{2})/
+    .exec((await refundForm.locator("label").textContent()) ?? "")![1]!
+    .replace(/,/g, "");
+  // Over the refundable amount: refused on the server with the limit, before any confirmation, nothing sent.
   await amount.fill(String(Number(full) + 1));
-  await refundForm.getByRole("button", { name: "Refund" }).click();
+  await refundForm.getByRole("button", { name: "Review refund" }).click();
   await expect(attempt.getByRole("status").filter({ hasText: "can still be refunded" })).toBeVisible();
+  // A refund is two steps: the first only says what will happen, with the amount; Cancel goes back.
   await amount.fill(full);
-  await refundForm.getByRole("button", { name: "Refund" }).click();
+  await refundForm.getByRole("button", { name: "Review refund" }).click();
+  const confirm = attempt.getByRole("form", { name: "Confirm the refund" });
+  await expect(confirm).toContainText(`Refund EGP ${Number(full).toLocaleString("en", { minimumFractionDigits: 2 })}`);
+  await expect(confirm.getByRole("heading", { name: "Confirm the refund" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(amount).toHaveValue("");
+  await expect(admin.getByTestId("reversal")).toHaveCount(0);
+  await amount.fill(full);
+  await refundForm.getByRole("button", { name: "Review refund" }).click();
+  await confirm.getByRole("button", { name: /^Refund EGP\s/ }).click();
   await expect(attempt.getByRole("status").filter({ hasText: /^Refund of .+ requested\./ })).toBeVisible();
 
   // The order follows the emulator's refund callback, not the API answer.
@@ -108,6 +148,16 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await expect(customer.getByTestId("account-order").filter({ hasText: reference! })).toContainText("Refunded");
   await customer.goto(`/account/orders/${reference}`);
   await expect(customer.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible();
+
+  // And was told by email, once for the payment and once for the refund (sent just after the callbacks).
+  const mail = (kind: string) =>
+    customer.locator(`[data-testid="outbox-message"][data-to="${customerEmail}"][data-kind="${kind}"]`);
+  await expect(async () => {
+    await customer.goto("/dev/outbox");
+    await expect(mail("refund_issued")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
+  await expect(mail("order_confirmed")).toHaveCount(1);
+  await expect(mail("refund_issued")).toContainText(`Refund issued for order ${reference}`);
 });
 
 test("signed-out visitors get 404 from /admin and cannot open someone's account pages", async ({ page }) => {
