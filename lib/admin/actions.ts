@@ -5,7 +5,7 @@ import { getDb, type Db } from "@/db/client";
 import { getViewer, type Viewer } from "@/lib/auth/session";
 import { replayEvent } from "@/lib/payments";
 import { adminActionRefusal } from "./action-limits";
-import { previewRefund, previewVoid } from "./confirmation";
+import { previewAuthorisationVoid, previewRefund, previewVoid } from "./confirmation";
 import { requestAuthorisationVoid, requestCapture } from "./capture";
 import {
   releaseReversalRequest,
@@ -69,7 +69,9 @@ export async function captureAction(_prev: AdminActionState, form: FormData): Pr
 }
 
 export async function voidAuthorisationAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return limited(form, (viewer, db) => requestAuthorisationVoid(viewer, db, fields(form), paymobGateway()));
+  return confirmed(form, previewAuthorisationVoid, (viewer, db) =>
+    requestAuthorisationVoid(viewer, db, fields(form), paymobGateway()),
+  );
 }
 
 export async function releaseReversalAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {

@@ -2,7 +2,11 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
+import { findAttemptWithOrder } from "@/lib/orders/queries";
 import { parseMajorAmount, toMajorString } from "./amount";
+import { previewAuthorisationRequest } from "./authorisation-reservations";
+import { authorisationInput, authorisationRefusalMessage } from "./capture";
+import { asAdmin } from "./guard";
 import { attemptInput, openReversal, refundInput, type AdminActionState } from "./operations";
 import { previewReversal } from "./reversals";
 import { refusalMessage } from "./send-reversal";
@@ -59,6 +63,31 @@ export async function previewVoid(viewer: Viewer | null, db: Db, form: unknown):
   return {
     status: "confirm",
     message: `Void the whole payment of ${money} on order ${found.reference}? The customer is not charged; this cannot be undone.`,
+    amount: "",
+    confirmLabel: `Void ${money}`,
+  };
+}
+
+/** Releasing a hold: the customer's card is freed and the order can no longer be captured with it. */
+export async function previewAuthorisationVoid(
+  viewer: Viewer | null,
+  db: Db,
+  form: unknown,
+): Promise<AdminActionState> {
+  if (!asAdmin(viewer)) return { status: "refused", message: "Not allowed: this needs an administrator." };
+  const input = authorisationInput.safeParse(form);
+  if (!input.success) return { status: "invalid", message: "This void form is incomplete. Reload the page." };
+  const { reference, attemptId, transactionId } = input.data;
+  const found = await findAttemptWithOrder(db, { attemptId });
+  if (!found || found.order.reference !== reference)
+    return { status: "invalid", message: "No such authorisation on this order." };
+  const { attempt } = found;
+  const fits = await previewAuthorisationRequest(db, attempt, { kind: "void", transactionId });
+  if (!fits.ok) return { status: "invalid", message: authorisationRefusalMessage(fits, attempt.currency) };
+  const money = formatMoney(fits.amountMinor, attempt.currency);
+  return {
+    status: "confirm",
+    message: `Void the authorisation of ${money} on order ${reference}? The hold on the customer's card is released and it can no longer be captured; this cannot be undone.`,
     amount: "",
     confirmLabel: `Void ${money}`,
   };

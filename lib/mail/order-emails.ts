@@ -16,7 +16,7 @@ import { sendEmail, type SendEmail } from "./send";
 /** Longer than any one send may take (Resend's call times out after 10 s). */
 const LEASE_MS = 2 * 60_000;
 /** After this many failed sends the row is left for an operator (its last_error says why). */
-const MAX_EMAIL_ATTEMPTS = 10;
+export const MAX_EMAIL_ATTEMPTS = 10;
 const BATCH = 20;
 
 /** 1, 2, 4 … minutes after the nth failure, at most 6 hours. */

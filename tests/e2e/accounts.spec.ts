@@ -133,6 +133,8 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
     });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
   await expect(admin.getByTestId("callback-event").filter({ hasText: "HMAC valid" })).not.toHaveCount(0);
+  // The order page lists the customer emails the payment owed, and whether they went out.
+  await expect(admin.getByTestId("order-email").filter({ hasText: "Order confirmed" })).toContainText("Sent");
   await admin.getByTestId("callback-event").first().getByText("Raw body").click();
   await expect(admin.getByTestId("callback-event").first().locator("pre")).toContainText('"type": "TRANSACTION"');
 

@@ -1,11 +1,14 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { paymentReversals } from "@/db/schema/reversals";
-import { previewRefund, previewVoid } from "@/lib/admin/confirmation";
+import { requestAuthorisationVoid } from "@/lib/admin/capture";
+import { previewAuthorisationVoid, previewRefund, previewVoid } from "@/lib/admin/confirmation";
+import { processCallback } from "@/lib/payments";
 import { requestRefund } from "@/lib/admin/operations";
 import { formatMoney } from "@/lib/money";
 import { testViewer, useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
+import { createOrderWithAttempt, nextId, signedTransaction, TEST_HMAC_SECRET, transactionFor } from "../helpers/orders";
 import { fakeGateway, paidOrder } from "../helpers/reversals";
 import { testDbTarget } from "../helpers/test-db-target";
 
@@ -66,6 +69,27 @@ describe.skipIf(t.skipped)(`refund and void confirmation on ${testDbTarget()}`, 
       confirmLabel: `Void ${formatMoney(35_000, "EGP")}`,
     });
     expect(await reservations(paid.order.id)).toEqual([]);
+  });
+
+  it("describes an authorisation's void with the held amount, and refuses it once a void awaits Paymob", async () => {
+    const { order, attempt } = await createOrderWithAttempt(t.db, { amountMinor: 35_000 });
+    const auth = transactionFor(attempt, { is_auth: true });
+    await processCallback({ ...signedTransaction(auth), hmacSecret: TEST_HMAC_SECRET, db: t.db });
+    const form = { reference: order.reference, attemptId: attempt.id, transactionId: String(auth.id) };
+    expect(await previewAuthorisationVoid(admin, t.db, form)).toMatchObject({
+      status: "confirm",
+      confirmLabel: `Void ${formatMoney(35_000, "EGP")}`,
+      message: expect.stringContaining("hold on the customer's card is released"),
+    });
+    expect(await reservations(order.id)).toEqual([]);
+    const answer = { id: nextId(), success: true, pending: false };
+    const gateway = { capture: async () => answer, void: async () => answer };
+    expect((await requestAuthorisationVoid(admin, t.db, form, gateway)).status).toBe("requested");
+    expect(await previewAuthorisationVoid(admin, t.db, form)).toMatchObject({
+      status: "invalid",
+      message: expect.stringContaining("awaiting Paymob"),
+    });
+    expect(await previewAuthorisationVoid(null, t.db, form)).toMatchObject({ status: "refused" });
   });
 
   it("refuses anyone who is not an administrator", async () => {
