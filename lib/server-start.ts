@@ -1,5 +1,6 @@
 import { assertValidEnv, EnvError } from "./env";
 import { logger } from "./logger";
+import { startOrderEmailSweep } from "./mail/schedule";
 import { ensureEmbeddedDatabaseReady } from "../db/ensure-ready";
 
 /** Validates the environment once, then readies an app-owned embedded database. */
@@ -15,4 +16,5 @@ export async function onServerStart(): Promise<void> {
     throw error;
   }
   await ensureEmbeddedDatabaseReady();
+  startOrderEmailSweep();
 }

@@ -1,6 +1,6 @@
 import type { AdminActionState } from "@/lib/admin/operations";
 
-const TONES: Record<Exclude<AdminActionState["status"], "idle">, string> = {
+const TONES: Record<Exclude<AdminActionState["status"], "idle" | "confirm">, string> = {
   requested: "border-emerald-200 bg-emerald-50 text-emerald-900",
   replayed: "border-sky-200 bg-sky-50 text-sky-900",
   released: "border-sky-200 bg-sky-50 text-sky-900",
@@ -13,11 +13,11 @@ const TONES: Record<Exclude<AdminActionState["status"], "idle">, string> = {
 /** Before the first submit: no message. */
 export const IDLE: AdminActionState = { status: "idle" };
 
-/** The outcome of an admin action, announced to screen readers. */
+/** The outcome of an admin action, announced to screen readers. A confirmation step shows itself (ConfirmStep). */
 export function ActionMessage({ state }: { state: AdminActionState }) {
   return (
     <div role="status" aria-live="polite" className="empty:hidden">
-      {state.status === "idle" ? null : (
+      {state.status === "idle" || state.status === "confirm" ? null : (
         <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{state.message}</p>
       )}
     </div>

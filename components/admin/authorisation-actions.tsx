@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import { captureAction, voidAuthorisationAction } from "@/lib/admin/actions";
 import { ActionButton } from "./action-button";
 import { ActionMessage, IDLE } from "./action-message";
+import { ConfirmStep } from "./confirm-step";
 import { TransactionFields, type TransactionRef } from "./transaction-fields";
 
 type Props = TransactionRef & {
@@ -12,7 +13,10 @@ type Props = TransactionRef & {
   canVoid: boolean;
 };
 
-/** Capture (take the whole authorised amount) or void (release the hold) of one authorisation. */
+/**
+ * Capture (take the whole authorised amount) or void (release the hold) of one authorisation. The void is two
+ * steps, like a refund (ConfirmStep): it cannot be undone, and the order can no longer be captured after it.
+ */
 export function AuthorisationActions({ reference, attemptId, transactionId, amountLabel, canCapture, canVoid }: Props) {
   const [captureState, capture, capturing] = useActionState(captureAction, IDLE);
   const [voidState, voidHold, voiding] = useActionState(voidAuthorisationAction, IDLE);
@@ -27,13 +31,29 @@ export function AuthorisationActions({ reference, attemptId, transactionId, amou
             <ActionButton tone="capture" label={`Capture ${amountLabel}`} pending={capturing} disabled={busy} />
           </form>
         ) : null}
-        {canVoid ? (
+        {canVoid && voidState.status !== "confirm" ? (
           <form action={voidHold} aria-label="Void this authorisation">
             {hidden}
-            <ActionButton tone="void" label="Void authorisation" pending={voiding} disabled={busy} />
+            <ActionButton
+              tone="void"
+              label="Void authorisation"
+              pending={voiding}
+              pendingLabel="Checking…"
+              disabled={busy}
+            />
           </form>
         ) : null}
       </div>
+      {canVoid && voidState.status === "confirm" ? (
+        <ConfirmStep
+          title="Confirm the void"
+          state={voidState}
+          action={voidHold}
+          hidden={hidden}
+          pending={voiding}
+          disabled={busy}
+        />
+      ) : null}
       <ActionMessage state={captureState} />
       <ActionMessage state={voidState} />
     </div>

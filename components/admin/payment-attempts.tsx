@@ -2,7 +2,6 @@ import type { ReactNode } from "react";
 import { formatDateTime } from "@/components/account/format";
 import type { OrderStatus } from "@/db/schema/orders";
 import type { PaymentReversal } from "@/db/schema/reversals";
-import { toMajorString } from "@/lib/admin/amount";
 import type { AuthorisationLedger, CaptureLedger } from "@/lib/admin/ledger";
 import type { AdminAttempt } from "@/lib/admin/orders";
 import { formatMoney } from "@/lib/money";
@@ -160,7 +159,6 @@ export function PaymentAttempts({
                       attemptId={attempt.id}
                       transactionId={c.transactionId}
                       currency={currency}
-                      refundable={refundableOf(c) > 0 ? toMajorString(refundableOf(c), currency) : ""}
                       refundableLabel={formatMoney(refundableOf(c), currency)}
                       canRefund={refundableOf(c) > 0}
                       canVoid={c.canVoid && pendingOn(c.transactionId).length === 0}

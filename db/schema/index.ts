@@ -6,3 +6,4 @@ export * from "./payments";
 export * from "./reversals";
 export * from "./rate-limits";
 export * from "./saved-cards";
+export * from "./order-emails";

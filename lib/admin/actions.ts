@@ -5,6 +5,7 @@ import { getDb, type Db } from "@/db/client";
 import { getViewer, type Viewer } from "@/lib/auth/session";
 import { replayEvent } from "@/lib/payments";
 import { adminActionRefusal } from "./action-limits";
+import { previewAuthorisationVoid, previewRefund, previewVoid } from "./confirmation";
 import { requestAuthorisationVoid, requestCapture } from "./capture";
 import {
   releaseReversalRequest,
@@ -38,12 +39,29 @@ async function limited(
   return (await adminActionRefusal(db, viewer)) ?? refresh(form, await run(viewer, db));
 }
 
+/**
+ * A refund or void is two submits (lib/admin/confirmation.ts): the first (no `intent`) only describes it, with
+ * the amount; `intent=confirm` sends it, `intent=cancel` goes back. Describing reads and sends nothing, so it
+ * does not count against the admin's rate limit (the preview checks the admin itself).
+ */
+async function confirmed(
+  form: FormData,
+  preview: (viewer: Viewer | null, db: Db, form: unknown) => Promise<AdminActionState>,
+  send: (viewer: Viewer | null, db: Db) => Promise<AdminActionState>,
+): Promise<AdminActionState> {
+  const intent = form.get("intent");
+  if (intent === "cancel") return { status: "idle" };
+  if (intent === "confirm") return limited(form, send);
+  const [viewer, db] = await Promise.all([getViewer(), getDb()]);
+  return preview(viewer, db, fields(form));
+}
+
 export async function refundAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return limited(form, (viewer, db) => requestRefund(viewer, db, fields(form), paymobGateway()));
+  return confirmed(form, previewRefund, (viewer, db) => requestRefund(viewer, db, fields(form), paymobGateway()));
 }
 
 export async function voidAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return limited(form, (viewer, db) => requestVoid(viewer, db, fields(form), paymobGateway()));
+  return confirmed(form, previewVoid, (viewer, db) => requestVoid(viewer, db, fields(form), paymobGateway()));
 }
 
 export async function captureAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
@@ -51,7 +69,9 @@ export async function captureAction(_prev: AdminActionState, form: FormData): Pr
 }
 
 export async function voidAuthorisationAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
-  return limited(form, (viewer, db) => requestAuthorisationVoid(viewer, db, fields(form), paymobGateway()));
+  return confirmed(form, previewAuthorisationVoid, (viewer, db) =>
+    requestAuthorisationVoid(viewer, db, fields(form), paymobGateway()),
+  );
 }
 
 export async function releaseReversalAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {

@@ -24,7 +24,7 @@ export type CaptureGateway = {
 };
 
 const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
-const authorisationInput = z.object({
+export const authorisationInput = z.object({
   reference: z.string().trim().min(1).max(64),
   attemptId: z.uuid(),
   transactionId: z.coerce.number().int().positive(),

@@ -30,7 +30,12 @@ export type AdminActionState =
   | { status: "uncertain"; message: string }
   | { status: "released"; message: string }
   | { status: "requested"; message: string }
-  | { status: "replayed"; message: string; outcome: string };
+  | { status: "replayed"; message: string; outcome: string }
+  /**
+   * The step before a refund or void: what it will do, for the admin to confirm (lib/admin/confirmation.ts).
+   * `amount` is sent back with the confirmation (major units, as typed); `confirmLabel` names the button.
+   */
+  | { status: "confirm"; message: string; amount: string; confirmLabel: string };
 
 /** Talks to Paymob (or the emulator). Injected so tests can prove a refused call never reaches it. */
 export type AdminPaymobGateway = {
@@ -42,12 +47,12 @@ export type Replayer = (db: Db, eventId: number) => Promise<Pick<ApplyResult, "o
 const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
 
 /** `transactionId`: which capture of the attempt (a second charge has its own); the attempt's own by default. */
-const attemptInput = z.object({
+export const attemptInput = z.object({
   reference: z.string().trim().min(1).max(64),
   attemptId: z.uuid(),
   transactionId: z.coerce.number().int().positive().optional(),
 });
-const refundInput = attemptInput.extend({ amount: z.string().max(32) });
+export const refundInput = attemptInput.extend({ amount: z.string().max(32) });
 const releaseInput = z.object({
   reference: z.string().trim().min(1).max(64),
   reversalId: z.coerce.number().int().positive(),
@@ -73,10 +78,10 @@ async function loadAttempt(db: Db, reference: string, attemptId: string) {
     ledger: attemptLedger(transactions, undefined, reversals),
   };
 }
-type LoadedAttempt = NonNullable<Awaited<ReturnType<typeof loadAttempt>>>;
+export type LoadedAttempt = NonNullable<Awaited<ReturnType<typeof loadAttempt>>>;
 
 /** First steps of a refund and a void: an administrator, a complete form, the payment and its capture to reverse. */
-async function openReversal<S extends z.ZodType<z.infer<typeof attemptInput>>>(
+export async function openReversal<S extends z.ZodType<z.infer<typeof attemptInput>>>(
   viewer: Viewer | null,
   db: Db,
   form: unknown,

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Db } from "@/db/client";
+import type { Db, Tx } from "@/db/client";
 import type { PaymentReversal, ReversalKind } from "@/db/schema/reversals";
 import {
   insertReservation,
@@ -44,10 +44,7 @@ export async function reserveReversal(db: Db, input: ReserveInput): Promise<Rese
     const attempt = await lockAttempt(tx, input.attemptId);
     if (!attempt) return { ok: false, reason: "no_attempt" };
     // Separate statements after the lock: in READ COMMITTED each sees what the previous lock holder committed.
-    const transactions = await transactionsOfAttempt(tx, attempt.orderId, attempt.id);
-    const pending = await pendingReservations(tx, input.transactionId);
-    const settled = await settledRefundsMinor(tx, input.transactionId);
-    const balance = reversalBalance(input.transactionId, transactions, pending, settled);
+    const balance = await readBalance(tx, attempt.orderId, attempt.id, input.transactionId);
     const decision = decideReversal(balance, input);
     if (!decision.ok) return { ok: false, reason: decision.reason, balance };
     const reversal = await insertReservation(tx, attempt, {
@@ -57,6 +54,36 @@ export async function reserveReversal(db: Db, input: ReserveInput): Promise<Rese
       requestedBy: input.requestedBy,
     });
     return { ok: true, reversal, balance };
+  });
+}
+
+async function readBalance(
+  tx: Tx,
+  orderId: string,
+  attemptId: string,
+  transactionId: number,
+): Promise<ReversalBalance> {
+  const transactions = await transactionsOfAttempt(tx, orderId, attemptId);
+  const pending = await pendingReservations(tx, transactionId);
+  const settled = await settledRefundsMinor(tx, transactionId);
+  return reversalBalance(transactionId, transactions, pending, settled);
+}
+
+/**
+ * Whether the request would fit now, for the admin's confirmation step: the same reads and rule as
+ * reserveReversal, without the lock or the reservation. Only shapes what the admin is asked to confirm; the
+ * confirmed request is decided again by reserveReversal.
+ */
+export async function previewReversal(
+  db: Db,
+  input: ReversalRequest & { orderId: string; attemptId: string; transactionId: number },
+): Promise<{ ok: true; amountMinor: number } | { ok: false; reason: ReversalRefusal; balance: ReversalBalance }> {
+  return db.transaction(async (tx) => {
+    const balance = await readBalance(tx, input.orderId, input.attemptId, input.transactionId);
+    const decision = decideReversal(balance, input);
+    return decision.ok
+      ? { ok: true, amountMinor: decision.amountMinor }
+      : { ok: false, reason: decision.reason, balance };
   });
 }
 

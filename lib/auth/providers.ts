@@ -6,7 +6,8 @@ import Google from "next-auth/providers/google";
 import Resend from "next-auth/providers/resend";
 import { logger } from "@/lib/logger";
 import { confirmationLink } from "./magic-link";
-import { outboxEnabled, writeOutboxMessage } from "./outbox";
+import { emailDelivery } from "@/lib/mail/delivery";
+import { writeOutboxMessage } from "@/lib/mail/outbox";
 
 type Env = Record<string, string | undefined>;
 
@@ -17,13 +18,8 @@ export type OAuthProviderId = "github" | "google";
 /** A sign-in link is valid for 15 minutes (Auth.js defaults to 24 hours, far longer than anyone needs). */
 const MAGIC_LINK_MAX_AGE = 15 * 60;
 
-export type EmailDelivery = "resend" | "outbox";
-
-/** Resend when it is configured (production); otherwise the local outbox where that is allowed; else none. */
-export function emailDelivery(env: Env = process.env): EmailDelivery | null {
-  if (env.AUTH_RESEND_KEY && env.EMAIL_FROM) return "resend";
-  return outboxEnabled(env) ? "outbox" : null;
-}
+// Sign-in links and order emails go out the same way (lib/mail/delivery.ts); re-exported for the login pages.
+export { emailDelivery };
 
 export function enabledOAuthProviders(env: Env = process.env): { id: OAuthProviderId; name: string }[] {
   const enabled: { id: OAuthProviderId; name: string }[] = [];

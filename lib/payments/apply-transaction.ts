@@ -3,6 +3,7 @@ import { createHash } from "node:crypto";
 import type { Db, Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
 import { transactionSignedMessage, type PaymobTransaction } from "@/lib/paymob/reshape";
+import { scheduleOrderEmails } from "@/lib/mail/schedule";
 import { clearCartOfPaidOrder } from "@/lib/orders/clear-paid-cart";
 import { applyFact, type TransitionReason } from "@/lib/orders/state-machine";
 import { classifyTransaction, type FactKind, type TransactionFact } from "@/lib/orders/transaction-facts";
@@ -27,6 +28,8 @@ export type ApplyResult = {
   /** Order status before and after (equal when nothing changed). */
   from?: OrderStatus;
   to?: OrderStatus;
+  /** The move owes the customer an email (now in the order_emails outbox, sent after the commit). */
+  emailQueued?: boolean;
 };
 
 export type ApplyOptions = {
@@ -65,6 +68,7 @@ export async function applyTransaction(
   };
   const result = await db.transaction((tx) => applyInTransaction(tx, obj, stored));
   logPaymentLine(options.source, result);
+  if (result.emailQueued) scheduleOrderEmails(db);
   return result;
 }
 
@@ -98,7 +102,7 @@ async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: Apply
     transition.reason === "double_payment"
       ? `second charge: another transaction already holds or took this order's money · ${described}`
       : described;
-  const { eventId, applied } = await recordTransaction(tx, {
+  const { eventId, applied, emailQueued } = await recordTransaction(tx, {
     obj,
     fingerprint: transactionFingerprint(obj),
     locked,
@@ -123,7 +127,7 @@ async function applyInTransaction(tx: Tx, obj: PaymobTransaction, options: Apply
   // A refund/void Paymob now reports is no longer a pending reservation (same transaction, same lock).
   await resolveReversals(tx, obj, fact.kind, locked);
   await clearCartOfPaidOrder(tx, { orderId: locked.orderId, from: locked.orderStatus, to: transition.order });
-  return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order };
+  return { ...base, outcome: transition.reason, from: locked.orderStatus, to: transition.order, emailQueued };
 }
 
 function insertEvent(

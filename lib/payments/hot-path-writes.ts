@@ -46,6 +46,10 @@ export type RecordValues = {
   orderMoves: boolean;
   attemptMoves: boolean;
   paymentFact: boolean;
+  /** The customer email this move owes (lib/mail/order-email-due.ts), or null: one more row in the same statement. */
+  emailKind: string | null;
+  emailKey: string;
+  emailAmount: number | null;
 };
 
 /**
@@ -55,7 +59,7 @@ export type RecordValues = {
  * rows, so the event id is drawn from its sequence first; the transaction row's foreign key to it is checked
  * at the end of the statement, when both rows exist. Every value is a placeholder: the text is fixed.
  */
-const RECORD = preparedStatement<{ id: Int8; outcome: string }>("payments_record_transaction", {
+const RECORD = preparedStatement<{ id: Int8; outcome: string; emailQueued: boolean }>("payments_record_transaction", {
   steps: {
     event_id: sql`select nextval(pg_get_serial_sequence('payment_events', 'id')) as id`,
     txn: sql`
@@ -84,16 +88,24 @@ const RECORD = preparedStatement<{ id: Int8; outcome: string }>("payments_record
         -- Learned from the signed callback when our create-intention call never saw Paymob's answer.
         intention_order_id = coalesce(intention_order_id, ${p("paymobOrderId")}::bigint)
       where id = ${p("attemptId")} and ${p("attemptMoves")} and exists (select 1 from txn)`,
+    // The outbox row commits with the move or not at all; its unique key keeps a repeated or racing callback
+    // from owing the email twice. Sent after the commit (lib/mail/order-emails.ts).
+    email_due: sql`
+      insert into order_emails (order_id, kind, event_key, amount_minor)
+      select ${p("orderId")}, ${p("emailKind")}::text, ${p("emailKey")}, ${p("emailAmount")}::integer
+      where ${p("emailKind")}::text is not null and exists (select 1 from txn)
+      on conflict (order_id, kind, event_key) do nothing
+      returning id`,
   },
-  query: sql`select id, outcome from event`,
-  columns: ["id", "outcome"],
+  query: sql`select id, outcome, exists (select 1 from email_due) as "emailQueued" from event`,
+  columns: ["id", "outcome", "emailQueued"],
 });
 
 /** Records the transaction and its event and moves the order and attempt, in one statement. */
 export async function recordTransactionRow(
   tx: Tx,
   values: RecordValues,
-): Promise<{ id: Int8; outcome: string } | undefined> {
+): Promise<{ id: Int8; outcome: string; emailQueued: boolean } | undefined> {
   const [row] = await RECORD(tx, values);
   return row;
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
 import type { PaymobTransaction } from "@/lib/paymob/reshape";
+import { orderEmailDue } from "@/lib/mail/order-email-due";
 import type { Transition } from "@/lib/orders/state-machine";
 import type { FactKind } from "@/lib/orders/transaction-facts";
 import type { LockedAttempt } from "./attempt-context";
@@ -42,7 +43,10 @@ const CAPTURE_FACTS: ReadonlySet<FactKind> = new Set(["paid", "mismatch", "refun
  * (scripts/bench/callbacks.ts measured 8 statements per callback before, 5 now with BEGIN/COMMIT). The
  * statement and how it dedupes: hot-path-writes.ts.
  */
-export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ eventId: number; applied: boolean }> {
+export async function recordTransaction(
+  tx: Tx,
+  input: RecordInput,
+): Promise<{ eventId: number; applied: boolean; emailQueued: boolean }> {
   const { obj, locked, transition } = input;
   const orderMoves = transition.order !== locked.orderStatus || transition.refundedMinor !== undefined;
   // The first move past the uncaptured states means Paymob captured money (even if it was then reversed). An
@@ -54,6 +58,14 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     !UNCAPTURED.has(transition.order) &&
     !voidedHold;
   const attemptMoves = transition.attempt !== locked.attemptStatus;
+  const email = orderMoves
+    ? orderEmailDue({
+        from: locked.orderStatus,
+        to: transition.order,
+        refundedBefore: locked.orderRefundedMinor,
+        refundedAfter: transition.refundedMinor,
+      })
+    : null;
   const summary = {
     source: input.source,
     reason: transition.reason,
@@ -95,11 +107,15 @@ export async function recordTransaction(tx: Tx, input: RecordInput): Promise<{ e
     attemptMoves,
     // A second charge is refunded on its own; the attempt keeps pointing at the payment the order stands on.
     paymentFact: PAYMENT_FACTS.has(input.fact) && transition.reason !== "double_payment",
+    emailKind: email?.kind ?? null,
+    emailKey: email?.eventKey ?? "",
+    emailAmount: email?.amountMinor ?? null,
   });
   if (!row)
     throw new PaymentsDataError(
       "no_row",
       `recording transaction ${obj.id} for order ${locked.orderReference} returned nothing`,
     );
-  return { eventId: Number(row.id), applied: row.outcome !== "duplicate" };
+  // PGlite and node-postgres both return a boolean column as a boolean.
+  return { eventId: Number(row.id), applied: row.outcome !== "duplicate", emailQueued: row.emailQueued === true };
 }

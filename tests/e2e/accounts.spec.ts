@@ -70,20 +70,60 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await admin.getByLabel("Reference or email").fill(customerEmail.toUpperCase());
   await admin.getByRole("button", { name: "Search" }).click();
   await expect(admin.getByText("1 order", { exact: true })).toBeVisible();
+  // On a phone the list stacks into labelled cards with the time of day, and nothing scrolls sideways.
+  const overflow = () =>
+    admin.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await admin.setViewportSize({ width: 390, height: 844 });
+  const row = admin.getByTestId("admin-order-row").first();
+  await expect(row).toContainText("Placed");
+  await expect(row.locator("time")).toHaveText(/^\d{1,2} \w{3} \d{4}, \d{2}:\d{2}$/);
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await admin.setViewportSize({ width: 1280, height: 720 });
+  await expect(row.locator("time")).toBeVisible();
   await admin.getByRole("link", { name: reference! }).click();
   await expect(admin.getByRole("heading", { level: 1, name: `Order ${reference}` })).toBeVisible();
+  await admin.setViewportSize({ width: 390, height: 844 });
+  expect(await overflow()).toBeLessThanOrEqual(0);
+  await admin.setViewportSize({ width: 1280, height: 720 });
   const attempt = admin.getByTestId("payment-attempt").first();
   await expect(attempt).toContainText("paid");
+  // Without JavaScript the confirmation is a page the server renders: the same two steps, no window.confirm.
+  const noJs = await (
+    await browser.newContext({ javaScriptEnabled: false, storageState: await admin.context().storageState() })
+  ).newPage();
+  await noJs.goto(admin.url());
+  const noJsRefund = noJs.getByRole("form", { name: "Refund this payment" });
+  await noJsRefund.getByLabel(/^Refund amount \(EGP\)/).fill("1.00");
+  await noJsRefund.getByRole("button", { name: "Review refund" }).click();
+  const noJsConfirm = noJs.getByRole("form", { name: "Confirm the refund" });
+  await expect(noJsConfirm).toContainText("Refund EGP 1.00 of order");
+  await noJsConfirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(noJs.getByRole("form", { name: "Refund this payment" })).toBeVisible();
+  await noJs.context().close();
+
   const refundForm = attempt.getByRole("form", { name: "Refund this payment" });
   const amount = refundForm.getByLabel(/^Refund amount \(EGP\)/);
-  await expect(amount).not.toHaveValue("");
-  // Over the refundable amount: refused on the server with the limit, nothing sent to Paymob.
-  const full = await amount.inputValue();
+  // The box starts empty: the admin types what to give back; the label says the most that can be.
+  await expect(amount).toHaveValue("");
+  const full = /up to \D*([\d,]+\.\d{2})/
+    .exec((await refundForm.locator("label").textContent()) ?? "")![1]!
+    .replace(/,/g, "");
+  // Over the refundable amount: refused on the server with the limit, before any confirmation, nothing sent.
   await amount.fill(String(Number(full) + 1));
-  await refundForm.getByRole("button", { name: "Refund" }).click();
+  await refundForm.getByRole("button", { name: "Review refund" }).click();
   await expect(attempt.getByRole("status").filter({ hasText: "can still be refunded" })).toBeVisible();
+  // A refund is two steps: the first only says what will happen, with the amount; Cancel goes back.
   await amount.fill(full);
-  await refundForm.getByRole("button", { name: "Refund" }).click();
+  await refundForm.getByRole("button", { name: "Review refund" }).click();
+  const confirm = attempt.getByRole("form", { name: "Confirm the refund" });
+  await expect(confirm).toContainText(`Refund EGP ${Number(full).toLocaleString("en", { minimumFractionDigits: 2 })}`);
+  await expect(confirm.getByRole("heading", { name: "Confirm the refund" })).toBeFocused();
+  await confirm.getByRole("button", { name: "Cancel" }).click();
+  await expect(amount).toHaveValue("");
+  await expect(admin.getByTestId("reversal")).toHaveCount(0);
+  await amount.fill(full);
+  await refundForm.getByRole("button", { name: "Review refund" }).click();
+  await confirm.getByRole("button", { name: /^Refund EGP\s/ }).click();
   await expect(attempt.getByRole("status").filter({ hasText: /^Refund of .+ requested\./ })).toBeVisible();
 
   // The order follows the emulator's refund callback, not the API answer.
@@ -94,6 +134,8 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
     });
   }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
   await expect(admin.getByTestId("callback-event").filter({ hasText: "HMAC valid" })).not.toHaveCount(0);
+  // The order page lists the customer emails the payment owed, and whether they went out.
+  await expect(admin.getByTestId("order-email").filter({ hasText: "Order confirmed" })).toContainText("Sent");
   await admin.getByTestId("callback-event").first().getByText("Raw body").click();
   await expect(admin.getByTestId("callback-event").first().locator("pre")).toContainText('"type": "TRANSACTION"');
 
@@ -111,6 +153,16 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await expect(customer.getByRole("main").getByText("Refunded", { exact: true }).first()).toBeVisible();
   // Amounts read as money everywhere, the timeline's stored details included.
   await expect(customer.getByTestId("payment-timeline")).toContainText(/refund via \w+, total EGP\s350\.00 \(full\)/);
+
+  // And was told by email, once for the payment and once for the refund (sent just after the callbacks).
+  const mail = (kind: string) =>
+    customer.locator(`[data-testid="outbox-message"][data-to="${customerEmail}"][data-kind="${kind}"]`);
+  await expect(async () => {
+    await customer.goto("/dev/outbox");
+    await expect(mail("refund_issued")).toHaveCount(1, { timeout: 1_000 });
+  }).toPass({ timeout: 30_000, intervals: [500, 1_000, 2_000] });
+  await expect(mail("order_confirmed")).toHaveCount(1);
+  await expect(mail("refund_issued")).toContainText(`Refund issued for order ${reference}`);
 });
 
 test("signed-out visitors get 404 from /admin and cannot open someone's account pages", async ({ page }) => {

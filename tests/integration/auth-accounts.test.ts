@@ -5,7 +5,7 @@ import type { Db } from "@/db/client";
 import { orderLines, orders, users } from "@/db/schema";
 import { attachGuestOrders } from "@/lib/auth/queries";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
-import { outboxEnabled } from "@/lib/auth/outbox";
+import { outboxEnabled } from "@/lib/mail/outbox";
 import { authProviders, emailDelivery } from "@/lib/auth/providers";
 import { completeSignIn } from "@/lib/auth/sign-in";
 import { verifiedEmailOf } from "@/lib/auth/verified-email";

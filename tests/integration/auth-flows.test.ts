@@ -6,7 +6,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { orders, users, verificationTokens } from "@/db/schema";
 import { VISITOR_COOKIE } from "@/lib/checkout/ownership/visitor";
 import { closeSession, isSessionOpen, openSession, SESSION_MAX_AGE_SECONDS } from "@/lib/auth/queries";
-import { readOutbox } from "@/lib/auth/outbox";
+import { readOutbox } from "@/lib/mail/outbox";
 import { MAGIC_LINKS_PER_EMAIL } from "@/lib/rate-limit/rules";
 import { AuthTestClient, type RouteHandlers } from "../helpers/auth-client";
 import { useTestDb } from "../helpers/db";

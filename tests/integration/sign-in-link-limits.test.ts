@@ -5,7 +5,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { verificationTokens } from "@/db/schema";
 import type { MagicLinkState } from "@/lib/auth/actions";
-import { readOutbox } from "@/lib/auth/outbox";
+import { readOutbox } from "@/lib/mail/outbox";
 import { AuthTestClient, type RouteHandlers } from "../helpers/auth-client";
 import { useTestDb } from "../helpers/db";
 import { nextId } from "../helpers/orders";

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { formatDateTime } from "@/components/account/format";
-import { outboxEnabled, readOutbox } from "@/lib/auth/outbox";
+import { outboxEnabled, readOutbox } from "@/lib/mail/outbox";
 
 export const metadata: Metadata = { title: "Dev outbox", robots: { index: false } };
 
@@ -15,22 +15,27 @@ export default async function DevOutboxPage() {
     <main className="mx-auto max-w-2xl px-4 py-12">
       <h1 className="text-2xl font-semibold">Dev outbox</h1>
       <p className="mt-2 text-sm text-stone-600">
-        Sign-in emails land here while no mail provider is configured (set AUTH_RESEND_KEY and EMAIL_FROM to send real
-        email). Files live in <code>.data/outbox/</code>.
+        Sign-in links and order emails (order confirmed, refund issued) land here while no mail provider is configured
+        (set AUTH_RESEND_KEY and EMAIL_FROM to send real email). Files live in <code>.data/outbox/</code>.
       </p>
       {messages.length === 0 ? (
         <p className="mt-6 text-stone-700">No emails yet. Ask for a sign-in link on the login page.</p>
       ) : (
         <ul className="mt-6 divide-y divide-stone-200 rounded-md border border-stone-200 bg-white">
           {messages.map((m) => (
-            <li key={m.id} className="p-4" data-testid="outbox-message" data-to={m.to}>
+            <li key={m.id} className="p-4" data-testid="outbox-message" data-to={m.to} data-kind={m.kind}>
               <p className="text-sm text-stone-500">
                 To <span className="font-medium text-ink">{m.to}</span> ·{" "}
                 <time dateTime={m.createdAt}>{formatDateTime(new Date(m.createdAt))}</time>
               </p>
               <p className="font-medium">{m.subject}</p>
+              {m.text ? (
+                <pre className="mt-2 overflow-x-auto font-sans text-sm whitespace-pre-wrap text-stone-700">
+                  {m.text}
+                </pre>
+              ) : null}
               <a href={m.url} className="mt-1 inline-block text-brand-700 underline">
-                Sign in as {m.to}
+                {m.kind === "sign_in" ? `Sign in as ${m.to}` : "View the order"}
               </a>
             </li>
           ))}

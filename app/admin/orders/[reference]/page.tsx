@@ -3,11 +3,13 @@ import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/account/format";
 import { OrderStatusBadge } from "@/components/account/order-status";
 import { CallbackTimeline } from "@/components/admin/callback-timeline";
+import { OrderEmailList } from "@/components/admin/order-email-list";
 import { PaymentAttempts } from "@/components/admin/payment-attempts";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { getDb } from "@/db/client";
 import { requireAdmin } from "@/lib/admin/guard";
 import { loadAdminOrder } from "@/lib/admin/orders";
+import { emailsOfOrder } from "@/lib/mail/queries";
 import { formatMoney } from "@/lib/money";
 import { loadOrderTimeline } from "@/lib/orders/timeline";
 
@@ -20,7 +22,7 @@ export default async function AdminOrderPage({ params }: Props) {
   const found = await loadAdminOrder(admin, db, reference);
   if (!found) notFound();
   const { order, lines, attempts, events } = found;
-  const timeline = await loadOrderTimeline(db, order.id);
+  const [timeline, emails] = await Promise.all([loadOrderTimeline(db, order.id), emailsOfOrder(db, order.id)]);
 
   return (
     <main className="space-y-8">
@@ -33,7 +35,6 @@ export default async function AdminOrderPage({ params }: Props) {
             Order <span className="font-mono">{order.reference}</span>
           </h1>
           <OrderStatusBadge status={order.status} />
-          <span className="font-mono text-xs text-stone-500">{order.status}</span>
         </div>
         <p className="mt-1 text-sm text-stone-600">
           Placed {formatDateTime(order.createdAt)}
@@ -97,6 +98,11 @@ export default async function AdminOrderPage({ params }: Props) {
       </section>
 
       <PaymentTimeline entries={timeline} internal />
+
+      <section>
+        <h2 className="mb-3 text-lg font-semibold">Customer emails</h2>
+        <OrderEmailList emails={emails} />
+      </section>
 
       <section>
         <h2 className="mb-3 text-lg font-semibold">Callbacks received</h2>

@@ -5,8 +5,8 @@ import path from "node:path";
 import { z } from "zod";
 import { isDeployed } from "@/lib/env";
 
-// Sign-in links for developers without a mail provider: each "email" becomes a JSON file in a local folder that
-// /dev/outbox lists (and the e2e suite opens). A link in this folder signs anyone in as its recipient, so the
+// Email for developers without a mail provider (sign-in links, order emails): each "email" becomes a JSON file in
+// a local folder that /dev/outbox lists (and the e2e suite opens). A link in this folder signs anyone in as its recipient, so the
 // outbox only exists outside production, or in a production build on localhost that opts in with
 // AUTH_DEV_OUTBOX=1 (the e2e server, `npm start` on a laptop). A deployment can never turn it on.
 
@@ -27,18 +27,32 @@ const messageSchema = z.object({
   url: z.url(),
   subject: z.string(),
   createdAt: z.iso.datetime(),
+  /** What kind of email; sign-in links predate the field. */
+  kind: z.enum(["sign_in", "order_confirmed", "refund_issued"]).default("sign_in"),
+  /** The plain-text body, for emails that say more than a link. */
+  text: z.string().optional(),
 });
 export type OutboxMessage = z.infer<typeof messageSchema> & { id: string };
+type NewMessage = Omit<z.input<typeof messageSchema>, "createdAt">;
 
-export async function writeOutboxMessage(message: { to: string; url: string; subject: string }): Promise<string> {
+/**
+ * Writes one message. With `key` (an email that may be sent again after a crash or a lost acknowledgement) the
+ * file name comes from the key, so a second write replaces the first instead of adding a copy.
+ */
+export async function writeOutboxMessage(message: NewMessage, key?: { id: string; createdAt: Date }): Promise<string> {
   if (!outboxEnabled())
     throw new Error("The dev outbox is disabled in production; configure AUTH_RESEND_KEY and EMAIL_FROM.");
   const dir = outboxDir();
   await fs.mkdir(dir, { recursive: true });
   // Sortable by time, unique across concurrent servers sharing the folder.
-  const id = `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomBytes(4).toString("hex")}`;
-  const body = messageSchema.parse({ ...message, createdAt: new Date().toISOString() });
-  await fs.writeFile(path.join(dir, `${id}.json`), JSON.stringify(body, null, 2), { mode: 0o600 });
+  const createdAt = key?.createdAt ?? new Date();
+  const suffix = key ? key.id.replace(/[^A-Za-z0-9_-]/g, "_") : randomBytes(4).toString("hex");
+  const id = `${createdAt.toISOString().replace(/[:.]/g, "-")}-${suffix}`;
+  const body = messageSchema.parse({ ...message, createdAt: createdAt.toISOString() });
+  // Written aside and renamed, so a reader (or a second write of the same key) never sees half a file.
+  const temporary = path.join(dir, `${id}.${randomBytes(4).toString("hex")}.tmp`);
+  await fs.writeFile(temporary, JSON.stringify(body, null, 2), { mode: 0o600 });
+  await fs.rename(temporary, path.join(dir, `${id}.json`));
   return id;
 }
 

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { formatOrderTime, timeZoneCity } from "@/lib/admin/order-time";
+
+// The admin order list shows when each order was placed, to the minute, in the store's zone (Africa/Cairo, which
+// keeps daylight saving time again since 2023), whatever zone the server runs in.
+
+describe("admin order times", () => {
+  it.each([
+    ["2026-12-02T12:05:09Z", "2 Dec 2026, 14:05"], // winter: UTC+2
+    ["2026-07-01T22:30:00Z", "2 Jul 2026, 01:30"], // summer: UTC+3, already the next day in Cairo
+    ["2026-01-01T00:00:59Z", "1 Jan 2026, 02:00"],
+  ])("%s reads %s in Cairo", (iso, expected) => {
+    expect(formatOrderTime(new Date(iso))).toBe(expected);
+  });
+
+  it("two orders of one day differ by their time", () => {
+    const morning = formatOrderTime(new Date("2026-12-02T07:00:00Z"));
+    const evening = formatOrderTime(new Date("2026-12-02T17:45:00Z"));
+    expect(morning).not.toBe(evening);
+    expect([morning, evening]).toEqual(["2 Dec 2026, 09:00", "2 Dec 2026, 19:45"]);
+  });
+
+  it("follows the zone it is given, and names it as people do", () => {
+    expect(formatOrderTime(new Date("2026-12-02T12:05:00Z"), "Asia/Riyadh")).toBe("2 Dec 2026, 15:05");
+    expect(timeZoneCity()).toBe("Cairo");
+    expect(timeZoneCity("America/New_York")).toBe("New York");
+  });
+});
