@@ -15,7 +15,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         <Link href="/admin" className="font-semibold">
           Store admin
         </Link>
-        <span className="text-stone-500">{admin.verifiedEmail}</span>
+        <span className="text-stone-600">{admin.verifiedEmail}</span>
       </div>
       {children}
     </div>

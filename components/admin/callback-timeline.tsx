@@ -34,10 +34,10 @@ export function CallbackTimeline({ reference, events }: { reference: string; eve
           data-testid="callback-event"
         >
           <div className="flex flex-wrap items-center gap-2">
-            <span className="font-mono text-xs text-stone-500">#{event.id}</span>
+            <span className="font-mono text-xs text-stone-600">#{event.id}</span>
             <time dateTime={event.receivedAt.toISOString()}>{formatDateTime(event.receivedAt)}</time>
             <span className="font-medium">{event.kind}</span>
-            <span className="text-stone-500">via {event.source}</span>
+            <span className="text-stone-600">via {event.source}</span>
             <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${VERIFICATION_TONES[event.verification]}`}>
               HMAC {event.verification}
             </span>

@@ -12,7 +12,7 @@ import { ReversalList } from "./reversal-list";
 function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
-      <dt className="text-xs uppercase tracking-wide text-stone-500">{label}</dt>
+      <dt className="text-xs uppercase tracking-wide text-stone-600">{label}</dt>
       <dd className="break-all font-mono text-sm">{children ?? "—"}</dd>
     </div>
   );
@@ -35,7 +35,7 @@ function Money({
       data-testid="payment-money"
     >
       <p className="text-sm font-medium">
-        {title} <span className="font-mono text-xs text-stone-500">txn {transactionId}</span>
+        {title} <span className="font-mono text-xs text-stone-600">txn {transactionId}</span>
       </p>
       {flagged ? <p className="mt-1 text-sm text-orange-900">{flagged}</p> : null}
       {children}

@@ -40,12 +40,12 @@ export function ReversalList({ reference, reversals, authorisationIds }: Props) 
               <div className="flex flex-wrap items-center gap-2">
                 <span className="font-medium capitalize">{r.kind}</span>
                 <span>{formatMoney(r.amountMinor, r.currency)}</span>
-                <span className="text-stone-500">
+                <span className="text-stone-600">
                   of {authorisationIds.includes(r.paymobTransactionId) ? "authorisation" : "payment"}{" "}
                   <span className="font-mono text-xs">txn {r.paymobTransactionId}</span>
                 </span>
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${status.tone}`}>{status.label}</span>
-                <span className="text-stone-500">
+                <span className="text-stone-600">
                   by {r.requestedBy} · <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt)}</time>
                 </span>
                 {r.childTransactionId !== null ? (

@@ -44,23 +44,27 @@ export function CorrectCartCount({ count }: { count: number }) {
 }
 
 /**
- * The header's "Cart" link with its badge. The count lives in the link's accessible name ("Cart, 3 items") rather
- * than in hidden text, which browsers would join with a stray space.
+ * The header's "Cart" link with its badge. Its accessible name is what it shows plus the unit, "Cart 3 items"
+ * (the unit, and the 0 of an empty cart, in visually hidden text): speech-control users say what they see
+ * ("click Cart 3"), so the visible words must be part of the name (WCAG 2.5.3). Each part is a flex item, which
+ * browsers join with spaces.
  */
 export function CartLink({ className, children }: { className: string; children: ReactNode }) {
   const { count } = useCartCount();
   return (
-    <Link href="/cart" className={className} aria-label={`Cart, ${count === 1 ? "1 item" : `${count} items`}`}>
+    <Link href="/cart" className={className}>
       {children}
       {count > 0 ? (
         <span
-          aria-hidden="true"
           data-testid="cart-count"
           className="inline-flex min-w-6 items-center justify-center rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-bold text-white tabular-nums"
         >
           {count > 99 ? "99+" : count}
         </span>
-      ) : null}
+      ) : (
+        <span className="sr-only">0</span>
+      )}
+      <span className="sr-only">{count === 1 ? "item" : "items"}</span>
     </Link>
   );
 }

@@ -8,7 +8,11 @@ import type { Page } from "@playwright/test";
 const screenshotDir = (outputDir: string) => path.join(outputDir, "screenshots");
 
 export async function saveScreenshot(page: Page, outputDir: string, name: string) {
-  // Every illustration decoded first, so the README picture is complete.
+  // Every illustration decoded first, so the README picture is complete. Lazy images below the fold load only
+  // when scrolled to: made eager here, so the wait does not depend on scrolling and timing.
+  await page.evaluate(() =>
+    document.querySelectorAll<HTMLImageElement>("img[loading=lazy]").forEach((img) => (img.loading = "eager")),
+  );
   await page.waitForFunction(
     () => Array.from(document.images).every((img) => img.complete && img.naturalWidth > 0),
     undefined,

@@ -52,7 +52,7 @@ export default async function AdminOrderPage({ params }: Props) {
             <br />
             {order.phone}
           </p>
-          <p className="mt-2 text-stone-500">
+          <p className="mt-2 text-stone-600">
             {order.userId ? `Account ${order.userId}` : `Guest ${order.guestId ?? ""}`}
           </p>
         </div>
