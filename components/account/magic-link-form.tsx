@@ -1,12 +1,17 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { requestMagicLink, type MagicLinkState } from "@/lib/auth/actions";
 
 const initial: MagicLinkState = { status: "idle" };
 
+/** After a refused request the focus returns to the email box, whose description is the message. */
 export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(requestMagicLink, initial);
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (state.status === "error") input.current?.focus();
+  }, [state]);
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
@@ -14,6 +19,7 @@ export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
         Email
       </label>
       <input
+        ref={input}
         id="email"
         name="email"
         type="email"

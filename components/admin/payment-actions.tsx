@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { refundAction, voidAction } from "@/lib/admin/actions";
 import { ActionButton } from "./action-button";
 import { ActionMessage, IDLE } from "./action-message";
@@ -20,7 +20,8 @@ type Props = TransactionRef & {
  * submit only describes what will happen (ConfirmStep), the second sends it. The refund box starts empty: the
  * admin types what to give back rather than accepting a figure the page chose. The outcome messages live outside
  * the forms: when the refund's callback lands before the action returns, the re-rendered page may no longer
- * offer the form, but the notice must still show.
+ * offer the form, but the notice must still show. A refused review (an amount over what is left, say) puts the
+ * focus back on the amount, marked invalid and described by that message.
  */
 export function PaymentActions({
   reference,
@@ -34,6 +35,12 @@ export function PaymentActions({
   const [refundState, refund, refunding] = useActionState(refundAction, IDLE);
   const [voidState, voidPayment, voiding] = useActionState(voidAction, IDLE);
   const inputId = `refund-${transactionId}`;
+  const messageId = `${inputId}-message`;
+  const amount = useRef<HTMLInputElement>(null);
+  const refundInvalid = refundState.status === "invalid";
+  useEffect(() => {
+    if (refundState.status === "invalid") amount.current?.focus();
+  }, [refundState]);
   const hidden = <TransactionFields reference={reference} attemptId={attemptId} transactionId={transactionId} />;
   const busy = refunding || voiding;
   return (
@@ -55,12 +62,15 @@ export function PaymentActions({
           </label>
           <div className="mt-1 flex flex-wrap gap-2">
             <input
+              ref={amount}
               id={inputId}
               name="amount"
               inputMode="decimal"
               autoComplete="off"
               required
-              className="w-36 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
+              aria-invalid={refundInvalid || undefined}
+              aria-describedby={refundInvalid ? messageId : undefined}
+              className="w-36 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm aria-invalid:border-red-700"
             />
             <ActionButton
               tone="refund"
@@ -72,7 +82,9 @@ export function PaymentActions({
           </div>
         </form>
       ) : null}
-      <ActionMessage state={refundState} />
+      <div id={messageId}>
+        <ActionMessage state={refundState} />
+      </div>
       {canVoid && voidState.status === "confirm" ? (
         <ConfirmStep
           title="Confirm the void"

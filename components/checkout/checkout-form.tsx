@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useEffect, useRef } from "react";
 import { checkout } from "@/app/checkout/actions";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { AttemptMode } from "@/db/schema/payments";
@@ -22,17 +22,31 @@ type Props = {
 /**
  * Contact, billing and pay mode. Validation happens on the server (the only place it counts); the state it
  * returns puts each error next to its field and refills every field, because React resets a form after its
- * action runs.
+ * action runs. After a refused submission the focus goes to the first field in error, so a keyboard or
+ * screen-reader user lands on what to fix (with its message as the field's description) instead of on a button
+ * far below it.
  */
 export function CheckoutForm({ checkoutKey, defaultMode, defaults, total }: Props) {
   const [state, action, pending] = useActionState<CheckoutFormState, FormData>(checkout, {});
   const values = { country: DEFAULT_COUNTRY, ...defaults, ...state.values };
   const errors = state.fieldErrors ?? {};
   const field = (name: keyof FormValues) => ({ name, defaultValue: values[name], error: errors[name] });
+  const form = useRef<HTMLFormElement>(null);
+  // Keyed on the state object: every refused submission moves the focus, even one with the same errors.
+  useEffect(() => {
+    if (Object.keys(state.fieldErrors ?? {}).length === 0) return;
+    form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+  }, [state]);
 
   return (
     // The key re-mounts the inputs with the returned values after a failed submission.
-    <form action={action} noValidate className="flex flex-col gap-8" key={JSON.stringify(state.values ?? {})}>
+    <form
+      ref={form}
+      action={action}
+      noValidate
+      className="flex flex-col gap-8"
+      key={JSON.stringify(state.values ?? {})}
+    >
       <input type="hidden" name="checkoutKey" value={state.checkoutKey ?? checkoutKey} />
 
       <fieldset className="grid gap-4 sm:grid-cols-2">

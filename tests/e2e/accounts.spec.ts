@@ -68,7 +68,7 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await signIn(admin, ADMIN);
   await admin.goto("/admin");
   await admin.getByLabel("Reference or email").fill(customerEmail.toUpperCase());
-  await admin.getByRole("button", { name: "Search" }).click();
+  await admin.getByRole("main").getByRole("button", { name: "Search" }).click();
   await expect(admin.getByText("1 order", { exact: true })).toBeVisible();
   // On a phone the list stacks into labelled cards with the time of day, and nothing scrolls sideways.
   const overflow = () =>
@@ -112,6 +112,10 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await amount.fill(String(Number(full) + 1));
   await refundForm.getByRole("button", { name: "Review refund" }).click();
   await expect(attempt.getByRole("status").filter({ hasText: "can still be refunded" })).toBeVisible();
+  // The focus is back on the amount, which is marked invalid and described by why.
+  await expect(amount).toBeFocused();
+  await expect(amount).toHaveAttribute("aria-invalid", "true");
+  await expect(amount).toHaveAccessibleDescription(/can still be refunded/);
   // A refund is two steps: the first only says what will happen, with the amount; Cancel goes back.
   await amount.fill(full);
   await refundForm.getByRole("button", { name: "Review refund" }).click();

@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { CARD, confirmOtp, fillCard, payOnHostedPage, pixelCardFrame, pixelPayButton } from "./helpers/emulator-pages";
-import type { Locator } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { LAYLA, type PaymentMode, type Store } from "./helpers/store";
 
 // Checkout against the built-in Paymob emulator, through both integrations Paymob offers: the hosted Unified
@@ -24,6 +24,9 @@ async function payPixel(store: Store, card: string) {
   await openPixel(store, card);
   await pixelPayButton(store.page).click();
 }
+
+/** Nothing focused: the README's checkout pictures show the form, not the field typed into last. */
+const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
 /** `upper` is drawn above `lower` (both visible). */
 async function expectAbove(upper: Locator, lower: Locator) {
@@ -65,6 +68,7 @@ test.describe("hosted checkout (redirect)", () => {
     await store.fillCheckout(LAYLA, HOSTED);
     await expect(page.getByTestId("order-total")).toHaveText("EGP 350.00");
     await expect(store.payButton()).toHaveText("Pay EGP 350.00");
+    await blur(page);
     await takeScreenshot("checkout");
 
     await payHosted(store, CARD.approved);
@@ -189,6 +193,7 @@ test.describe("on a phone", () => {
     await expect(page.getByText("For developers:")).toContainText("Hosted checkout (redirect)");
     await expectAbove(page.getByTestId("order-total"), page.getByRole("group", { name: "Contact" }));
     await expect(store.payButton()).toHaveText("Pay EGP 350.00");
+    await blur(page);
     await takeScreenshot("checkout-phone");
 
     await payHosted(store, CARD.approved);
@@ -244,6 +249,14 @@ test("the form keeps what was typed and explains each mistake next to its field"
   await expect(page.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
   await expect(page.getByRole("alert").filter({ hasText: /\S/ })).toHaveText("Please correct the highlighted fields.");
   await expect(page).toHaveURL(/\/checkout$/);
+  // The focus lands on the first field in error, not on the button far below it; again after each refusal.
+  await expect(page.getByLabel("Email")).toBeFocused();
+  await page.getByLabel("Email").fill("layla@example.com");
+  await store.pay();
+  await expect(page.getByLabel("Email")).not.toHaveAttribute("aria-invalid");
+  await expect(page.getByLabel("Phone")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Phone")).toHaveAccessibleDescription(/^Enter a phone number/);
+  await expect(page.getByLabel("Phone")).toBeFocused();
 });
 
 test("an empty cart gets a friendly checkout page", async ({ page }) => {
