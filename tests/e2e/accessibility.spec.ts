@@ -1,6 +1,6 @@
 import { expect, test } from "./fixtures";
 import { axeFindings, expectNoSeriousFindings, type AxeFinding } from "./helpers/axe";
-import { CARD, payOnHostedPage } from "./helpers/emulator-pages";
+import { CARD, confirmOtp, payOnHostedPage } from "./helpers/emulator-pages";
 import { signIn } from "./helpers/sign-in";
 import { LAYLA, Store } from "./helpers/store";
 
@@ -51,7 +51,30 @@ for (const size of WIDTHS) {
     await store.waitForStatus("Paid");
     await check("return page (paid)");
 
+    // A card that needs 3-D Secure: the emulated bank's page, then the checkout form after a refused submit.
     await store.addToCart();
+    await store.fillCheckout(LAYLA, "Pay on Paymob's secure page");
+    await store.pay();
+    await payOnHostedPage(page, CARD.threeDs);
+    await expect(page.getByLabel("One-time password")).toBeVisible();
+    await check("emulator 3-D Secure page");
+    await confirmOtp(page);
+    await store.waitForStatus("Paid");
+
+    await store.addToCart();
+    await page.goto("/checkout");
+    await page.getByRole("button", { name: /^Pay/ }).click();
+    await expect(page.locator("[aria-invalid=true]").first()).toBeFocused();
+    await check("checkout with errors");
+
+    await page.goto("/login");
+    await page.getByLabel("Email").fill(`a11y-${size.name}-${runId}@example.com`);
+    await page.getByRole("button", { name: "Email me a sign-in link" }).click();
+    await expect(page.getByRole("heading", { name: "Check your email" })).toBeVisible();
+    await check("check your email");
+    await page.goto("/dev/outbox");
+    await check("dev outbox");
+
     await store.fillCheckout(LAYLA, "Pay here");
     await store.pay();
     await expect(page.getByTestId("pixel-container")).toBeVisible();
