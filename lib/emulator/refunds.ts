@@ -3,7 +3,8 @@ import type { Db } from "@/db/client";
 import type { EmuIntention, EmuTransaction } from "./db/schema";
 import { addChildTransaction } from "./child-transaction";
 import { lockIntention, lockTransaction } from "./repo";
-import { cairoDay } from "./time";
+import { regionOfClientSecret } from "./settings";
+import { regionDay } from "./time";
 import { buildTransactionObject, type TransactionObject } from "./transaction-object";
 
 // Refund and void (Paymob's refund/void docs): each creates a successful child transaction, and the parent is
@@ -17,7 +18,12 @@ export type ReversalResult =
 
 const fail = (status: 400 | 404, message: string): ReversalResult => ({ ok: false, status, message });
 
-function rejectReason(kind: "refund" | "void", parent: EmuTransaction, amountCents: number): string | null {
+function rejectReason(
+  kind: "refund" | "void",
+  intention: EmuIntention,
+  parent: EmuTransaction,
+  amountCents: number,
+): string | null {
   if (parent.kind !== "payment" && parent.kind !== "capture")
     return "Only payment transactions can be refunded or voided.";
   if (!parent.success || parent.pending) return "Transaction is not successful; nothing to reverse.";
@@ -31,7 +37,8 @@ function rejectReason(kind: "refund" | "void", parent: EmuTransaction, amountCen
   if (kind === "void") {
     if (parent.refundedAmountCents > 0) return "Transaction has refunds; it can no longer be voided.";
     // Voids cancel before settlement, i.e. on the day of the payment; afterwards only a refund works.
-    if (cairoDay(parent.createdAt) !== cairoDay(new Date()))
+    const region = regionOfClientSecret(intention.clientSecret);
+    if (regionDay(region, parent.createdAt) !== regionDay(region, new Date()))
       return "Transaction can only be voided on the day it was made; refund it instead.";
     return null;
   }
@@ -53,7 +60,7 @@ export async function reverseTransaction(
     const intention: EmuIntention | undefined = await lockIntention(tx, parent.intentionId);
     if (!intention) return fail(404, "Not found.");
     const amount = kind === "void" ? parent.amountCents : (amountCents ?? 0);
-    const reason = rejectReason(kind, parent, amount);
+    const reason = rejectReason(kind, intention, parent, amount);
     if (reason) return fail(400, reason);
 
     const written = await addChildTransaction(

@@ -51,10 +51,13 @@ export function paymobTimestamp(
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}.${fraction}${offset}`;
 }
 
-/** Cairo calendar day (YYYY-MM-DD) of a moment: voids are only allowed on the day of the payment. */
-export function cairoDay(date: Date): string {
+/**
+ * The calendar day (YYYY-MM-DD) of a moment in the region's own time zone: voids are only allowed on the day of
+ * the payment, and that day ends at the account's local midnight (Cairo, Riyadh, Dubai, Muscat).
+ */
+export function regionDay(region: PaymobRegion, date: Date): string {
   return new Intl.DateTimeFormat("en-CA", {
-    timeZone: REGION_CLOCKS.egypt.timeZone,
+    timeZone: REGION_CLOCKS[region].timeZone,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { paymobTimestamp } from "@/lib/emulator/time";
+import { paymobTimestamp, regionDay } from "@/lib/emulator/time";
 
 // Each region's timestamps as its real payloads write them (docs/paymob.md § "Regions and hosts"): local wall-clock
 // time with microseconds; Egypt without an offset, the Gulf regions with theirs.
@@ -20,5 +20,19 @@ describe("paymobTimestamp", () => {
 
   it("pads the microseconds the clock does not have", () => {
     expect(paymobTimestamp("egypt", new Date("2026-01-15T22:59:59.000Z"), 7)).toBe("2026-01-16T00:59:59.000007");
+  });
+});
+
+// The void window is the payment's calendar day where the account is: 21:30 UTC on 15 January is still the 15th
+// in Cairo (23:30) but already the 16th in Riyadh (00:30), Dubai and Muscat (01:30).
+describe("regionDay", () => {
+  const lateEvening = new Date("2026-01-15T21:30:00Z");
+  it.each([
+    ["egypt", "2026-01-15"],
+    ["ksa", "2026-01-16"],
+    ["uae", "2026-01-16"],
+    ["oman", "2026-01-16"],
+  ] as const)("%s → %s", (region, day) => {
+    expect(regionDay(region, lateEvening)).toBe(day);
   });
 });
