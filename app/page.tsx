@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { connection } from "next/server";
+import { CategoryLinks } from "@/components/catalog/category-links";
 import { ListingHeader } from "@/components/catalog/listing-header";
 import { ProductGrid } from "@/components/catalog/product-grid";
 import { getDb } from "@/db/client";
@@ -22,22 +22,7 @@ export default async function HomePage({ searchParams }: Props) {
           Clay from Aswan, cotton from Giza, brass from the Khan, and the pantry of the Nile, from the workshops and
           oases that have made them for generations.
         </p>
-        {categories.length > 0 ? (
-          <nav aria-label="Shop by category" className="mt-6">
-            <ul className="flex flex-wrap gap-2">
-              {categories.map((category) => (
-                <li key={category.slug}>
-                  <Link
-                    href={`/categories/${category.slug}`}
-                    className="inline-block rounded-full border border-brand-200 bg-white px-4 py-2 text-sm font-medium text-brand-900 hover:border-brand-700"
-                  >
-                    {category.name}
-                  </Link>
-                </li>
-              ))}
-            </ul>
-          </nav>
-        ) : null}
+        <CategoryLinks categories={categories} label="Shop by category" size="large" className="mt-6" />
       </section>
       <h2 className="sr-only">All products</h2>
       {products.length > 0 ? (

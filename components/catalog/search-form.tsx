@@ -1,4 +1,5 @@
 import Form from "next/form";
+import { LineIcon } from "@/components/ui/line-icon";
 
 /**
  * A GET form to /search: without JavaScript it is a plain form, with it next/form navigates client-side. `id`
@@ -45,19 +46,9 @@ export function SearchForm({
 
 function SearchIcon() {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2.25"
-      strokeLinecap="round"
-    >
+    <LineIcon strokeWidth={2.25}>
       <circle cx="11" cy="11" r="7" />
       <path d="m20 20-3.5-3.5" />
-    </svg>
+    </LineIcon>
   );
 }

@@ -8,6 +8,7 @@ import { STORE_NAME } from "@/lib/store";
 import { LogoMark } from "./logo-mark";
 import { NavLink } from "./nav-link";
 import { PhoneMenu } from "./phone-menu";
+import { LineIcon } from "@/components/ui/line-icon";
 
 /**
  * The site header. `account` is the slot for the sign-in / account menu (rendered before the cart link), so the
@@ -104,20 +105,9 @@ function ShelfLinks({
 
 function CartIcon() {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      width="18"
-      height="18"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-      strokeLinejoin="round"
-    >
+    <LineIcon>
       <path d="M6 7h12l-1 13H7L6 7z" />
       <path d="M9 7a3 3 0 0 1 6 0" />
-    </svg>
+    </LineIcon>
   );
 }

@@ -2,6 +2,7 @@
 
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, type ReactNode } from "react";
+import { LineIcon } from "@/components/ui/line-icon";
 
 /**
  * The phone menu: a <details> disclosure, so it opens and closes without JavaScript and a screen reader announces
@@ -60,19 +61,9 @@ export function PhoneMenu({ children }: { children: ReactNode }) {
 
 function MenuIcon() {
   return (
-    <svg
-      viewBox="0 0 24 24"
-      width="20"
-      height="20"
-      aria-hidden="true"
-      focusable="false"
-      fill="none"
-      stroke="currentColor"
-      strokeWidth="2"
-      strokeLinecap="round"
-    >
+    <LineIcon size={20}>
       <path className="group-open:hidden" d="M4 7h16M4 12h16M4 17h16" />
       <path className="hidden group-open:block" d="M6 6l12 12M18 6 6 18" />
-    </svg>
+    </LineIcon>
   );
 }

@@ -107,21 +107,17 @@ export async function startPayment(
     const integration = integrationFor(intention, method.type);
     if (!integration) return { kind: "refused", reason: "method_unavailable" } as const;
 
-    const now = paymobTimestamp(regionOfClientSecret(intention.clientSecret));
     const card = method.type === "card" ? cardBehaviour(method.digits) : null;
     const challenge = card
       ? card.behaviour.outcome === "approved" && card.behaviour.threeDs
       : method.type === "wallet" && method.number === TEST_WALLET.number;
     const outcome = challenge ? AWAITING : card ? outcomeOf(card.behaviour) : DECLINED;
-    const [transaction] = await tx
-      .insert(emuTransactions)
-      .values({
-        intentionId: intention.id,
-        orderId: intention.orderId,
-        kind: "payment",
+    return recordPayment(
+      tx,
+      base,
+      intention,
+      {
         integrationId: integration.integration_id,
-        amountCents: intention.amountCents,
-        currency: intention.currency,
         ...outcome,
         ...(method.type === "wallet" && !challenge
           ? { message: "Wallet is not registered", txnResponseCode: "ERROR", acqResponseCode: "" }
@@ -133,22 +129,11 @@ export async function startPayment(
         sourceSubType: card ? card.brand : "wallet",
         cardNum: method.type === "card" ? cardNumMask(method.digits) : null,
         apiSource,
-        acsToken: challenge ? hex32() : null,
-        awaitingChallenge: challenge,
         saveCard: method.type === "card" && method.saveCard,
-        createdText: now,
-        updatedText: now,
-      })
-      .returning();
-    if (!transaction) throw new Error("emulator: transaction insert returned nothing");
-    if (challenge)
-      return {
-        kind: "challenge",
-        transaction,
-        challengeUrl: `${base}/acs/${transaction.id}/?token=${transaction.acsToken}`,
-      } as const;
-    const scenario = card?.behaviour.outcome === "approved" ? card.behaviour.scenario : undefined;
-    return finish(tx, base, intention, transaction, scenario);
+      },
+      challenge,
+      card?.behaviour.outcome === "approved" ? card.behaviour.scenario : undefined,
+    );
   });
 }
 
@@ -164,16 +149,12 @@ async function payWithSavedCard(
   if (!checked.ok) return { kind: "refused", reason: checked.reason } as const;
   const { card, integration, behaviour, cardNum } = checked.charge;
   const challenge = behaviour.outcome === "approved" && behaviour.threeDs;
-  const now = paymobTimestamp(regionOfClientSecret(intention.clientSecret));
-  const [transaction] = await tx
-    .insert(emuTransactions)
-    .values({
-      intentionId: intention.id,
-      orderId: intention.orderId,
-      kind: "payment",
+  return recordPayment(
+    tx,
+    base,
+    intention,
+    {
       integrationId: integration.integration_id,
-      amountCents: intention.amountCents,
-      currency: intention.currency,
       ...(challenge ? AWAITING : outcomeOf(behaviour)),
       is3dSecure: challenge,
       isAuth: behaviour.outcome === "approved" && behaviour.authOnly === true,
@@ -182,6 +163,47 @@ async function payWithSavedCard(
       sourceSubType: card.cardSubtype,
       cardNum,
       apiSource,
+    },
+    challenge,
+    behaviour.outcome === "approved" ? behaviour.scenario : undefined,
+  );
+}
+
+type PaymentFields = Omit<
+  typeof emuTransactions.$inferInsert,
+  | "intentionId"
+  | "orderId"
+  | "kind"
+  | "amountCents"
+  | "currency"
+  | "acsToken"
+  | "awaitingChallenge"
+  | "createdText"
+  | "updatedText"
+>;
+
+/**
+ * The payment's transaction row for the whole intention amount, then either the bank's challenge page (3-D
+ * Secure, wallet PIN) or the finished payment's callbacks and redirect.
+ */
+async function recordPayment(
+  tx: Tx,
+  base: string,
+  intention: EmuIntention,
+  fields: PaymentFields,
+  challenge: boolean,
+  scenario: EmuScenario | undefined,
+): Promise<PaymentResult> {
+  const now = paymobTimestamp(regionOfClientSecret(intention.clientSecret));
+  const [transaction] = await tx
+    .insert(emuTransactions)
+    .values({
+      ...fields,
+      intentionId: intention.id,
+      orderId: intention.orderId,
+      kind: "payment",
+      amountCents: intention.amountCents,
+      currency: intention.currency,
       acsToken: challenge ? hex32() : null,
       awaitingChallenge: challenge,
       createdText: now,
@@ -195,7 +217,7 @@ async function payWithSavedCard(
       transaction,
       challengeUrl: `${base}/acs/${transaction.id}/?token=${transaction.acsToken}`,
     };
-  return finish(tx, base, intention, transaction, behaviour.outcome === "approved" ? behaviour.scenario : undefined);
+  return finish(tx, base, intention, transaction, scenario);
 }
 
 export type ChallengeAnswer = { otp: string; mpin?: string };
