@@ -1,94 +1,25 @@
 import "server-only";
-import { eq } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
-import { logger } from "@/lib/logger";
-import {
-  emuCardTokens,
-  emuIntentions,
-  emuTransactions,
-  type EmuIntention,
-  type EmuScenario,
-  type EmuTransaction,
-} from "./db/schema";
-import { cardBehaviour, cardNumMask, THREE_DS_OTP, TEST_WALLET, tokenMaskedPan, type CardBehaviour } from "./cards";
-import { enqueueTokenCallback, enqueueTransactionCallback } from "./callbacks";
-import { urlRefusal } from "./exposure";
-import { redirectLocation } from "./redirect-query";
-import { lockIntention, lockTransaction } from "./repo";
-import { defaultDelaySeconds, regionOfClientSecret } from "./settings";
-import { paymentKeyFor, type StoredPaymentMethod } from "./intention-shapes";
+import { emuTransactions, type EmuIntention, type EmuScenario } from "./db/schema";
+import { cardBehaviour, cardNumMask, TEST_WALLET } from "./cards";
+import type { StoredPaymentMethod } from "./intention-shapes";
+import { finish, type PaymentResult } from "./payment-finish";
+import { AWAITING, DECLINED, outcomeOf } from "./payment-outcomes";
+import { lockIntention } from "./repo";
+import { savedCardCharge, type SavedCardMethod } from "./saved-card-payment";
+import { regionOfClientSecret } from "./settings";
 import { paymobTimestamp } from "./time";
 import { hex32 } from "./tokens";
-import { buildTransactionObject, type TransactionObject } from "./transaction-object";
-import { savedCardCharge, type SavedCardMethod, type SavedCardRefusal } from "./saved-card-payment";
 
-// The payment engine behind the hosted checkout and the Pixel iframe: start a payment, pass the emulated
-// 3-D Secure / wallet step, finish it (transaction row, signed callbacks, redirect URL) in one DB transaction.
+// The payment engine behind the hosted checkout, the Pay API and the Pixel frame: start a payment (card, wallet,
+// saved card) in one DB transaction; it either finishes at once (payment-finish.ts) or waits on the bank's or
+// wallet's page (payment-challenge.ts).
 
 export type PaymentMethodInput =
   { type: "card"; digits: string; saveCard: boolean } | { type: "wallet"; number: string } | SavedCardMethod;
 
-export type PaymentResult =
-  | { kind: "finished"; transaction: EmuTransaction; obj: TransactionObject; redirectUrl: string }
-  | { kind: "challenge"; transaction: EmuTransaction; challengeUrl: string }
-  | { kind: "refused"; reason: "already_paid" | "expired" | "not_found" | SavedCardRefusal };
-
-type Outcome = {
-  success: boolean;
-  pending: boolean;
-  message: string;
-  txnResponseCode: string;
-  acqResponseCode: string;
-};
-const APPROVED: Outcome = {
-  success: true,
-  pending: false,
-  message: "Approved",
-  txnResponseCode: "APPROVED",
-  acqResponseCode: "00",
-};
-const DECLINED: Outcome = {
-  success: false,
-  pending: false,
-  message: "Do not honour",
-  txnResponseCode: "DECLINED",
-  acqResponseCode: "05",
-};
-const PENDING: Outcome = {
-  success: false,
-  pending: true,
-  message: "Pending",
-  txnResponseCode: "PENDING",
-  acqResponseCode: "",
-};
-const AWAITING: Outcome = { ...PENDING, message: "Awaiting authentication" };
-
 function integrationFor(intention: EmuIntention, name: "card" | "wallet"): StoredPaymentMethod | undefined {
   return (intention.paymentMethods as StoredPaymentMethod[]).find((m) => m.name === name);
-}
-
-function outcomeOf(behaviour: CardBehaviour): Outcome {
-  if (behaviour.outcome === "approved") return APPROVED;
-  return behaviour.outcome === "pending" ? PENDING : DECLINED;
-}
-
-/**
- * Where the browser goes after a finished payment: the merchant's redirection_url, or Paymob's status page.
- * A public emulator checks the URL again here (it was checked at creation; APP_URL may have changed since).
- */
-function redirectTarget(base: string, intention: EmuIntention, transaction: EmuTransaction): string {
-  if (intention.redirectionUrl) {
-    const refusal = urlRefusal(intention.redirectionUrl, "redirection_url");
-    if (!refusal) return intention.redirectionUrl;
-    logger.warn(
-      { scope: "paymob-emulator", intentionId: intention.id, orderId: intention.orderId, reason: refusal },
-      "redirection_url refused: showing the status page instead",
-    );
-  }
-  const url = new URL(`${base}/unifiedcheckout/payment-status`);
-  url.searchParams.set("payment_token", paymentKeyFor(intention, transaction.integrationId));
-  url.searchParams.set("trx_id", String(transaction.id));
-  return url.toString();
 }
 
 export async function startPayment(
@@ -218,110 +149,4 @@ async function recordPayment(
       challengeUrl: `${base}/acs/${transaction.id}/?token=${transaction.acsToken}`,
     };
   return finish(tx, base, intention, transaction, scenario);
-}
-
-export type ChallengeAnswer = { otp: string; mpin?: string };
-
-/**
- * The emulated ACS / wallet page was submitted. Wrong answers (or Cancel) decline. A repeated submit of a
- * finished challenge just repeats its redirect, without new callbacks.
- */
-export async function completeChallenge(
-  db: Db,
-  base: string,
-  transactionId: number,
-  acsToken: string,
-  answer: ChallengeAnswer | "cancel",
-): Promise<PaymentResult> {
-  return db.transaction(async (tx) => {
-    const current = await lockTransaction(tx, transactionId);
-    if (!current || !current.acsToken || current.acsToken !== acsToken)
-      return { kind: "refused", reason: "not_found" } as const;
-    const intention = await lockIntention(tx, current.intentionId);
-    if (!intention) return { kind: "refused", reason: "not_found" } as const;
-    if (!current.awaitingChallenge) {
-      const obj = buildTransactionObject(intention, current);
-      return {
-        kind: "finished",
-        transaction: current,
-        obj,
-        redirectUrl: redirectLocation(redirectTarget(base, intention, current), obj),
-      } as const;
-    }
-    const wallet = current.sourceType === "wallet";
-    const passed =
-      answer !== "cancel" &&
-      answer.otp === (wallet ? TEST_WALLET.otp : THREE_DS_OTP) &&
-      (!wallet || answer.mpin === TEST_WALLET.mpin);
-    // Another attempt may have paid the intention meanwhile: never approve twice.
-    const outcome =
-      intention.status === "paid"
-        ? { ...DECLINED, message: "Order has already paid." }
-        : passed
-          ? APPROVED
-          : {
-              ...DECLINED,
-              message:
-                answer === "cancel"
-                  ? "Authentication cancelled"
-                  : wallet
-                    ? "Wrong MPIN or OTP"
-                    : "Authentication failed",
-            };
-    const [transaction] = await tx
-      .update(emuTransactions)
-      .set({
-        ...outcome,
-        awaitingChallenge: false,
-        updatedText: paymobTimestamp(regionOfClientSecret(intention.clientSecret)),
-      })
-      .where(eq(emuTransactions.id, current.id))
-      .returning();
-    if (!transaction) throw new Error("emulator: transaction update returned nothing");
-    return finish(tx, base, intention, transaction);
-  });
-}
-
-async function finish(
-  tx: Tx,
-  base: string,
-  intention: EmuIntention,
-  transaction: EmuTransaction,
-  cardScenario?: EmuScenario,
-): Promise<PaymentResult> {
-  let current = intention;
-  if (transaction.success && !transaction.pending) {
-    [current = intention] = await tx
-      .update(emuIntentions)
-      .set({ status: "paid" })
-      .where(eq(emuIntentions.id, intention.id))
-      .returning();
-  }
-  // A scenario card wins over the intention's scenario: it is the more specific choice, made at payment time.
-  const scenario = cardScenario ?? current.scenario;
-  const delaySeconds = current.scenarioDelaySeconds ?? defaultDelaySeconds();
-  const lastId = await enqueueTransactionCallback(tx, { intention: current, transaction, scenario, delaySeconds });
-  if (transaction.saveCard && transaction.success && transaction.sourceType === "card") {
-    const billing = current.billingData as { email?: string };
-    const [token] = await tx
-      .insert(emuCardTokens)
-      .values({
-        token: hex32() + hex32().slice(0, 14),
-        maskedPan: tokenMaskedPan(transaction.sourcePan),
-        cardSubtype: transaction.sourceSubType,
-        email: billing.email ?? "",
-        orderId: current.orderId,
-        intentionId: current.id,
-        createdText: paymobTimestamp(regionOfClientSecret(current.clientSecret)),
-      })
-      .returning();
-    if (token) await enqueueTokenCallback(tx, current, token, scenario, lastId);
-  }
-  const obj = buildTransactionObject(current, transaction);
-  return {
-    kind: "finished",
-    transaction,
-    obj,
-    redirectUrl: redirectLocation(redirectTarget(base, current, transaction), obj),
-  };
 }

@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { EmuIntention } from "../db/schema";
 import { json, type EmuContext } from "../http";
 import type { StoredPaymentMethod } from "../intention-shapes";
-import type { PaymentResult } from "../payments";
+import type { PaymentResult } from "../payment-finish";
 import { redirectPairs } from "../redirect-query";
 import { intentionById } from "../repo";
 import { readPaymentKey } from "../tokens";

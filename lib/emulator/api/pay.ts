@@ -4,7 +4,8 @@ import { logger } from "@/lib/logger";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { json, readJson, type EmuContext } from "../http";
 import { cardInput, walletInput } from "../payment-input";
-import { startPayment, type PaymentMethodInput, type PaymentResult } from "../payments";
+import type { PaymentResult } from "../payment-finish";
+import { startPayment, type PaymentMethodInput } from "../payments";
 import { payAnswer, readPaySession, refusal, sessionError } from "./pay-session";
 import { payWithToken } from "./pay-token";
 
