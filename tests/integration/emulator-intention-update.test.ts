@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { loadPaymobConfig, type PaymobConfig } from "@/lib/paymob/config";
 import { EMULATOR_PUBLIC_KEY, EMULATOR_SECRET_KEY } from "@/lib/paymob/emulator-credentials";
 import { PaymobValidationError } from "@/lib/paymob/errors";
-import { updateIntention } from "@/lib/paymob/intention";
+import { updateIntention } from "@/lib/paymob/intention-update";
 import { useTestDb } from "../helpers/db";
 import { createTestIntention, payByCard, useEmulatorHarness, type CreatedIntention } from "../helpers/emulator-server";
 import { testDbTarget } from "../helpers/test-db-target";

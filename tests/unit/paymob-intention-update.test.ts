@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { PaymobInvalidInputError, PaymobUnexpectedResponseError } from "@/lib/paymob/errors";
-import { updateIntention } from "@/lib/paymob/intention";
+import { updateIntention } from "@/lib/paymob/intention-update";
 
 import { fakeFetch, json, TEST_PAYMOB_CONFIG } from "./paymob-fake-fetch";
 
