@@ -95,7 +95,7 @@ async function measureApp(): Promise<{ measured: Measured[]; throughput: Through
     await waitForHttp(`${origin}/`, app, 60_000);
     const fixtures = await db.withDb((conn) => createPageFixtures(conn, origin));
     const measured = LIGHTHOUSE ? await measureLighthouse(origin, fixtures) : [];
-    const throughput = THROUGHPUT ? await measurePageThroughput(origin, fixtures, proxy, app.child.pid) : [];
+    const throughput = THROUGHPUT ? await measurePageThroughput(origin, fixtures, proxy, app) : [];
     if (proxy.protocolErrors() > 0)
       console.warn(`⚠ the query-counting proxy dropped ${proxy.protocolErrors()} connection(s) it could not parse`);
     return { measured, throughput };
@@ -136,7 +136,7 @@ async function measurePageThroughput(
   origin: string,
   fixtures: PageFixtures,
   proxy: PgQueryProxy,
-  serverPid: number | undefined,
+  app: Started,
 ): Promise<ThroughputRow[]> {
   const home = await fetch(`${origin}/`, { signal: AbortSignal.timeout(30_000) });
   const chunk = await pickStaticChunk(origin, [...staticScriptPaths(await home.text())]);
@@ -157,7 +157,21 @@ async function measurePageThroughput(
   );
   console.log(`static asset: ${chunk.path} (${kb(chunk.bytes)}), served by the same next start`);
   return measureThroughput(
-    { origin, targets, concurrencies, requests, maxSeconds, warmupPerPage, proxy, serverPid },
+    {
+      origin,
+      targets,
+      concurrencies,
+      requests,
+      maxSeconds,
+      warmupPerPage,
+      proxy,
+      serverPid: app.child.pid,
+      serverGone: () => {
+        const { exitCode, signalCode } = app.child;
+        if (signalCode !== null) return `killed by ${signalCode} (see ${app.logFile})`;
+        return exitCode === null ? null : `exited with ${exitCode} (see ${app.logFile})`;
+      },
+    },
     console.log,
   );
 }
@@ -186,7 +200,7 @@ async function main() {
   await assertPostgresReachable();
   const load = machineLoad();
   console.log(
-    `machine: ${load.cores} cores, 1-min load ${load.load1.toFixed(2)}${load.load1 > load.cores ? "  ⚠ busy machine: Lighthouse's simulated timings will suffer" : ""}`,
+    `machine: ${load.cores} cores, 1-min load ${load.load1.toFixed(2)}${load.load1 > load.cores ? `  ⚠ busy machine: ${LIGHTHOUSE ? "Lighthouse's simulated timings" : "throughput"} will suffer` : ""}`,
   );
   await ensureProductionBuild(DIST_DIR, args.rebuild);
   const bare = LIGHTHOUSE ? await measureBareAndSay() : undefined;

@@ -27,6 +27,8 @@ export type ThroughputPlan = {
   warmupPerPage: number;
   proxy: PgQueryProxy;
   serverPid: number | undefined;
+  /** Why the measured server is gone (e.g. "killed by SIGKILL"), or null while it runs. */
+  serverGone: () => string | null;
 };
 
 /**
@@ -92,6 +94,9 @@ export async function measureThroughput(plan: ThroughputPlan, log: (line: string
           at[phase] = { queries: plan.proxy.counts(), cpu: readCpu(plan.serverPid) };
         },
       });
+      // A dead server answers ECONNREFUSED at loopback speed: that is no figure to print, let alone compare.
+      const gone = plan.serverGone();
+      if (gone) throw new Error(`the app server stopped during ${target.name} at ${concurrency} connections: ${gone}`);
       const summary = summarizeGets(result);
       const queries = totalQueries(at.end!.queries) - totalQueries(at.start!.queries);
       const cpuStart = at.start!.cpu;
