@@ -144,7 +144,7 @@ async function measurePageThroughput(
     { name: "static asset", path: chunk.path, kind: "static" },
     { name: "home", path: "/", kind: "catalog" },
     { name: "product", path: `/products/${fixtures.productSlug}`, kind: "catalog" },
-    { name: "cart (3 lines)", path: "/cart", cookie: fixtures.cartCookie, kind: "visitor" },
+    { name: "cart (3 items)", path: "/cart", cookie: fixtures.cartCookie, kind: "visitor" },
     { name: "login", path: "/login", kind: "visitor" },
   ].filter((t) => t.kind === "static" || !args.only || t.name.includes(args.only)) as ThroughputTarget[];
   const concurrencies = args.connections.split(",").map((c) => Math.max(1, Number(c) || 1));
