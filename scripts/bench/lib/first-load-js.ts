@@ -10,10 +10,7 @@ export type FirstLoadJs = { scripts: number; rawBytes: number; gzipBytes: number
 export async function firstLoadJs(pageUrl: string, headers: Record<string, string> = {}): Promise<FirstLoadJs> {
   const response = await fetch(pageUrl, { headers, redirect: "manual", signal: AbortSignal.timeout(30_000) });
   if (response.status !== 200) throw new Error(`${pageUrl} answered ${response.status}`);
-  const html = await response.text();
-  const paths = new Set(
-    [...html.matchAll(/["'(](\/_next\/static\/[^"'()\s]+?\.js)(?:\?[^"'()\s]*)?["')]/g)].map((m) => m[1]!),
-  );
+  const paths = staticScriptPaths(await response.text());
   let rawBytes = 0;
   let gzipBytes = 0;
   for (const path of paths) {
@@ -24,6 +21,13 @@ export async function firstLoadJs(pageUrl: string, headers: Record<string, strin
     gzipBytes += gzipSync(bytes, { level: 9 }).length;
   }
   return { scripts: paths.size, rawBytes, gzipBytes };
+}
+
+/** Each /_next/static/**.js path a page's HTML references (script src, preloads, flight data), once, query dropped. */
+export function staticScriptPaths(html: string): Set<string> {
+  return new Set(
+    [...html.matchAll(/["'(](\/_next\/static\/[^"'()\s]+?\.js)(?:\?[^"'()\s]*)?["')]/g)].map((m) => m[1]!),
+  );
 }
 
 export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
