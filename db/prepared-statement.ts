@@ -1,7 +1,7 @@
 import "server-only";
 import { sql, type SQL } from "drizzle-orm";
 import { QueryBuilder } from "drizzle-orm/pg-core";
-import type { Db, Tx } from "@/db/client";
+import type { Db, Tx } from "./client";
 
 const names = new Set<string>();
 const qb = new QueryBuilder();
@@ -18,10 +18,10 @@ export type StatementText<Row> = {
 };
 
 /**
- * A statement of the callback hot path, run as a NAMED prepared statement: node-postgres and Neon's Pool parse
- * and plan it once per connection and afterwards only bind values. Under load, Postgres re-parsing and
- * re-planning every callback competed with the app for the CPU (scripts/bench/callbacks.ts). PGlite ignores
- * the name and runs the same text.
+ * A statement of a hot path (the Paymob callback's: lib/payments/hot-path-*.ts, and the paid cart it empties),
+ * run as a NAMED prepared statement: node-postgres and Neon's Pool parse and plan it once per connection and
+ * afterwards only bind values. Under load, Postgres re-parsing and re-planning every callback competed with the
+ * app for the CPU (scripts/bench/callbacks.ts). PGlite ignores the name and runs the same text.
  *
  * Written in SQL because the statements are CTE chains (several writes in one round trip) the query builder
  * does not express: the steps become the WITH list of a `select <columns> from <last step>`. Rows come back
