@@ -1,9 +1,8 @@
 import "server-only";
 import type { Db, Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
-import { cartUpdatedAt, clearCart } from "@/lib/cart";
+import { clearCartCheckedOutBy } from "@/lib/cart";
 import { logger } from "@/lib/logger";
-import { findOrder } from "./queries";
 import { MONEY_ARRIVED_ORDER_STATUSES, UNPAID_ORDER_STATUSES } from "./statuses";
 
 /**
@@ -17,11 +16,8 @@ export async function clearCartOfPaidOrder(
   change: { orderId: string; from: OrderStatus; to: OrderStatus },
 ): Promise<boolean> {
   if (!UNPAID_ORDER_STATUSES.has(change.from) || !MONEY_ARRIVED_ORDER_STATUSES.has(change.to)) return false;
-  const order = await findOrder(db, change.orderId);
-  if (!order?.cartId) return false;
-  const updatedAt = await cartUpdatedAt(db, order.cartId);
-  if (!updatedAt || updatedAt > order.createdAt) return false;
-  await clearCart(db, order.cartId);
-  logger.info({ scope: "checkout", orderReference: order.reference, cartId: order.cartId }, "paid: cart emptied");
+  const cleared = await clearCartCheckedOutBy(db, change.orderId);
+  if (!cleared) return false;
+  logger.info({ scope: "checkout", ...cleared }, "paid: cart emptied");
   return true;
 }

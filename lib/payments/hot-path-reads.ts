@@ -4,7 +4,7 @@ import type { Tx } from "@/db/client";
 import { orders, type OrderStatus } from "@/db/schema/orders";
 import { paymentAttempts, paymentTransactions, type AttemptStatus } from "@/db/schema/payments";
 import type { ReversalKind, ReversalStatus } from "@/db/schema/reversals";
-import { preparedStatement, type PreparedStatement } from "./prepared-statement";
+import { preparedStatement, type PreparedStatement } from "@/db/prepared-statement";
 
 // The statements of the callback hot path (the reads here; the writes in hot-path-writes.ts), the only SQL text of the payments aggregate (everything else is in
 // event-queries.ts and reservation-queries.ts, through the query builder). Why they are SQL and prepared: scripts/bench/callbacks.ts measured

@@ -4,7 +4,7 @@ import type { Db, Tx } from "@/db/client";
 import type { OrderStatus } from "@/db/schema/orders";
 import type { AttemptStatus } from "@/db/schema/payments";
 import type { ReversalKind, ReversalStatus } from "@/db/schema/reversals";
-import { preparedStatement } from "./prepared-statement";
+import { preparedStatement } from "@/db/prepared-statement";
 import type { Int8 } from "./hot-path-reads";
 
 // The callback hot path's writes: record a transaction, settle the reservations it reports, store a rejected
