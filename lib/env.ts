@@ -5,7 +5,7 @@ import { pixelBuild } from "@/lib/paymob/pixel-build";
 import { PaymobConfigError } from "@/lib/paymob/errors";
 import { isLoopbackUrl } from "@/lib/app-url";
 import { resolveDbConfig } from "@/db/config";
-import { storeCurrency, storeDigits } from "@/lib/store";
+import { storeCurrency } from "@/lib/store";
 import { storeSupportEmail } from "@/lib/support-contact";
 import { clientAddressSource } from "@/lib/rate-limit/client-address";
 
@@ -59,7 +59,6 @@ export function envProblems(env: Env = process.env): string[] {
 
   for (const check of [
     () => storeCurrency(env),
-    () => storeDigits(env),
     () => storeSupportEmail(env),
     () => resolveDbConfig(env),
     () => clientAddressSource(env),

@@ -1,4 +1,3 @@
-import { DIGIT_SETTINGS, type DigitSetting } from "./locale";
 import { isPaymobRegion, PAYMOB_REGIONS, type PaymobRegion } from "./paymob/regions";
 
 type Env = Record<string, string | undefined>;
@@ -19,19 +18,6 @@ export function storeTimeZone(env: Env = process.env): string {
 
 /** Read once per server process, like the rest of the environment. Server code only: the browser has no PAYMOB_REGION. */
 export const STORE_TIME_ZONE = storeTimeZone();
-
-/**
- * STORE_DIGITS: the digits Arabic (or English) pages write numbers in. `locale` (default) follows each locale's
- * convention; `latn`/`arab` force Latin or Arabic-Indic digits everywhere (lib/locale.ts).
- */
-export function storeDigits(env: Env = process.env): DigitSetting {
-  const value = env.STORE_DIGITS?.trim().toLowerCase() || "locale";
-  if (!(DIGIT_SETTINGS as readonly string[]).includes(value))
-    throw new Error(
-      `STORE_DIGITS must be one of ${DIGIT_SETTINGS.join(", ")} (got "${env.STORE_DIGITS}"): "latn" writes 0-9, "arab" writes ٠-٩, "locale" follows each language and country's usual digits.`,
-    );
-  return value as DigitSetting;
-}
 
 /**
  * The catalog's currency: STORE_CURRENCY, or by default the currency of PAYMOB_REGION (EGP, SAR, AED, OMR), with

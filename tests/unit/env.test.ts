@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { envProblems, isDeployed } from "@/lib/env";
-import { storeCurrency, storeDigits, storeRegion, storeTimeZone } from "@/lib/store";
+import { storeCurrency, storeRegion, storeTimeZone } from "@/lib/store";
 
 const LIVE = {
   PAYMOB_SECRET_KEY: "egy_sk_live_abc123",
@@ -108,19 +108,6 @@ describe("environment validation", () => {
       /STORE_CURRENCY is EGP but Paymob's Oman region \(PAYMOB_REGION=oman\) charges in OMR/,
     );
     expect(envProblems({ STORE_CURRENCY: "SAR" }).join("\n")).toMatch(/STORE_CURRENCY is SAR .* charges in EGP/);
-  });
-
-  it("reads STORE_DIGITS (default: each locale's own digits) and explains a value it does not know", () => {
-    expect(storeDigits({})).toBe("locale");
-    expect(storeDigits({ STORE_DIGITS: "" })).toBe("locale");
-    expect(storeDigits({ STORE_DIGITS: " LATN " })).toBe("latn");
-    expect(storeDigits({ STORE_DIGITS: "arab" })).toBe("arab");
-    expect(envProblems({ STORE_DIGITS: "arab" })).toEqual([]);
-    const problems = envProblems({ STORE_DIGITS: "arabic" });
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toBe(
-      'STORE_DIGITS must be one of locale, latn, arab (got "arabic"): "latn" writes 0-9, "arab" writes ٠-٩, "locale" follows each language and country\'s usual digits.',
-    );
   });
 
   it("takes the store's region and clock from PAYMOB_REGION, Egypt when unset or unknown", () => {
