@@ -1,3 +1,5 @@
+import { localeTag, type LocaleOptions } from "@/lib/locale";
+
 const exponentCache = new Map<string, number>();
 
 /** Digits after the decimal point for a currency: EGP 2, OMR 3, JPY 0 (from the runtime's ICU data). */
@@ -12,8 +14,14 @@ export function currencyExponent(currency: string): number {
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
-export function formatMoney(amountMinor: number, currency: string, locale = "en-EG"): string {
+/**
+ * An amount of integer minor units, shown with the currency's own exponent (OMR 350.000, EGP 350.00) in the
+ * language and region asked for: English in Egypt ("EGP 350.00") unless told otherwise, Arabic as "‏٣٥٠٫٠٠ ج.م.‏" in
+ * ar-EG. Arabic output carries the bidi marks Intl puts in (U+200F, U+061C) so it reads right inside any text.
+ */
+export function formatMoney(amountMinor: number, currency: string, options: LocaleOptions = {}): string {
   if (!Number.isSafeInteger(amountMinor)) throw new TypeError(`amountMinor must be an integer, got ${amountMinor}`);
+  const locale = localeTag(options);
   const key = `${locale}|${currency}`;
   let formatter = formatters.get(key);
   if (!formatter) {

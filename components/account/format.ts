@@ -1,23 +1,14 @@
-import { STORE_TIME_ZONE } from "@/lib/store";
-// Dates are rendered on the server, whose clock zone is arbitrary. The store is in Cairo (as the shared payment
-// timeline assumes), and the zone is printed with full timestamps so staff never misread one.
-const ZONE = STORE_TIME_ZONE;
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: ZONE });
-const dateTimeFormat = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  second: "2-digit",
-  timeZone: ZONE,
-  timeZoneName: "short",
-});
+import { formatDateTime as formatInZone } from "@/lib/date-time";
+import { storeRegion } from "@/lib/store";
+
+// Dates are rendered on the server, whose clock zone is arbitrary. They are shown in the store's region's zone
+// (PAYMOB_REGION: Cairo by default, as the shared payment timeline assumes), and the zone is printed with full
+// timestamps so staff never misread one. English until the pages are bilingual.
 
 export function formatDate(date: Date): string {
-  return dateFormat.format(date);
+  return formatInZone(date, { region: storeRegion(), style: "date" });
 }
 
 export function formatDateTime(date: Date): string {
-  return dateTimeFormat.format(date);
+  return formatInZone(date, { region: storeRegion(), style: "second" });
 }

@@ -1,14 +1,15 @@
-import type { PaymobRegion } from "@/lib/paymob/regions";
+import { PAYMOB_REGIONS, type PaymobRegion } from "@/lib/paymob/regions";
 
 // Paymob timestamps (`created_at`, `updated_at`, the intention's `created`) are the region's local wall-clock time
 // with microseconds, signed into the HMAC exactly as written. Real payloads differ by region (docs/paymob.md
 // § "Regions and hosts"): Egypt's carry no offset at all (Cairo time implied), KSA's end in `+03:00`. UAE and Oman are
-// emitted with their own offset (`+04:00`), which the docs' redirect sample shows for a Gulf account.
+// emitted with their own offset (`+04:00`), which the docs' redirect sample shows for a Gulf account. The zones
+// themselves are the region table's (lib/paymob/regions.ts), shared with the store's own clock.
 const REGION_CLOCKS: Record<PaymobRegion, { timeZone: string; withOffset: boolean }> = {
-  egypt: { timeZone: "Africa/Cairo", withOffset: false },
-  ksa: { timeZone: "Asia/Riyadh", withOffset: true },
-  uae: { timeZone: "Asia/Dubai", withOffset: true },
-  oman: { timeZone: "Asia/Muscat", withOffset: true },
+  egypt: { timeZone: PAYMOB_REGIONS.egypt.timeZone, withOffset: false },
+  ksa: { timeZone: PAYMOB_REGIONS.ksa.timeZone, withOffset: true },
+  uae: { timeZone: PAYMOB_REGIONS.uae.timeZone, withOffset: true },
+  oman: { timeZone: PAYMOB_REGIONS.oman.timeZone, withOffset: true },
 };
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

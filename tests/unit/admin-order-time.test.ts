@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { formatOrderTime, timeZoneCity } from "@/lib/admin/order-time";
 
 // The admin order list shows when each order was placed, to the minute, in the store's zone (Africa/Cairo, which
@@ -20,8 +20,14 @@ describe("admin order times", () => {
     expect([morning, evening]).toEqual(["2 Dec 2026, 09:00", "2 Dec 2026, 19:45"]);
   });
 
-  it("follows the zone it is given, and names it as people do", () => {
-    expect(formatOrderTime(new Date("2026-12-02T12:05:00Z"), "Asia/Riyadh")).toBe("2 Dec 2026, 15:05");
+  afterEach(() => vi.unstubAllEnvs());
+
+  it("follows the store's region (PAYMOB_REGION) or the region it is given, and names the zone as people do", () => {
+    const noon = new Date("2026-12-02T12:05:00Z");
+    expect(formatOrderTime(noon, { region: "ksa" })).toBe("2 Dec 2026, 15:05");
+    vi.stubEnv("PAYMOB_REGION", "oman");
+    expect(formatOrderTime(noon)).toBe("2 Dec 2026, 16:05");
+    expect(formatOrderTime(noon, { locale: "ar" })).toBe("٢ ديسمبر ٢٠٢٦، ١٦:٠٥");
     expect(timeZoneCity()).toBe("Cairo");
     expect(timeZoneCity("America/New_York")).toBe("New York");
   });

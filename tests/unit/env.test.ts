@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { envProblems, isDeployed } from "@/lib/env";
-import { storeCurrency } from "@/lib/store";
+import { storeCurrency, storeRegion, storeTimeZone } from "@/lib/store";
 
 const LIVE = {
   PAYMOB_SECRET_KEY: "egy_sk_live_abc123",
@@ -108,5 +108,16 @@ describe("environment validation", () => {
       /STORE_CURRENCY is EGP but Paymob's Oman region \(PAYMOB_REGION=oman\) charges in OMR/,
     );
     expect(envProblems({ STORE_CURRENCY: "SAR" }).join("\n")).toMatch(/STORE_CURRENCY is SAR .* charges in EGP/);
+  });
+
+  it("takes the store's region and clock from PAYMOB_REGION, Egypt when unset or unknown", () => {
+    expect([storeRegion({}), storeTimeZone({})]).toEqual(["egypt", "Africa/Cairo"]);
+    expect([storeRegion({ PAYMOB_REGION: " KSA " }), storeTimeZone({ PAYMOB_REGION: "ksa" })]).toEqual([
+      "ksa",
+      "Asia/Riyadh",
+    ]);
+    expect(storeTimeZone({ PAYMOB_REGION: "uae" })).toBe("Asia/Dubai");
+    expect(storeTimeZone({ PAYMOB_REGION: "oman" })).toBe("Asia/Muscat");
+    expect(storeRegion({ PAYMOB_REGION: "pakistan" })).toBe("egypt");
   });
 });
