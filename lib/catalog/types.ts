@@ -14,3 +14,9 @@ type CategoryRef = Pick<Category, "slug" | "name">;
 
 /** A shelf as the menu and its page show it, with how many products are on it. */
 export type CatalogCategory = Pick<Category, "id" | "slug" | "name" | "description"> & { productCount: number };
+
+/**
+ * The language catalog copy is read in. English is the products / categories rows themselves; another locale
+ * reads product_translations / category_translations, falling back to English field by field.
+ */
+export type CatalogLocale = "en" | "ar";
