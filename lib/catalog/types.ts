@@ -1,4 +1,5 @@
 import type { Category, Product } from "@/db/schema";
+import type { StoreLocale } from "@/lib/locale";
 
 /** A product as the storefront shows it (its row without the bookkeeping columns). */
 export type CatalogProduct = Pick<
@@ -16,7 +17,8 @@ type CategoryRef = Pick<Category, "slug" | "name">;
 export type CatalogCategory = Pick<Category, "id" | "slug" | "name" | "description"> & { productCount: number };
 
 /**
- * The language catalog copy is read in. English is the products / categories rows themselves; another locale
- * reads product_translations / category_translations, falling back to English field by field.
+ * The language catalog copy is read in: the store's languages (lib/locale.ts). English is the products /
+ * categories rows themselves; another locale reads product_translations / category_translations, falling back to
+ * English field by field.
  */
-export type CatalogLocale = "en" | "ar";
+export type CatalogLocale = StoreLocale;
