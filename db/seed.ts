@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "./client";
-import { categories, products } from "./schema";
+import { categories, categoryTranslations, products, productTranslations } from "./schema";
 import { SEED_CATEGORIES, SEED_PRODUCTS } from "./seed-data";
+import { SEED_CATEGORIES_AR, SEED_PRODUCTS_AR } from "./seed-data-ar";
 import { currencyExponent } from "../lib/money";
 
 /**
@@ -33,7 +34,31 @@ export async function seedProducts(db: Db, currency: string): Promise<number> {
       .set({ categoryId: row.categoryId })
       .where(and(eq(products.slug, row.slug), isNull(products.categoryId)));
   }
+  await seedArabicCopy(db, categoryIds);
   return inserted.length;
+}
+
+/**
+ * The demo catalog's Arabic copy, for the demo rows that have none yet: like prices, copy already there (edited
+ * since, or seeded before) is left alone, so a re-seed changes nothing.
+ */
+async function seedArabicCopy(db: Db, categoryIds: Map<string, number>): Promise<void> {
+  const categoryRows = Object.entries(SEED_CATEGORIES_AR).flatMap(([slug, copy]) => {
+    const categoryId = categoryIds.get(slug);
+    return categoryId === undefined ? [] : [{ categoryId, locale: "ar", ...copy }];
+  });
+  if (categoryRows.length > 0) await db.insert(categoryTranslations).values(categoryRows).onConflictDoNothing();
+  const slugs = Object.keys(SEED_PRODUCTS_AR) as (keyof typeof SEED_PRODUCTS_AR)[];
+  const ids = await db
+    .select({ id: products.id, slug: products.slug })
+    .from(products)
+    .where(inArray(products.slug, slugs));
+  const productRows = ids.map((p) => ({
+    productId: p.id,
+    locale: "ar",
+    ...SEED_PRODUCTS_AR[p.slug as keyof typeof SEED_PRODUCTS_AR],
+  }));
+  if (productRows.length > 0) await db.insert(productTranslations).values(productRows).onConflictDoNothing();
 }
 
 /** The demo shelves by slug → id, inserting the missing ones. */

@@ -1,4 +1,4 @@
-import { check, customType, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { check, customType, index, integer, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
 import { sql } from "drizzle-orm";
 
 /** A shelf of the catalog, with its own page at /categories/<slug>; `position` orders the menu. */
@@ -40,6 +40,54 @@ export const products = pgTable(
     check("products_price_non_negative", sql`${t.priceMinor} >= 0`),
     index("products_search_idx").using("gin", t.search),
     index("products_category_idx").on(t.categoryId),
+  ],
+);
+
+/**
+ * Catalog copy in a language other than English (English stays in `products` / `categories`, the default). A
+ * field left null or blank falls back to the English one, so a half-translated product still shows whole. The
+ * check lists the locales the store knows; adding one is a migration, on purpose.
+ */
+export const productTranslations = pgTable(
+  "product_translations",
+  {
+    productId: integer("product_id")
+      .notNull()
+      .references(() => products.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    name: text("name"),
+    description: text("description"),
+    // The 'simple' parser over text folded by catalog_search_fold() (migration 0008: harakat and shadda, alef / ya /
+    // ta marbuta / hamza forms, tatweel, the article), which every server computes identically; the query side
+    // (catalog_search_tsquery) folds the same way. Not the Snowball 'arabic' config: PGlite and PostgreSQL 15 ship
+    // it, but a stemmer is revised with server releases, and a stored vector must keep matching new queries.
+    search: tsvector("search")
+      .notNull()
+      .generatedAlwaysAs(
+        sql`setweight(to_tsvector('simple', catalog_search_fold(coalesce("name", ''))), 'A') || setweight(to_tsvector('simple', catalog_search_fold(coalesce("description", ''))), 'B')`,
+      ),
+  },
+  (t) => [
+    primaryKey({ name: "product_translations_pk", columns: [t.productId, t.locale] }),
+    check("product_translations_locale", sql`${t.locale} in ('ar')`),
+    index("product_translations_search_idx").using("gin", t.search),
+  ],
+);
+
+/** A shelf's name and description in another language; same fallback rules as product_translations. */
+export const categoryTranslations = pgTable(
+  "category_translations",
+  {
+    categoryId: integer("category_id")
+      .notNull()
+      .references(() => categories.id, { onDelete: "cascade" }),
+    locale: text("locale").notNull(),
+    name: text("name"),
+    description: text("description"),
+  },
+  (t) => [
+    primaryKey({ name: "category_translations_pk", columns: [t.categoryId, t.locale] }),
+    check("category_translations_locale", sql`${t.locale} in ('ar')`),
   ],
 );
 

@@ -1,15 +1,18 @@
 import "server-only";
-import { asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
+import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
 import { cache } from "react";
 import { z } from "zod";
 import { getDb, type Db } from "@/db/client";
-import { categories, products } from "@/db/schema";
+import { categories, categoryTranslations, products, productTranslations } from "@/db/schema";
 import { logger } from "@/lib/logger";
 import type { Sort } from "./listing-params";
-import type { CatalogCategory, CatalogProduct, ProductDetail } from "./types";
+import type { CatalogCategory, CatalogLocale, CatalogProduct, ProductDetail } from "./types";
 
 // Every read of `products` and `categories` by the storefront (the cart's priced join lives with the cart,
-// lib/cart/queries.ts). Both are written only by the seed (db/seed.ts).
+// lib/cart/queries.ts). Both are written only by the seed (db/seed.ts). Each list and lookup takes a locale,
+// 'en' by default: English reads the rows alone, exactly as before translations existed; another locale joins
+// its translation row and falls back to English per field (a missing row, a null or a blank field).
 
 const columns = {
   id: products.id,
@@ -21,35 +24,75 @@ const columns = {
   image: products.image,
 };
 
+/** A translated text field, or the English one when the translation has none (null or blank). */
+function translated(field: AnyPgColumn, english: AnyPgColumn): SQL<string> {
+  return sql<string>`coalesce(nullif(btrim(${field}), ''), ${english})`;
+}
+
+/** The product fields a shopper reads, in `locale`: the columns themselves for English. */
+function productColumns(locale: CatalogLocale) {
+  if (locale === "en") return columns;
+  return {
+    ...columns,
+    name: translated(productTranslations.name, products.name),
+    description: translated(productTranslations.description, products.description),
+  };
+}
+
+/**
+ * Joins the product's translation row for a locale other than English. The selection (productColumns) already
+ * fixes the row's type, so the joined builder is handed back as the same type.
+ */
+function withProductTranslation<T extends PgSelect>(query: T, locale: CatalogLocale): T {
+  if (locale === "en") return query;
+  return query.leftJoin(
+    productTranslations,
+    and(eq(productTranslations.productId, products.id), eq(productTranslations.locale, locale)),
+  ) as unknown as T;
+}
+
+function selectProducts(db: Db, locale: CatalogLocale) {
+  return withProductTranslation(db.select(productColumns(locale)).from(products).$dynamic(), locale);
+}
+
+/** The name products sort by in `locale`. */
+function productName(locale: CatalogLocale): SQL | typeof products.name {
+  return locale === "en" ? products.name : translated(productTranslations.name, products.name);
+}
+
 /** ORDER BY for a sort; the id breaks ties so a page never reshuffles between two loads. */
-function orderBy(sort: Sort, featured: SQL[] = []): SQL[] {
+function orderBy(sort: Sort, featured: SQL[] = [], name: SQL | typeof products.name = products.name): SQL[] {
   switch (sort) {
     case "price-asc":
       return [asc(products.priceMinor), asc(products.id)];
     case "price-desc":
       return [desc(products.priceMinor), asc(products.id)];
     case "name":
-      return [asc(products.name), asc(products.id)];
+      return [asc(name), asc(products.id)];
     case "featured":
       return [...featured, asc(products.id)];
   }
 }
 
 /** Every product; "featured" is the catalog's seeded order. */
-export async function listProducts(db: Db, sort: Sort = "featured"): Promise<CatalogProduct[]> {
-  return db
-    .select(columns)
-    .from(products)
-    .orderBy(...orderBy(sort));
+export async function listProducts(
+  db: Db,
+  sort: Sort = "featured",
+  locale: CatalogLocale = "en",
+): Promise<CatalogProduct[]> {
+  return selectProducts(db, locale).orderBy(...orderBy(sort, [], productName(locale)));
 }
 
 /** The products on one shelf. */
-export async function listProductsInCategory(db: Db, categoryId: number, sort: Sort): Promise<CatalogProduct[]> {
-  return db
-    .select(columns)
-    .from(products)
+export async function listProductsInCategory(
+  db: Db,
+  categoryId: number,
+  sort: Sort,
+  locale: CatalogLocale = "en",
+): Promise<CatalogProduct[]> {
+  return selectProducts(db, locale)
     .where(eq(products.categoryId, categoryId))
-    .orderBy(...orderBy(sort));
+    .orderBy(...orderBy(sort, [], productName(locale)));
 }
 
 /**
@@ -57,9 +100,20 @@ export async function listProductsInCategory(db: Db, categoryId: number, sort: S
  * websearch_to_tsquery takes what people type (several words all must match, "quoted phrases", -excluded) and
  * never raises a syntax error; the english stemmer lets "mugs" find "mug". "featured" here means best match
  * first, a name hit weighing more than a description hit. A query of only stop words ("the") matches nothing.
+ *
+ * In Arabic ('ar') it searches the translation's `search` column (migration 0008): catalog_search_tsquery folds
+ * what was typed as the column was folded (harakat and shadda, alef / ya / ta marbuta / hamza forms, tatweel, the
+ * article) and matches every word as a prefix. The English text is searched too, so a product shown in English
+ * (no translation yet) or a Latin word ("Siwa") is still found.
  */
-export async function searchProducts(db: Db, query: string, sort: Sort): Promise<CatalogProduct[]> {
+export async function searchProducts(
+  db: Db,
+  query: string,
+  sort: Sort,
+  locale: CatalogLocale = "en",
+): Promise<CatalogProduct[]> {
   if (!query.trim()) return [];
+  if (locale !== "en") return searchTranslatedProducts(db, query, sort, locale);
   const tsquery = sql`websearch_to_tsquery('english', ${query})`;
   return db
     .select(columns)
@@ -68,8 +122,23 @@ export async function searchProducts(db: Db, query: string, sort: Sort): Promise
     .orderBy(...orderBy(sort, [desc(sql`ts_rank(${products.search}, ${tsquery})`)]));
 }
 
+async function searchTranslatedProducts(
+  db: Db,
+  query: string,
+  sort: Sort,
+  locale: Exclude<CatalogLocale, "en">,
+): Promise<CatalogProduct[]> {
+  const translatedQuery = sql`catalog_search_tsquery(${query})`;
+  const englishQuery = sql`websearch_to_tsquery('english', ${query})`;
+  const rank = sql`coalesce(ts_rank(${productTranslations.search}, ${translatedQuery}), 0) + ts_rank(${products.search}, ${englishQuery})`;
+  return selectProducts(db, locale)
+    .where(sql`(${productTranslations.search} @@ ${translatedQuery} or ${products.search} @@ ${englishQuery})`)
+    .orderBy(...orderBy(sort, [desc(rank)], productName(locale)));
+}
+
 /** Every shelf in menu order, with its product count (an empty shelf is listed; the caller decides). */
-export async function listCategories(db: Db): Promise<CatalogCategory[]> {
+export async function listCategories(db: Db, locale: CatalogLocale = "en"): Promise<CatalogCategory[]> {
+  if (locale !== "en") return listTranslatedCategories(db, locale);
   return db
     .select({
       id: categories.id,
@@ -81,6 +150,25 @@ export async function listCategories(db: Db): Promise<CatalogCategory[]> {
     .from(categories)
     .leftJoin(products, eq(products.categoryId, categories.id))
     .groupBy(categories.id)
+    .orderBy(asc(categories.position), asc(categories.id));
+}
+
+async function listTranslatedCategories(db: Db, locale: Exclude<CatalogLocale, "en">): Promise<CatalogCategory[]> {
+  return db
+    .select({
+      id: categories.id,
+      slug: categories.slug,
+      name: translated(categoryTranslations.name, categories.name),
+      description: translated(categoryTranslations.description, categories.description),
+      productCount: sql<number>`count(${products.id})::int`,
+    })
+    .from(categories)
+    .leftJoin(
+      categoryTranslations,
+      and(eq(categoryTranslations.categoryId, categories.id), eq(categoryTranslations.locale, locale)),
+    )
+    .leftJoin(products, eq(products.categoryId, categories.id))
+    .groupBy(categories.id, categoryTranslations.categoryId, categoryTranslations.locale)
     .orderBy(asc(categories.position), asc(categories.id));
 }
 
@@ -103,22 +191,45 @@ const slugSchema = z
   .max(120);
 
 /** One shelf by its URL slug; a slug that cannot exist is answered without a query. */
-export async function findCategoryBySlug(db: Db, slug: string): Promise<CatalogCategory | undefined> {
+export async function findCategoryBySlug(
+  db: Db,
+  slug: string,
+  locale: CatalogLocale = "en",
+): Promise<CatalogCategory | undefined> {
   if (!slugSchema.safeParse(slug).success) return undefined;
-  return (await listCategories(db)).find((c) => c.slug === slug);
+  return (await listCategories(db, locale)).find((c) => c.slug === slug);
 }
 
 /** Per-request memo, so generateMetadata and the page share one lookup. */
 export const getCategoryBySlug = cache(async (slug: string) => findCategoryBySlug(await getDb(), slug));
 
 /** One product by its URL slug, with its shelf; a slug that cannot exist is answered without a query. */
-export async function findProductBySlug(db: Db, slug: string): Promise<ProductDetail | undefined> {
+export async function findProductBySlug(
+  db: Db,
+  slug: string,
+  locale: CatalogLocale = "en",
+): Promise<ProductDetail | undefined> {
   if (!slugSchema.safeParse(slug).success) return undefined;
-  const [row] = await db
-    .select({ ...columns, categorySlug: categories.slug, categoryName: categories.name })
-    .from(products)
-    .leftJoin(categories, eq(categories.id, products.categoryId))
-    .where(eq(products.slug, slug));
+  // Null when the product has no shelf (the left join found none), in either locale.
+  const shelfName =
+    locale === "en"
+      ? sql<string | null>`${categories.name}`
+      : sql<string | null>`${translated(categoryTranslations.name, categories.name)}`;
+  let query = withProductTranslation(
+    db
+      .select({ ...productColumns(locale), categorySlug: categories.slug, categoryName: shelfName })
+      .from(products)
+      .leftJoin(categories, eq(categories.id, products.categoryId))
+      .$dynamic(),
+    locale,
+  );
+  if (locale !== "en") {
+    query = query.leftJoin(
+      categoryTranslations,
+      and(eq(categoryTranslations.categoryId, categories.id), eq(categoryTranslations.locale, locale)),
+    ) as unknown as typeof query;
+  }
+  const [row] = await query.where(eq(products.slug, slug));
   if (!row) return undefined;
   const { categorySlug, categoryName, ...product } = row;
   return {
@@ -134,17 +245,17 @@ export const getProductBySlug = cache(async (slug: string) => findProductBySlug(
  * Products to show beside `productId`: its shelf-mates first, then the rest of the catalog, in the catalog's order.
  * A product with no shelf gets the catalog's first products.
  */
-export async function listRelatedProducts(db: Db, productId: number, limit = 4): Promise<CatalogProduct[]> {
+export async function listRelatedProducts(
+  db: Db,
+  productId: number,
+  limit = 4,
+  locale: CatalogLocale = "en",
+): Promise<CatalogProduct[]> {
   const [self] = await db.select({ categoryId: products.categoryId }).from(products).where(eq(products.id, productId));
   if (!self) return [];
   const sameShelf =
     self.categoryId === null ? sql`0` : sql`case when ${products.categoryId} = ${self.categoryId} then 0 else 1 end`;
-  return db
-    .select(columns)
-    .from(products)
-    .where(ne(products.id, productId))
-    .orderBy(sameShelf, asc(products.id))
-    .limit(limit);
+  return selectProducts(db, locale).where(ne(products.id, productId)).orderBy(sameShelf, asc(products.id)).limit(limit);
 }
 
 /** The currency a product is priced in, or undefined when there is no such product. */
