@@ -136,39 +136,33 @@ async function searchTranslatedProducts(
     .orderBy(...orderBy(sort, [desc(rank)], productName(locale)));
 }
 
-/** Every shelf in menu order, with its product count (an empty shelf is listed; the caller decides). */
+/**
+ * Every shelf in menu order, with its product count (an empty shelf is listed; the caller decides). In another
+ * locale than English, the shelf's translation row is joined and each text falls back to English.
+ */
 export async function listCategories(db: Db, locale: CatalogLocale = "en"): Promise<CatalogCategory[]> {
-  if (locale !== "en") return listTranslatedCategories(db, locale);
-  return db
+  const english = locale === "en";
+  const query = db
     .select({
       id: categories.id,
       slug: categories.slug,
-      name: categories.name,
-      description: categories.description,
+      name: english ? categories.name : translated(categoryTranslations.name, categories.name),
+      description: english
+        ? categories.description
+        : translated(categoryTranslations.description, categories.description),
       productCount: sql<number>`count(${products.id})::int`,
     })
     .from(categories)
+    .$dynamic();
+  const withText = english
+    ? query
+    : query.leftJoin(
+        categoryTranslations,
+        and(eq(categoryTranslations.categoryId, categories.id), eq(categoryTranslations.locale, locale)),
+      );
+  return withText
     .leftJoin(products, eq(products.categoryId, categories.id))
-    .groupBy(categories.id)
-    .orderBy(asc(categories.position), asc(categories.id));
-}
-
-async function listTranslatedCategories(db: Db, locale: Exclude<CatalogLocale, "en">): Promise<CatalogCategory[]> {
-  return db
-    .select({
-      id: categories.id,
-      slug: categories.slug,
-      name: translated(categoryTranslations.name, categories.name),
-      description: translated(categoryTranslations.description, categories.description),
-      productCount: sql<number>`count(${products.id})::int`,
-    })
-    .from(categories)
-    .leftJoin(
-      categoryTranslations,
-      and(eq(categoryTranslations.categoryId, categories.id), eq(categoryTranslations.locale, locale)),
-    )
-    .leftJoin(products, eq(products.categoryId, categories.id))
-    .groupBy(categories.id, categoryTranslations.categoryId, categoryTranslations.locale)
+    .groupBy(categories.id, ...(english ? [] : [categoryTranslations.categoryId, categoryTranslations.locale]))
     .orderBy(asc(categories.position), asc(categories.id));
 }
 
