@@ -2,6 +2,7 @@ import { connection } from "next/server";
 import { CategoryLinks } from "@/components/catalog/category-links";
 import { ListingHeader } from "@/components/catalog/listing-header";
 import { ProductGrid } from "@/components/catalog/product-grid";
+import { Region, RegionTitle } from "@/components/ui/scoped-id";
 import { getDb } from "@/db/client";
 import { parseListingParams } from "@/lib/catalog/listing-params";
 import { getMenuCategories, listProducts } from "@/lib/catalog/queries";
@@ -14,16 +15,16 @@ export default async function HomePage({ searchParams }: Props) {
   const [products, categories] = await Promise.all([listProducts(await getDb(), sort), getMenuCategories()]);
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
-      <section aria-labelledby="home-title" className="mb-8 rounded-3xl bg-brand-100 px-6 py-10 sm:px-10">
-        <h1 id="home-title" className="max-w-2xl text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">
+      <Region className="mb-8 rounded-3xl bg-brand-100 px-6 py-10 sm:px-10">
+        <RegionTitle as="h1" className="max-w-2xl text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">
           Egyptian home goods, made by hand
-        </h1>
+        </RegionTitle>
         <p className="mt-3 max-w-2xl text-base text-muted sm:text-lg">
           Clay from Aswan, cotton from Giza, brass from the Khan, and the pantry of the Nile, from the workshops and
           oases that have made them for generations.
         </p>
         <CategoryLinks categories={categories} label="Shop by category" size="large" className="mt-6" />
-      </section>
+      </Region>
       <h2 className="sr-only">All products</h2>
       {products.length > 0 ? (
         <>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { OrderStatusBadge } from "@/components/account/order-status";
 import { Pagination } from "@/components/account/pagination";
+import { IdScope, ScopedInput, ScopedLabel, ScopedSelect } from "@/components/ui/scoped-id";
 import { getDb } from "@/db/client";
 import { ORDER_STATUSES } from "@/db/schema/orders";
 import { requireAdmin } from "@/lib/admin/guard";
@@ -34,36 +35,34 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
     <main>
       <h1 className="text-2xl font-semibold">Orders</h1>
       <form method="get" action="/admin" className="mt-4 flex flex-wrap items-end gap-3" role="search">
-        <div>
-          <label htmlFor="q" className="block text-sm font-medium">
-            Reference or email
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            defaultValue={filter.q}
-            className="mt-1 w-64 max-w-full rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
-          />
-        </div>
-        <div>
-          <label htmlFor="status" className="block text-sm font-medium">
-            Status
-          </label>
-          <select
-            id="status"
-            name="status"
-            defaultValue={filter.status ?? ""}
-            className="mt-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
-          >
-            <option value="">Any status</option>
-            {ORDER_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {ORDER_STATUS_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <IdScope>
+          <div>
+            <ScopedLabel className="block text-sm font-medium">Reference or email</ScopedLabel>
+            <ScopedInput
+              name="q"
+              type="search"
+              defaultValue={filter.q}
+              className="mt-1 w-64 max-w-full rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
+            />
+          </div>
+        </IdScope>
+        <IdScope>
+          <div>
+            <ScopedLabel className="block text-sm font-medium">Status</ScopedLabel>
+            <ScopedSelect
+              name="status"
+              defaultValue={filter.status ?? ""}
+              className="mt-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
+            >
+              <option value="">Any status</option>
+              {ORDER_STATUSES.map((s) => (
+                <option key={s} value={s}>
+                  {ORDER_STATUS_LABELS[s]}
+                </option>
+              ))}
+            </ScopedSelect>
+          </div>
+        </IdScope>
         <button
           type="submit"
           className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { OrderStatus } from "@/db/schema/orders";
 import { ORDER_STATUS_LABELS, ORDER_STATUS_NEXT } from "@/lib/orders/status-labels";
+import { Region, RegionTitle } from "@/components/ui/scoped-id";
 
 const LOOK: Record<OrderStatus, { style: string; icon: string }> = {
   paid: { style: "border-emerald-200 bg-emerald-50 text-emerald-950", icon: "✓" },
@@ -29,10 +30,7 @@ export function OrderStatusCard({
   const look = LOOK[status];
   const copy = ORDER_STATUS_NEXT[status];
   return (
-    <section
-      className={`flex flex-col gap-4 rounded-2xl border p-6 ${look.style}`}
-      aria-labelledby="order-status-title"
-    >
+    <Region className={`flex flex-col gap-4 rounded-2xl border p-6 ${look.style}`}>
       <div className="flex items-start gap-4">
         <span
           aria-hidden="true"
@@ -47,9 +45,9 @@ export function OrderStatusCard({
               {reference}
             </span>
           </p>
-          <h1 id="order-status-title" className="text-3xl font-bold tracking-tight" data-testid="order-status">
+          <RegionTitle as="h1" className="text-3xl font-bold tracking-tight" data-testid="order-status">
             {ORDER_STATUS_LABELS[status]}
-          </h1>
+          </RegionTitle>
           <p className="mt-1">{copy.meaning}</p>
           <p className="mt-1" data-testid="order-next-step">
             {copy.next}
@@ -57,6 +55,6 @@ export function OrderStatusCard({
         </div>
       </div>
       {children}
-    </section>
+    </Region>
   );
 }

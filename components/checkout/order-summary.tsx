@@ -1,4 +1,5 @@
 import { Price } from "@/components/catalog/price";
+import { Region, RegionTitle } from "@/components/ui/scoped-id";
 import type { OrderLine } from "@/db/schema/orders";
 
 export type SummaryLine = {
@@ -34,13 +35,8 @@ export function OrderSummary({
   title?: string;
 }) {
   return (
-    <section
-      aria-labelledby="order-summary-title"
-      className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6"
-    >
-      <h2 id="order-summary-title" className="text-lg font-semibold">
-        {title}
-      </h2>
+    <Region className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6">
+      <RegionTitle className="text-lg font-semibold">{title}</RegionTitle>
       <ul className="flex flex-col divide-y divide-brand-100">
         {lines.map((line) => (
           <li key={line.key} className="flex items-center gap-3 py-3">
@@ -68,6 +64,6 @@ export function OrderSummary({
           <Price amountMinor={totalMinor} currency={currency} />
         </dd>
       </dl>
-    </section>
+    </Region>
   );
 }

@@ -1,5 +1,6 @@
 import type { TimelineEntry, TimelineNote, TimelineTone } from "@/lib/orders/timeline";
 import { STORE_TIME_ZONE } from "@/lib/store";
+import { Region, RegionTitle } from "@/components/ui/scoped-id";
 
 const DOT: Record<TimelineTone, string> = {
   neutral: "bg-stone-400",
@@ -40,13 +41,8 @@ export function PaymentTimeline({
 }) {
   const start = entries[0]?.at.getTime();
   return (
-    <section
-      aria-labelledby="payment-timeline-title"
-      className={framed ? "rounded-2xl border border-brand-200 bg-white p-6" : undefined}
-    >
-      <h2 id="payment-timeline-title" className="mb-4 text-lg font-semibold">
-        {title}
-      </h2>
+    <Region className={framed ? "rounded-2xl border border-brand-200 bg-white p-6" : undefined}>
+      <RegionTitle className="mb-4 text-lg font-semibold">{title}</RegionTitle>
       <ol className="relative flex flex-col gap-5 border-l border-brand-200 pl-6" data-testid="payment-timeline">
         {entries.map((entry) => (
           <li key={entry.id} className="relative">
@@ -81,7 +77,7 @@ export function PaymentTimeline({
           </li>
         ) : null}
       </ol>
-    </section>
+    </Region>
   );
 }
 

@@ -7,6 +7,7 @@ import { Price } from "@/components/catalog/price";
 import { ProductGrid } from "@/components/catalog/product-grid";
 import { ProductJsonLd } from "@/components/catalog/product-json-ld";
 import { ProductImage } from "@/components/ui/product-image";
+import { Region, RegionTitle } from "@/components/ui/scoped-id";
 import { getDb } from "@/db/client";
 import { getProductBySlug, listRelatedProducts } from "@/lib/catalog/queries";
 import { productMetadata } from "@/lib/site-metadata";
@@ -76,12 +77,10 @@ export default async function ProductPage({ params }: Props) {
         </div>
       </div>
       {related.length > 0 ? (
-        <section aria-labelledby="related-title" className="mt-14">
-          <h2 id="related-title" className="mb-5 text-xl font-bold tracking-tight text-brand-900">
-            You may also like
-          </h2>
+        <Region className="mt-14">
+          <RegionTitle className="mb-5 text-xl font-bold tracking-tight text-brand-900">You may also like</RegionTitle>
           <ProductGrid products={related} eagerImages={0} buyable={false} />
-        </section>
+        </Region>
       ) : null}
     </main>
   );
