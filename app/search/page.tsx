@@ -32,7 +32,7 @@ export default async function SearchPage({ searchParams }: Props) {
           "Search the shop"
         )}
       </h1>
-      <SearchForm id="page-search" defaultValue={q} className="mt-4 mb-8 max-w-xl" autoFocus={!q} />
+      <SearchForm defaultValue={q} className="mt-4 mb-8 max-w-xl" autoFocus={!q} />
       {!q ? (
         <EmptyListing title="What are you looking for?" categories={await getMenuCategories()}>
           <p>Search names and descriptions: try “cotton”, “honey” or “coffee”. Or browse a category.</p>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { requestMagicLink, type MagicLinkState } from "@/lib/auth/actions";
 
 const initial: MagicLinkState = { status: "idle" };
@@ -9,29 +9,31 @@ const initial: MagicLinkState = { status: "idle" };
 export function MagicLinkForm({ callbackUrl }: { callbackUrl: string }) {
   const [state, action, pending] = useActionState(requestMagicLink, initial);
   const input = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+  const errorId = `${inputId}-error`;
   useEffect(() => {
     if (state.status === "error") input.current?.focus();
   }, [state]);
   return (
     <form action={action} className="space-y-3" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
-      <label htmlFor="email" className="block text-sm font-medium">
+      <label htmlFor={inputId} className="block text-sm font-medium">
         Email
       </label>
       <input
         ref={input}
-        id="email"
+        id={inputId}
         name="email"
         type="email"
         autoComplete="email"
         required
         defaultValue={state.email}
         aria-invalid={state.status === "error" || undefined}
-        aria-describedby={state.message ? "email-error" : undefined}
+        aria-describedby={state.message ? errorId : undefined}
         className="w-full rounded-md border border-stone-300 bg-white px-3 py-2 outline-none focus:border-brand-700"
       />
       {state.message ? (
-        <p id="email-error" role="alert" className="text-sm text-red-700">
+        <p id={errorId} role="alert" className="text-sm text-red-700">
           {state.message}
         </p>
       ) : null}

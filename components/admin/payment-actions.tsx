@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef } from "react";
+import { useActionState, useEffect, useId, useRef } from "react";
 import { refundAction, voidAction } from "@/lib/admin/actions";
 import { ActionButton } from "./action-button";
 import { ActionMessage, IDLE } from "./action-message";
@@ -34,7 +34,8 @@ export function PaymentActions({
 }: Props) {
   const [refundState, refund, refunding] = useActionState(refundAction, IDLE);
   const [voidState, voidPayment, voiding] = useActionState(voidAction, IDLE);
-  const inputId = `refund-${transactionId}`;
+  // Not `refund-${transactionId}`: a hidden, still mounted copy of this order page (Cache Components) has the same.
+  const inputId = useId();
   const messageId = `${inputId}-message`;
   const amount = useRef<HTMLInputElement>(null);
   const refundInvalid = refundState.status === "invalid";

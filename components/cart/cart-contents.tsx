@@ -1,6 +1,6 @@
 "use client";
 
-import { useOptimistic, useRef, useState, useTransition } from "react";
+import { useId, useOptimistic, useRef, useState, useTransition } from "react";
 import { removeFromCart, setCartQuantity } from "@/lib/cart/actions";
 import { applyCartUpdate, type CartUpdate } from "@/lib/cart/optimistic";
 import type { CartLineView, CartResult, CartView } from "@/lib/cart/types";
@@ -20,6 +20,7 @@ export function CartContents({ cart }: { cart: CartView }) {
   const { setOptimisticCount } = useCartCount();
   const [pending, startTransition] = useTransition();
   const [announcement, setAnnouncement] = useState("");
+  const itemsTitleId = useId();
   const [error, setError] = useState("");
   const headingRef = useRef<HTMLHeadingElement>(null);
 
@@ -58,8 +59,8 @@ export function CartContents({ cart }: { cart: CartView }) {
         <EmptyCart />
       ) : (
         <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
-          <section aria-labelledby="cart-items-title" aria-busy={pending}>
-            <h2 id="cart-items-title" className="sr-only">
+          <section aria-labelledby={itemsTitleId} aria-busy={pending}>
+            <h2 id={itemsTitleId} className="sr-only">
               Items
             </h2>
             <ul className="divide-y divide-brand-200 rounded-2xl border border-brand-200 bg-white px-5">

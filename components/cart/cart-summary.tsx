@@ -1,17 +1,19 @@
 "use client";
 
 import Link from "next/link";
+import { useId } from "react";
 import { Price } from "@/components/catalog/price";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { CartView } from "@/lib/cart/types";
 
 export function CartSummary({ cart, busy }: { cart: CartView; busy: boolean }) {
+  const titleId = useId();
   return (
     <section
-      aria-labelledby="cart-summary-title"
+      aria-labelledby={titleId}
       className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6 lg:sticky lg:top-6"
     >
-      <h2 id="cart-summary-title" className="text-lg font-semibold">
+      <h2 id={titleId} className="text-lg font-semibold">
         Order summary
       </h2>
       <dl className="flex items-baseline justify-between gap-4">

@@ -1,9 +1,14 @@
+"use client";
+
 import Form from "next/form";
+import { useId } from "react";
 import { LineIcon } from "@/components/ui/line-icon";
 
 /**
- * A GET form to /search: without JavaScript it is a plain form, with it next/form navigates client-side. `id`
- * keeps labels unique when the header's and the page's forms are both on a page.
+ * A GET form to /search: without JavaScript it is a plain form, with it next/form navigates client-side. The
+ * label needs an id unique in the document: the header's and the page's forms are both on a page, and a page's
+ * form may also sit in a hidden, still mounted copy of an earlier page (Cache Components' <Activity>). So a page
+ * leaves `id` out and gets one from useId; the header, rendered once by the root layout, may pass a fixed one.
  */
 export function SearchForm({
   id,
@@ -11,18 +16,20 @@ export function SearchForm({
   className = "",
   autoFocus = false,
 }: {
-  id: string;
+  id?: string;
   defaultValue?: string;
   className?: string;
   autoFocus?: boolean;
 }) {
+  const ownId = useId();
+  const inputId = id ?? ownId;
   return (
     <Form action="/search" role="search" className={`flex min-w-0 items-center ${className}`}>
-      <label htmlFor={id} className="sr-only">
+      <label htmlFor={inputId} className="sr-only">
         Search products
       </label>
       <input
-        id={id}
+        id={inputId}
         name="q"
         type="search"
         defaultValue={defaultValue}

@@ -1,10 +1,11 @@
+import { useId } from "react";
 import { COUNTRIES } from "@/lib/checkout/start/countries";
 
 type Props = { name: string; defaultValue?: string; error?: string; className?: string };
 
 /** The billing country as a list, not free text: no typos, and a phone shows its own picker. Styled like Field. */
 export function CountrySelect({ name, defaultValue, error, className = "" }: Props) {
-  const id = `checkout-${name}`;
+  const id = `${useId()}-${name}`; // unique per rendered form, and still says which field it is
   const errorId = `${id}-error`;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>

@@ -1,4 +1,4 @@
-import type { HTMLInputAutoCompleteAttribute, HTMLInputTypeAttribute } from "react";
+import { useId, type HTMLInputAutoCompleteAttribute, type HTMLInputTypeAttribute } from "react";
 
 type FieldProps = {
   name: string;
@@ -24,7 +24,7 @@ export function Field({
   inputMode,
   className = "",
 }: FieldProps) {
-  const id = `checkout-${name}`;
+  const id = `${useId()}-${name}`; // unique per rendered form, and still says which field it is
   const errorId = `${id}-error`;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
