@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useId, useRef, useState } from "react";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { loadPixelAssets } from "./pixel-loader";
 
@@ -29,7 +29,6 @@ type Props = {
   clientSecret: string;
   script: string;
   styles: string[];
-  elementId: string;
   /** Where to go once Pixel reports a result without leaving the page (non-3-D-Secure cards). */
   returnUrl: string;
   /** Offer "save this card": only an account can keep one (lib/saved-cards), so never for a guest's order. */
@@ -45,16 +44,12 @@ type Status =
 
 const LOAD_TIMEOUT_MS = 20_000;
 
-export function PixelCheckout({
-  publicKey,
-  clientSecret,
-  script,
-  styles,
-  elementId,
-  returnUrl,
-  showSaveCard = false,
-}: Props) {
+export function PixelCheckout({ publicKey, clientSecret, script, styles, returnUrl, showSaveCard = false }: Props) {
   const router = useRouter();
+  // Pixel finds its container with getElementById and keeps one instance per id, so the id must be unique in the
+  // document (a hidden, still mounted copy of this page under Cache Components has its own) and plain: useId's
+  // format is React's to change, so keep only characters that are safe in an id and in a CSS selector.
+  const elementId = `paymob-pixel${useId().replace(/[^A-Za-z0-9_-]/g, "")}`;
   const [status, setStatus] = useState<Status>({ kind: "loading" });
   const container = useRef<HTMLDivElement>(null);
   // StrictMode runs effects twice on mount; refs survive that, so Pixel is constructed exactly once.

@@ -41,7 +41,6 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
           clientSecret={clientSecret}
           script={assets.script}
           styles={assets.styles}
-          elementId={`paymob-pixel-${attempt.id}`}
           returnUrl={returnPath(attempt.specialReference)}
           showSaveCard={order.userId !== null}
         />
