@@ -51,10 +51,12 @@ export async function changeProductPrice(
         return { status: "invalid", message: "This price form is incomplete. Reload the page." };
     }
   }
+  // Also when the price was already that: the row may have been changed in the database directly, and then the
+  // cached pages (and this admin's own list) still show the price from before.
+  invalidate();
   const { product, oldPriceMinor, newPriceMinor, changed } = result;
   const price = formatMoney(newPriceMinor, product.currency);
   if (!changed) return { status: "saved", message: `${product.name} already costs ${price}. Nothing changed.` };
-  invalidate();
   return {
     status: "saved",
     message: `${product.name} now costs ${price} (was ${formatMoney(oldPriceMinor, product.currency)}).`,
