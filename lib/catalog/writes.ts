@@ -23,7 +23,7 @@ const priceChange = z.object({
   by: z.string().trim().min(1).max(320),
 });
 
-export const setProductPriceInput = z.union([
+const setProductPriceInput = z.union([
   priceChange.extend({ productId: z.number().int().positive(), slug: z.undefined().optional() }),
   priceChange.extend({ slug, productId: z.undefined().optional() }),
 ]);
