@@ -12,9 +12,17 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <div className="mb-6 flex items-center justify-between border-b border-stone-200 pb-3 text-sm">
-        <Link href="/admin" className="font-semibold">
-          Store admin
-        </Link>
+        <nav aria-label="Admin" className="flex items-center gap-4">
+          <Link href="/admin" className="font-semibold">
+            Store admin
+          </Link>
+          <Link href="/admin" className="underline">
+            Orders
+          </Link>
+          <Link href="/admin/products" className="underline">
+            Products
+          </Link>
+        </nav>
         <span className="text-stone-600">{admin.verifiedEmail}</span>
       </div>
       {children}

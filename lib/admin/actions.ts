@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { getDb, type Db } from "@/db/client";
 import { getViewer, type Viewer } from "@/lib/auth/session";
+import { invalidateCatalog } from "@/lib/catalog/invalidate";
 import { replayEvent } from "@/lib/payments";
 import { adminActionRefusal } from "./action-limits";
 import { previewAuthorisationVoid, previewRefund, previewVoid } from "./confirmation";
@@ -15,6 +16,7 @@ import {
   type AdminActionState,
 } from "./operations";
 import { paymobGateway } from "./paymob-gateway";
+import { changeProductPrice, refreshCatalog, type CatalogAdminState } from "./product-prices";
 
 // Thin server-action wrappers: the session and the real Paymob gateway go in, the operations do the checks.
 // Every action first counts against the admin's rate limit (lib/admin/action-limits.ts).
@@ -80,4 +82,17 @@ export async function releaseReversalAction(_prev: AdminActionState, form: FormD
 
 export async function replayAction(_prev: AdminActionState, form: FormData): Promise<AdminActionState> {
   return limited(form, (viewer, db) => replayOrderEvent(viewer, db, fields(form), replayEvent));
+}
+
+// The catalog's actions (/admin/products) talk to no payment provider, so they are not counted against the
+// admin's rate limit, whose refusal speaks of orders; the admin check is in each operation.
+
+export async function setProductPriceAction(_prev: CatalogAdminState, form: FormData): Promise<CatalogAdminState> {
+  const [viewer, db] = await Promise.all([getViewer(), getDb()]);
+  return changeProductPrice(viewer, db, fields(form), invalidateCatalog);
+}
+
+/** Reads no form: it only expires the cached catalog. The form parameter keeps the app's action shape. */
+export async function refreshCatalogAction(_prev: CatalogAdminState, _form: FormData): Promise<CatalogAdminState> {
+  return refreshCatalog(await getViewer(), invalidateCatalog);
 }

@@ -127,6 +127,8 @@ test("account and admin pages have no serious accessibility violations at either
     await admin.getByRole("link", { name: /NC-/ }).first().click();
     await expect(admin).toHaveURL(/\/admin\/orders\/NC-/);
     findings.push(...(await axeFindings(admin, `admin order @${size.name}`)));
+    await admin.goto("/admin/products");
+    findings.push(...(await axeFindings(admin, `admin products @${size.name}`)));
   }
   expectNoSeriousFindings(findings);
 });
