@@ -1,6 +1,7 @@
 import NextAuth, { type NextAuthRequest } from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { sortRewritePath } from "./lib/catalog/sort-rewrite";
 import { logger } from "./lib/logger";
 import { EMULATOR_MOUNT } from "./lib/paymob/emulator-credentials";
 import { isEmbeddableEverywhere, pageSecurityHeaders } from "./lib/security-headers";
@@ -19,6 +20,8 @@ const { auth } = NextAuth(authConfig);
  * - Signed-out visitors go from /account to the login page, then back. Convenience only: every account page
  *   checks the session itself (requireViewer), and /admin is deliberately absent: it answers 404 to anyone who
  *   is not an admin, signed in or not, rather than advertising itself with a redirect to /login.
+ * - A sorted home page or shelf (?sort=) is rewritten to the page for that sort, which reads no searchParams
+ *   (lib/catalog/sort-rewrite.ts); the address bar keeps ?sort=.
  */
 export async function proxy(request: NextRequest, event: NextFetchEvent): Promise<Response> {
   const { pathname } = request.nextUrl;
@@ -44,7 +47,12 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
   const forward = () => {
     const requestHeaders = new Headers(request.headers);
     for (const { key, value } of headers) if (key === "Content-Security-Policy") requestHeaders.set(key, value);
-    return NextResponse.next({ request: { headers: requestHeaders } });
+    const init = { request: { headers: requestHeaders } };
+    const sorted = sortRewritePath(pathname, request.nextUrl.searchParams);
+    if (!sorted) return NextResponse.next(init);
+    const target = request.nextUrl.clone(); // keeps the query string, which the sorted pages ignore
+    target.pathname = sorted;
+    return NextResponse.rewrite(target, init);
   };
   const fromAuth = isAccountPage(pathname) ? await requireSignIn(forward)(request, event) : undefined;
   const response = fromAuth ?? forward();

@@ -207,6 +207,50 @@ test.describe("on a desktop", () => {
     expect((await page.goto("/categories/pantry?sort=drop-table"))?.status()).toBe(200);
   });
 
+  test("a sorted home page or shelf loads straight from its ?sort= address, which stays in the address bar", async ({
+    page,
+  }) => {
+    // proxy.ts rewrites these to the sort's own page (app/sorted/[sort]): the response must still be the page in
+    // that order, under the per-request policy (Next's scripts carry its nonce), at the address that was asked for.
+    const violations: string[] = [];
+    page.on("console", (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
+    const canonical = () => page.locator('head link[rel="canonical"]').getAttribute("href");
+    const origin = () => new URL(page.url()).origin;
+
+    const home = await page.goto("/?sort=price-desc");
+    expect(home?.status()).toBe(200);
+    expect(home?.headers()["content-security-policy"]).toMatch(/script-src 'self' 'nonce-[^']+'/);
+    await expect(page).toHaveURL(/\/\?sort=price-desc$/);
+    expect(await gridNames(page)).toEqual(names([...SEED_PRODUCTS].sort((a, b) => b.price - a.price)));
+    await expect(page.getByRole("link", { name: "Price: high to low" })).toHaveAttribute("aria-current", "true");
+    expect(await canonical()).toBe(`${origin()}/?sort=price-desc`);
+
+    // Other parameters ride along and change nothing.
+    const shelf = await page.goto("/categories/pantry?utm_source=mail&sort=name");
+    expect(shelf?.status()).toBe(200);
+    await expect(page).toHaveURL(/\/categories\/pantry\?utm_source=mail&sort=name$/);
+    await expect(page).toHaveTitle(/^Pantry · /);
+    expect(await gridNames(page)).toEqual(names([...onShelf("pantry")].sort((a, b) => (a.name < b.name ? -1 : 1))));
+    expect(await canonical()).toBe(`${origin()}/categories/pantry?sort=name`);
+    // The page came to life: its sort links still navigate in place, to the public addresses.
+    await page.getByRole("link", { name: "Price: low to high" }).click();
+    await expect(page).toHaveURL(/\/categories\/pantry\?sort=price-asc$/);
+    await expect.poll(() => gridNames(page)).toEqual(names([...onShelf("pantry")].sort((a, b) => a.price - b.price)));
+    await page.getByRole("link", { name: "Featured" }).click();
+    await expect(page).toHaveURL(/\/categories\/pantry$/);
+    await expect.poll(() => gridNames(page)).toEqual(names(onShelf("pantry")));
+    expect(violations).toEqual([]);
+
+    // The internal paths answer too, pointing search engines at the public address; an unknown sort there is a 404.
+    expect((await page.goto("/sorted/name"))?.status()).toBe(200);
+    expect(await canonical()).toBe(`${origin()}/?sort=name`);
+    expect((await page.goto("/sorted/drop-table"))?.status()).toBe(404);
+    expect((await page.goto("/categories/pantry/sorted/drop-table"))?.status()).toBe(404);
+    expect((await page.goto("/categories/no-such-shelf?sort=name"))?.status()).toBe(404);
+  });
+
   test("the product page links its shelf and suggests its shelf-mates first", async ({ page, takeScreenshot }) => {
     await page.goto("/products/aswan-clay-mug");
     await expect(

@@ -1,58 +1,15 @@
 import type { Metadata } from "next";
-import Link from "next/link";
-import { notFound } from "next/navigation";
-import { connection } from "next/server";
-import { EmptyListing } from "@/components/catalog/empty-listing";
-import { ListingHeader } from "@/components/catalog/listing-header";
-import { ProductGrid } from "@/components/catalog/product-grid";
-import { getDb } from "@/db/client";
-import { parseListingParams } from "@/lib/catalog/listing-params";
-import { getCategoryBySlug, getMenuCategories, listProductsInCategory } from "@/lib/catalog/queries";
+import { ShelfListing } from "@/components/catalog/shelf-listing";
+import { shelfMetadata } from "@/lib/catalog/listing-metadata";
 
-type Props = {
-  params: Promise<{ slug: string }>;
-  searchParams: Promise<Record<string, string | string[] | undefined>>;
-};
+// The featured order only: proxy.ts sends ?sort=<another> to ./sorted/[sort], so this page reads no
+// searchParams (lib/catalog/sort-rewrite.ts).
+type Props = { params: Promise<{ slug: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
-  const category = await getCategoryBySlug((await params).slug);
-  if (!category) return { title: "Category not found" };
-  return { title: category.name, description: category.description };
+  return shelfMetadata((await params).slug, "featured");
 }
 
-export default async function CategoryPage({ params, searchParams }: Props) {
-  await connection();
-  const category = await getCategoryBySlug((await params).slug);
-  if (!category) notFound();
-  const { sort } = parseListingParams(await searchParams);
-  const products = await listProductsInCategory(await getDb(), category.id, sort);
-  const path = `/categories/${category.slug}`;
-
-  return (
-    <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
-        <Link href="/" className="rounded-md text-brand-800 hover:underline">
-          <span aria-hidden="true">←</span> All products
-        </Link>
-      </nav>
-      <header className="mb-6">
-        <h1 className="text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">{category.name}</h1>
-        <p className="mt-2 max-w-2xl text-muted">{category.description}</p>
-      </header>
-      {products.length > 0 ? (
-        <>
-          <ListingHeader count={products.length} path={path} sort={sort} />
-          <ProductGrid products={products} />
-        </>
-      ) : (
-        <EmptyListing
-          title="Nothing on this shelf right now"
-          categories={(await getMenuCategories()).filter((c) => c.slug !== category.slug)}
-        >
-          <p>New pieces arrive from the workshops every few weeks. Meanwhile, the rest of the shop is open.</p>
-        </EmptyListing>
-      )}
-    </main>
-  );
+export default async function CategoryPage({ params }: Props) {
+  return <ShelfListing slug={(await params).slug} sort="featured" />;
 }

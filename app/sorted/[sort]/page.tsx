@@ -1,0 +1,25 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { HomeListing } from "@/components/catalog/home-listing";
+import { homeMetadata } from "@/lib/catalog/listing-metadata";
+import { SORTS } from "@/lib/catalog/listing-params";
+import { sortFromSegment } from "@/lib/catalog/sort-rewrite";
+
+// The home page in another order. Its public address is /?sort=<sort>, which proxy.ts rewrites to this path so
+// that no listing page reads searchParams (lib/catalog/sort-rewrite.ts); the canonical link names that address.
+type Props = { params: Promise<{ sort: string }> };
+
+export function generateStaticParams() {
+  return SORTS.map((sort) => ({ sort }));
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const sort = sortFromSegment((await params).sort);
+  return sort ? homeMetadata(sort) : {};
+}
+
+export default async function SortedHomePage({ params }: Props) {
+  const sort = sortFromSegment((await params).sort);
+  if (!sort) notFound();
+  return <HomeListing sort={sort} />;
+}
