@@ -28,6 +28,11 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await expect(customer).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders$/);
   await signIn(customer, customerEmail);
   await expect(customer.getByText("No orders yet.", { exact: false })).toBeVisible();
+  // The header's account menu comes from the browser's read of /api/visitor: a customer's has no admin link.
+  await customer.getByRole("banner").getByText("Account", { exact: true }).click();
+  await expect(customer.getByRole("banner").getByText(customerEmail, { exact: true })).toBeVisible();
+  await expect(customer.getByRole("banner").getByRole("link", { name: "Your orders" })).toBeVisible();
+  await expect(customer.getByRole("banner").getByRole("link", { name: "Admin" })).toHaveCount(0);
 
   // Shop and pay on the emulator's hosted checkout with its approved test card.
   const shop = new Store(customer);
@@ -66,7 +71,9 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   // The admin, in another browser, finds the order and refunds it in full.
   const admin = await newPage(browser);
   await signIn(admin, ADMIN);
-  await admin.goto("/admin");
+  await admin.getByRole("banner").getByText("Account", { exact: true }).click();
+  await admin.getByRole("banner").getByRole("link", { name: "Admin" }).click();
+  await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByLabel("Reference or email").fill(customerEmail.toUpperCase());
   await admin.getByRole("main").getByRole("button", { name: "Search" }).click();
   await expect(admin.getByText("1 order", { exact: true })).toBeVisible();
