@@ -14,6 +14,20 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
+test("without JavaScript the header's Account link leads to the orders, which offer Sign out", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, `no-script-${runId}@example.com`);
+  await page.goto("/");
+  await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/account/orders");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders$/);
+  await context.close();
+});
+
 test("a signed-in customer pays, sees the order in their account, an admin refunds it, and the customer sees Refunded", async ({
   browser,
 }) => {
