@@ -1,12 +1,11 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import "./globals.css";
-import { AccountLink } from "@/components/account/account-link";
-import { CartCountProvider } from "@/components/cart/cart-count";
+import { AccountMenu } from "@/components/account/account-menu";
 import { Footer } from "@/components/layout/footer";
 import { Header } from "@/components/layout/header";
-import { layoutCartCount } from "@/components/layout/header-cart-count";
 import { SkipLink } from "@/components/layout/skip-link";
+import { VisitorProvider } from "@/components/layout/visitor";
 import { appUrl } from "@/lib/app-url";
 import { SITE_OPEN_GRAPH } from "@/lib/site-metadata";
 import { STORE_NAME } from "@/lib/store";
@@ -25,20 +24,22 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { themeColor: "#8f4a17" };
 
-export default async function RootLayout({ children }: { children: ReactNode }) {
-  // Reading the cart cookie makes every page render per request, which the DB-backed pages are anyway.
-  const cartCount = await layoutCartCount();
+/**
+ * Reads nothing of the request: the header's cart count and account menu are the visitor's own, so the browser
+ * asks /api/visitor for them (VisitorProvider) and a page stays the same for everyone, fit to be prerendered.
+ */
+export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-brand-50 font-sans text-ink antialiased">
         <SkipLink />
-        <CartCountProvider read={cartCount}>
-          <Header account={<AccountLink />} />
+        <VisitorProvider>
+          <Header account={<AccountMenu />} />
           {/* Each page renders its own <main>; this wrapper is only the skip link's target. */}
           <div id="main" tabIndex={-1} className="flex-1 outline-none">
             {children}
           </div>
-        </CartCountProvider>
+        </VisitorProvider>
         <Footer />
       </body>
     </html>

@@ -5,8 +5,8 @@ import { primaryButton } from "@/components/ui/button-styles";
 import { addToCartFromForm } from "@/lib/cart/actions";
 import { clampQuantity } from "@/lib/cart/optimistic";
 import type { CartResult } from "@/lib/cart/types";
+import { useVisitor } from "@/components/layout/visitor";
 import { AddedToCartToast } from "./added-to-cart-toast";
-import { useCartCount } from "./cart-count";
 import { QuantityControl } from "./quantity-control";
 
 /** Sent when a form starts adding, so the other forms on the page put their toast away: one toast at a time. */
@@ -15,9 +15,9 @@ const ADDING_EVENT = "storefront:adding-to-cart";
 /**
  * "Add to cart" as a real form posting to a server action, so it works before (or without) JavaScript: the
  * server renders the form's result (useActionState). With JavaScript the form runs the same action in a transition,
- * which lets the header badge move at once (an optimistic count, replaced by the server's when the action's
- * re-render arrives) and the button show that it is busy. The result floats in a toast, and the status line is
- * visually hidden, so nothing in the product grid changes size.
+ * which lets the header badge move at once (an optimistic count, then the count of the cart the action returns)
+ * and the button show that it is busy. The result floats in a toast, and the status line is visually hidden, so
+ * nothing in the product grid changes size.
  */
 export function AddToCartForm({
   productId,
@@ -33,7 +33,7 @@ export function AddToCartForm({
   const [dismissed, setDismissed] = useState<CartResult | null>(null);
   const [quantity, setQuantity] = useState(1);
   const [pending, startTransition] = useTransition();
-  const { count, setOptimisticCount } = useCartCount();
+  const { changeCountOptimistically, cartCountIs, reread } = useVisitor();
   const formId = useId();
   const result = clientResult ?? postedResult;
   const dismiss = useCallback(() => setDismissed(result), [result]);
@@ -50,8 +50,13 @@ export function AddToCartForm({
     const form = new FormData(event.currentTarget);
     window.dispatchEvent(new CustomEvent(ADDING_EVENT, { detail: formId }));
     startTransition(async () => {
-      setOptimisticCount(count + clampQuantity(Number(form.get("quantity") ?? 1)));
-      setClientResult(await addToCartFromForm(null, form));
+      const added = clampQuantity(Number(form.get("quantity") ?? 1));
+      changeCountOptimistically((count) => count + added);
+      const result = await addToCartFromForm(null, form);
+      // A refusal carries no cart, and another tab may have changed it: ask again rather than keep a guess.
+      if (result.ok) cartCountIs(result.cart.itemCount);
+      else reread();
+      setClientResult(result);
     });
   }
 

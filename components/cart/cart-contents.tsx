@@ -4,8 +4,8 @@ import { useId, useOptimistic, useRef, useState, useTransition } from "react";
 import { removeFromCart, setCartQuantity } from "@/lib/cart/actions";
 import { applyCartUpdate, type CartUpdate } from "@/lib/cart/optimistic";
 import type { CartLineView, CartResult, CartView } from "@/lib/cart/types";
+import { useVisitor } from "@/components/layout/visitor";
 import { formatMoney } from "@/lib/money";
-import { useCartCount } from "./cart-count";
 import { CartLineItem } from "./cart-line-item";
 import { CartSummary } from "./cart-summary";
 import { EmptyCart } from "./empty-cart";
@@ -13,11 +13,12 @@ import { EmptyCart } from "./empty-cart";
 /**
  * The interactive cart. A change shows at once (useOptimistic, with totals recomputed by the same pure rules the
  * server uses), the server action runs in a transition, and its re-render replaces the optimistic cart: the server's
- * numbers always win. The live region announces what the server confirmed.
+ * numbers always win. The header's count takes the returned cart's count, or is read again after a refusal. The
+ * live region announces what the server confirmed.
  */
 export function CartContents({ cart }: { cart: CartView }) {
   const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyCartUpdate);
-  const { setOptimisticCount } = useCartCount();
+  const { changeCountOptimistically, cartCountIs, reread } = useVisitor();
   const [pending, startTransition] = useTransition();
   const [announcement, setAnnouncement] = useState("");
   const itemsTitleId = useId();
@@ -31,13 +32,19 @@ export function CartContents({ cart }: { cart: CartView }) {
     if (change.type === "remove") headingRef.current?.focus();
     startTransition(async () => {
       applyOptimistic(change);
-      setOptimisticCount(expected.itemCount);
+      changeCountOptimistically(() => expected.itemCount);
       const form = new FormData();
       form.set("productId", String(line.productId));
       if (change.type === "set-quantity") form.set("quantity", String(change.quantity));
       const result = change.type === "remove" ? await removeFromCart(form) : await setCartQuantity(form);
-      if (result.ok) setAnnouncement(confirmation(line, change, result));
-      else setError(result.error.message);
+      if (result.ok) {
+        cartCountIs(result.cart.itemCount);
+        setAnnouncement(confirmation(line, change, result));
+      } else {
+        // A refusal carries no cart ("no longer in your cart": another tab changed it), so ask what it holds now.
+        reread();
+        setError(result.error.message);
+      }
     });
   }
 

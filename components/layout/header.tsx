@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { CartLink } from "@/components/cart/cart-count";
+import { CartLink } from "@/components/cart/cart-link";
 import { SearchForm } from "@/components/catalog/search-form";
 import { getMenuCategories } from "@/lib/catalog/queries";
 import type { CatalogCategory } from "@/lib/catalog/types";
@@ -12,8 +12,10 @@ import { LineIcon } from "@/components/ui/line-icon";
 
 /**
  * The site header. `account` is the slot for the sign-in / account menu (rendered before the cart link), so the
- * header itself never needs to know about authentication. On phones the search and the shelves sit behind "Menu";
- * from `sm` up the search is in the bar and the shelves are a row of links under it.
+ * header itself never needs to know about authentication. Nothing here reads the request: the cart count and the
+ * account come from the browser (components/layout/visitor.tsx), so the header is the same for every visitor. On
+ * phones the search and the shelves sit behind "Menu"; from `sm` up the search is in the bar and the shelves are a
+ * row of links under it.
  */
 export async function Header({ account }: { account?: ReactNode }) {
   const categories = await getMenuCategories();

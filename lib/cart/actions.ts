@@ -1,6 +1,6 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { refresh } from "next/cache";
 import { getDb, type Db } from "@/db/client";
 import { logger } from "@/lib/logger";
 import { readCartId, rememberCartId } from "./cookie";
@@ -40,8 +40,10 @@ async function runCartMutation(
   try {
     const result = await mutate(await getDb(), cartId);
     if (result.ok && result.cart.id && result.cart.id !== cartId) await rememberCartId(result.cart.id);
-    // The header badge on every page shows the cart, so every page's render is stale now.
-    if (result.ok || result.error.code !== "invalid_input") revalidatePath("/", "layout");
+    // The page the action came from may show the cart (the cart page, checkout), so the client router renders it
+    // again with this answer. Nothing cached is purged: no page carries the cart (the header's count comes from
+    // the returned cart, components/layout/visitor.tsx), so the shared, prerendered pages stay valid.
+    if (result.ok || result.error.code !== "invalid_input") refresh();
     return result;
   } catch (error) {
     logger.error({ scope: "cart", action: name, cartId: cartId ?? null, err: error }, "cart update failed");

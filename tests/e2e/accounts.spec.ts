@@ -14,6 +14,20 @@ async function newPage(browser: Browser): Promise<Page> {
   return (await browser.newContext()).newPage();
 }
 
+test("without JavaScript the header's Account link leads to the orders, which offer Sign out", async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await signIn(page, `no-script-${runId}@example.com`);
+  await page.goto("/");
+  await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Your orders" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/$/);
+  await page.goto("/account/orders");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders$/);
+  await context.close();
+});
+
 test("a signed-in customer pays, sees the order in their account, an admin refunds it, and the customer sees Refunded", async ({
   browser,
 }) => {
@@ -28,6 +42,11 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   await expect(customer).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders$/);
   await signIn(customer, customerEmail);
   await expect(customer.getByText("No orders yet.", { exact: false })).toBeVisible();
+  // The header's account menu comes from the browser's read of /api/visitor: a customer's has no admin link.
+  await customer.getByRole("banner").getByText("Account", { exact: true }).click();
+  await expect(customer.getByRole("banner").getByText(customerEmail, { exact: true })).toBeVisible();
+  await expect(customer.getByRole("banner").getByRole("link", { name: "Your orders" })).toBeVisible();
+  await expect(customer.getByRole("banner").getByRole("link", { name: "Admin" })).toHaveCount(0);
 
   // Shop and pay on the emulator's hosted checkout with its approved test card.
   const shop = new Store(customer);
@@ -66,7 +85,9 @@ test("a signed-in customer pays, sees the order in their account, an admin refun
   // The admin, in another browser, finds the order and refunds it in full.
   const admin = await newPage(browser);
   await signIn(admin, ADMIN);
-  await admin.goto("/admin");
+  await admin.getByRole("banner").getByText("Account", { exact: true }).click();
+  await admin.getByRole("banner").getByRole("link", { name: "Admin" }).click();
+  await expect(admin).toHaveURL(/\/admin$/);
   await admin.getByLabel("Reference or email").fill(customerEmail.toUpperCase());
   await admin.getByRole("main").getByRole("button", { name: "Search" }).click();
   await expect(admin.getByText("1 order", { exact: true })).toBeVisible();

@@ -2,6 +2,7 @@ import type { Page } from "@playwright/test";
 import { SEED_PRODUCTS } from "../../db/seed-data";
 import { formatMoney } from "../../lib/money";
 import { expect, test } from "./fixtures";
+import { Store } from "./helpers/store";
 
 // The e2e server seeds the catalog in EGP; expected amounts come from the seed prices (whole pounds → piastres).
 const price = (slug: string) => {
@@ -176,5 +177,36 @@ test("Add to cart works without JavaScript", async ({ browser }) => {
   await page.goto("/cart");
   await expect(page.getByLabel("Quantity for Linen Throw Blanket")).toHaveValue("2");
   await expect(page.getByTestId("subtotal")).toHaveText(egp(2 * price("linen-throw")));
+  // The header's count comes from the browser: without JavaScript it is just "Cart", and the account slot is a
+  // link that works for everyone (/account sends a signed-out visitor to sign in).
+  await expect(new Store(page).cartLink()).toHaveAccessibleName("Cart");
+  await page.getByRole("banner").getByRole("link", { name: "Account" }).click();
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Faccount%2Forders$/);
   await context.close();
+});
+
+test("pages carry no visitor: the header's count comes from /api/visitor, private and never stored", async ({
+  page,
+  store,
+}) => {
+  await store.addToCart();
+  await expect(store.cartLink()).toHaveAccessibleName("Cart 1 item");
+  // The same page as the server sends it, with this visitor's cookies: no count in it, so it could be shared.
+  const html = await (await page.request.get("/products/aswan-clay-mug")).text();
+  expect(html).toContain(">Cart<");
+  expect(html).not.toContain('data-testid="cart-count"');
+  const visitor = await page.request.get("/api/visitor");
+  expect(visitor.headers()["cache-control"]).toBe("private, no-store");
+  expect(await visitor.json()).toEqual({ cartCount: 1, account: null });
+});
+
+test("a tab that becomes visible again reads the count another tab changed", async ({ page, context, store }) => {
+  await page.goto("/");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart 0 items");
+  const other = await context.newPage();
+  await new Store(other).addToCart("linen-throw");
+  await expect(store.cartLink()).toHaveAccessibleName("Cart 0 items"); // nothing has told this tab yet
+  // As when the shopper switches back to this tab (headless tabs are all "visible", so only the event is sent).
+  await page.evaluate(() => document.dispatchEvent(new Event("visibilitychange")));
+  await expect(store.cartLink()).toHaveAccessibleName("Cart 1 item");
 });

@@ -4,6 +4,7 @@ import { getDb } from "@/db/client";
 import { formatDate } from "@/components/account/format";
 import { OrderStatusBadge } from "@/components/account/order-status";
 import { Pagination } from "@/components/account/pagination";
+import { signOutAction } from "@/lib/auth/actions";
 import { requireViewer } from "@/lib/auth/session";
 import { formatMoney } from "@/lib/money";
 import { listCustomerOrders } from "@/lib/orders/queries";
@@ -21,6 +22,15 @@ export default async function AccountOrdersPage({ searchParams }: Props) {
     <main className="mx-auto max-w-3xl px-4 py-10">
       <h1 className="text-2xl font-semibold">Your orders</h1>
       <p className="mt-1 text-sm text-stone-600">Signed in as {viewer.email ?? viewer.name}.</p>
+      {/* With JavaScript "Sign out" is in the header's account menu, which is filled in by the browser; without
+          it the header has only an "Account" link to here, so signing out is offered here instead. */}
+      <noscript>
+        <form action={signOutAction} className="mt-2">
+          <button type="submit" className="text-sm font-medium text-brand-700 underline">
+            Sign out
+          </button>
+        </form>
+      </noscript>
       {result.total === 0 ? (
         <div className="mt-8 rounded-md border border-stone-200 bg-white p-6">
           <p>

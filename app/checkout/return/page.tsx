@@ -2,7 +2,6 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { after } from "next/server";
-import { CorrectCartCount } from "@/components/cart/cart-count";
 import { OrderStatusCard } from "@/components/checkout/order-status-card";
 import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { RetryButton } from "@/components/checkout/retry-button";
@@ -10,7 +9,7 @@ import { StatusPoller } from "@/components/checkout/status-poller";
 import { PaymentDetails, paymentDetailsOpen } from "@/components/orders/payment-details";
 import { PaymentTimeline } from "@/components/orders/payment-timeline";
 import { secondaryButton } from "@/components/ui/button-styles";
-import { visitorCartCount } from "@/components/layout/header-cart-count";
+import { ReportCartCount } from "@/components/layout/visitor";
 import { getDb } from "@/db/client";
 import { asAdmin } from "@/lib/admin/guard";
 import { getViewer } from "@/lib/auth/session";
@@ -22,6 +21,7 @@ import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { logger } from "@/lib/logger";
 import { paymobConfig } from "@/lib/paymob/config";
 import { storeSupportEmail } from "@/lib/support-contact";
+import { visitorCartCount } from "@/lib/visitor/read-visitor";
 
 export const metadata: Metadata = { title: "Payment status", robots: { index: false } };
 
@@ -54,9 +54,9 @@ export default async function ReturnPage({
       ),
     );
 
-  // Read after the order, so it is at least as new: the root layout counted the cart concurrently, and Paymob's
-  // callback (sent as the customer comes back) may have emptied it in between, leaving "Paid" beside the old count.
-  // CorrectCartCount hands this read to the header, with no refresh and no write.
+  // Read after the order, so it is at least as new: Paymob's callback (sent as the customer comes back) may have
+  // emptied the cart since the header last asked, leaving "Paid" beside the old count. ReportCartCount hands this
+  // read to the header, on this render and on every poll's refresh, with no request of its own.
   const cartCount = await visitorCartCount();
   const timeline = await loadOrderTimeline(db, order.id);
   const detailsOpen = paymentDetailsOpen({
@@ -67,7 +67,7 @@ export default async function ReturnPage({
   // The customer's page first (status, what happens next, the order); the payment story folded below it.
   return (
     <main className="mx-auto flex w-full max-w-3xl flex-col gap-6 px-4 py-8 sm:px-6">
-      <CorrectCartCount count={cartCount} />
+      <ReportCartCount count={cartCount} />
       <OrderStatusCard status={order.status} reference={order.reference}>
         {awaiting ? <StatusPoller reference={order.reference} supportEmail={storeSupportEmail()} /> : null}
         <div className="flex flex-wrap gap-3">

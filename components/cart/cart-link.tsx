@@ -1,0 +1,34 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { useVisitor } from "@/components/layout/visitor";
+
+/**
+ * The header's "Cart" link with its badge. Its accessible name is what it shows plus the unit, "Cart 3 items"
+ * (the unit, and the 0 of an empty cart, in visually hidden text): speech-control users say what they see
+ * ("click Cart 3"), so the visible words must be part of the name (WCAG 2.5.3). Each part is a flex item, which
+ * browsers join with spaces.
+ *
+ * The count comes from the browser (useVisitor), so until the first answer, and without JavaScript, the link is
+ * just "Cart". The badge sits on the pill's corner, out of the flow: its arrival never moves the header.
+ */
+export function CartLink({ className, children }: { className: string; children: ReactNode }) {
+  const { cartCount } = useVisitor();
+  return (
+    <Link href="/cart" className={`relative ${className}`}>
+      {children}
+      {cartCount === null ? null : cartCount > 0 ? (
+        <span
+          data-testid="cart-count"
+          className="absolute -top-2 -right-2 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-700 px-1.5 py-0.5 text-xs leading-none font-bold text-white tabular-nums ring-2 ring-white"
+        >
+          {cartCount > 99 ? "99+" : cartCount}
+        </span>
+      ) : (
+        <span className="sr-only">0</span>
+      )}
+      {cartCount === null ? null : <span className="sr-only">{cartCount === 1 ? "item" : "items"}</span>}
+    </Link>
+  );
+}
