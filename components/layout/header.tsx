@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { CartLink } from "@/components/cart/cart-link";
 import { SearchForm } from "@/components/catalog/search-form";
@@ -18,6 +19,9 @@ import { LineIcon } from "@/components/ui/line-icon";
  * row of links under it.
  */
 export async function Header({ account }: { account?: ReactNode }) {
+  // The shelves are read per request, never by `next build`, which opens no database: the root layout no longer
+  // reads the visitor's cookies, so without this the build would prerender the header, menu query and all.
+  await connection();
   const categories = await getMenuCategories();
   return (
     <header className="relative border-b border-brand-200 bg-white/80">
