@@ -37,10 +37,13 @@ function envWithoutPaymob(): NodeJS.ProcessEnv {
 let server: AppServer | undefined;
 let origin = "";
 
+// Where the embedded database would be if the build opened one: it must not (a clean clone builds with no
+// database, and a Vercel build must not need Neon).
+const buildDataDir = path.join(dataDir, "build-pglite");
+
 beforeAll(async () => {
-  expect(await runToEnd(nextBin(), ["build"], { ...envWithoutPaymob(), NEXT_SKIP_TYPECHECK: "1" }, 10 * 60_000)).toBe(
-    0,
-  );
+  const buildEnv = { ...envWithoutPaymob(), NEXT_SKIP_TYPECHECK: "1", PGLITE_DATA_DIR: buildDataDir };
+  expect(await runToEnd(nextBin(), ["build"], buildEnv, 10 * 60_000)).toBe(0);
   // A free port, APP_URL on it, and a server that proves it is this suite's (scripts/app-server.mjs).
   const env = {
     ...envWithoutPaymob(),
@@ -60,6 +63,13 @@ afterAll(async () => {
 
 const directive = (policy: string, name: string) =>
   (policy.split("; ").find((d) => d.startsWith(`${name} `)) ?? "").split(" ").slice(1);
+
+describe("next build", () => {
+  it("opens no database", () => {
+    expect(fs.existsSync(buildDataDir)).toBe(false);
+    expect(fs.existsSync(`${buildDataDir}.lock`)).toBe(false);
+  });
+});
 
 describe("a build without Paymob keys, started with them", () => {
   it("allows the real Paymob hosts and the Pixel folder, not the emulator the build would have used", async () => {
