@@ -17,7 +17,10 @@ const nextConfig: NextConfig = {
   // for it (nor, on a slow phone, for the JS that downloads alongside it): the catalog pages reach Lighthouse
   // 100 on mobile with it and 98–99 without (npm run bench:pages). Tailwind's whole sheet is ~8 KB gzipped.
   // Experimental in Next 16; the price is that returning visitors cannot reuse a cached stylesheet.
-  experimental: { inlineCss: true },
+  // useCache: catalog reads are `"use cache"`, shared by every visitor and tagged, and invalidated by the app's
+  // own writes (lib/catalog/cached.ts, lib/catalog/invalidate.ts): a catalog page runs no query once warm. The
+  // pages themselves are still rendered per request; making them static (cacheComponents) is the next step.
+  experimental: { inlineCss: true, useCache: true },
   typedRoutes: false,
   // Only the headers that never depend on the configuration: next.config is evaluated at build time, so anything
   // read from the environment here would be frozen into the build. The Content-Security-Policy is set per

@@ -6,7 +6,8 @@ import { ProductGrid } from "@/components/catalog/product-grid";
 import { SearchForm } from "@/components/catalog/search-form";
 import { getDb } from "@/db/client";
 import { parseListingParams } from "@/lib/catalog/listing-params";
-import { getMenuCategories, searchProducts } from "@/lib/catalog/queries";
+import { menuCategories } from "@/lib/catalog/cached";
+import { searchProducts } from "@/lib/catalog/queries";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -34,7 +35,7 @@ export default async function SearchPage({ searchParams }: Props) {
       </h1>
       <SearchForm defaultValue={q} className="mt-4 mb-8 max-w-xl" autoFocus={!q} />
       {!q ? (
-        <EmptyListing title="What are you looking for?" categories={await getMenuCategories()}>
+        <EmptyListing title="What are you looking for?" categories={await menuCategories()}>
           <p>Search names and descriptions: try “cotton”, “honey” or “coffee”. Or browse a category.</p>
         </EmptyListing>
       ) : products.length > 0 ? (
@@ -43,7 +44,7 @@ export default async function SearchPage({ searchParams }: Props) {
           <ProductGrid products={products} />
         </>
       ) : (
-        <EmptyListing title={`No products match “${q}”`} categories={await getMenuCategories()}>
+        <EmptyListing title={`No products match “${q}”`} categories={await menuCategories()}>
           <p>Check the spelling, use fewer words, or try a more general one like “tea” or “pottery”.</p>
         </EmptyListing>
       )}

@@ -1,7 +1,6 @@
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
 import type { Sort } from "@/lib/catalog/listing-params";
-import { getMenuCategories, listProducts } from "@/lib/catalog/queries";
+import { cachedProducts, menuCategories } from "@/lib/catalog/cached";
 import { CategoryLinks } from "./category-links";
 import { ListingHeader } from "./listing-header";
 import { ProductGrid } from "./product-grid";
@@ -10,7 +9,7 @@ import { Region, RegionTitle } from "@/components/ui/scoped-id";
 /** The home page in one order: `/` renders it featured, `/sorted/[sort]` (where ?sort= goes) in the others. */
 export async function HomeListing({ sort }: { sort: Sort }) {
   await connection(); // the catalog is read per request, never at build time
-  const [products, categories] = await Promise.all([listProducts(await getDb(), sort), getMenuCategories()]);
+  const [products, categories] = await Promise.all([cachedProducts(sort), menuCategories()]);
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
       <Region className="mb-8 rounded-3xl bg-brand-100 px-6 py-10 sm:px-10">

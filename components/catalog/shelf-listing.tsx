@@ -1,9 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
-import { getDb } from "@/db/client";
 import type { Sort } from "@/lib/catalog/listing-params";
-import { getCategoryBySlug, getMenuCategories, listProductsInCategory } from "@/lib/catalog/queries";
+import { cachedCategory, cachedShelfProducts, menuCategories } from "@/lib/catalog/cached";
 import { EmptyListing } from "./empty-listing";
 import { ListingHeader } from "./listing-header";
 import { ProductGrid } from "./product-grid";
@@ -14,9 +13,9 @@ import { ProductGrid } from "./product-grid";
  */
 export async function ShelfListing({ slug, sort }: { slug: string; sort: Sort }) {
   await connection();
-  const category = await getCategoryBySlug(slug);
+  const category = await cachedCategory(slug);
   if (!category) notFound();
-  const products = await listProductsInCategory(await getDb(), category.id, sort);
+  const products = await cachedShelfProducts(category.id, sort);
   const path = `/categories/${category.slug}`;
 
   return (
@@ -38,7 +37,7 @@ export async function ShelfListing({ slug, sort }: { slug: string; sort: Sort })
       ) : (
         <EmptyListing
           title="Nothing on this shelf right now"
-          categories={(await getMenuCategories()).filter((c) => c.slug !== category.slug)}
+          categories={(await menuCategories()).filter((c) => c.slug !== category.slug)}
         >
           <p>New pieces arrive from the workshops every few weeks. Meanwhile, the rest of the shop is open.</p>
         </EmptyListing>

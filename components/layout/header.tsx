@@ -3,7 +3,7 @@ import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { CartLink } from "@/components/cart/cart-link";
 import { SearchForm } from "@/components/catalog/search-form";
-import { getMenuCategories } from "@/lib/catalog/queries";
+import { menuCategories } from "@/lib/catalog/cached";
 import type { CatalogCategory } from "@/lib/catalog/types";
 import { STORE_NAME } from "@/lib/store";
 import { LogoMark } from "./logo-mark";
@@ -22,7 +22,7 @@ export async function Header({ account }: { account?: ReactNode }) {
   // The shelves are read per request, never by `next build`, which opens no database: the root layout no longer
   // reads the visitor's cookies, so without this the build would prerender the header, menu query and all.
   await connection();
-  const categories = await getMenuCategories();
+  const categories = await menuCategories();
   return (
     <header className="relative border-b border-brand-200 bg-white/80">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:gap-6 sm:px-6">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import { listingHref, type Sort } from "./listing-params";
-import { getCategoryBySlug } from "./queries";
+import { cachedCategory } from "./cached";
 
 // A sorted listing renders at an internal path (lib/catalog/sort-rewrite.ts) but its address is the public one
 // with ?sort=: that is the canonical link, whether the visitor came through the rewrite or typed the path.
@@ -12,7 +12,7 @@ export function homeMetadata(sort: Sort): Metadata {
 
 export async function shelfMetadata(slug: string, sort: Sort): Promise<Metadata> {
   await connection();
-  const category = await getCategoryBySlug(slug);
+  const category = await cachedCategory(slug);
   if (!category) return { title: "Category not found" };
   return {
     title: category.name,

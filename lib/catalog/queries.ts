@@ -1,11 +1,9 @@
 import "server-only";
 import { and, asc, desc, eq, ne, sql, type SQL } from "drizzle-orm";
 import type { AnyPgColumn, PgSelect } from "drizzle-orm/pg-core";
-import { cache } from "react";
 import { z } from "zod";
-import { getDb, type Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { categories, categoryTranslations, products, productTranslations } from "@/db/schema";
-import { logger } from "@/lib/logger";
 import type { Sort } from "./listing-params";
 import type { CatalogCategory, CatalogLocale, CatalogProduct, ProductDetail } from "./types";
 
@@ -166,19 +164,6 @@ export async function listCategories(db: Db, locale: CatalogLocale = "en"): Prom
     .orderBy(asc(categories.position), asc(categories.id));
 }
 
-/**
- * The header's shelves, once per request; only shelves with something on them. A database hiccup leaves the menu
- * with "All products" alone instead of taking every page down with it.
- */
-export const getMenuCategories = cache(async (): Promise<CatalogCategory[]> => {
-  try {
-    return (await listCategories(await getDb())).filter((c) => c.productCount > 0);
-  } catch (error) {
-    logger.error({ scope: "catalog", err: error }, "menu categories failed");
-    return [];
-  }
-});
-
 const slugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/)
@@ -193,9 +178,6 @@ export async function findCategoryBySlug(
   if (!slugSchema.safeParse(slug).success) return undefined;
   return (await listCategories(db, locale)).find((c) => c.slug === slug);
 }
-
-/** Per-request memo, so generateMetadata and the page share one lookup. */
-export const getCategoryBySlug = cache(async (slug: string) => findCategoryBySlug(await getDb(), slug));
 
 /** One product by its URL slug, with its shelf; a slug that cannot exist is answered without a query. */
 export async function findProductBySlug(
@@ -231,9 +213,6 @@ export async function findProductBySlug(
     category: categorySlug !== null && categoryName !== null ? { slug: categorySlug, name: categoryName } : null,
   };
 }
-
-/** Per-request memo, so generateMetadata and the page share one lookup. */
-export const getProductBySlug = cache(async (slug: string) => findProductBySlug(await getDb(), slug));
 
 /**
  * Products to show beside `productId`: its shelf-mates first, then the rest of the catalog, in the catalog's order.

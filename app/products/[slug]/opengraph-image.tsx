@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import { productIllustration, SHARE_CARD_SIZE, shareCard } from "@/components/og/share-card";
-import { getProductBySlug } from "@/lib/catalog/queries";
+import { cachedProduct } from "@/lib/catalog/cached";
 import { formatMoney } from "@/lib/money";
 import { STORE_NAME } from "@/lib/store";
 
@@ -14,7 +14,7 @@ export const contentType = "image/png";
 
 export default async function Image({ params }: { params: Promise<{ slug: string }> }) {
   await connection();
-  const product = await getProductBySlug((await params).slug);
+  const product = await cachedProduct((await params).slug);
   if (!product) notFound();
   return shareCard({
     kicker: "HAND-MADE IN EGYPT",

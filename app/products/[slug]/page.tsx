@@ -8,8 +8,7 @@ import { ProductGrid } from "@/components/catalog/product-grid";
 import { ProductJsonLd } from "@/components/catalog/product-json-ld";
 import { ProductImage } from "@/components/ui/product-image";
 import { Region, RegionTitle } from "@/components/ui/scoped-id";
-import { getDb } from "@/db/client";
-import { getProductBySlug, listRelatedProducts } from "@/lib/catalog/queries";
+import { cachedProduct, cachedRelatedProducts } from "@/lib/catalog/cached";
 import { productMetadata } from "@/lib/site-metadata";
 
 type Props = { params: Promise<{ slug: string }> };
@@ -17,16 +16,16 @@ type Props = { params: Promise<{ slug: string }> };
 // No generateStaticParams: products live in the database, which `next build` never opens.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const product = await getProductBySlug((await params).slug);
+  const product = await cachedProduct((await params).slug);
   if (!product) return { title: "Product not found" };
   return productMetadata(product);
 }
 
 export default async function ProductPage({ params }: Props) {
   await connection();
-  const product = await getProductBySlug((await params).slug);
+  const product = await cachedProduct((await params).slug);
   if (!product) notFound();
-  const related = await listRelatedProducts(await getDb(), product.id);
+  const related = await cachedRelatedProducts(product.id);
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
