@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { useEffect } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 

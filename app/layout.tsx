@@ -1,4 +1,5 @@
 import type { Metadata, Viewport } from "next";
+import { NextIntlClientProvider } from "next-intl";
 import type { ReactNode } from "react";
 import "./globals.css";
 import { AccountMenu } from "@/components/account/account-menu";
@@ -32,15 +33,17 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body className="flex min-h-screen flex-col bg-brand-50 font-sans text-ink antialiased">
-        <SkipLink />
-        <VisitorProvider>
-          <Header account={<AccountMenu />} />
-          {/* Each page renders its own <main>; this wrapper is only the skip link's target. */}
-          <div id="main" tabIndex={-1} className="flex-1 outline-none">
-            {children}
-          </div>
-        </VisitorProvider>
-        <Footer />
+        <NextIntlClientProvider>
+          <SkipLink />
+          <VisitorProvider>
+            <Header account={<AccountMenu />} />
+            {/* Each page renders its own <main>; this wrapper is only the skip link's target. */}
+            <div id="main" tabIndex={-1} className="flex-1 outline-none">
+              {children}
+            </div>
+          </VisitorProvider>
+          <Footer />
+        </NextIntlClientProvider>
       </body>
     </html>
   );

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { OrderStatusBadge } from "@/components/account/order-status";
 import { Pagination } from "@/components/account/pagination";
 import { IdScope, ScopedInput, ScopedLabel, ScopedSelect } from "@/components/ui/scoped-id";
@@ -87,7 +87,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         <table className="mt-2 block w-full border-collapse text-sm md:table md:bg-white">
           <caption className="sr-only">Orders, newest first</caption>
           <thead className="hidden md:table-header-group">
-            <tr className="border-b border-stone-200 text-left text-stone-600">
+            <tr className="border-b border-stone-200 text-start text-stone-600">
               <th scope="col" className="p-2 font-medium">
                 Reference
               </th>
@@ -100,7 +100,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
               <th scope="col" className="p-2 font-medium">
                 Status
               </th>
-              <th scope="col" className="p-2 text-right font-medium">
+              <th scope="col" className="p-2 text-end font-medium">
                 Total
               </th>
             </tr>
@@ -120,7 +120,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                     {row.reference}
                   </Link>
                 </td>
-                <td className="text-right md:p-2 md:text-left">
+                <td className="text-end md:p-2 md:text-start">
                   <CellLabel>Placed</CellLabel>
                   <time dateTime={row.createdAt.toISOString()}>{formatOrderTime(row.createdAt)}</time>
                 </td>
@@ -136,7 +136,7 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                   <CellLabel>Status</CellLabel>
                   <OrderStatusBadge status={row.status} />
                 </td>
-                <td className="text-right md:p-2">
+                <td className="text-end md:p-2">
                   <CellLabel>Total</CellLabel>
                   {formatMoney(row.totalMinor, row.currency)}
                   {row.refundedMinor > 0 ? (

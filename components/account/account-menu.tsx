@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { useVisitor } from "@/components/layout/visitor";
 import type { VisitorAccount } from "@/lib/visitor/answer";
 import { SignOutForm } from "./sign-out-form";
@@ -41,7 +41,7 @@ function SignedInMenu({ account }: { account: VisitorAccount }) {
       <summary className="cursor-pointer list-none hover:underline" aria-label={`Account menu for ${account.label}`}>
         Account
       </summary>
-      <div className="absolute right-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white p-2 text-sm shadow-lg">
+      <div className="absolute end-0 z-20 mt-2 w-56 rounded-md border border-stone-200 bg-white p-2 text-sm shadow-lg">
         <p className="truncate px-2 py-1 text-stone-500" title={account.label}>
           {account.label}
         </p>
@@ -56,7 +56,7 @@ function SignedInMenu({ account }: { account: VisitorAccount }) {
             Admin
           </Link>
         ) : null}
-        <SignOutForm className="block w-full rounded px-2 py-1.5 text-left hover:bg-stone-100" />
+        <SignOutForm className="block w-full rounded px-2 py-1.5 text-start hover:bg-stone-100" />
       </div>
     </details>
   );

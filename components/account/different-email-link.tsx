@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 
 /** Back to the sign-in form, at the foot of the "check your email" and "confirm sign-in" pages. */
 export function DifferentEmailLink() {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 
 /** Previous/next links with "page X of Y"; `hrefFor` keeps the page's other query parameters. */
 export function Pagination({

@@ -99,7 +99,7 @@ export function PaymentActions({
         <form action={voidPayment} aria-label="Void this payment">
           {hidden}
           <ActionButton tone="void" label="Void payment" pending={voiding} pendingLabel="Checking…" disabled={busy} />
-          <span className="ml-2 text-xs text-stone-600">
+          <span className="ms-2 text-xs text-stone-600">
             Same day only; cancels the whole payment without refund fees.
           </span>
         </form>

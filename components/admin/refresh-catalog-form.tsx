@@ -11,7 +11,7 @@ export function RefreshCatalogForm() {
   return (
     <form action={action} aria-label="Refresh the catalog">
       <ActionButton tone="quiet" label="Refresh the catalog" pending={pending} pendingLabel="Refreshing…" />
-      <span className="ml-2 text-xs text-stone-600">
+      <span className="ms-2 text-xs text-stone-600">
         After changing products in the database directly; prices set here show at once.
       </span>
       <CatalogMessage state={state} />

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { useEffect } from "react";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import type { CartResult } from "@/lib/cart/types";
@@ -31,7 +31,7 @@ export function AddedToCartToast({
   return (
     <div
       data-testid="cart-toast"
-      className="fixed inset-x-3 top-3 z-40 rounded-2xl border border-brand-200 bg-white p-4 text-sm shadow-xl sm:inset-x-auto sm:top-20 sm:right-6 sm:w-96"
+      className="fixed inset-x-3 top-3 z-40 rounded-2xl border border-brand-200 bg-white p-4 text-sm shadow-xl sm:inset-x-auto sm:top-20 sm:end-6 sm:w-96"
     >
       <div className="flex items-start justify-between gap-3">
         {result.ok ? (
@@ -50,7 +50,7 @@ export function AddedToCartToast({
           type="button"
           onClick={onDismiss}
           aria-label="Dismiss"
-          className="-mt-1 -mr-1 inline-flex size-8 shrink-0 items-center justify-center rounded-full text-lg text-muted hover:bg-brand-100"
+          className="-mt-1 -me-1 inline-flex size-8 shrink-0 items-center justify-center rounded-full text-lg text-muted hover:bg-brand-100"
         >
           <span aria-hidden="true">×</span>
         </button>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { Price } from "@/components/catalog/price";
 import { ProductImage } from "@/components/ui/product-image";
 import type { CartLineView } from "@/lib/cart/types";
@@ -50,7 +50,7 @@ export function CartLineItem({ line, currency, priority = false, onQuantityChang
           </button>
         </div>
       </div>
-      <p className="col-start-2 text-base font-semibold sm:col-start-3 sm:text-right" data-testid="line-total">
+      <p className="col-start-2 text-base font-semibold sm:col-start-3 sm:text-end" data-testid="line-total">
         <span className="sr-only">Line total: </span>
         <Price amountMinor={line.lineTotalMinor} currency={currency} />
       </p>

@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ReactNode } from "react";
 import { useVisitor } from "@/components/layout/visitor";
 
@@ -21,7 +21,7 @@ export function CartLink({ className, children }: { className: string; children:
       {cartCount === null ? null : cartCount > 0 ? (
         <span
           data-testid="cart-count"
-          className="absolute -top-2 -right-2 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-700 px-1.5 py-0.5 text-xs leading-none font-bold text-white tabular-nums ring-2 ring-white"
+          className="absolute -top-2 -end-2 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-700 px-1.5 py-0.5 text-xs leading-none font-bold text-white tabular-nums ring-2 ring-white"
         >
           {cartCount > 99 ? "99+" : cartCount}
         </span>

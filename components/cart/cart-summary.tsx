@@ -1,6 +1,6 @@
 "use client";
 
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { useId } from "react";
 import { Price } from "@/components/catalog/price";
 import { primaryButton } from "@/components/ui/button-styles";

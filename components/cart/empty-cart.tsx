@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { primaryButton } from "@/components/ui/button-styles";
 
 export function EmptyCart() {

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { ReactNode } from "react";
 import { secondaryButton } from "@/components/ui/button-styles";
 import type { CatalogCategory } from "@/lib/catalog/types";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import type { CatalogProduct } from "@/lib/catalog/types";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { ProductImage } from "@/components/ui/product-image";

@@ -38,12 +38,12 @@ export function SearchForm({
         enterKeyHint="search"
         maxLength={100}
         autoFocus={autoFocus}
-        className="h-10 min-w-0 flex-1 rounded-l-full border border-r-0 border-stone-400 bg-white px-4 text-base placeholder:text-stone-500"
+        className="h-10 min-w-0 flex-1 rounded-s-full border border-e-0 border-stone-400 bg-white px-4 text-base placeholder:text-stone-500"
       />
       <button
         type="submit"
         aria-label="Search"
-        className="inline-flex h-10 shrink-0 items-center justify-center rounded-r-full border border-brand-700 bg-brand-700 px-4 text-white hover:bg-brand-800"
+        className="inline-flex h-10 shrink-0 items-center justify-center rounded-e-full border border-brand-700 bg-brand-700 px-4 text-white hover:bg-brand-800"
       >
         <SearchIcon />
       </button>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
 import type { Sort } from "@/lib/catalog/listing-params";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { listingHref, SORT_LABELS, SORTS, type Sort } from "@/lib/catalog/listing-params";
 
 /**
@@ -8,7 +8,7 @@ import { listingHref, SORT_LABELS, SORTS, type Sort } from "@/lib/catalog/listin
 export function SortLinks({ path, current, q }: { path: string; current: Sort; q?: string }) {
   return (
     <nav aria-label="Sort products" className="flex flex-wrap items-center gap-x-1 gap-y-2 text-sm">
-      <span className="mr-1 text-muted">Sort by</span>
+      <span className="me-1 text-muted">Sort by</span>
       {SORTS.map((sort) => (
         <Link
           key={sort}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
 import { CartLink } from "@/components/cart/cart-link";

@@ -1,6 +1,6 @@
 "use client";
 
-import { usePathname } from "next/navigation";
+import { usePathname } from "@/lib/i18n/navigation";
 import { useEffect, useRef, type ReactNode } from "react";
 import { LineIcon } from "@/components/ui/line-icon";
 

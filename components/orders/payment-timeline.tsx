@@ -43,7 +43,7 @@ export function PaymentTimeline({
   return (
     <Region className={framed ? "rounded-2xl border border-brand-200 bg-white p-6" : undefined}>
       <RegionTitle className="mb-4 text-lg font-semibold">{title}</RegionTitle>
-      <ol className="relative flex flex-col gap-5 border-l border-brand-200 pl-6" data-testid="payment-timeline">
+      <ol className="relative flex flex-col gap-5 border-s border-brand-200 ps-6" data-testid="payment-timeline">
         {entries.map((entry) => (
           <li key={entry.id} className="relative">
             <Dot tone={entry.tone} />
@@ -51,7 +51,7 @@ export function PaymentTimeline({
               <p className="font-medium">
                 {entry.title}
                 {entry.attempt ? (
-                  <span className="ml-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">
+                  <span className="ms-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">
                     attempt {entry.attempt}
                   </span>
                 ) : null}
@@ -85,7 +85,7 @@ function Dot({ tone }: { tone: TimelineTone }) {
   return (
     <span
       aria-hidden="true"
-      className={`absolute top-1.5 -left-[1.8rem] size-3 rounded-full ring-4 ring-white ${DOT[tone]}`}
+      className={`absolute top-1.5 -start-[1.8rem] size-3 rounded-full ring-4 ring-white ${DOT[tone]}`}
     />
   );
 }

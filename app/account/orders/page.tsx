@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { getDb } from "@/db/client";
 import { formatDate } from "@/components/account/format";
 import { OrderStatusBadge } from "@/components/account/order-status";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { connection } from "next/server";
 import { ProductPriceForm } from "@/components/admin/product-price-form";
 import { RefreshCatalogForm } from "@/components/admin/refresh-catalog-form";
@@ -30,11 +30,11 @@ export default async function AdminProductsPage() {
       <table className="mt-6 block w-full border-collapse text-sm md:table md:bg-white">
         <caption className="sr-only">Products and their prices</caption>
         <thead className="hidden md:table-header-group">
-          <tr className="border-b border-stone-200 text-left text-stone-600">
+          <tr className="border-b border-stone-200 text-start text-stone-600">
             <th scope="col" className="p-2 font-medium">
               Product
             </th>
-            <th scope="col" className="p-2 text-right font-medium">
+            <th scope="col" className="p-2 text-end font-medium">
               Price now
             </th>
             <th scope="col" className="p-2 font-medium">
@@ -49,12 +49,12 @@ export default async function AdminProductsPage() {
               data-testid="admin-product-row"
               className="grid gap-2 rounded-md border border-stone-200 bg-white p-3 md:table-row md:rounded-none md:border-0 md:border-b md:border-stone-100 md:p-0"
             >
-              <th scope="row" className="text-left font-normal md:p-2">
+              <th scope="row" className="text-start font-normal md:p-2">
                 <Link href={`/products/${product.slug}`} className="text-brand-700 underline">
                   {product.name}
                 </Link>
               </th>
-              <td className="md:p-2 md:text-right" data-testid="admin-product-price">
+              <td className="md:p-2 md:text-end" data-testid="admin-product-price">
                 {formatMoney(product.priceMinor, product.currency)}
               </td>
               <td className="md:p-2">

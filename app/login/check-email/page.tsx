@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { connection } from "next/server";
 import { DifferentEmailLink } from "@/components/account/different-email-link";
 import { emailDelivery } from "@/lib/auth/providers";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { getDb } from "@/db/client";
 import { formatDateTime } from "@/components/account/format";
@@ -57,36 +57,36 @@ export default async function AccountOrderPage({ params }: Props) {
       <table className="mt-6 w-full border-collapse rounded-md bg-white text-sm">
         <caption className="sr-only">Items</caption>
         <thead>
-          <tr className="border-b border-stone-200 text-left text-stone-500">
+          <tr className="border-b border-stone-200 text-start text-stone-500">
             <th className="p-3 font-medium">Item</th>
-            <th className="p-3 text-right font-medium">Qty</th>
-            <th className="p-3 text-right font-medium">Price</th>
-            <th className="p-3 text-right font-medium">Total</th>
+            <th className="p-3 text-end font-medium">Qty</th>
+            <th className="p-3 text-end font-medium">Price</th>
+            <th className="p-3 text-end font-medium">Total</th>
           </tr>
         </thead>
         <tbody>
           {lines.map((line) => (
             <tr key={line.id} className="border-b border-stone-100">
               <td className="p-3">{line.name}</td>
-              <td className="p-3 text-right">{line.quantity}</td>
-              <td className="p-3 text-right">{formatMoney(line.unitPriceMinor, order.currency)}</td>
-              <td className="p-3 text-right">{formatMoney(line.lineTotalMinor, order.currency)}</td>
+              <td className="p-3 text-end">{line.quantity}</td>
+              <td className="p-3 text-end">{formatMoney(line.unitPriceMinor, order.currency)}</td>
+              <td className="p-3 text-end">{formatMoney(line.lineTotalMinor, order.currency)}</td>
             </tr>
           ))}
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" colSpan={3} className="p-3 text-right">
+            <th scope="row" colSpan={3} className="p-3 text-end">
               Total
             </th>
-            <td className="p-3 text-right font-semibold">{formatMoney(order.totalMinor, order.currency)}</td>
+            <td className="p-3 text-end font-semibold">{formatMoney(order.totalMinor, order.currency)}</td>
           </tr>
           {order.refundedMinor > 0 ? (
             <tr>
-              <th scope="row" colSpan={3} className="p-3 text-right font-normal text-stone-600">
+              <th scope="row" colSpan={3} className="p-3 text-end font-normal text-stone-600">
                 Refunded
               </th>
-              <td className="p-3 text-right text-stone-600">−{formatMoney(order.refundedMinor, order.currency)}</td>
+              <td className="p-3 text-end text-stone-600">−{formatMoney(order.refundedMinor, order.currency)}</td>
             </tr>
           ) : null}
         </tfoot>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { formatDateTime } from "@/components/account/format";
 import { OrderStatusBadge } from "@/components/account/order-status";
@@ -78,10 +78,10 @@ export default async function AdminOrderPage({ params }: Props) {
             {lines.map((line) => (
               <tr key={line.id} className="border-b border-stone-100">
                 <td className="p-2">{line.name}</td>
-                <td className="p-2 text-right">
+                <td className="p-2 text-end">
                   {line.quantity} × {formatMoney(line.unitPriceMinor, order.currency)}
                 </td>
-                <td className="p-2 text-right">{formatMoney(line.lineTotalMinor, order.currency)}</td>
+                <td className="p-2 text-end">{formatMoney(line.lineTotalMinor, order.currency)}</td>
               </tr>
             ))}
           </tbody>
