@@ -9,16 +9,18 @@ import { ProductJsonLd } from "@/components/catalog/product-json-ld";
 import { ProductImage } from "@/components/ui/product-image";
 import { Region, RegionTitle } from "@/components/ui/scoped-id";
 import { cachedProduct, cachedRelatedProducts } from "@/lib/catalog/cached";
+import type { AppLocale } from "@/lib/i18n/routing";
 import { productMetadata } from "@/lib/site-metadata";
 
-type Props = { params: Promise<{ slug: string }> };
+type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
 
 // No generateStaticParams: products live in the database, which `next build` never opens.
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
-  const product = await cachedProduct((await params).slug);
+  const { locale, slug } = await params;
+  const product = await cachedProduct(slug);
   if (!product) return { title: "Product not found" };
-  return productMetadata(product);
+  return productMetadata(product, locale);
 }
 
 export default async function ProductPage({ params }: Props) {
