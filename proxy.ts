@@ -2,6 +2,7 @@ import NextAuth, { type NextAuthRequest } from "next-auth";
 import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { localizedPath } from "./lib/i18n/localized-path";
 import { isAppLocale, routing, type AppLocale } from "./lib/i18n/routing";
 import { sortRewritePath } from "./lib/catalog/sort-rewrite";
 import { logger } from "./lib/logger";
@@ -119,8 +120,7 @@ function intlRequestHeaders(request: NextRequest, locale: AppLocale): Headers {
 function requireSignIn(locale: AppLocale, forward: () => Response) {
   return auth((request: NextAuthRequest, _event: NextFetchEvent) => {
     if (request.auth?.user) return forward();
-    // As lib/i18n/navigation's getPathname would write it; that module is for pages, not the proxy's bundle.
-    const login = new URL(locale === routing.defaultLocale ? "/login" : `/${locale}/login`, request.nextUrl.origin);
+    const login = new URL(localizedPath("/login", locale), request.nextUrl.origin);
     login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     return NextResponse.redirect(login);
   });

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import type { CatalogProduct } from "@/lib/catalog/types";
-import { getPathname } from "@/lib/i18n/navigation";
+import { localizedPath } from "@/lib/i18n/localized-path";
 import { routing, type AppLocale } from "@/lib/i18n/routing";
 import { STORE_NAME } from "@/lib/store";
 
@@ -25,8 +25,7 @@ export function siteOpenGraph(locale: AppLocale) {
  * the bare path). Relative, so Next.js makes them absolute from metadataBase (APP_URL), never from the request.
  */
 export function localeAlternates(href: string, locale: AppLocale): NonNullable<Metadata["alternates"]> {
-  const [path = "/", query] = href.split("?", 2);
-  const at = (target: AppLocale) => getPathname({ href: path, locale: target }) + (query ? `?${query}` : "");
+  const at = (target: AppLocale) => localizedPath(href, target);
   return {
     canonical: at(locale),
     languages: {
@@ -47,7 +46,7 @@ export function productMetadata(product: CatalogProduct, locale: AppLocale): Met
       ...siteOpenGraph(locale),
       title: product.name,
       description: product.description,
-      url: getPathname({ href: path, locale }),
+      url: localizedPath(path, locale),
     },
   };
 }

@@ -1,8 +1,8 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { parseCheckoutForm, type CheckoutFormState } from "@/lib/checkout/start/form";
+import { redirectInLocale } from "@/lib/i18n/redirect";
 import { submitCheckout, submitRetry } from "@/lib/checkout/submit";
 
 /** The checkout form: validate, place the order, start the payment, then leave for Paymob (or the Pixel page). */
@@ -11,8 +11,9 @@ export async function checkout(_previous: CheckoutFormState, form: FormData): Pr
   if (!parsed.ok) return parsed.state;
   const { submission, values } = parsed;
   const started = await submitCheckout(submission);
-  // redirect() throws by design, so it stays out of submitCheckout's try/catch.
-  if (started.ok) redirect(started.url);
+  // redirect() throws by design, so it stays out of submitCheckout's try/catch. A page of ours (the Pixel page,
+  // the return page) stays in the shopper's language; Paymob's checkout URL is left as it is.
+  if (started.ok) return redirectInLocale(started.url);
   return { message: started.message, values, mode: submission.mode, checkoutKey: started.checkoutKey };
 }
 
@@ -23,6 +24,6 @@ export async function tryAgain(_previous: RetryState, form: FormData): Promise<R
   const orderId = z.uuid().safeParse(form.get("orderId"));
   if (!orderId.success) return { message: "This order can't be paid again from here." };
   const started = await submitRetry(orderId.data);
-  if (started.ok) redirect(started.url);
+  if (started.ok) return redirectInLocale(started.url);
   return { message: started.message };
 }

@@ -6,6 +6,7 @@ import { SearchForm } from "@/components/catalog/search-form";
 import { menuCategories } from "@/lib/catalog/cached";
 import type { CatalogCategory } from "@/lib/catalog/types";
 import { STORE_NAME } from "@/lib/store";
+import { LanguageSwitcher } from "./language-switcher";
 import { LogoMark } from "./logo-mark";
 import { NavLink } from "./nav-link";
 import { PhoneMenu } from "./phone-menu";
@@ -51,6 +52,9 @@ export async function Header({ account }: { account?: ReactNode }) {
               <Link href="/" className="rounded-md hover:text-brand-700 hover:underline">
                 Shop
               </Link>
+            </li>
+            <li>
+              <LanguageSwitcher className="rounded-md hover:text-brand-700 hover:underline" />
             </li>
             {account ? <li>{account}</li> : null}
             <li>

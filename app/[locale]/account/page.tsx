@@ -1,5 +1,5 @@
-import { redirect } from "next/navigation";
+import { redirectInLocale } from "@/lib/i18n/redirect";
 
-export default function AccountPage() {
-  redirect("/account/orders");
+export default async function AccountPage() {
+  return redirectInLocale("/account/orders");
 }

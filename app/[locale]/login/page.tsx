@@ -6,6 +6,7 @@ import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { tooManyLinksMessage } from "@/lib/auth/magic-link-limits";
 import { emailDelivery, enabledOAuthProviders } from "@/lib/auth/providers";
 import { getViewer } from "@/lib/auth/session";
+import { pathInLocale } from "@/lib/i18n/redirect";
 
 export const metadata: Metadata = { title: "Sign in", robots: { index: false } };
 
@@ -22,7 +23,8 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
 
 export default async function LoginPage({ searchParams }: Props) {
   const params = await searchParams;
-  const callbackUrl = safeCallbackPath(params.callbackUrl);
+  // Already in the shopper's language: the proxy and requireViewer put the prefixed address here (/ar/account/…).
+  const callbackUrl = safeCallbackPath(params.callbackUrl, await pathInLocale("/account/orders"));
   if (await getViewer()) redirect(callbackUrl);
 
   const error =

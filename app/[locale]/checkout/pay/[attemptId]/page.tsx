@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { z } from "zod";
 import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { PixelCheckout } from "@/components/checkout/pixel-checkout";
@@ -7,6 +7,7 @@ import { getDb } from "@/db/client";
 import { returnPath } from "@/lib/checkout/payment-step";
 import { loadOwnedAttempt } from "@/lib/checkout/ownership/owned-attempt";
 import { currentOwner } from "@/lib/checkout/ownership/owner";
+import { redirectInLocale } from "@/lib/i18n/redirect";
 import { paymobConfig } from "@/lib/paymob/config";
 import { pixelBuild } from "@/lib/paymob/pixel-build";
 import { pixelAssets } from "@/lib/paymob/urls";
@@ -24,7 +25,7 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
   // Already paid, failed or otherwise finished (e.g. Back after 3-D Secure): show the result, never a used form.
   const clientSecret = attempt.clientSecret;
   const payable = order.status === "awaiting_payment" && attempt.mode === "pixel" && attempt.status === "intended";
-  if (!payable || !clientSecret) redirect(returnPath(attempt.specialReference));
+  if (!payable || !clientSecret) return redirectInLocale(returnPath(attempt.specialReference));
 
   const config = paymobConfig();
   const assets = pixelAssets({ ...config, pixelBuild: pixelBuild(process.env, config.mode) });
