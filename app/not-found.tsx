@@ -1,7 +1,10 @@
+"use client";
+
 import NextError from "next/error";
 
 // Only for a request proxy.ts did not route to a locale (it routes every page path, so in practice a path it
-// excludes, such as a missing static file). Pages of either language answer with app/[locale]/not-found.tsx.
+// leaves alone, such as a missing file). Pages of either language answer with app/[locale]/not-found.tsx.
+// A client component, as in next-intl's guide: next/error is not available to server components.
 export default function GlobalNotFound() {
   return (
     <html lang="en">
