@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { listingHref, type Sort } from "./listing-params";
 import { cachedCategory } from "./cached";
 
@@ -12,8 +13,8 @@ export function homeMetadata(sort: Sort): Metadata {
 
 export async function shelfMetadata(slug: string, sort: Sort): Promise<Metadata> {
   await connection();
-  const category = await cachedCategory(slug);
-  if (!category) return { title: "Category not found" };
+  const category = await cachedCategory(slug, await getLocale());
+  if (!category) return { title: (await getTranslations("catalog.shelf"))("notFound") };
   return {
     title: category.name,
     description: category.description,
