@@ -34,7 +34,8 @@ export async function Header({ account }: { account?: ReactNode }) {
           className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold tracking-tight whitespace-nowrap text-brand-900"
         >
           <LogoMark />
-          {STORE_NAME}
+          {/* A Latin name: isolated, so an Arabic page does not move its final period to the front. */}
+          <bdi dir="ltr">{STORE_NAME}</bdi>
         </Link>
         <SearchForm id="header-search" className="hidden max-w-sm flex-1 sm:flex" />
         <nav aria-label={t("mainNav")}>
