@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { AppLocale } from "@/lib/i18n/routing";
 import { localeAlternates } from "@/lib/site-metadata";
+import { getTranslations } from "next-intl/server";
 import { listingHref, type Sort } from "./listing-params";
 import { cachedCategory } from "./cached";
 
@@ -14,8 +15,8 @@ export function homeMetadata(sort: Sort, locale: AppLocale): Metadata {
 
 export async function shelfMetadata(slug: string, sort: Sort, locale: AppLocale): Promise<Metadata> {
   await connection();
-  const category = await cachedCategory(slug);
-  if (!category) return { title: "Category not found" };
+  const category = await cachedCategory(slug, locale);
+  if (!category) return { title: (await getTranslations("catalog.shelf"))("notFound") };
   return {
     title: category.name,
     description: category.description,

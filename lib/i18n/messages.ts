@@ -1,7 +1,11 @@
+import arCatalog from "./messages/ar/catalog.json";
 import arCommon from "./messages/ar/common.json";
+import arLayout from "./messages/ar/layout.json";
+import enCatalog from "./messages/en/catalog.json";
 import enCommon from "./messages/en/common.json";
 import arMeta from "./messages/ar/meta.json";
 import enMeta from "./messages/en/meta.json";
+import enLayout from "./messages/en/layout.json";
 import type { AppLocale } from "./routing";
 
 // One JSON file per namespace and language. English is the source of truth for keys and their types
@@ -9,6 +13,8 @@ import type { AppLocale } from "./routing";
 const en = {
   common: enCommon,
   meta: enMeta,
+  layout: enLayout,
+  catalog: enCatalog,
 };
 
 export type Messages = typeof en;
@@ -16,6 +22,8 @@ export type Messages = typeof en;
 const ar: Messages = {
   common: arCommon,
   meta: arMeta,
+  layout: arLayout,
+  catalog: arCatalog,
 };
 
 export const MESSAGES: Record<AppLocale, Messages> = { en, ar };

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { Price } from "@/components/catalog/price";
 import { ProductGrid } from "@/components/catalog/product-grid";
@@ -18,25 +19,26 @@ type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   await connection();
   const { locale, slug } = await params;
-  const product = await cachedProduct(slug);
-  if (!product) return { title: "Product not found" };
+  const product = await cachedProduct(slug, locale);
+  if (!product) return { title: (await getTranslations("catalog.product"))("notFound") };
   return productMetadata(product, locale);
 }
 
 export default async function ProductPage({ params }: Props) {
   await connection();
-  const product = await cachedProduct((await params).slug);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("catalog")]);
+  const product = await cachedProduct((await params).slug, locale);
   if (!product) notFound();
-  const related = await cachedRelatedProducts(product.id);
+  const related = await cachedRelatedProducts(product.id, locale);
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
       <ProductJsonLd product={product} />
-      <nav aria-label="Breadcrumb" className="mb-6 text-sm">
+      <nav aria-label={t("shelf.breadcrumb")} className="mb-6 text-sm">
         <ol className="flex flex-wrap items-center gap-2">
           <li>
             <Link href="/" className="rounded-md text-brand-800 hover:underline">
-              All products
+              {t("shelf.allProducts")}
             </Link>
           </li>
           {product.category ? (
@@ -59,7 +61,7 @@ export default async function ProductPage({ params }: Props) {
       */}
       <div className="grid gap-x-12 gap-y-5 md:grid-cols-2 md:grid-rows-[auto_1fr]">
         <div className="overflow-hidden rounded-3xl border border-brand-200 bg-white md:row-span-2">
-          <ProductImage src={product.image} alt={`Illustration of the ${product.name}`} priority />
+          <ProductImage src={product.image} alt={t("product.imageAlt", { name: product.name })} priority />
         </div>
         <div className="flex flex-col gap-4 md:pt-6">
           <h1 className="text-3xl font-bold tracking-tight text-brand-900 sm:text-4xl">{product.name}</h1>
@@ -79,7 +81,9 @@ export default async function ProductPage({ params }: Props) {
       </div>
       {related.length > 0 ? (
         <Region className="mt-14">
-          <RegionTitle className="mb-5 text-xl font-bold tracking-tight text-brand-900">You may also like</RegionTitle>
+          <RegionTitle className="mb-5 text-xl font-bold tracking-tight text-brand-900">
+            {t("product.related")}
+          </RegionTitle>
           <ProductGrid products={related} eagerImages={0} buyable={false} />
         </Region>
       ) : null}
