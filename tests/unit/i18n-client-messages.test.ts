@@ -8,13 +8,14 @@ import { CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
 // browser: every module reachable from a "use client" file must read only listed namespaces, and by name.
 
 const ROOTS = ["app", "components", "lib"];
-const files = ROOTS.flatMap(function walk(dir: string): string[] {
+function walk(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return walk(full);
     return /\.(ts|tsx)$/.test(entry.name) && !entry.name.endsWith(".d.ts") ? [full] : [];
   });
-});
+}
+const files = ROOTS.flatMap((root) => walk(root));
 const source = new Map(files.map((file) => [file, fs.readFileSync(file, "utf8")]));
 
 /** The app's own modules a file imports (`@/…` and relative), as paths in `files`. */
