@@ -13,6 +13,8 @@ export type HtmlWeight = {
    * <style>, the payload's copy for the page tree and another for the global-error boundary.
    */
   stylesheetCopies: number;
+  /** Size of the stylesheet looked for (0: the page names none, and stylesheetCopies means nothing). */
+  stylesheetBytes: number;
 };
 
 const PAYLOAD_CHUNK = /self\.__next_f\.push\((\[[\s\S]*?\])\)<\/script>/g;
@@ -45,6 +47,7 @@ export function htmlWeight(html: string, stylesheet: string): HtmlWeight {
     payloadBytes,
     inlineCssBytes: styles.reduce((sum, css) => sum + Buffer.byteLength(css), 0),
     stylesheetCopies: occurrences(styles.join("\n"), probe) + occurrences(rscPayload(html), probe),
+    stylesheetBytes: Buffer.byteLength(stylesheet),
   };
 }
 
