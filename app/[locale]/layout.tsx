@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { clientMessages } from "@/lib/i18n/client-messages";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
@@ -52,7 +53,7 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale} dir={localeDirection(locale)}>
       <body className="flex min-h-screen flex-col bg-brand-50 font-sans text-ink antialiased">
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={await clientMessages()}>
           <SkipLink />
           <VisitorProvider>
             <Header account={<AccountMenu />} />
