@@ -1,17 +1,29 @@
+import arAccount from "./messages/ar/account.json";
+import arAuth from "./messages/ar/auth.json";
 import arCommon from "./messages/ar/common.json";
+import arOrders from "./messages/ar/orders.json";
+import enAccount from "./messages/en/account.json";
+import enAuth from "./messages/en/auth.json";
 import enCommon from "./messages/en/common.json";
+import enOrders from "./messages/en/orders.json";
 import type { AppLocale } from "./routing";
 
 // One JSON file per namespace and language. English is the source of truth for keys and their types
 // (lib/i18n/types.d.ts); a unit test checks that Arabic has exactly the same keys and placeholders.
 const en = {
+  account: enAccount,
+  auth: enAuth,
   common: enCommon,
+  orders: enOrders,
 };
 
 export type Messages = typeof en;
 
 const ar: Messages = {
+  account: arAccount,
+  auth: arAuth,
   common: arCommon,
+  orders: arOrders,
 };
 
 export const MESSAGES: Record<AppLocale, Messages> = { en, ar };
