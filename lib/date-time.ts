@@ -17,6 +17,8 @@ const STYLES = {
     hourCycle: "h23",
     timeZoneName: "short",
   },
+  /** "2 Dec, 14:05:09": the steps of one payment, close together, whose day the order's own date gives. */
+  step: { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" },
   /** "2 Dec 2026". Spelled out rather than dateStyle "medium", which Arabic writes all in digits (٠٢/١٢/٢٠٢٦). */
   date: { day: "numeric", month: "short", year: "numeric" },
 } satisfies Record<string, Intl.DateTimeFormatOptions>;

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { signInWithOAuth } from "@/lib/auth/actions";
 
 export function OAuthButtons({
@@ -7,6 +8,7 @@ export function OAuthButtons({
   providers: { id: string; name: string }[];
   callbackUrl: string;
 }) {
+  const t = useTranslations("auth.signIn");
   if (providers.length === 0) return null;
   return (
     <div className="space-y-2">
@@ -18,7 +20,7 @@ export function OAuthButtons({
             type="submit"
             className="w-full rounded-md border border-stone-300 bg-white px-4 py-2 font-medium hover:bg-stone-50"
           >
-            Continue with {provider.name}
+            {t("continueWith", { provider: provider.name })}
           </button>
         </form>
       ))}

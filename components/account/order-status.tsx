@@ -1,5 +1,5 @@
 import type { OrderStatus } from "@/db/schema/orders";
-import { ORDER_STATUS_LABELS } from "@/lib/orders/status-labels";
+import { useTranslations } from "next-intl";
 
 const TONES: Record<OrderStatus, string> = {
   awaiting_payment: "bg-amber-50 text-amber-900 ring-amber-200",
@@ -13,11 +13,12 @@ const TONES: Record<OrderStatus, string> = {
 };
 
 export function OrderStatusBadge({ status }: { status: OrderStatus }) {
+  const t = useTranslations("orders.status");
   return (
     <span
       className={`inline-flex items-center rounded-full px-2.5 py-0.5 text-xs font-medium ring-1 ring-inset ${TONES[status]}`}
     >
-      {ORDER_STATUS_LABELS[status]}
+      {t(status)}
     </span>
   );
 }

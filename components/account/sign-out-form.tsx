@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useVisitor } from "@/components/layout/visitor";
 import { signOutAction } from "@/lib/auth/actions";
 
@@ -9,10 +10,11 @@ import { signOutAction } from "@/lib/auth/actions";
  */
 export function SignOutForm({ className }: { className: string }) {
   const { signedOut } = useVisitor();
+  const t = useTranslations("auth");
   return (
     <form action={signOutAction} onSubmit={() => signedOut()}>
       <button type="submit" className={className}>
-        Sign out
+        {t("signOut")}
       </button>
     </form>
   );

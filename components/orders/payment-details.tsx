@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 
 /** Who is looking: the demo (emulator) and staff want the payment story; a customer wants their order. */
@@ -13,12 +14,13 @@ export function paymentDetailsOpen({ emulator, admin }: DetailsAudience): boolea
  * <details>: keyboard, screen readers and find-in-page work without script.
  */
 export function PaymentDetails({ open, children }: { open: boolean; children: ReactNode }) {
+  const t = useTranslations("orders.details");
   return (
     <details open={open} className="group rounded-2xl border border-brand-200 bg-white" data-testid="payment-details">
       <summary className="flex cursor-pointer list-none items-center justify-between gap-4 rounded-2xl p-6 font-semibold [&::-webkit-details-marker]:hidden">
         <span>
-          Payment details
-          <span className="block text-sm font-normal text-muted">Each step between this store and Paymob</span>
+          {t("title")}
+          <span className="block text-sm font-normal text-muted">{t("subtitle")}</span>
         </span>
         <span aria-hidden="true" className="text-lg transition-transform group-open:rotate-180">
           ⌄

@@ -6,21 +6,25 @@ import { signIn, signOut } from "@/auth";
 import { pathInLocale, redirectInLocale } from "@/lib/i18n/redirect";
 import { logger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
-import { tooManyLinksMessage } from "./magic-link-limits";
+import { tooManyLinksNotice, type TooManyLinks } from "./magic-link-limits";
 import { EMAIL_PROVIDER_ID, emailDelivery, enabledOAuthProviders } from "./providers";
 
-export type MagicLinkState = { status: "idle" | "error"; message?: string; email?: string };
+/** Why a request was refused, as a code: the form words it in the page's language (auth.errors). */
+export type MagicLinkError = "invalidEmail" | "emailNotConfigured" | "sendFailed";
 
-const emailSchema = z.email("Enter a valid email address, like you@example.com.").trim().max(254);
+export type MagicLinkState =
+  | { status: "idle"; email?: string }
+  | { status: "error"; error: MagicLinkError; email: string }
+  | { status: "error"; error: "tooMany"; tooMany: TooManyLinks; email: string };
+
+const emailSchema = z.email().trim().max(254);
 
 /** "Email me a sign-in link": Auth.js stores a hashed one-time token and the configured delivery sends the link. */
 export async function requestMagicLink(_prev: MagicLinkState, form: FormData): Promise<MagicLinkState> {
   const raw = form.get("email");
   const email = emailSchema.safeParse(typeof raw === "string" ? raw : "");
-  if (!email.success)
-    return { status: "error", message: email.error.issues[0]?.message, email: typeof raw === "string" ? raw : "" };
-  if (!emailDelivery())
-    return { status: "error", message: "Email sign-in is not configured on this store.", email: email.data };
+  if (!email.success) return { status: "error", error: "invalidEmail", email: typeof raw === "string" ? raw : "" };
+  if (!emailDelivery()) return { status: "error", error: "emailNotConfigured", email: email.data };
 
   const redirectTo = safeCallbackPath(form.get("callbackUrl"), await pathInLocale("/account/orders"));
   let next: string;
@@ -29,17 +33,15 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     logger.error({ scope: "auth", type: error.type, err: error }, "sending a sign-in link failed");
-    return {
-      status: "error",
-      message: "We couldn't send the sign-in link. Please try again in a moment.",
-      email: email.data,
-    };
+    return { status: "error", error: "sendFailed", email: email.data };
   }
   const params = new URL(next, "http://x").searchParams;
   if (params.has("error")) {
     // Refused by the sign-in link limits (auth.ts): say so, and for how long; anything else is a failure.
-    const message = tooManyLinksMessage(params) ?? "We couldn't send the sign-in link. Please try again in a moment.";
-    return { status: "error", message, email: email.data };
+    const tooMany = tooManyLinksNotice(params);
+    return tooMany
+      ? { status: "error", error: "tooMany", tooMany, email: email.data }
+      : { status: "error", error: "sendFailed", email: email.data };
   }
   return redirectInLocale("/login/check-email");
 }

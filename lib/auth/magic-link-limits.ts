@@ -1,12 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import {
-  hitRateLimits,
-  retryAfterText,
-  systemClock,
-  type Clock,
-  type RateLimitVerdict,
-} from "@/lib/rate-limit/limiter";
+import { hitRateLimits, systemClock, type Clock, type RateLimitVerdict } from "@/lib/rate-limit/limiter";
 import { MAGIC_LINKS_PER_CLIENT, MAGIC_LINKS_PER_EMAIL } from "@/lib/rate-limit/rules";
 import { normalizeEmail } from "./verified-email";
 
@@ -46,7 +40,7 @@ export function limitMagicLinks(
   );
 }
 
-/** Where a refused request goes: the login page, saying which limit and for how long (read back by tooManyLinksMessage). */
+/** Where a refused request goes: the login page, saying which limit and for how long (read back by tooManyLinksNotice). */
 export function tooManyLinksPath(verdict: Extract<RateLimitVerdict, { ok: false }>): string {
   const scope = verdict.rule === MAGIC_LINKS_PER_EMAIL ? "email" : "client";
   return `/login?${new URLSearchParams({ error: TOO_MANY_LINKS, scope, wait: String(verdict.retryAfterSeconds) })}`;
@@ -54,13 +48,16 @@ export function tooManyLinksPath(verdict: Extract<RateLimitVerdict, { ok: false 
 
 const MAX_WAIT_SECONDS = 24 * 60 * 60;
 
-/** The sentence for a refused request, from the URL tooManyLinksPath built; null when it is not one. */
-export function tooManyLinksMessage(params: URLSearchParams): string | null {
+/**
+ * A refused request, as the page words it (auth.errors.tooManyForEmail / tooManyFromClient): which limit, and how
+ * many seconds until another link may be asked for; `waitSeconds` is null when the URL's is missing or absurd.
+ */
+export type TooManyLinks = { scope: "email" | "client"; waitSeconds: number | null };
+
+/** The refusal in a URL tooManyLinksPath built; null when it is not one. */
+export function tooManyLinksNotice(params: URLSearchParams): TooManyLinks | null {
   if (params.get("error") !== TOO_MANY_LINKS) return null;
   const wait = Number(params.get("wait"));
-  const when =
-    Number.isInteger(wait) && wait > 0 && wait <= MAX_WAIT_SECONDS ? retryAfterText(wait) : "in a few minutes";
-  return params.get("scope") === "email"
-    ? `Too many sign-in links were sent to this address. Use the newest one in your inbox, or ask for another ${when}.`
-    : `Too many sign-in links were asked for from your network. Please try again ${when}.`;
+  const waitSeconds = Number.isInteger(wait) && wait > 0 && wait <= MAX_WAIT_SECONDS ? wait : null;
+  return { scope: params.get("scope") === "email" ? "email" : "client", waitSeconds };
 }

@@ -8,7 +8,13 @@ import type { Messages } from "./messages";
  * need none of it in the page. tests/unit/i18n-client-messages.test.ts fails when a client module reads a
  * namespace missing from this list, so the list cannot fall behind the components.
  */
-export const CLIENT_NAMESPACES = ["layout", "catalog", "meta"] as const satisfies readonly (keyof Messages)[];
+export const CLIENT_NAMESPACES = [
+  "account",
+  "auth",
+  "catalog",
+  "layout",
+  "meta",
+] as const satisfies readonly (keyof Messages)[];
 
 export type ClientMessages = Pick<Messages, (typeof CLIENT_NAMESPACES)[number]>;
 

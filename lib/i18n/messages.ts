@@ -1,29 +1,41 @@
+import arAccount from "./messages/ar/account.json";
+import arAuth from "./messages/ar/auth.json";
 import arCatalog from "./messages/ar/catalog.json";
 import arCommon from "./messages/ar/common.json";
 import arLayout from "./messages/ar/layout.json";
+import arMeta from "./messages/ar/meta.json";
+import arOrders from "./messages/ar/orders.json";
+import enAccount from "./messages/en/account.json";
+import enAuth from "./messages/en/auth.json";
 import enCatalog from "./messages/en/catalog.json";
 import enCommon from "./messages/en/common.json";
-import arMeta from "./messages/ar/meta.json";
-import enMeta from "./messages/en/meta.json";
 import enLayout from "./messages/en/layout.json";
+import enMeta from "./messages/en/meta.json";
+import enOrders from "./messages/en/orders.json";
 import type { AppLocale } from "./routing";
 
 // One JSON file per namespace and language. English is the source of truth for keys and their types
 // (lib/i18n/types.d.ts); a unit test checks that Arabic has exactly the same keys and placeholders.
 const en = {
-  common: enCommon,
-  meta: enMeta,
-  layout: enLayout,
+  account: enAccount,
+  auth: enAuth,
   catalog: enCatalog,
+  common: enCommon,
+  layout: enLayout,
+  meta: enMeta,
+  orders: enOrders,
 };
 
 export type Messages = typeof en;
 
 const ar: Messages = {
-  common: arCommon,
-  meta: arMeta,
-  layout: arLayout,
+  account: arAccount,
+  auth: arAuth,
   catalog: arCatalog,
+  common: arCommon,
+  layout: arLayout,
+  meta: arMeta,
+  orders: arOrders,
 };
 
 export const MESSAGES: Record<AppLocale, Messages> = { en, ar };

@@ -18,6 +18,7 @@ import { retryPayment } from "@/lib/checkout/return/retry";
 import { loadReturnState } from "@/lib/checkout/return/return-state";
 import { startCheckout } from "@/lib/checkout/start/start-checkout";
 import { clearCartOfPaidOrder } from "@/lib/orders/clear-paid-cart";
+import { detailText, timelineText } from "@/components/orders/timeline-text";
 import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { applyTransaction } from "@/lib/payments";
 import { transactionObjectSchema } from "@/lib/paymob/callbacks";
@@ -27,6 +28,16 @@ import { useTestDb } from "../helpers/db";
 import { transactionFor } from "../helpers/orders";
 import { testDbTarget } from "../helpers/test-db-target";
 import { cartWith, fakePaymob, submission, visitor } from "./checkout-fixtures";
+import { translator } from "../helpers/i18n";
+
+/** The timeline as an English page words it (components/orders/payment-timeline.tsx). */
+async function englishTimeline(db: Parameters<typeof loadOrderTimeline>[0], orderId: string) {
+  const t = translator("en", "orders");
+  return (await loadOrderTimeline(db, orderId)).map((entry) => {
+    const text = timelineText(entry.event, t, { locale: "en", region: "egypt" });
+    return { ...entry, title: text.title, detail: detailText(text.detail) };
+  });
+}
 
 const t = useTestDb();
 
@@ -194,7 +205,7 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     expect(await reconcileStaleAttempt(t.db, order, attempt, deps)).toBe("no_transaction");
     expect(inquiry.inquiries).toBe(2);
     expect((await reload(t.db, order)).status).toBe("awaiting_payment");
-    const timeline = await loadOrderTimeline(t.db, order.id);
+    const timeline = await englishTimeline(t.db, order.id);
     expect(timeline.filter((e) => e.title === "Asked Paymob for the payment status").map((e) => e.detail)).toEqual([
       "no transaction yet",
       "no transaction yet",
@@ -222,7 +233,7 @@ describe.skipIf(t.skipped)(`checkout: after the payment, on ${testDbTarget()}`, 
     });
     await retryPayment(t.db, { orderId: order.id, owner }, paymob.deps);
 
-    const timeline = await loadOrderTimeline(t.db, order.id);
+    const timeline = await englishTimeline(t.db, order.id);
     const titles = timeline.map((e) => e.title);
     expect(titles[0]).toBe(`Order ${order.reference} placed`);
     expect(titles).toEqual(

@@ -6,6 +6,9 @@ import { PayModePicker } from "@/components/checkout/pay-mode-picker";
 import { formatAmountsIn } from "@/lib/orders/timeline";
 import { envProblems } from "@/lib/env";
 import { DEFAULT_SUPPORT_EMAIL, storeSupportEmail } from "@/lib/support-contact";
+import { renderIn } from "../helpers/i18n";
+
+type DetailsProps = Parameters<typeof PaymentDetails>[0];
 
 // The customer's pages: the payment story folded away unless this is the demo or staff, amounts as money,
 // the pay choice in shoppers' words, and the Pay button naming the total.
@@ -14,7 +17,7 @@ import { DEFAULT_SUPPORT_EMAIL, storeSupportEmail } from "@/lib/support-contact"
 vi.mock("@/app/checkout/actions", () => ({ checkout: async () => ({}) }));
 const { CheckoutForm } = await import("@/components/checkout/checkout-form");
 
-const details = (open: boolean) => renderToStaticMarkup(PaymentDetails({ open, children: "timeline" }));
+const details = (open: boolean) => renderIn("en", createElement(PaymentDetails, { open } as DetailsProps, "timeline"));
 
 describe("Payment details", () => {
   it.each([

@@ -1,10 +1,17 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { mailboxKey, tooManyLinksMessage, tooManyLinksPath } from "@/lib/auth/magic-link-limits";
+import { tooManyLinksText } from "@/components/account/auth-errors";
+import { mailboxKey, tooManyLinksNotice, tooManyLinksPath } from "@/lib/auth/magic-link-limits";
 import { visitorKey } from "@/lib/checkout/start/payment-start-limits";
 import { bodyExcerpt, signatureExcerpt, wholeBody } from "@/lib/payments/unverified-body";
 import { rateLimitKey, retryAfterText, windowOf, type RateLimitRule } from "@/lib/rate-limit/limiter";
 import { MAGIC_LINKS_PER_CLIENT, MAGIC_LINKS_PER_EMAIL } from "@/lib/rate-limit/rules";
+import { translator } from "../helpers/i18n";
+
+const tooManyLinksMessage = (params: URLSearchParams, locale: "en" | "ar" = "en") => {
+  const notice = tooManyLinksNotice(params);
+  return notice && tooManyLinksText(translator(locale, "auth"), notice);
+};
 
 const rule: RateLimitRule = { name: "test", limit: 3, windowSeconds: 600, what: "tests" };
 
@@ -68,6 +75,22 @@ describe("sign-in link limits: subjects and messages", () => {
     expect(tooManyLinksMessage(new URLSearchParams("error=TooManyRequests&wait=99999999"))).toMatch(
       /try again in a few minutes\.$/,
     );
+  });
+
+  it.each([
+    [1, "email", "أو اطلب رابطًا آخر بعد ثانية."],
+    [2, "client", "يُرجى المحاولة مرة أخرى بعد ثانيتين."],
+    [5, "client", "يُرجى المحاولة مرة أخرى بعد 5 ثوانٍ."],
+    [60, "client", "يُرجى المحاولة مرة أخرى بعد دقيقة."],
+    [120, "client", "يُرجى المحاولة مرة أخرى بعد دقيقتين."],
+    [700, "email", "أو اطلب رابطًا آخر بعد 12 دقيقة."],
+    [3 * 60, "email", "أو اطلب رابطًا آخر بعد 3 دقائق."],
+    [undefined, "client", "يُرجى المحاولة مرة أخرى بعد بضع دقائق."],
+  ])("in Arabic, a wait of %s s (%s) uses the right plural form", (wait, scope, ending) => {
+    const params = new URLSearchParams({ error: "TooManyRequests", scope, ...(wait ? { wait: String(wait) } : {}) });
+    // Which digits (0-9 or ٠-٩) is the locale's business, not this test's.
+    const latin = tooManyLinksMessage(params, "ar")?.replace(/[٠-٩]/g, (d) => String(d.charCodeAt(0) - 0x660));
+    expect(latin).toMatch(new RegExp(`${ending}$`));
   });
 });
 

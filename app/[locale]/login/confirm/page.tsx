@@ -1,8 +1,12 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { DifferentEmailLink } from "@/components/account/different-email-link";
 import { emailCallbackPath, parseMagicLink } from "@/lib/auth/magic-link";
 
-export const metadata: Metadata = { title: "Confirm sign-in", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("auth.confirm");
+  return { title: t("metaTitle"), robots: { index: false } };
+}
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -13,28 +17,28 @@ type Props = { searchParams: Promise<Record<string, string | string[] | undefine
  */
 export default async function ConfirmSignInPage({ searchParams }: Props) {
   const link = parseMagicLink(await searchParams);
+  const t = await getTranslations("auth.confirm");
   return (
     <main className="mx-auto max-w-sm px-4 py-12">
       {link ? (
         <>
-          <h1 className="text-2xl font-semibold break-words">Sign in as {link.email}</h1>
-          <p className="mt-2 text-stone-700">
-            Continue only if you asked for this link. If you didn&apos;t, close this page: someone may be trying to sign
-            you in to their account.
-          </p>
+          <h1 className="text-2xl font-semibold break-words">
+            {t.rich("title", { email: link.email, ltr: (chunks) => <bdi dir="ltr">{chunks}</bdi> })}
+          </h1>
+          <p className="mt-2 text-stone-700">{t("warning")}</p>
           <form method="post" action={emailCallbackPath(link)} className="mt-6">
             <button
               type="submit"
               className="w-full rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-900"
             >
-              Sign in
+              {t("submit")}
             </button>
           </form>
         </>
       ) : (
         <>
-          <h1 className="text-2xl font-semibold">This sign-in link is incomplete</h1>
-          <p className="mt-2 text-stone-700">Open the link from the email again, or ask for a new one.</p>
+          <h1 className="text-2xl font-semibold">{t("incompleteTitle")}</h1>
+          <p className="mt-2 text-stone-700">{t("incompleteBody")}</p>
         </>
       )}
       <DifferentEmailLink />
