@@ -1,4 +1,6 @@
+import arAdmin from "./messages/ar/admin.json";
 import arCommon from "./messages/ar/common.json";
+import enAdmin from "./messages/en/admin.json";
 import enCommon from "./messages/en/common.json";
 import type { AppLocale } from "./routing";
 
@@ -6,12 +8,14 @@ import type { AppLocale } from "./routing";
 // (lib/i18n/types.d.ts); a unit test checks that Arabic has exactly the same keys and placeholders.
 const en = {
   common: enCommon,
+  admin: enAdmin,
 };
 
 export type Messages = typeof en;
 
 const ar: Messages = {
   common: arCommon,
+  admin: arAdmin,
 };
 
 export const MESSAGES: Record<AppLocale, Messages> = { en, ar };
