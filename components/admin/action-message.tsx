@@ -23,7 +23,9 @@ export function ActionMessage({ state }: { state: AdminActionState }) {
   return (
     <div role="status" aria-live="polite" className="empty:hidden">
       {state.status === "idle" || state.status === "confirm" ? null : (
-        <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{noticeText(t, state.notice, money)}</p>
+        <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>
+          {noticeText(t, state.notice, money)}
+        </p>
       )}
     </div>
   );

@@ -30,7 +30,12 @@ export function AuthorisationActions({ reference, attemptId, transactionId, amou
         {canCapture ? (
           <form action={capture} aria-label={t("captureForm")}>
             {hidden}
-            <ActionButton tone="capture" label={t("capture", { amount: amountLabel })} pending={capturing} disabled={busy} />
+            <ActionButton
+              tone="capture"
+              label={t("capture", { amount: amountLabel })}
+              pending={capturing}
+              disabled={busy}
+            />
           </form>
         ) : null}
         {canVoid && voidState.status !== "confirm" ? (

@@ -21,7 +21,9 @@ export function CatalogMessage({ state, id }: { state: CatalogAdminState; id?: s
   return (
     <div id={id} role="status" aria-live="polite" className="empty:hidden">
       {state.status === "idle" ? null : (
-        <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{noticeText(t, state.notice, money)}</p>
+        <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>
+          {noticeText(t, state.notice, money)}
+        </p>
       )}
     </div>
   );

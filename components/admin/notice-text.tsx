@@ -32,9 +32,16 @@ function values(notice: AdminNotice, t: AdminT, money: (minor: number, currency:
     case "amount_unreadable":
       return { example: notice.example };
     case "authorised_amount_differs":
-      return { authorised: money(notice.authorisedMinor, notice.currency), order: money(notice.orderMinor, notice.currency) };
+      return {
+        authorised: money(notice.authorisedMinor, notice.currency),
+        order: money(notice.orderMinor, notice.currency),
+      };
     case "confirm_refund":
-      return { amount: money(notice.amountMinor, notice.currency), reference: notice.reference, whole: yes(notice.whole) };
+      return {
+        amount: money(notice.amountMinor, notice.currency),
+        reference: notice.reference,
+        whole: yes(notice.whole),
+      };
     case "confirm_void":
     case "confirm_authorisation_void":
       return { amount: money(notice.amountMinor, notice.currency), reference: notice.reference };

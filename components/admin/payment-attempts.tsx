@@ -100,9 +100,7 @@ export function PaymentAttempts({
             data-testid="payment-attempt"
           >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 className="font-semibold">
-                {t("heading", { number: index + 1, mode: attempt.mode })}
-              </h3>
+              <h3 className="font-semibold">{t("heading", { number: index + 1, mode: attempt.mode })}</h3>
               <bdi className="rounded bg-stone-100 px-2 py-0.5 font-mono text-xs">{attempt.status}</bdi>
             </div>
             <dl className="mt-3 grid gap-3 sm:grid-cols-3">

@@ -14,12 +14,7 @@ export function ReleaseReversalForm({ reference, reversalId }: { reference: stri
     <form action={action} aria-label={t("releaseForm", { id: String(reversalId) })} className="mt-1">
       <input type="hidden" name="reference" value={reference} />
       <input type="hidden" name="reversalId" value={reversalId} />
-      <ActionButton
-        tone="quiet"
-        label={t("release")}
-        pending={pending}
-        pendingLabel={t("releasing")}
-      />
+      <ActionButton tone="quiet" label={t("release")} pending={pending} pendingLabel={t("releasing")} />
       <ActionMessage state={state} />
     </form>
   );

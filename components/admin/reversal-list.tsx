@@ -50,7 +50,9 @@ export function ReversalList({ reference, reversals, authorisationIds }: Props) 
                   {t("of", {
                     target: authorisationIds.includes(r.paymobTransactionId) ? "authorisation" : "payment",
                   })}{" "}
-                  <span className="font-mono text-xs">{ta.rich("txn", { id: String(r.paymobTransactionId), bdi })}</span>
+                  <span className="font-mono text-xs">
+                    {ta.rich("txn", { id: String(r.paymobTransactionId), bdi })}
+                  </span>
                 </span>
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${STATUS_TONES[r.status]}`}>
                   {t(r.status)}

@@ -53,8 +53,7 @@ export async function previewVoid(viewer: Viewer | null, db: Db, form: unknown):
   const opened = await openReversal(viewer, db, form, attemptInput, "void");
   if (!opened.ok) return opened.state;
   const { found, capture } = opened;
-  if (!capture || !capture.canVoid)
-    return { status: "invalid", notice: { code: "void_needs_unrefunded" } };
+  if (!capture || !capture.canVoid) return { status: "invalid", notice: { code: "void_needs_unrefunded" } };
   const fits = await previewReversal(db, {
     kind: "void",
     orderId: found.orderId,
@@ -64,7 +63,12 @@ export async function previewVoid(viewer: Viewer | null, db: Db, form: unknown):
   if (!fits.ok) return { status: "invalid", notice: refusalNotice(fits.reason, fits.balance, found.currency) };
   return {
     status: "confirm",
-    notice: { code: "confirm_void", reference: found.reference, amountMinor: fits.amountMinor, currency: found.currency },
+    notice: {
+      code: "confirm_void",
+      reference: found.reference,
+      amountMinor: fits.amountMinor,
+      currency: found.currency,
+    },
     amount: "",
   };
 }
@@ -80,14 +84,18 @@ export async function previewAuthorisationVoid(
   if (!input.success) return { status: "invalid", notice: { code: "form_incomplete", form: "void" } };
   const { reference, attemptId, transactionId } = input.data;
   const found = await findAttemptWithOrder(db, { attemptId });
-  if (!found || found.order.reference !== reference)
-    return { status: "invalid", notice: { code: "no_authorisation" } };
+  if (!found || found.order.reference !== reference) return { status: "invalid", notice: { code: "no_authorisation" } };
   const { attempt } = found;
   const fits = await previewAuthorisationRequest(db, attempt, { kind: "void", transactionId });
   if (!fits.ok) return { status: "invalid", notice: authorisationRefusalNotice(fits, attempt.currency) };
   return {
     status: "confirm",
-    notice: { code: "confirm_authorisation_void", reference, amountMinor: fits.amountMinor, currency: attempt.currency },
+    notice: {
+      code: "confirm_authorisation_void",
+      reference,
+      amountMinor: fits.amountMinor,
+      currency: attempt.currency,
+    },
     amount: "",
   };
 }

@@ -196,8 +196,7 @@ export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form
   const order = await findOrderByReference(db, input.data.reference);
   const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
   const released = order ? await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason) : null;
-  if (!released)
-    return { status: "invalid", notice: { code: "release_impossible" } };
+  if (!released) return { status: "invalid", notice: { code: "release_impossible" } };
   logAdmin(admin, "reservation released", {
     orderReference: input.data.reference,
     reversalId: input.data.reversalId,

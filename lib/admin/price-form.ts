@@ -25,7 +25,10 @@ export function parsePriceForm(form: unknown): PriceForm {
   if (!price.trim()) return { ok: false, notice: { code: "price_missing" } };
   const priceMinor = parseMajorAmount(price, currency);
   if (priceMinor === null) {
-    return { ok: false, notice: { code: "price_unreadable", input: price.trim(), currency, example: example(currency) } };
+    return {
+      ok: false,
+      notice: { code: "price_unreadable", input: price.trim(), currency, example: example(currency) },
+    };
   }
   if (priceMinor === 0) return { ok: false, notice: { code: "price_zero" } };
   if (priceMinor > MAX_PRICE_MINOR) {
