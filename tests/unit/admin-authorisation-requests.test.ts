@@ -1,5 +1,5 @@
 import { NextIntlClientProvider } from "next-intl";
-import { createElement } from "react";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import type { PaymentReversal } from "@/db/schema/reversals";
@@ -83,7 +83,11 @@ function render(reversals: PaymentReversal[], locale: AppLocale = "en"): string 
   const page = createElement(PaymentAttempts, { reference: "PS-1", orderStatus: "authorised", attempts: [attempt] });
   const messages = MESSAGES[locale];
   return renderToStaticMarkup(
-    createElement(NextIntlClientProvider, { locale, messages, timeZone: "Africa/Cairo", children: page }),
+    createElement(
+      NextIntlClientProvider,
+      { locale, messages, timeZone: "Africa/Cairo" } as ComponentProps<typeof NextIntlClientProvider>,
+      page,
+    ),
   );
 }
 
