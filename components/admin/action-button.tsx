@@ -1,3 +1,5 @@
+import { useTranslations } from "next-intl";
+
 const TONES = {
   capture: "bg-emerald-700 px-3 py-1.5 text-sm text-white hover:bg-emerald-800",
   refund: "bg-red-700 px-3 py-1.5 text-sm text-white hover:bg-red-800",
@@ -16,10 +18,11 @@ type Props = {
 };
 
 /** An admin form's submit button, which says it is working while its action runs. */
-export function ActionButton({ tone, label, pending, pendingLabel = "Requesting…", disabled = pending }: Props) {
+export function ActionButton({ tone, label, pending, pendingLabel, disabled = pending }: Props) {
+  const t = useTranslations("admin.actions");
   return (
     <button type="submit" disabled={disabled} className={`rounded-md font-medium disabled:opacity-60 ${TONES[tone]}`}>
-      {pending ? pendingLabel : label}
+      {pending ? (pendingLabel ?? t("requesting")) : label}
     </button>
   );
 }

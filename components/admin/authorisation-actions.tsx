@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { captureAction, voidAuthorisationAction } from "@/lib/admin/actions";
 import { ActionButton } from "./action-button";
@@ -22,23 +23,29 @@ export function AuthorisationActions({ reference, attemptId, transactionId, amou
   const [voidState, voidHold, voiding] = useActionState(voidAuthorisationAction, IDLE);
   const hidden = <TransactionFields reference={reference} attemptId={attemptId} transactionId={transactionId} />;
   const busy = capturing || voiding;
+  const t = useTranslations("admin.actions");
   return (
     <div className="mt-2 space-y-2">
       <div className="flex flex-wrap items-center gap-2">
         {canCapture ? (
-          <form action={capture} aria-label="Capture this authorisation">
+          <form action={capture} aria-label={t("captureForm")}>
             {hidden}
-            <ActionButton tone="capture" label={`Capture ${amountLabel}`} pending={capturing} disabled={busy} />
+            <ActionButton
+              tone="capture"
+              label={t("capture", { amount: amountLabel })}
+              pending={capturing}
+              disabled={busy}
+            />
           </form>
         ) : null}
         {canVoid && voidState.status !== "confirm" ? (
-          <form action={voidHold} aria-label="Void this authorisation">
+          <form action={voidHold} aria-label={t("voidAuthorisationForm")}>
             {hidden}
             <ActionButton
               tone="void"
-              label="Void authorisation"
+              label={t("voidAuthorisation")}
               pending={voiding}
-              pendingLabel="Checking…"
+              pendingLabel={t("checking")}
               disabled={busy}
             />
           </form>
@@ -46,7 +53,7 @@ export function AuthorisationActions({ reference, attemptId, transactionId, amou
       </div>
       {canVoid && voidState.status === "confirm" ? (
         <ConfirmStep
-          title="Confirm the void"
+          title={t("confirmVoid")}
           state={voidState}
           action={voidHold}
           hidden={hidden}

@@ -1,5 +1,9 @@
-import { formatDateTime } from "@/components/account/format";
+import { useLocale, useTranslations } from "next-intl";
+import type { ReactNode } from "react";
 import type { PaymentEvent } from "@/db/schema/payments";
+import { storeRegion } from "@/lib/store";
+import { adminFormats } from "./formats";
+import type { AdminT } from "./notice-text";
 import { ReplayForm } from "./replay-form";
 
 function prettyJson(raw: string): string {
@@ -11,9 +15,13 @@ function prettyJson(raw: string): string {
 }
 
 /** Unverified bodies are kept as an excerpt: say so, with what identifies the whole body. */
-function bodyLabel(event: PaymentEvent): string {
-  if (!event.bodyTruncated) return "Raw body";
-  return `Raw body: first 2 KiB of ${event.bodyBytes?.toLocaleString("en") ?? "?"} bytes, sha256 ${event.bodySha256 ?? "?"}`;
+function bodyLabel(t: AdminT, event: PaymentEvent): ReactNode {
+  if (!event.bodyTruncated) return t("callbacks.rawBody");
+  return t.rich("callbacks.rawExcerpt", {
+    bytes: event.bodyBytes ?? "?",
+    sha: event.bodySha256 ?? "?",
+    bdi: (chunks) => <bdi>{chunks}</bdi>,
+  });
 }
 
 const VERIFICATION_TONES: Record<PaymentEvent["verification"], string> = {
@@ -24,7 +32,9 @@ const VERIFICATION_TONES: Record<PaymentEvent["verification"], string> = {
 
 /** Every callback received for the order, oldest first, as stored; verified transactions can be replayed. */
 export function CallbackTimeline({ reference, events }: { reference: string; events: PaymentEvent[] }) {
-  if (events.length === 0) return <p className="text-sm text-stone-600">No callbacks received yet.</p>;
+  const t = useTranslations("admin");
+  const { dateTime } = adminFormats(useLocale(), storeRegion());
+  if (events.length === 0) return <p className="text-sm text-stone-600">{t("callbacks.none")}</p>;
   return (
     <ol className="space-y-3">
       {events.map((event) => (
@@ -34,24 +44,32 @@ export function CallbackTimeline({ reference, events }: { reference: string; eve
           data-testid="callback-event"
         >
           <div className="flex flex-wrap items-center gap-2">
-            <span className="font-mono text-xs text-stone-600">#{event.id}</span>
-            <time dateTime={event.receivedAt.toISOString()}>{formatDateTime(event.receivedAt)}</time>
-            <span className="font-medium">{event.kind}</span>
-            <span className="text-stone-600">via {event.source}</span>
+            <bdi className="font-mono text-xs text-stone-600">#{event.id}</bdi>
+            <time dateTime={event.receivedAt.toISOString()}>{dateTime(event.receivedAt)}</time>
+            {/* Paymob's own names for the callback type (TRANSACTION, TOKEN) and the handler's outcome codes. */}
+            <bdi className="font-medium">{event.kind}</bdi>
+            <span className="text-stone-600">{t("callbacks.via", { source: event.source })}</span>
             <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${VERIFICATION_TONES[event.verification]}`}>
-              HMAC {event.verification}
+              {t("callbacks.hmac", { verification: event.verification })}
             </span>
             {event.outcome ? (
-              <span className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-xs">{event.outcome}</span>
+              <bdi className="rounded bg-stone-100 px-1.5 py-0.5 font-mono text-xs">{event.outcome}</bdi>
             ) : null}
             {event.paymobTransactionId ? (
-              <span className="font-mono text-xs">txn {event.paymobTransactionId}</span>
+              <span className="font-mono text-xs">
+                {t.rich("attempt.txn", { id: String(event.paymobTransactionId), bdi: (chunks) => <bdi>{chunks}</bdi> })}
+              </span>
             ) : null}
           </div>
-          {event.detail ? <p className="mt-1 text-stone-700">{event.detail}</p> : null}
+          {/* The handler's note on the callback, recorded for developers: English, as in the logs. */}
+          {event.detail ? (
+            <p className="mt-1 text-stone-700" dir="ltr" lang="en">
+              {event.detail}
+            </p>
+          ) : null}
           <details className="mt-2">
-            <summary className="cursor-pointer break-all text-xs text-brand-700">{bodyLabel(event)}</summary>
-            <pre className="mt-2 max-h-96 overflow-auto rounded bg-stone-900 p-3 text-xs text-stone-100">
+            <summary className="cursor-pointer break-all text-xs text-brand-700">{bodyLabel(t, event)}</summary>
+            <pre dir="ltr" className="mt-2 max-h-96 overflow-auto rounded bg-stone-900 p-3 text-xs text-stone-100">
               {prettyJson(event.rawBody)}
             </pre>
           </details>

@@ -1,4 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { CatalogAdminState } from "@/lib/admin/product-prices";
+import { useAdminFormats } from "./admin-format";
+import { noticeText } from "./notice-text";
 
 const TONES: Record<Exclude<CatalogAdminState["status"], "idle">, string> = {
   saved: "border-emerald-200 bg-emerald-50 text-emerald-900",
@@ -13,10 +16,14 @@ export const CATALOG_IDLE: CatalogAdminState = { status: "idle" };
 
 /** The outcome of a catalog action, announced to screen readers. */
 export function CatalogMessage({ state, id }: { state: CatalogAdminState; id?: string }) {
+  const t = useTranslations("admin");
+  const { money } = useAdminFormats();
   return (
     <div id={id} role="status" aria-live="polite" className="empty:hidden">
       {state.status === "idle" ? null : (
-        <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>{state.message}</p>
+        <p className={`mt-2 rounded-md border p-2 text-sm ${TONES[state.status]}`}>
+          {noticeText(t, state.notice, money)}
+        </p>
       )}
     </div>
   );

@@ -1,7 +1,10 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useEffect, useId, useRef, type ReactNode } from "react";
 import type { AdminActionState } from "@/lib/admin/operations";
+import { useAdminFormats } from "./admin-format";
+import { noticeText } from "./notice-text";
 
 type Props = {
   title: string;
@@ -22,6 +25,12 @@ export function ConfirmStep({ title, state, action, hidden, pending, disabled }:
   const headingId = useId();
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
+  const t = useTranslations("admin");
+  const { money } = useAdminFormats();
+  const { notice } = state;
+  const amount = money(notice.amountMinor, notice.currency);
+  const confirmLabel =
+    notice.code === "confirm_refund" ? t("actions.refundConfirm", { amount }) : t("actions.voidConfirm", { amount });
   return (
     <form
       action={action}
@@ -34,7 +43,7 @@ export function ConfirmStep({ title, state, action, hidden, pending, disabled }:
       <h4 id={headingId} ref={heading} tabIndex={-1} className="font-semibold text-red-900 focus:outline-none">
         {title}
       </h4>
-      <p className="mt-1 text-sm text-red-900">{state.message}</p>
+      <p className="mt-1 text-sm text-red-900">{noticeText(t, notice, money)}</p>
       <div className="mt-3 flex flex-wrap gap-2">
         <button
           type="submit"
@@ -43,7 +52,7 @@ export function ConfirmStep({ title, state, action, hidden, pending, disabled }:
           disabled={disabled}
           className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-60"
         >
-          {pending ? "Requesting…" : state.confirmLabel}
+          {pending ? t("actions.requesting") : confirmLabel}
         </button>
         <button
           type="submit"
@@ -52,7 +61,7 @@ export function ConfirmStep({ title, state, action, hidden, pending, disabled }:
           disabled={disabled}
           className="rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm font-medium hover:border-brand-700 disabled:opacity-60"
         >
-          Cancel
+          {t("actions.cancel")}
         </button>
       </div>
     </form>

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useEffect, useId, useRef } from "react";
 import { refundAction, voidAction } from "@/lib/admin/actions";
 import { ActionButton } from "./action-button";
@@ -44,11 +45,12 @@ export function PaymentActions({
   }, [refundState]);
   const hidden = <TransactionFields reference={reference} attemptId={attemptId} transactionId={transactionId} />;
   const busy = refunding || voiding;
+  const t = useTranslations("admin.actions");
   return (
     <div className="mt-3 space-y-3">
       {canRefund && refundState.status === "confirm" ? (
         <ConfirmStep
-          title="Confirm the refund"
+          title={t("confirmRefund")}
           state={refundState}
           action={refund}
           hidden={hidden}
@@ -56,10 +58,11 @@ export function PaymentActions({
           disabled={busy}
         />
       ) : canRefund ? (
-        <form action={refund} aria-label="Refund this payment">
+        <form action={refund} aria-label={t("refundForm")}>
           {hidden}
           <label htmlFor={inputId} className="block text-sm font-medium">
-            Refund amount ({currency}) <span className="font-normal text-stone-600">· up to {refundableLabel}</span>
+            {t("refundAmount", { currency })}{" "}
+            <span className="font-normal text-stone-600">{t("refundUpTo", { amount: refundableLabel })}</span>
           </label>
           <div className="mt-1 flex flex-wrap gap-2">
             <input
@@ -67,6 +70,9 @@ export function PaymentActions({
               id={inputId}
               name="amount"
               inputMode="decimal"
+              // Amounts are typed as Paymob and the bank show them, with Latin digits left to right, also on an
+              // Arabic page; Arabic-Indic digits from an Arabic keyboard are read too (lib/admin/amount.ts).
+              dir="ltr"
               autoComplete="off"
               required
               aria-invalid={refundInvalid || undefined}
@@ -75,9 +81,9 @@ export function PaymentActions({
             />
             <ActionButton
               tone="refund"
-              label="Review refund"
+              label={t("reviewRefund")}
               pending={refunding}
-              pendingLabel="Checking…"
+              pendingLabel={t("checking")}
               disabled={busy}
             />
           </div>
@@ -88,7 +94,7 @@ export function PaymentActions({
       </div>
       {canVoid && voidState.status === "confirm" ? (
         <ConfirmStep
-          title="Confirm the void"
+          title={t("confirmVoid")}
           state={voidState}
           action={voidPayment}
           hidden={hidden}
@@ -96,12 +102,16 @@ export function PaymentActions({
           disabled={busy}
         />
       ) : canVoid ? (
-        <form action={voidPayment} aria-label="Void this payment">
+        <form action={voidPayment} aria-label={t("voidForm")}>
           {hidden}
-          <ActionButton tone="void" label="Void payment" pending={voiding} pendingLabel="Checking…" disabled={busy} />
-          <span className="ms-2 text-xs text-stone-600">
-            Same day only; cancels the whole payment without refund fees.
-          </span>
+          <ActionButton
+            tone="void"
+            label={t("voidPayment")}
+            pending={voiding}
+            pendingLabel={t("checking")}
+            disabled={busy}
+          />
+          <span className="ms-2 text-xs text-stone-600">{t("voidHint")}</span>
         </form>
       ) : null}
       <ActionMessage state={voidState} />

@@ -1,11 +1,12 @@
+import { useLocale, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import { formatDateTime } from "@/components/account/format";
 import type { OrderStatus } from "@/db/schema/orders";
 import type { PaymentReversal } from "@/db/schema/reversals";
 import type { AuthorisationLedger, CaptureLedger } from "@/lib/admin/ledger";
 import type { AdminAttempt } from "@/lib/admin/orders";
-import { formatMoney } from "@/lib/money";
+import { storeRegion } from "@/lib/store";
 import { AuthorisationActions } from "./authorisation-actions";
+import { adminFormats } from "./formats";
 import { PaymentActions } from "./payment-actions";
 import { ReversalList } from "./reversal-list";
 
@@ -13,19 +14,21 @@ function Field({ label, children }: { label: string; children: ReactNode }) {
   return (
     <div>
       <dt className="text-xs uppercase tracking-wide text-stone-600">{label}</dt>
-      <dd className="break-all font-mono text-sm">{children ?? "—"}</dd>
+      <dd className="break-all font-mono text-sm">
+        <bdi>{children ?? "—"}</bdi>
+      </dd>
     </div>
   );
 }
 
 function Money({
   title,
-  transactionId,
+  txn,
   children,
   flagged,
 }: {
   title: string;
-  transactionId: number;
+  txn: ReactNode;
   children: ReactNode;
   flagged?: string;
 }) {
@@ -35,7 +38,7 @@ function Money({
       data-testid="payment-money"
     >
       <p className="text-sm font-medium">
-        {title} <span className="font-mono text-xs text-stone-600">txn {transactionId}</span>
+        {title} <span className="font-mono text-xs text-stone-600">{txn}</span>
       </p>
       {flagged ? <p className="mt-1 text-sm text-orange-900">{flagged}</p> : null}
       {children}
@@ -43,16 +46,11 @@ function Money({
   );
 }
 
+/** The select value of admin.attempt.authorisation: what became of the hold. */
 function authorisationState(a: AuthorisationLedger, pending: PaymentReversal | undefined): string {
   if (a.captured) return "captured";
-  if (a.voided) return "voided: the hold was released";
-  if (pending) return `held on the card, ${pending.kind} requested, awaiting Paymob`;
-  return "held on the card, not charged";
-}
-
-function captureState(c: CaptureLedger, currency: string): string {
-  if (c.voided) return "voided";
-  return `refunded ${formatMoney(c.refundedMinor, currency)} · refundable ${formatMoney(c.refundableMinor, currency)}`;
+  if (a.voided) return "voided";
+  return pending ? "pending" : "held";
 }
 
 /** Every payment attempt of an order: each authorisation and each capture Paymob reported, with the actions that apply. */
@@ -65,7 +63,17 @@ export function PaymentAttempts({
   orderStatus: OrderStatus;
   attempts: AdminAttempt[];
 }) {
-  if (attempts.length === 0) return <p className="text-sm text-stone-600">No payment attempts.</p>;
+  const t = useTranslations("admin.attempt");
+  const { money, dateTime } = adminFormats(useLocale(), storeRegion());
+  if (attempts.length === 0) return <p className="text-sm text-stone-600">{t("none")}</p>;
+  const txn = (id: number) => t.rich("txn", { id: String(id), bdi: (chunks) => <bdi>{chunks}</bdi> });
+  const captureTitle = (c: CaptureLedger, currency: string) =>
+    t(c.authorisationId === null ? "payment" : "capture", {
+      amount: money(c.capturedMinor, currency),
+      voided: c.voided ? "yes" : "no",
+      refunded: money(c.refundedMinor, currency),
+      refundable: money(c.refundableMinor, currency),
+    });
   return (
     <ol className="space-y-4">
       {attempts.map((attempt, index) => {
@@ -92,26 +100,31 @@ export function PaymentAttempts({
             data-testid="payment-attempt"
           >
             <div className="flex flex-wrap items-baseline justify-between gap-2">
-              <h3 className="font-semibold">
-                Attempt {index + 1} · {attempt.mode}
-              </h3>
-              <span className="rounded bg-stone-100 px-2 py-0.5 font-mono text-xs">{attempt.status}</span>
+              <h3 className="font-semibold">{t("heading", { number: index + 1, mode: attempt.mode })}</h3>
+              <bdi className="rounded bg-stone-100 px-2 py-0.5 font-mono text-xs">{attempt.status}</bdi>
             </div>
             <dl className="mt-3 grid gap-3 sm:grid-cols-3">
-              <Field label="Intention id">{attempt.intentionId}</Field>
-              <Field label="Special reference">{attempt.specialReference}</Field>
-              <Field label="Paymob order id">{attempt.intentionOrderId}</Field>
-              <Field label="Paymob transaction id">{ledger.capturedTransactionId ?? attempt.paymobTransactionId}</Field>
-              <Field label="Amount">{formatMoney(attempt.amountMinor, currency)}</Field>
-              <Field label="Captured">
-                {ledger.capturedMinor ? formatMoney(ledger.capturedMinor, currency) : null}
+              <Field label={t("intentionId")}>{attempt.intentionId}</Field>
+              <Field label={t("specialReference")}>{attempt.specialReference}</Field>
+              <Field label={t("paymobOrderId")}>{attempt.intentionOrderId}</Field>
+              <Field label={t("paymobTransactionId")}>
+                {ledger.capturedTransactionId ?? attempt.paymobTransactionId}
               </Field>
-              <Field label="Refunded">{formatMoney(ledger.refundedMinor, currency)}</Field>
-              <Field label="Refundable">{formatMoney(refundableMinor, currency)}</Field>
-              {reservedMinor > 0 ? <Field label="Awaiting Paymob">{formatMoney(reservedMinor, currency)}</Field> : null}
-              <Field label="Created">{formatDateTime(attempt.createdAt)}</Field>
+              <Field label={t("amount")}>{money(attempt.amountMinor, currency)}</Field>
+              <Field label={t("captured")}>{ledger.capturedMinor ? money(ledger.capturedMinor, currency) : null}</Field>
+              <Field label={t("refunded")}>{money(ledger.refundedMinor, currency)}</Field>
+              <Field label={t("refundable")}>{money(refundableMinor, currency)}</Field>
+              {reservedMinor > 0 ? <Field label={t("awaitingPaymob")}>{money(reservedMinor, currency)}</Field> : null}
+              <Field label={t("created")}>
+                <time dateTime={attempt.createdAt.toISOString()}>{dateTime(attempt.createdAt)}</time>
+              </Field>
             </dl>
-            {attempt.error ? <p className="mt-3 text-sm text-red-800">Error: {attempt.error}</p> : null}
+            {attempt.error ? (
+              <p className="mt-3 text-sm text-red-800">
+                {/* Paymob's or the network's own words, kept as received. */}
+                {t.rich("error", { error: attempt.error, bdi: (chunks) => <bdi>{chunks}</bdi> })}
+              </p>
+            ) : null}
             <ReversalList
               reference={reference}
               reversals={attempt.reversals}
@@ -122,13 +135,13 @@ export function PaymentAttempts({
                 {ledger.authorisations.map((a) => (
                   <Money
                     key={`auth-${a.transactionId}`}
-                    title={`Authorisation of ${formatMoney(a.amountMinor, currency)}: ${authorisationState(a, pendingOn(a.transactionId)[0])}`}
-                    transactionId={a.transactionId}
-                    flagged={
-                      a.extra && a.canVoid
-                        ? "A second authorisation on this order: void it to release the customer's money."
-                        : undefined
-                    }
+                    title={t("authorisation", {
+                      amount: money(a.amountMinor, currency),
+                      state: authorisationState(a, pendingOn(a.transactionId)[0]),
+                      kind: pendingOn(a.transactionId)[0]?.kind ?? "",
+                    })}
+                    txn={txn(a.transactionId)}
+                    flagged={a.extra && a.canVoid ? t("secondAuthorisation") : undefined}
                   >
                     {/* Always mounted: when the callback lands before the action returns, the buttons go but the
                         action's message must stay. */}
@@ -136,7 +149,7 @@ export function PaymentAttempts({
                       reference={reference}
                       attemptId={attempt.id}
                       transactionId={a.transactionId}
-                      amountLabel={formatMoney(a.amountMinor, currency)}
+                      amountLabel={money(a.amountMinor, currency)}
                       canCapture={openHold(a) && capturable(a)}
                       canVoid={openHold(a) && a.canVoid}
                     />
@@ -145,13 +158,9 @@ export function PaymentAttempts({
                 {ledger.captures.map((c) => (
                   <Money
                     key={`capture-${c.transactionId}`}
-                    title={`${c.authorisationId === null ? "Payment" : "Capture"} of ${formatMoney(c.capturedMinor, currency)}: ${captureState(c, currency)}`}
-                    transactionId={c.transactionId}
-                    flagged={
-                      c.extra && c.refundableMinor > 0
-                        ? "Second charge: the customer paid this order twice. Refund this capture."
-                        : undefined
-                    }
+                    title={captureTitle(c, currency)}
+                    txn={txn(c.transactionId)}
+                    flagged={c.extra && c.refundableMinor > 0 ? t("secondCharge") : undefined}
                   >
                     {/* Always mounted, for the same reason. */}
                     <PaymentActions
@@ -159,7 +168,7 @@ export function PaymentAttempts({
                       attemptId={attempt.id}
                       transactionId={c.transactionId}
                       currency={currency}
-                      refundableLabel={formatMoney(refundableOf(c), currency)}
+                      refundableLabel={money(refundableOf(c), currency)}
                       canRefund={refundableOf(c) > 0}
                       canVoid={c.canVoid && pendingOn(c.transactionId).length === 0}
                     />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState } from "react";
 import { setProductPriceAction } from "@/lib/admin/actions";
 import { ActionButton } from "./action-button";
@@ -14,15 +15,16 @@ type Props = { productId: number; name: string; currency: string; currentMajor: 
  */
 export function ProductPriceForm({ productId, name, currency, currentMajor }: Props) {
   const [state, action, pending] = useActionState(setProductPriceAction, CATALOG_IDLE);
+  const t = useTranslations("admin.products");
   const inputId = `price-${productId}`;
   const messageId = `${inputId}-message`;
   const invalid = state.status === "invalid";
   return (
-    <form action={action} aria-label={`Set the price of ${name}`}>
+    <form action={action} aria-label={t("priceForm", { name })}>
       <input type="hidden" name="productId" value={productId} />
       <input type="hidden" name="currency" value={currency} />
       <label htmlFor={inputId} className="sr-only">
-        New price of {name} ({currency})
+        {t("priceLabel", { name, currency })}
       </label>
       <div className="flex flex-wrap items-center gap-2">
         <input
@@ -32,6 +34,8 @@ export function ProductPriceForm({ productId, name, currency, currentMajor }: Pr
           name="price"
           defaultValue={currentMajor}
           inputMode="decimal"
+          // Latin digits, left to right, on Arabic pages too; Arabic-Indic digits are read as well (lib/admin/amount.ts).
+          dir="ltr"
           autoComplete="off"
           required
           aria-invalid={invalid || undefined}
@@ -39,7 +43,7 @@ export function ProductPriceForm({ productId, name, currency, currentMajor }: Pr
           className="w-32 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm aria-invalid:border-red-700"
         />
         <span className="text-sm text-stone-600">{currency}</span>
-        <ActionButton tone="quiet" label="Set price" pending={pending} pendingLabel="Saving…" />
+        <ActionButton tone="quiet" label={t("setPrice")} pending={pending} pendingLabel={t("saving")} />
       </div>
       <CatalogMessage state={state} id={messageId} />
     </form>

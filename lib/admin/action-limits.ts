@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { hitRateLimit, retryAfterText, systemClock, type Clock } from "@/lib/rate-limit/limiter";
+import { hitRateLimit, systemClock, type Clock } from "@/lib/rate-limit/limiter";
 import { ADMIN_ACTIONS_PER_ADMIN } from "@/lib/rate-limit/rules";
 import type { Viewer } from "@/lib/auth/session";
 import { asAdmin } from "./guard";
@@ -19,8 +19,5 @@ export async function adminActionRefusal(
   if (!admin) return null;
   const verdict = await hitRateLimit(db, ADMIN_ACTIONS_PER_ADMIN, admin.verifiedEmail, clock);
   if (verdict.ok) return null;
-  return {
-    status: "refused",
-    message: `Too many admin actions in a short time, so this one was not sent. Check the order's timeline, then try again ${retryAfterText(verdict.retryAfterSeconds)}.`,
-  };
+  return { status: "refused", notice: { code: "rate_limited", retryAfterSeconds: verdict.retryAfterSeconds } };
 }

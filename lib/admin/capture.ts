@@ -3,11 +3,11 @@ import { z } from "zod";
 import type { Db } from "@/db/client";
 import { logger } from "@/lib/logger";
 import type { Viewer } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/money";
 import { attemptCurrency } from "@/lib/payments/reservation-queries";
 import type { AuthorisationRequest } from "./authorisation-balance";
 import { reserveAuthorisationRequest, type AuthorisationReserveResult } from "./authorisation-reservations";
 import { asAdmin } from "./guard";
+import { NOT_ADMIN, type AdminNotice } from "./notices";
 import type { AdminActionState } from "./operations";
 import { sendReversal, type ReversalAnswer } from "./send-reversal";
 
@@ -23,7 +23,7 @@ export type CaptureGateway = {
   void(input: { transactionId: number }): Promise<ReversalAnswer>;
 };
 
-const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
+const REFUSED = { status: "refused", notice: NOT_ADMIN } as const;
 export const authorisationInput = z.object({
   reference: z.string().trim().min(1).max(64),
   attemptId: z.uuid(),
@@ -60,11 +60,10 @@ async function requestOnAuthorisation(
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = authorisationInput.safeParse(form);
-  if (!input.success)
-    return { status: "invalid", message: `This ${request.kind} form is incomplete. Reload the page.` };
+  if (!input.success) return { status: "invalid", notice: { code: "form_incomplete", form: request.kind } };
   const { reference, attemptId, transactionId } = input.data;
   const currency = await attemptCurrency(db, reference, attemptId);
-  if (!currency) return { status: "invalid", message: "No such authorisation on this order." };
+  if (!currency) return { status: "invalid", notice: { code: "no_authorisation" } };
   // The check that holds across requests and instances: under the attempt's row lock, in the database.
   const reserved = await reserveAuthorisationRequest(db, {
     ...request,
@@ -72,7 +71,7 @@ async function requestOnAuthorisation(
     transactionId,
     requestedBy: admin.verifiedEmail,
   });
-  if (!reserved.ok) return { status: "invalid", message: authorisationRefusalMessage(reserved, currency) };
+  if (!reserved.ok) return { status: "invalid", notice: authorisationRefusalNotice(reserved, currency) };
   const { reversal } = reserved;
   logger.info(
     { scope: "admin", admin: admin.verifiedEmail, orderReference: reference, transactionId, reversalId: reversal.id },
@@ -85,30 +84,33 @@ async function requestOnAuthorisation(
   return sendReversal(db, reversal, reference, call);
 }
 
-/** Why a capture or void of an authorisation was refused, in words for the admin. */
-export function authorisationRefusalMessage(
+/** Why a capture or void of an authorisation was refused, as a notice for the admin. */
+export function authorisationRefusalNotice(
   refusal: Extract<AuthorisationReserveResult, { ok: false }>,
   currency: string,
-): string {
+): AdminNotice {
   switch (refusal.reason) {
     case "no_attempt":
     case "not_authorised":
-      return "No such authorisation on this order.";
+      return { code: "no_authorisation" };
     case "captured":
-      return "This authorisation was already captured: refund the capture instead.";
+      return { code: "authorisation_captured" };
     case "voided":
-      return "This authorisation was already voided.";
+      return { code: "authorisation_voided" };
     case "capture_pending":
-      return "A capture of this authorisation is awaiting Paymob; wait for its callback.";
+      return { code: "capture_pending" };
     case "void_pending":
-      return "A void of this authorisation is awaiting Paymob; wait for its callback.";
+      return { code: "authorisation_void_pending" };
     case "second_authorisation":
-      return "This is a second authorisation on the order: void it to release the customer's money.";
+      return { code: "second_authorisation" };
     case "order_not_authorised":
-      return "Only an open authorisation of an order awaiting capture can be captured.";
-    case "amount_differs": {
-      const authorised = formatMoney(refusal.authorisation?.amountMinor ?? 0, currency);
-      return `The authorised ${authorised} is not the order's ${formatMoney(refusal.orderAmountMinor ?? 0, currency)}: void it instead.`;
-    }
+      return { code: "order_not_authorised" };
+    case "amount_differs":
+      return {
+        code: "authorised_amount_differs",
+        currency,
+        authorisedMinor: refusal.authorisation?.amountMinor ?? 0,
+        orderMinor: refusal.orderAmountMinor ?? 0,
+      };
   }
 }

@@ -1,15 +1,15 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Viewer } from "@/lib/auth/session";
-import { formatMoney } from "@/lib/money";
 import { findAttemptWithOrder } from "@/lib/orders/queries";
 import { parseMajorAmount, toMajorString } from "./amount";
 import { previewAuthorisationRequest } from "./authorisation-reservations";
-import { authorisationInput, authorisationRefusalMessage } from "./capture";
+import { authorisationInput, authorisationRefusalNotice } from "./capture";
 import { asAdmin } from "./guard";
+import { NOT_ADMIN } from "./notices";
 import { attemptInput, openReversal, refundInput, type AdminActionState } from "./operations";
 import { previewReversal } from "./reversals";
-import { refusalMessage } from "./send-reversal";
+import { refusalNotice } from "./send-reversal";
 
 // The confirmation step before a refund or a void: money leaves the store and cannot be called back, so the
 // admin first sees exactly what will happen, with the amount, and confirms it in a second submit. A server
@@ -21,12 +21,12 @@ export async function previewRefund(viewer: Viewer | null, db: Db, form: unknown
   if (!opened.ok) return opened.state;
   const { input, found, capture } = opened;
   if (!capture || capture.refundableMinor === 0)
-    return { status: "invalid", message: "Nothing left to refund on this payment." };
+    return { status: "invalid", notice: { code: "nothing_to_refund", currency: found.currency, pendingMinor: 0 } };
   const amount = parseMajorAmount(input.amount, found.currency);
   if (amount === null || amount <= 0)
     return {
       status: "invalid",
-      message: `Enter an amount like ${toMajorString(capture.refundableMinor, found.currency)}.`,
+      notice: { code: "amount_unreadable", example: toMajorString(capture.refundableMinor, found.currency) },
     };
   const fits = await previewReversal(db, {
     kind: "refund",
@@ -35,14 +35,17 @@ export async function previewRefund(viewer: Viewer | null, db: Db, form: unknown
     attemptId: found.attemptId,
     transactionId: capture.transactionId,
   });
-  if (!fits.ok) return { status: "invalid", message: refusalMessage(fits.reason, fits.balance, found.currency) };
-  const money = formatMoney(amount, found.currency);
-  const whole = amount === capture.refundableMinor ? " That is everything still refundable on this payment." : "";
+  if (!fits.ok) return { status: "invalid", notice: refusalNotice(fits.reason, fits.balance, found.currency) };
   return {
     status: "confirm",
-    message: `Refund ${money} of order ${found.reference} to the customer's card?${whole} Paymob sends the money back; this cannot be undone.`,
+    notice: {
+      code: "confirm_refund",
+      reference: found.reference,
+      amountMinor: amount,
+      currency: found.currency,
+      whole: amount === capture.refundableMinor,
+    },
     amount: toMajorString(amount, found.currency),
-    confirmLabel: `Refund ${money}`,
   };
 }
 
@@ -50,21 +53,23 @@ export async function previewVoid(viewer: Viewer | null, db: Db, form: unknown):
   const opened = await openReversal(viewer, db, form, attemptInput, "void");
   if (!opened.ok) return opened.state;
   const { found, capture } = opened;
-  if (!capture || !capture.canVoid)
-    return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
+  if (!capture || !capture.canVoid) return { status: "invalid", notice: { code: "void_needs_unrefunded" } };
   const fits = await previewReversal(db, {
     kind: "void",
     orderId: found.orderId,
     attemptId: found.attemptId,
     transactionId: capture.transactionId,
   });
-  if (!fits.ok) return { status: "invalid", message: refusalMessage(fits.reason, fits.balance, found.currency) };
-  const money = formatMoney(fits.amountMinor, found.currency);
+  if (!fits.ok) return { status: "invalid", notice: refusalNotice(fits.reason, fits.balance, found.currency) };
   return {
     status: "confirm",
-    message: `Void the whole payment of ${money} on order ${found.reference}? The customer is not charged; this cannot be undone.`,
+    notice: {
+      code: "confirm_void",
+      reference: found.reference,
+      amountMinor: fits.amountMinor,
+      currency: found.currency,
+    },
     amount: "",
-    confirmLabel: `Void ${money}`,
   };
 }
 
@@ -74,21 +79,23 @@ export async function previewAuthorisationVoid(
   db: Db,
   form: unknown,
 ): Promise<AdminActionState> {
-  if (!asAdmin(viewer)) return { status: "refused", message: "Not allowed: this needs an administrator." };
+  if (!asAdmin(viewer)) return { status: "refused", notice: NOT_ADMIN };
   const input = authorisationInput.safeParse(form);
-  if (!input.success) return { status: "invalid", message: "This void form is incomplete. Reload the page." };
+  if (!input.success) return { status: "invalid", notice: { code: "form_incomplete", form: "void" } };
   const { reference, attemptId, transactionId } = input.data;
   const found = await findAttemptWithOrder(db, { attemptId });
-  if (!found || found.order.reference !== reference)
-    return { status: "invalid", message: "No such authorisation on this order." };
+  if (!found || found.order.reference !== reference) return { status: "invalid", notice: { code: "no_authorisation" } };
   const { attempt } = found;
   const fits = await previewAuthorisationRequest(db, attempt, { kind: "void", transactionId });
-  if (!fits.ok) return { status: "invalid", message: authorisationRefusalMessage(fits, attempt.currency) };
-  const money = formatMoney(fits.amountMinor, attempt.currency);
+  if (!fits.ok) return { status: "invalid", notice: authorisationRefusalNotice(fits, attempt.currency) };
   return {
     status: "confirm",
-    message: `Void the authorisation of ${money} on order ${reference}? The hold on the customer's card is released and it can no longer be captured; this cannot be undone.`,
+    notice: {
+      code: "confirm_authorisation_void",
+      reference,
+      amountMinor: fits.amountMinor,
+      currency: attempt.currency,
+    },
     amount: "",
-    confirmLabel: `Void ${money}`,
   };
 }

@@ -12,7 +12,8 @@ import { attemptLedger, captureToReverse } from "./ledger";
 import type { ReversalRequest } from "./reversal-balance";
 import { findEventOfOrder } from "./orders";
 import { releaseUnconfirmedReversal, reserveReversal } from "./reversals";
-import { refusalMessage, sendReversal, type ReversalAnswer } from "./send-reversal";
+import { NOT_ADMIN, type AdminNotice } from "./notices";
+import { refusalNotice, sendReversal, type ReversalAnswer } from "./send-reversal";
 
 // Admin money operations. Each one checks the caller itself (never trusting that a page did), validates its
 // input with zod, re-reads the order from the database, and only then talks to Paymob. The order's status is
@@ -21,21 +22,26 @@ import { refusalMessage, sendReversal, type ReversalAnswer } from "./send-revers
 // Refunds and voids are reserved in the database before Paymob is called (lib/admin/reversals.ts), so no
 // number of clicks, tabs or server instances can ask Paymob for more than was captured.
 
+// `notice` says what happened as a code with its facts (lib/admin/notices.ts); the page puts it in words.
 export type AdminActionState =
   | { status: "idle" }
-  | { status: "refused"; message: string }
-  | { status: "invalid"; message: string }
-  | { status: "failed"; message: string }
+  | { status: "refused"; notice: AdminNotice }
+  | { status: "invalid"; notice: AdminNotice }
+  | { status: "failed"; notice: AdminNotice }
   /** Paymob's answer never arrived: the reversal may have happened and stays reserved. */
-  | { status: "uncertain"; message: string }
-  | { status: "released"; message: string }
-  | { status: "requested"; message: string }
-  | { status: "replayed"; message: string; outcome: string }
+  | { status: "uncertain"; notice: AdminNotice }
+  | { status: "released"; notice: AdminNotice }
+  | { status: "requested"; notice: AdminNotice }
+  | { status: "replayed"; notice: AdminNotice; outcome: string }
   /**
    * The step before a refund or void: what it will do, for the admin to confirm (lib/admin/confirmation.ts).
-   * `amount` is sent back with the confirmation (major units, as typed); `confirmLabel` names the button.
+   * `amount` is sent back with the confirmation (major units, as typed); the notice also names the button.
    */
-  | { status: "confirm"; message: string; amount: string; confirmLabel: string };
+  | {
+      status: "confirm";
+      notice: Extract<AdminNotice, { code: "confirm_refund" | "confirm_void" | "confirm_authorisation_void" }>;
+      amount: string;
+    };
 
 /** Talks to Paymob (or the emulator). Injected so tests can prove a refused call never reaches it. */
 export type AdminPaymobGateway = {
@@ -44,7 +50,7 @@ export type AdminPaymobGateway = {
 };
 export type Replayer = (db: Db, eventId: number) => Promise<Pick<ApplyResult, "outcome" | "from" | "to">>;
 
-const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
+const REFUSED = { status: "refused", notice: NOT_ADMIN } as const;
 
 /** `transactionId`: which capture of the attempt (a second charge has its own); the attempt's own by default. */
 export const attemptInput = z.object({
@@ -101,9 +107,9 @@ export async function openReversal<S extends z.ZodType<z.infer<typeof attemptInp
   if (!admin) return { ok: false, state: REFUSED };
   const input = schema.safeParse(form);
   if (!input.success)
-    return { ok: false, state: { status: "invalid", message: `This ${kind} form is incomplete. Reload the page.` } };
+    return { ok: false, state: { status: "invalid", notice: { code: "form_incomplete", form: kind } } };
   const found = await loadAttempt(db, input.data.reference, input.data.attemptId);
-  if (!found) return { ok: false, state: { status: "invalid", message: "No such payment on this order." } };
+  if (!found) return { ok: false, state: { status: "invalid", notice: { code: "no_payment" } } };
   return {
     ok: true,
     admin,
@@ -129,7 +135,7 @@ async function reserveAndSend(
     attemptId: found.attemptId,
     requestedBy: admin.verifiedEmail,
   });
-  if (!reserved.ok) return { status: "invalid", message: refusalMessage(reserved.reason, reserved.balance, currency) };
+  if (!reserved.ok) return { status: "invalid", notice: refusalNotice(reserved.reason, reserved.balance, currency) };
   const amount = request.kind === "refund" ? { amount: request.amountMinor, currency } : {};
   logAdmin(admin, `${request.kind} requested`, {
     orderReference: reference,
@@ -154,13 +160,13 @@ export async function requestRefund(
   if (!opened.ok) return opened.state;
   const { admin, input, found, capture } = opened;
   if (!capture || capture.refundableMinor === 0) {
-    return { status: "invalid", message: "Nothing left to refund on this payment." };
+    return { status: "invalid", notice: { code: "nothing_to_refund", currency: found.currency, pendingMinor: 0 } };
   }
   const amount = parseMajorAmount(input.amount, found.currency);
   if (amount === null || amount <= 0)
     return {
       status: "invalid",
-      message: `Enter an amount like ${toMajorString(capture.refundableMinor, found.currency)}.`,
+      notice: { code: "amount_unreadable", example: toMajorString(capture.refundableMinor, found.currency) },
     };
   const request = { kind: "refund", amountMinor: amount, transactionId: capture.transactionId } as const;
   return reserveAndSend(db, admin, found, request, gateway);
@@ -176,7 +182,7 @@ export async function requestVoid(
   if (!opened.ok) return opened.state;
   const { admin, found, capture } = opened;
   if (!capture || !capture.canVoid) {
-    return { status: "invalid", message: "Only a captured payment with no refunds can be voided." };
+    return { status: "invalid", notice: { code: "void_needs_unrefunded" } };
   }
   return reserveAndSend(db, admin, found, { kind: "void", transactionId: capture.transactionId }, gateway);
 }
@@ -186,22 +192,17 @@ export async function releaseReversalRequest(viewer: Viewer | null, db: Db, form
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = releaseInput.safeParse(form);
-  if (!input.success) return { status: "invalid", message: "This release form is incomplete. Reload the page." };
+  if (!input.success) return { status: "invalid", notice: { code: "form_incomplete", form: "release" } };
   const order = await findOrderByReference(db, input.data.reference);
   const reason = `released by ${admin.verifiedEmail}: not in Paymob's dashboard`;
   const released = order ? await releaseUnconfirmedReversal(db, order.id, input.data.reversalId, reason) : null;
-  if (!released)
-    return {
-      status: "invalid",
-      message: "Only a request Paymob never confirmed, and that is no longer running, can be released.",
-    };
+  if (!released) return { status: "invalid", notice: { code: "release_impossible" } };
   logAdmin(admin, "reservation released", {
     orderReference: input.data.reference,
     reversalId: input.data.reversalId,
     kind: released,
   });
-  const free = released === "refund" ? "the amount can be refunded again" : "the payment is open to a new request";
-  return { status: "released", message: `Released: ${free}.` };
+  return { status: "released", notice: { code: "released", kind: released } };
 }
 
 /** Re-runs one stored callback through the live handler; idempotent, so a replay of an applied state is a no-op. */
@@ -214,8 +215,8 @@ export async function replayOrderEvent(
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = replayInput.safeParse(form);
-  if (!input.success) return { status: "invalid", message: "This replay form is incomplete. Reload the page." };
-  const notHere = { status: "invalid", message: "No such callback on this order." } as const;
+  if (!input.success) return { status: "invalid", notice: { code: "form_incomplete", form: "replay" } };
+  const notHere = { status: "invalid", notice: { code: "no_callback" } } as const;
   const order = await findOrderByReference(db, input.data.reference);
   if (!order) return notHere;
   const event = await findEventOfOrder(db, order, input.data.eventId);
@@ -227,16 +228,22 @@ export async function replayOrderEvent(
       eventId: event.id,
       outcome: result.outcome,
     });
-    const change =
-      result.from && result.to && result.from !== result.to ? ` (order ${result.from} → ${result.to})` : "";
+    const { from = null, to = null } = result;
+    const changed = from !== null && to !== null && from !== to;
     return {
       status: "replayed",
       outcome: result.outcome,
-      message: `Replayed callback #${event.id}: ${result.outcome}${change}.`,
+      notice: {
+        code: "replayed",
+        eventId: event.id,
+        outcome: result.outcome,
+        from: changed ? from : null,
+        to: changed ? to : null,
+      },
     };
   } catch (error) {
     if (!(error instanceof ReplayError)) throw error;
-    return { status: "failed", message: error.message };
+    return { status: "failed", notice: { code: "replay_refused", reason: error.code } };
   }
 }
 

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { CURRENCY_CODE, MAX_PRICE_MINOR } from "@/lib/catalog/price-rules";
-import { currencyExponent, formatMoney } from "@/lib/money";
+import { currencyExponent } from "@/lib/money";
 import { parseMajorAmount } from "./amount";
+import type { AdminNotice } from "./notices";
 
 // The "Set price" form of /admin/products, read into what setProductPrice takes. The price is typed in major
 // units with the currency's own decimals ("333.50" EGP, "12.345" OMR) and becomes integer minor units without
@@ -15,23 +16,23 @@ const fields = z.object({
 });
 
 export type PriceForm =
-  { ok: true; productId: number; currency: string; priceMinor: number } | { ok: false; message: string };
+  { ok: true; productId: number; currency: string; priceMinor: number } | { ok: false; notice: AdminNotice };
 
 export function parsePriceForm(form: unknown): PriceForm {
   const parsed = fields.safeParse(form);
-  if (!parsed.success) return { ok: false, message: "This price form is incomplete. Reload the page." };
+  if (!parsed.success) return { ok: false, notice: { code: "form_incomplete", form: "price" } };
   const { productId, currency, price } = parsed.data;
-  if (!price.trim()) return { ok: false, message: "Type the new price." };
+  if (!price.trim()) return { ok: false, notice: { code: "price_missing" } };
   const priceMinor = parseMajorAmount(price, currency);
   if (priceMinor === null) {
     return {
       ok: false,
-      message: `“${price.trim()}” is not a price in ${currency}. Type it like ${example(currency)}.`,
+      notice: { code: "price_unreadable", input: price.trim(), currency, example: example(currency) },
     };
   }
-  if (priceMinor === 0) return { ok: false, message: "A price must be more than zero." };
+  if (priceMinor === 0) return { ok: false, notice: { code: "price_zero" } };
   if (priceMinor > MAX_PRICE_MINOR) {
-    return { ok: false, message: `A price can be at most ${formatMoney(MAX_PRICE_MINOR, currency)}.` };
+    return { ok: false, notice: { code: "price_too_high", currency, maxMinor: MAX_PRICE_MINOR } };
   }
   return { ok: true, productId, currency, priceMinor };
 }

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import type { Viewer } from "@/lib/auth/session";
 import { setProductPrice } from "@/lib/catalog/writes";
 import { logger } from "@/lib/logger";
-import { formatMoney } from "@/lib/money";
 import { asAdmin } from "./guard";
+import { NOT_ADMIN, type AdminNotice } from "./notices";
 import { parsePriceForm } from "./price-form";
 
 // The catalog side of /admin: set a product's price, or refresh the cached catalog after a change made straight
@@ -14,13 +14,13 @@ import { parsePriceForm } from "./price-form";
 
 export type CatalogAdminState =
   | { status: "idle" }
-  | { status: "refused"; message: string }
-  | { status: "invalid"; message: string }
-  | { status: "failed"; message: string }
-  | { status: "saved"; message: string }
-  | { status: "refreshed"; message: string };
+  | { status: "refused"; notice: AdminNotice }
+  | { status: "invalid"; notice: AdminNotice }
+  | { status: "failed"; notice: AdminNotice }
+  | { status: "saved"; notice: AdminNotice }
+  | { status: "refreshed"; notice: AdminNotice };
 
-const REFUSED = { status: "refused", message: "Not allowed: this needs an administrator." } as const;
+const REFUSED = { status: "refused", notice: NOT_ADMIN } as const;
 
 export async function changeProductPrice(
   viewer: Viewer | null,
@@ -31,36 +31,33 @@ export async function changeProductPrice(
   const admin = asAdmin(viewer);
   if (!admin) return REFUSED;
   const input = parsePriceForm(form);
-  if (!input.ok) return { status: "invalid", message: input.message };
+  if (!input.ok) return { status: "invalid", notice: input.notice };
 
   const result = await setProductPrice(db, { ...input, by: admin.verifiedEmail }).catch((error: unknown) => {
     logger.error({ scope: "catalog", productId: input.productId, err: error }, "price change failed");
     return null;
   });
-  if (!result) return { status: "failed", message: "The price could not be saved. Nothing changed; try again." };
+  if (!result) return { status: "failed", notice: { code: "price_not_saved" } };
   if (!result.ok) {
     switch (result.error) {
       case "not_found":
-        return { status: "invalid", message: "That product no longer exists. Reload the page." };
+        return { status: "invalid", notice: { code: "product_gone" } };
       case "currency_mismatch":
         return {
           status: "invalid",
-          message: `This product is now priced in ${result.productCurrency}, not ${input.currency}. Reload the page.`,
+          notice: { code: "currency_changed", productCurrency: result.productCurrency, formCurrency: input.currency },
         };
       case "invalid_input":
-        return { status: "invalid", message: "This price form is incomplete. Reload the page." };
+        return { status: "invalid", notice: { code: "form_incomplete", form: "price" } };
     }
   }
   // Also when the price was already that: the row may have been changed in the database directly, and then the
   // cached pages (and this admin's own list) still show the price from before.
   invalidate();
   const { product, oldPriceMinor, newPriceMinor, changed } = result;
-  const price = formatMoney(newPriceMinor, product.currency);
-  if (!changed) return { status: "saved", message: `${product.name} already costs ${price}. Nothing changed.` };
-  return {
-    status: "saved",
-    message: `${product.name} now costs ${price} (was ${formatMoney(oldPriceMinor, product.currency)}).`,
-  };
+  const price = { product: product.name, currency: product.currency, priceMinor: newPriceMinor };
+  if (!changed) return { status: "saved", notice: { code: "price_unchanged", ...price } };
+  return { status: "saved", notice: { code: "price_changed", ...price, oldPriceMinor } };
 }
 
 /** For changes made outside the app: every cached catalog page is read again from the database. */
@@ -69,5 +66,5 @@ export function refreshCatalog(viewer: Viewer | null, invalidate: () => void): C
   if (!admin) return REFUSED;
   invalidate();
   logger.info({ scope: "catalog", by: admin.verifiedEmail }, "catalog cache refreshed");
-  return { status: "refreshed", message: "The catalog was refreshed: shoppers see the database's prices now." };
+  return { status: "refreshed", notice: { code: "catalog_refreshed" } };
 }

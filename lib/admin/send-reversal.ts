@@ -2,10 +2,10 @@ import "server-only";
 import type { Db } from "@/db/client";
 import type { PaymentReversal } from "@/db/schema/reversals";
 import { logger } from "@/lib/logger";
-import { formatMoney } from "@/lib/money";
 import type { PaymobTransaction } from "@/lib/paymob/reshape";
 import { PaymobError } from "@/lib/paymob/errors";
 import { noteReversalUnconfirmed } from "@/lib/payments/reservation-queries";
+import type { AdminNotice } from "./notices";
 import type { ReversalBalance, ReversalRefusal } from "./reversal-balance";
 import { recordReversalChild, releaseReversal } from "./reversals";
 
@@ -19,9 +19,9 @@ export type ReversalAnswer = Pick<PaymobTransaction, "id" | "success" | "pending
   Partial<Pick<PaymobTransaction, "message">>;
 
 export type ReversalOutcome =
-  | { status: "requested"; message: string }
-  | { status: "failed"; message: string }
-  | { status: "uncertain"; message: string };
+  | { status: "requested"; notice: AdminNotice }
+  | { status: "failed"; notice: AdminNotice }
+  | { status: "uncertain"; notice: AdminNotice };
 
 /**
  * Errors after which Paymob cannot have moved any money: refused before sending, or a 4xx it answers before
@@ -51,7 +51,7 @@ export async function sendReversal(
   reference: string,
   call: () => Promise<ReversalAnswer>,
 ): Promise<ReversalOutcome> {
-  const what = `${reversal.kind} of ${formatMoney(reversal.amountMinor, reversal.currency)}`;
+  const what = { kind: reversal.kind, amountMinor: reversal.amountMinor, currency: reversal.currency };
   const log = logger.child({
     scope: "admin",
     kind: reversal.kind,
@@ -67,7 +67,7 @@ export async function sendReversal(
     if (paymobCertainlyRefused(error)) {
       await releaseReversal(db, reversal, `Paymob refused: ${reason}`);
       log.error({ reason }, "refused by Paymob, reservation released");
-      return { status: "failed", message: `Paymob refused the ${what}: ${reason}` };
+      return { status: "failed", notice: { code: "paymob_refused", ...what, reason } };
     }
     await noteReversalUnconfirmed(db, reversal.id, `Paymob's answer is unknown: ${reason}`);
     // Not the Paymob client's own failure: keep the stack.
@@ -75,59 +75,43 @@ export async function sendReversal(
       { reason, ...(error instanceof PaymobError ? {} : { err: error }) },
       "unconfirmed by Paymob, kept reserved",
     );
-    const held =
-      reversal.kind === "capture"
-        ? "no other capture or void of this authorisation can start"
-        : "the amount stays reserved";
-    return {
-      status: "uncertain",
-      message: `Paymob did not confirm the ${what} (${reason}). It may have gone through, so ${held} until Paymob's callback arrives. Check Paymob's dashboard before asking again.`,
-    };
+    return { status: "uncertain", notice: { code: "paymob_unconfirmed", ...what, reason } };
   }
 
   if (!answer.success && !answer.pending) {
     const said = answer.message ? `: ${answer.message}` : "";
     await releaseReversal(db, reversal, `Paymob declined transaction ${answer.id}${said}`);
     log.error({ childId: answer.id, message: answer.message }, "declined by Paymob, reservation released");
-    return { status: "failed", message: `Paymob declined the ${what}${said}.` };
+    return { status: "failed", notice: { code: "paymob_declined", ...what, said: answer.message || null } };
   }
   await recordReversalChild(db, reversal, answer.id);
   log.info({ childId: answer.id, pending: answer.pending }, "accepted by Paymob");
-  const state = answer.pending ? "accepted it as pending" : "accepted it";
-  return {
-    status: "requested",
-    message: `${capitalise(what)} requested. Paymob ${state}; the order updates when Paymob's callback arrives.`,
-  };
+  return { status: "requested", notice: { code: "requested", ...what, pending: answer.pending } };
 }
 
-/** Why a reservation was refused, in words for the admin. */
-export function refusalMessage(
+/** Why a reservation was refused, as a notice for the admin. */
+export function refusalNotice(
   reason: ReversalRefusal | "no_attempt",
   balance: ReversalBalance | undefined,
   currency: string,
-): string {
-  const money = (minor: number) => formatMoney(minor, currency);
-  const pending = balance?.pendingRefundMinor
-    ? ` (${money(balance.pendingRefundMinor)} of refunds are awaiting Paymob)`
-    : "";
+): AdminNotice {
+  const pendingMinor = balance?.pendingRefundMinor ?? 0;
   switch (reason) {
     case "no_attempt":
-      return "No such payment on this order.";
+      return { code: "no_payment" };
     case "not_captured":
-      return "Nothing was captured on this payment.";
+      return { code: "not_captured" };
     case "voided":
-      return "This payment was voided; nothing is left to refund or void.";
+      return { code: "payment_voided" };
     case "void_pending":
-      return "A void of this payment is awaiting Paymob; wait for its callback.";
+      return { code: "payment_void_pending" };
     case "refund_pending":
-      return `A refund of this payment is awaiting Paymob${pending}; a void is possible only when nothing is refunded.`;
+      return { code: "refund_pending", currency, pendingMinor };
     case "refunded":
-      return "Only a captured payment with no refunds can be voided.";
+      return { code: "void_needs_unrefunded" };
     case "exceeds":
       return balance && balance.refundableMinor > 0
-        ? `At most ${money(balance.refundableMinor)} can still be refunded${pending}.`
-        : `Nothing left to refund on this payment${pending}.`;
+        ? { code: "refund_exceeds", amountMinor: balance.refundableMinor, currency, pendingMinor }
+        : { code: "nothing_to_refund", currency, pendingMinor };
   }
 }
-
-const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

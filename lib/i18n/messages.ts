@@ -1,4 +1,5 @@
 import arAccount from "./messages/ar/account.json";
+import arAdmin from "./messages/ar/admin.json";
 import arAuth from "./messages/ar/auth.json";
 import arCatalog from "./messages/ar/catalog.json";
 import arCommon from "./messages/ar/common.json";
@@ -6,6 +7,7 @@ import arLayout from "./messages/ar/layout.json";
 import arMeta from "./messages/ar/meta.json";
 import arOrders from "./messages/ar/orders.json";
 import enAccount from "./messages/en/account.json";
+import enAdmin from "./messages/en/admin.json";
 import enAuth from "./messages/en/auth.json";
 import enCatalog from "./messages/en/catalog.json";
 import enCommon from "./messages/en/common.json";
@@ -18,6 +20,7 @@ import type { AppLocale } from "./routing";
 // (lib/i18n/types.d.ts); a unit test checks that Arabic has exactly the same keys and placeholders.
 const en = {
   account: enAccount,
+  admin: enAdmin,
   auth: enAuth,
   catalog: enCatalog,
   common: enCommon,
@@ -30,6 +33,7 @@ export type Messages = typeof en;
 
 const ar: Messages = {
   account: arAccount,
+  admin: arAdmin,
   auth: arAuth,
   catalog: arCatalog,
   common: arCommon,

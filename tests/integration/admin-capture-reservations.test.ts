@@ -63,11 +63,11 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const paymob = fakeGateway();
     expect(await capture(a, paymob.gateway)).toMatchObject({
       status: "requested",
-      message: expect.stringContaining("Capture of EGP"),
+      notice: expect.objectContaining({ code: "requested", kind: "capture", amountMinor: 35_000, currency: "EGP" }),
     });
     expect(await capture(a, paymob.gateway)).toMatchObject({
       status: "invalid",
-      message: expect.stringMatching(/capture of this authorisation is awaiting Paymob/),
+      notice: { code: "capture_pending" },
     });
     expect(paymob.calls).toHaveLength(1);
     expect(await requests(a)).toMatchObject([
@@ -89,14 +89,14 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     expect((await capture(a, paymob.gateway)).status).toBe("requested");
     expect(await voidAuth(a, paymob.gateway)).toMatchObject({
       status: "invalid",
-      message: expect.stringMatching(/capture of this authorisation is awaiting Paymob/),
+      notice: { code: "capture_pending" },
     });
 
     const b = await authorisedOrder(t.db);
     expect((await voidAuth(b, paymob.gateway)).status).toBe("requested");
     expect(await capture(b, paymob.gateway)).toMatchObject({
       status: "invalid",
-      message: expect.stringMatching(/void of this authorisation is awaiting Paymob/),
+      notice: { code: "authorisation_void_pending" },
     });
     expect(await voidAuth(b, paymob.gateway)).toMatchObject({ status: "invalid" });
     expect(paymob.calls.map((c) => [c.kind, c.transactionId])).toEqual([
@@ -124,7 +124,7 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     });
     expect(await capture(a, refusing.gateway)).toMatchObject({
       status: "failed",
-      message: expect.stringContaining("Authorisation expired"),
+      notice: { code: "paymob_refused", kind: "capture", reason: expect.stringContaining("Authorisation expired") },
     });
     const declining = fakeGateway((call) => ({
       id: call.childId,
@@ -134,7 +134,7 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     }));
     expect(await capture(a, declining.gateway)).toMatchObject({
       status: "failed",
-      message: expect.stringContaining("Capture declined"),
+      notice: { code: "paymob_declined", kind: "capture", said: "Capture declined" },
     });
     expect(await requests(a)).toMatchObject([
       {
@@ -154,7 +154,7 @@ describe.skipIf(t.skipped)(`capture and void reservations on ${testDbTarget()}`,
     const a = await authorisedOrder(t.db);
     expect(await capture(a, silent().gateway)).toMatchObject({
       status: "uncertain",
-      message: expect.stringMatching(/may have gone through/),
+      notice: { code: "paymob_unconfirmed", kind: "capture" },
     });
     expect(await requests(a)).toMatchObject([
       {

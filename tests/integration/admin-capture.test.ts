@@ -74,7 +74,7 @@ describe.skipIf(t.skipped)(`admin capture and void of authorisations on ${testDb
     const { gateway, calls } = recordingGateway();
     expect(await requestCapture(admin, t.db, form, gateway)).toMatchObject({
       status: "requested",
-      message: expect.stringContaining("Capture of"),
+      notice: { code: "requested", kind: "capture", amountMinor: 35_000 },
     });
     expect(calls).toEqual([{ capture: { transactionId: auth.id, amountCents: 35_000 } }]);
     expect((await loadOrderState(t.db, order.id)).order.status).toBe("authorised");
@@ -121,7 +121,7 @@ describe.skipIf(t.skipped)(`admin capture and void of authorisations on ${testDb
     const failing = recordingGateway(new PaymobValidationError("capture", { detail: "Authorisation expired" }));
     expect(await requestCapture(admin, t.db, form, failing.gateway)).toMatchObject({
       status: "failed",
-      message: expect.stringContaining("Authorisation expired"),
+      notice: { code: "paymob_refused", kind: "capture", reason: expect.stringContaining("Authorisation expired") },
     });
   });
 });

@@ -5,7 +5,6 @@ import { requestAuthorisationVoid } from "@/lib/admin/capture";
 import { previewAuthorisationVoid, previewRefund, previewVoid } from "@/lib/admin/confirmation";
 import { processCallback } from "@/lib/payments";
 import { requestRefund } from "@/lib/admin/operations";
-import { formatMoney } from "@/lib/money";
 import { testViewer, useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import { createOrderWithAttempt, nextId, signedTransaction, TEST_HMAC_SECRET, transactionFor } from "../helpers/orders";
@@ -29,8 +28,13 @@ describe.skipIf(t.skipped)(`refund and void confirmation on ${testDbTarget()}`, 
     expect(preview).toMatchObject({
       status: "confirm",
       amount: "120.50",
-      confirmLabel: `Refund ${formatMoney(12_050, "EGP")}`,
-      message: expect.stringContaining(`Refund ${formatMoney(12_050, "EGP")} of order ${paid.order.reference}`),
+      notice: {
+        code: "confirm_refund",
+        amountMinor: 12_050,
+        currency: "EGP",
+        reference: paid.order.reference,
+        whole: false,
+      },
     });
     expect(await reservations(paid.order.id)).toEqual([]);
 
@@ -46,18 +50,18 @@ describe.skipIf(t.skipped)(`refund and void confirmation on ${testDbTarget()}`, 
     const base = { reference: paid.order.reference, attemptId: paid.attempt.id };
     expect(await previewRefund(admin, t.db, { ...base, amount: "350" })).toMatchObject({
       status: "confirm",
-      message: expect.stringContaining("everything still refundable"),
+      notice: { code: "confirm_refund", amountMinor: 35_000, whole: true },
     });
     expect(await previewRefund(admin, t.db, { ...base, amount: "350.01" })).toMatchObject({
       status: "invalid",
-      message: expect.stringContaining("can still be refunded"),
+      notice: { code: "refund_exceeds", amountMinor: 35_000, pendingMinor: 0 },
     });
     expect(await previewRefund(admin, t.db, { ...base, amount: "" })).toMatchObject({ status: "invalid" });
     // A refund awaiting Paymob counts: the next preview offers only what is left.
     await requestRefund(admin, t.db, { ...base, amount: "300" }, fakeGateway().gateway);
     expect(await previewRefund(admin, t.db, { ...base, amount: "100" })).toMatchObject({
       status: "invalid",
-      message: expect.stringContaining(`At most ${formatMoney(5_000, "EGP")} can still be refunded`),
+      notice: { code: "refund_exceeds", amountMinor: 5_000, currency: "EGP", pendingMinor: 30_000 },
     });
   });
 
@@ -66,7 +70,7 @@ describe.skipIf(t.skipped)(`refund and void confirmation on ${testDbTarget()}`, 
     const form = { reference: paid.order.reference, attemptId: paid.attempt.id };
     expect(await previewVoid(admin, t.db, form)).toMatchObject({
       status: "confirm",
-      confirmLabel: `Void ${formatMoney(35_000, "EGP")}`,
+      notice: { code: "confirm_void", amountMinor: 35_000, currency: "EGP", reference: paid.order.reference },
     });
     expect(await reservations(paid.order.id)).toEqual([]);
   });
@@ -78,8 +82,7 @@ describe.skipIf(t.skipped)(`refund and void confirmation on ${testDbTarget()}`, 
     const form = { reference: order.reference, attemptId: attempt.id, transactionId: String(auth.id) };
     expect(await previewAuthorisationVoid(admin, t.db, form)).toMatchObject({
       status: "confirm",
-      confirmLabel: `Void ${formatMoney(35_000, "EGP")}`,
-      message: expect.stringContaining("hold on the customer's card is released"),
+      notice: { code: "confirm_authorisation_void", amountMinor: 35_000, currency: "EGP", reference: order.reference },
     });
     expect(await reservations(order.id)).toEqual([]);
     const answer = { id: nextId(), success: true, pending: false };
@@ -87,7 +90,7 @@ describe.skipIf(t.skipped)(`refund and void confirmation on ${testDbTarget()}`, 
     expect((await requestAuthorisationVoid(admin, t.db, form, gateway)).status).toBe("requested");
     expect(await previewAuthorisationVoid(admin, t.db, form)).toMatchObject({
       status: "invalid",
-      message: expect.stringContaining("awaiting Paymob"),
+      notice: { code: "authorisation_void_pending" },
     });
     expect(await previewAuthorisationVoid(null, t.db, form)).toMatchObject({ status: "refused" });
   });

@@ -105,7 +105,7 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
       const replay = vi.fn<Replayer>(replayEvent);
       const before = await snapshot();
 
-      const refused = { status: "refused", message: expect.any(String) };
+      const refused = { status: "refused", notice: { code: "not_admin" } };
       expect(
         await requestRefund(who, t.db, { reference: order.reference, attemptId: attempt.id, amount: "10.00" }, gateway),
       ).toEqual(refused);
@@ -135,7 +135,7 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
 
     expect(await refund("100.50")).toMatchObject({
       status: "requested",
-      message: expect.stringContaining("Refund of"),
+      notice: { code: "requested", kind: "refund", amountMinor: 10_050, currency: "EGP", pending: false },
     });
     expect(calls).toEqual([{ refund: { transactionId: sale.id, amountCents: 10_050 } }]);
     expect(log).toHaveBeenCalledWith(
@@ -192,7 +192,10 @@ describe.skipIf(t.skipped)(`admin on ${testDbTarget()}`, () => {
       { reference: other.order.reference, attemptId: other.attempt.id },
       failing.gateway,
     );
-    expect(result).toMatchObject({ status: "failed", message: expect.stringContaining("already settled") });
+    expect(result).toMatchObject({
+      status: "failed",
+      notice: { code: "paymob_refused", kind: "void", reason: expect.stringContaining("already settled") },
+    });
     vi.restoreAllMocks();
   });
 

@@ -49,7 +49,7 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
       await refund(paid, "350.00", paymob.gateway),
     ];
     expect(results.map((r) => r.status)).toEqual(["requested", "invalid", "invalid"]);
-    expect(results[1]).toMatchObject({ message: expect.stringMatching(/awaiting Paymob/) });
+    expect(results[1]).toMatchObject({ notice: { code: "nothing_to_refund", pendingMinor: 35_000 } });
     expect(paymob.calls).toEqual([
       { kind: "refund", transactionId: paid.sale.id, amountCents: 35_000, childId: expect.any(Number) },
     ]);
@@ -109,7 +109,7 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
     });
     expect(await refund(paid, "350.00", refusing.gateway)).toMatchObject({
       status: "failed",
-      message: expect.stringContaining("not settled yet"),
+      notice: { code: "paymob_refused", kind: "refund", reason: expect.stringContaining("not settled yet") },
     });
     const declining = fakeGateway((call) => ({
       id: call.childId,
@@ -119,7 +119,7 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
     }));
     expect(await refund(paid, "350.00", declining.gateway)).toMatchObject({
       status: "failed",
-      message: expect.stringContaining("declined by issuer"),
+      notice: { code: "paymob_declined", kind: "refund", said: "Refund declined by issuer" },
     });
     expect(await reversals(paid)).toMatchObject([
       { status: "released", failureReason: expect.stringContaining("not settled yet"), resolvedAt: expect.any(Date) },
@@ -137,7 +137,10 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
       throw new PaymobUnavailableError("timeout", null, "Paymob did not answer refund within 15000 ms");
     });
     const result = await refund(paid, "200.00", silent.gateway);
-    expect(result).toMatchObject({ status: "uncertain", message: expect.stringMatching(/may have gone through/) });
+    expect(result).toMatchObject({
+      status: "uncertain",
+      notice: { code: "paymob_unconfirmed", kind: "refund", amountMinor: 20_000 },
+    });
     const broken = fakeGateway(() => {
       throw new TypeError("fetch failed");
     });
@@ -149,7 +152,7 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
     const ok = fakeGateway();
     expect(await refund(paid, "50.01", ok.gateway)).toMatchObject({
       status: "invalid",
-      message: expect.stringContaining("At most EGP"),
+      notice: { code: "refund_exceeds", currency: "EGP" },
     });
     expect(ok.calls).toHaveLength(0);
 
@@ -235,7 +238,7 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
     expect(await reversals(paid)).toMatchObject([{ kind: "void", amountMinor: 35_000, status: "pending" }]);
     expect(await refund(paid, "1.00", paymob.gateway)).toMatchObject({
       status: "invalid",
-      message: expect.stringContaining("void of this payment is awaiting Paymob"),
+      notice: { code: "payment_void_pending" },
     });
     expect((await voidIt(paid, paymob.gateway)).status).toBe("invalid");
     expect(paymob.calls).toHaveLength(1);
@@ -251,7 +254,7 @@ describe.skipIf(t.skipped)(`refund and void reservations on ${testDbTarget()}`, 
     expect((await refund(other, "1.00", silent.gateway)).status).toBe("uncertain");
     expect(await voidIt(other, paymob.gateway)).toMatchObject({
       status: "invalid",
-      message: expect.stringContaining("refund of this payment is awaiting Paymob"),
+      notice: { code: "refund_pending" },
     });
     expect(paymob.calls).toHaveLength(1);
   });

@@ -9,7 +9,6 @@ import { findProductBySlug, listProducts } from "@/lib/catalog/queries";
 import { MAX_PRICE_MINOR } from "@/lib/catalog/price-rules";
 import { setProductPrice, type SetProductPriceInput } from "@/lib/catalog/writes";
 import { logger } from "@/lib/logger";
-import { formatMoney } from "@/lib/money";
 import { testViewer, useTestAdmin } from "../helpers/admin";
 import { useTestDb } from "../helpers/db";
 import { testDbTarget } from "../helpers/test-db-target";
@@ -17,7 +16,6 @@ import { testDbTarget } from "../helpers/test-db-target";
 const t = useTestDb();
 const admin = useTestAdmin();
 
-const egp = (minor: number) => formatMoney(minor, "EGP");
 const seedPrice = (slug: string) => (SEED_PRODUCTS.find((p) => p.slug === slug)?.price ?? NaN) * 100; // EGP piastres
 
 async function priceOf(slug: string): Promise<number | undefined> {
@@ -172,7 +170,13 @@ describe.skipIf(t.skipped)(`the admin's price change on ${testDbTarget()}`, () =
     const state = await changeProductPrice(admin, t.db, await form("papyrus-notebook", "333.50"), invalidate);
     expect(state).toEqual({
       status: "saved",
-      message: `Papyrus Notebook now costs ${egp(33_350)} (was ${egp(31_000)}).`,
+      notice: {
+        code: "price_changed",
+        product: "Papyrus Notebook",
+        currency: "EGP",
+        priceMinor: 33_350,
+        oldPriceMinor: 31_000,
+      },
     });
     expect(await priceOf("papyrus-notebook")).toBe(33_350);
     expect(invalidate).toHaveBeenCalledTimes(1);
@@ -183,7 +187,7 @@ describe.skipIf(t.skipped)(`the admin's price change on ${testDbTarget()}`, () =
     const state = await changeProductPrice(admin, t.db, await form("papyrus-notebook", "333.5"), invalidate);
     expect(state).toEqual({
       status: "saved",
-      message: `Papyrus Notebook already costs ${egp(33_350)}. Nothing changed.`,
+      notice: { code: "price_unchanged", product: "Papyrus Notebook", currency: "EGP", priceMinor: 33_350 },
     });
     expect(invalidate).toHaveBeenCalledTimes(1);
   });
@@ -202,14 +206,14 @@ describe.skipIf(t.skipped)(`the admin's price change on ${testDbTarget()}`, () =
     const invalidate = vi.fn();
     expect(await changeProductPrice(admin, t.db, await form("khan-cotton-tote", "0"), invalidate)).toEqual({
       status: "invalid",
-      message: "A price must be more than zero.",
+      notice: { code: "price_zero" },
     });
     expect(
       await changeProductPrice(admin, t.db, { productId: "999999", currency: "EGP", price: "10" }, invalidate),
-    ).toEqual({ status: "invalid", message: "That product no longer exists. Reload the page." });
+    ).toEqual({ status: "invalid", notice: { code: "product_gone" } });
     expect(await changeProductPrice(admin, t.db, await form("khan-cotton-tote", "10.000", "OMR"), invalidate)).toEqual({
       status: "invalid",
-      message: "This product is now priced in EGP, not OMR. Reload the page.",
+      notice: { code: "currency_changed", productCurrency: "EGP", formCurrency: "OMR" },
     });
     expect(invalidate).not.toHaveBeenCalled();
     expect(await priceOf("khan-cotton-tote")).toBe(seedPrice("khan-cotton-tote"));

@@ -1,9 +1,12 @@
-import { createElement } from "react";
+import { NextIntlClientProvider } from "next-intl";
+import { createElement, type ComponentProps } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import type { PaymentReversal } from "@/db/schema/reversals";
 import { attemptLedger } from "@/lib/admin/ledger";
 import type { AdminAttempt } from "@/lib/admin/orders";
+import { MESSAGES } from "@/lib/i18n/messages";
+import type { AppLocale } from "@/lib/i18n/routing";
 import { formatMoney } from "@/lib/money";
 
 // The admin page's view of an authorisation: capture and void requests are listed like refunds, and while one
@@ -60,7 +63,7 @@ function request(kind: PaymentReversal["kind"], overrides: Partial<PaymentRevers
   };
 }
 
-function render(reversals: PaymentReversal[]): string {
+function render(reversals: PaymentReversal[], locale: AppLocale = "en"): string {
   const attempt = {
     id: "a1",
     mode: "test",
@@ -77,8 +80,14 @@ function render(reversals: PaymentReversal[]): string {
     ledger: attemptLedger([authorisation], "a1"),
     reversals,
   } as unknown as AdminAttempt;
+  const page = createElement(PaymentAttempts, { reference: "PS-1", orderStatus: "authorised", attempts: [attempt] });
+  const messages = MESSAGES[locale];
   return renderToStaticMarkup(
-    createElement(PaymentAttempts, { reference: "PS-1", orderStatus: "authorised", attempts: [attempt] }),
+    createElement(
+      NextIntlClientProvider,
+      { locale, messages, timeZone: "Africa/Cairo" } as ComponentProps<typeof NextIntlClientProvider>,
+      page,
+    ),
   );
 }
 
@@ -94,7 +103,10 @@ describe("admin page: requests on an authorisation", () => {
     const html = render([request(kind)]);
     expect(html).toContain("Capture, refund and void requests");
     expect(html).toMatch(
-      new RegExp(`${kind}</span><span>${AMOUNT}</span><span[^>]*>of authorisation <span[^>]*>txn ${AUTH}`),
+      new RegExp(
+        `${kind}</span><span>${AMOUNT}</span><span[^>]*>of authorisation <span[^>]*>txn <bdi>${AUTH}</bdi>`,
+        "i",
+      ),
     );
     expect(html).toContain(`${kind} requested, awaiting Paymob`);
     expect(html).not.toContain(`Capture ${AMOUNT}`);
@@ -117,5 +129,13 @@ describe("admin page: requests on an authorisation", () => {
     ]);
     expect(html).toContain("released");
     expect(html).toContain(`Capture ${AMOUNT}`);
+  });
+
+  it("speaks Arabic on an Arabic page, with transaction ids kept in Latin digits", () => {
+    const html = render([request("capture")], "ar");
+    expect(html).toContain("طلبات التحصيل والاسترداد والإلغاء");
+    expect(html).toContain(`معاملة <bdi>${AUTH}</bdi>`);
+    expect(html).toContain("٣٥٠٫٠٠"); // ar-EG amounts
+    expect(html).not.toContain("Capture, refund and void requests");
   });
 });

@@ -1,3 +1,4 @@
+import { getLocale, getTranslations } from "next-intl/server";
 import { Link } from "@/lib/i18n/navigation";
 import { OrderStatusBadge } from "@/components/account/order-status";
 import { Pagination } from "@/components/account/pagination";
@@ -5,10 +6,9 @@ import { IdScope, ScopedInput, ScopedLabel, ScopedSelect } from "@/components/ui
 import { getDb } from "@/db/client";
 import { ORDER_STATUSES } from "@/db/schema/orders";
 import { requireAdmin } from "@/lib/admin/guard";
-import { ORDER_STATUS_LABELS } from "@/lib/orders/status-labels";
 import { listAdminOrders, parseAdminOrderFilter, type AdminOrderFilter } from "@/lib/admin/orders";
-import { formatOrderTime, timeZoneCity } from "@/lib/admin/order-time";
-import { formatMoney } from "@/lib/money";
+import { adminFormats } from "@/components/admin/formats";
+import { storeRegion } from "@/lib/store";
 
 type Props = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
@@ -30,14 +30,17 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
   const admin = await requireAdmin();
   const filter = parseAdminOrderFilter(await searchParams);
   const { rows, total, page, pageCount } = await listAdminOrders(admin, await getDb(), filter);
+  const t = await getTranslations("admin");
+  const region = storeRegion();
+  const { money, minute } = adminFormats(await getLocale(), region);
 
   return (
     <main>
-      <h1 className="text-2xl font-semibold">Orders</h1>
+      <h1 className="text-2xl font-semibold">{t("orders.title")}</h1>
       <form method="get" action="/admin" className="mt-4 flex flex-wrap items-end gap-3" role="search">
         <IdScope>
           <div>
-            <ScopedLabel className="block text-sm font-medium">Reference or email</ScopedLabel>
+            <ScopedLabel className="block text-sm font-medium">{t("orders.query")}</ScopedLabel>
             <ScopedInput
               name="q"
               type="search"
@@ -48,16 +51,16 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
         </IdScope>
         <IdScope>
           <div>
-            <ScopedLabel className="block text-sm font-medium">Status</ScopedLabel>
+            <ScopedLabel className="block text-sm font-medium">{t("orders.status")}</ScopedLabel>
             <ScopedSelect
               name="status"
               defaultValue={filter.status ?? ""}
               className="mt-1 rounded-md border border-stone-300 bg-white px-3 py-1.5 text-sm"
             >
-              <option value="">Any status</option>
+              <option value="">{t("orders.anyStatus")}</option>
               {ORDER_STATUSES.map((s) => (
                 <option key={s} value={s}>
-                  {ORDER_STATUS_LABELS[s]}
+                  {t(`status.${s}`)}
                 </option>
               ))}
             </ScopedSelect>
@@ -67,41 +70,41 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
           type="submit"
           className="rounded-md bg-brand-700 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-900"
         >
-          Search
+          {t("orders.search")}
         </button>
         {filter.q || filter.status ? (
           <Link href="/admin" className="text-sm underline">
-            Clear
+            {t("orders.clear")}
           </Link>
         ) : null}
       </form>
 
       <p className="mt-4 text-sm text-stone-600" aria-live="polite">
-        {total} {total === 1 ? "order" : "orders"}
+        {t("orders.count", { count: total })}
       </p>
       {rows.length === 0 ? (
-        <p className="mt-4 text-stone-700">No orders match.</p>
+        <p className="mt-4 text-stone-700">{t("orders.none")}</p>
       ) : (
         // Rows stack into cards below the md breakpoint (each value with its own label), so a phone never scrolls
         // sideways; from md up it is an ordinary table.
         <table className="mt-2 block w-full border-collapse text-sm md:table md:bg-white">
-          <caption className="sr-only">Orders, newest first</caption>
+          <caption className="sr-only">{t("orders.caption")}</caption>
           <thead className="hidden md:table-header-group">
             <tr className="border-b border-stone-200 text-start text-stone-600">
               <th scope="col" className="p-2 font-medium">
-                Reference
+                {t("orders.reference")}
               </th>
               <th scope="col" className="p-2 font-medium">
-                Placed ({timeZoneCity()} time)
+                {t("orders.placedIn", { city: t(`zone.${region}`) })}
               </th>
               <th scope="col" className="p-2 font-medium">
-                Customer
+                {t("orders.customer")}
               </th>
               <th scope="col" className="p-2 font-medium">
-                Status
+                {t("orders.status")}
               </th>
               <th scope="col" className="p-2 text-end font-medium">
-                Total
+                {t("orders.total")}
               </th>
             </tr>
           </thead>
@@ -117,31 +120,30 @@ export default async function AdminOrdersPage({ searchParams }: Props) {
                     href={`/admin/orders/${encodeURIComponent(row.reference)}`}
                     className="font-mono text-brand-700 underline"
                   >
-                    {row.reference}
+                    <bdi>{row.reference}</bdi>
                   </Link>
                 </td>
                 <td className="text-end md:p-2 md:text-start">
-                  <CellLabel>Placed</CellLabel>
-                  <time dateTime={row.createdAt.toISOString()}>{formatOrderTime(row.createdAt)}</time>
+                  <CellLabel>{t("orders.placed")}</CellLabel>
+                  <time dateTime={row.createdAt.toISOString()}>{minute(row.createdAt)}</time>
                 </td>
                 <td className="col-span-2 break-words md:p-2">
-                  <CellLabel>Customer</CellLabel>
+                  <CellLabel>{t("orders.customer")}</CellLabel>
                   {row.firstName} {row.lastName}
                   <span className="block text-xs text-stone-600">
-                    {row.email}
-                    {row.signedIn ? " · account" : " · guest"}
+                    <bdi>{row.email}</bdi> · {row.signedIn ? t("orders.account") : t("orders.guest")}
                   </span>
                 </td>
                 <td className="md:p-2">
-                  <CellLabel>Status</CellLabel>
+                  <CellLabel>{t("orders.status")}</CellLabel>
                   <OrderStatusBadge status={row.status} />
                 </td>
                 <td className="text-end md:p-2">
-                  <CellLabel>Total</CellLabel>
-                  {formatMoney(row.totalMinor, row.currency)}
+                  <CellLabel>{t("orders.total")}</CellLabel>
+                  {money(row.totalMinor, row.currency)}
                   {row.refundedMinor > 0 ? (
                     <span className="block text-xs text-stone-600">
-                      −{formatMoney(row.refundedMinor, row.currency)} refunded
+                      {t("orders.refunded", { amount: money(row.refundedMinor, row.currency) })}
                     </span>
                   ) : null}
                 </td>

@@ -1,44 +1,48 @@
 import type { Metadata } from "next";
-import { Link } from "@/lib/i18n/navigation";
+import { getLocale, getTranslations } from "next-intl/server";
 import { connection } from "next/server";
+import { adminFormats } from "@/components/admin/formats";
+import { Link } from "@/lib/i18n/navigation";
 import { ProductPriceForm } from "@/components/admin/product-price-form";
 import { RefreshCatalogForm } from "@/components/admin/refresh-catalog-form";
 import { getDb } from "@/db/client";
 import { toMajorString } from "@/lib/admin/amount";
 import { requireAdmin } from "@/lib/admin/guard";
 import { listProducts } from "@/lib/catalog/queries";
-import { formatMoney } from "@/lib/money";
+import { storeRegion } from "@/lib/store";
 
-export const metadata: Metadata = { title: "Products · Admin", robots: { index: false, follow: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("admin.meta");
+  return { title: t("products"), robots: { index: false, follow: false } };
+}
 
 /** Every product with its price today, and a form to change it; checked for an admin here as on every admin page. */
 export default async function AdminProductsPage() {
   await connection(); // prices are read per request, never at build time
   await requireAdmin();
   const products = await listProducts(await getDb());
+  const t = await getTranslations("admin.products");
+  const { money } = adminFormats(await getLocale(), storeRegion());
 
   return (
     <main>
-      <h1 className="text-2xl font-semibold">Products</h1>
-      <p className="mt-2 max-w-2xl text-sm text-stone-700">
-        A new price shows on the product page, in the catalog and in every cart at once; checkout charges the price of
-        the moment it starts.
-      </p>
+      <h1 className="text-2xl font-semibold">{t("title")}</h1>
+      <p className="mt-2 max-w-2xl text-sm text-stone-700">{t("intro")}</p>
       <div className="mt-4">
         <RefreshCatalogForm />
       </div>
       <table className="mt-6 block w-full border-collapse text-sm md:table md:bg-white">
-        <caption className="sr-only">Products and their prices</caption>
+        <caption className="sr-only">{t("caption")}</caption>
         <thead className="hidden md:table-header-group">
           <tr className="border-b border-stone-200 text-start text-stone-600">
             <th scope="col" className="p-2 font-medium">
-              Product
+              {t("product")}
             </th>
             <th scope="col" className="p-2 text-end font-medium">
-              Price now
+              {t("priceNow")}
             </th>
             <th scope="col" className="p-2 font-medium">
-              New price
+              {t("newPrice")}
             </th>
           </tr>
         </thead>
@@ -55,7 +59,7 @@ export default async function AdminProductsPage() {
                 </Link>
               </th>
               <td className="md:p-2 md:text-end" data-testid="admin-product-price">
-                {formatMoney(product.priceMinor, product.currency)}
+                {money(product.priceMinor, product.currency)}
               </td>
               <td className="md:p-2">
                 <ProductPriceForm
