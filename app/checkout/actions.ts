@@ -1,6 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { parseCheckoutForm, type CheckoutFormState } from "@/lib/checkout/start/form";
 import { submitCheckout, submitRetry } from "@/lib/checkout/submit";
@@ -10,7 +11,8 @@ export async function checkout(_previous: CheckoutFormState, form: FormData): Pr
   const parsed = parseCheckoutForm(form);
   if (!parsed.ok) return parsed.state;
   const { submission, values } = parsed;
-  const started = await submitCheckout(submission);
+  // The order records the page's language, so its emails are written in it.
+  const started = await submitCheckout(submission, await getLocale());
   // redirect() throws by design, so it stays out of submitCheckout's try/catch.
   if (started.ok) redirect(started.url);
   return { message: started.message, values, mode: submission.mode, checkoutKey: started.checkoutKey };

@@ -2,10 +2,12 @@
 
 import { AuthError } from "next-auth";
 import { redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { logger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
+import { signInLocaleParams } from "./magic-link";
 import { tooManyLinksMessage } from "./magic-link-limits";
 import { EMAIL_PROVIDER_ID, emailDelivery, enabledOAuthProviders } from "./providers";
 
@@ -25,7 +27,9 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
   const redirectTo = safeCallbackPath(form.get("callbackUrl"));
   let next: string;
   try {
-    next = await signIn(EMAIL_PROVIDER_ID, { email: email.data, redirectTo, redirect: false });
+    // The email is written in the page's language (lib/auth/magic-link.ts says how it gets there).
+    const language = signInLocaleParams(await getLocale());
+    next = await signIn(EMAIL_PROVIDER_ID, { email: email.data, redirectTo, redirect: false }, language);
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     logger.error({ scope: "auth", type: error.type, err: error }, "sending a sign-in link failed");
