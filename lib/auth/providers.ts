@@ -8,7 +8,7 @@ import { logger } from "@/lib/logger";
 import { emailDelivery } from "@/lib/mail/delivery";
 import { sendEmail } from "@/lib/mail/send";
 import { signInEmail } from "@/lib/mail/sign-in-email";
-import { STORE_NAME } from "@/lib/store";
+import { STORE_NAME, storeRegion } from "@/lib/store";
 import { confirmationLink, signInLocale } from "./magic-link";
 
 type Env = Record<string, string | undefined>;
@@ -86,6 +86,7 @@ async function sendSignInLink(params: { identifier: string; url: string; request
     locale,
     storeName: STORE_NAME,
     validMinutes: MAGIC_LINK_MAX_AGE / 60,
+    region: storeRegion(),
   });
   await sendEmail({ to: params.identifier, url, kind: "sign_in", ...email });
 }
