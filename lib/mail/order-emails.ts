@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import type { OrderEmail } from "@/db/schema/order-emails";
 import { appUrl } from "@/lib/app-url";
 import { logger } from "@/lib/logger";
-import { findOrder, linesOfOrder } from "@/lib/orders/queries";
+import { findOrder, linesOfOrderIn } from "@/lib/orders/queries";
 import { STORE_NAME, storeRegion } from "@/lib/store";
 import { orderEmailText } from "./order-email-text";
 import { claimDueEmails, markEmailFailed, markEmailSent } from "./queries";
@@ -63,7 +63,7 @@ async function sendOne(
   try {
     const order = await findOrder(db, row.orderId);
     if (!order) throw new Error("order not found");
-    const lines = await linesOfOrder(db, order.id);
+    const lines = await linesOfOrderIn(db, order.id, order.locale);
     const text = orderEmailText(
       row.kind,
       { ...order, lines },

@@ -92,7 +92,8 @@ describe.skipIf(t.skipped)(`emails in the order's language on ${testDbTarget()}`
     });
     expect(arMoney).toMatch(/[٠-٩]/); // Arabic-Indic digits in ar-EG
     expect(confirmed!.text).toContain(`الإجمالي: ${arMoney}`);
-    expect(confirmed!.text).toContain(`٢ × Aswan Clay Mug — ${arMoney}`);
+    // The product as the Arabic pages name it (its translation), not the English name kept on the line.
+    expect(confirmed!.text).toContain(`٢ × مجّ أسوان الفخاري — ${arMoney}`);
     expect(confirmed!.html).toContain('<html lang="ar" dir="rtl">');
     expect(confirmed!.html).toContain(`<span dir="ltr">${order.reference}</span>`);
     expect(confirmed!.html).toContain(arMoney);
