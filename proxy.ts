@@ -1,6 +1,9 @@
 import NextAuth, { type NextAuthRequest } from "next-auth";
+import createMiddleware from "next-intl/middleware";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { authConfig } from "./auth.config";
+import { localizedPath } from "./lib/i18n/localized-path";
+import { isAppLocale, routing, type AppLocale } from "./lib/i18n/routing";
 import { sortRewritePath } from "./lib/catalog/sort-rewrite";
 import { logger } from "./lib/logger";
 import { EMULATOR_MOUNT } from "./lib/paymob/emulator-credentials";
@@ -17,7 +20,10 @@ const { auth } = NextAuth(authConfig);
  * - Content-Security-Policy from the running configuration, not the build's (a build made without Paymob keys
  *   and started with them must allow Paymob), with a fresh nonce per request. Next.js reads the nonce back from
  *   the request's policy header and puts it on every script it renders (every page is rendered per request).
- * - Signed-out visitors go from /account to the login page, then back. Convenience only: every account page
+ * - The language (next-intl): /ar/… is Arabic, a bare path English, /en/… redirects to the bare path; a first
+ *   visit with an Arabic Accept-Language goes to /ar/…, and the NEXT_LOCALE cookie (set by the language switcher)
+ *   wins over Accept-Language afterwards. Bare paths are rewritten to app/[locale] with `en`.
+ * - Signed-out visitors go from /account (or /ar/account) to the login page in their language, then back. Convenience only: every account page
  *   checks the session itself (requireViewer), and /admin is deliberately absent: it answers 404 to anyone who
  *   is not an admin, signed in or not, rather than advertising itself with a redirect to /login.
  * - A sorted home page or shelf (?sort=) is rewritten to the page for that sort, which reads no searchParams
@@ -43,27 +49,78 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
     dev: process.env.NODE_ENV === "development",
     embeddable: isEmbeddableEverywhere(pathname),
   });
+  // Next.js reads the nonce back from the request's policy header. next-intl's middleware forwards the request's
+  // headers (adding its locale header) on every rewrite and pass-through it makes, so setting it here covers those.
+  for (const { key, value } of headers) if (key === "Content-Security-Policy") request.headers.set(key, value);
 
-  const forward = () => {
-    const requestHeaders = new Headers(request.headers);
-    for (const { key, value } of headers) if (key === "Content-Security-Policy") requestHeaders.set(key, value);
-    const init = { request: { headers: requestHeaders } };
-    const sorted = sortRewritePath(pathname, request.nextUrl.searchParams);
-    if (!sorted) return NextResponse.next(init);
-    const target = request.nextUrl.clone(); // keeps the query string, which the sorted pages ignore
-    target.pathname = sorted;
-    return NextResponse.rewrite(target, init);
-  };
-  const fromAuth = isAccountPage(pathname) ? await requireSignIn(forward)(request, event) : undefined;
-  const response = fromAuth ?? forward();
+  const response = isLocalized(pathname)
+    ? await localizedPage(request, event)
+    : NextResponse.next({ request: { headers: request.headers } });
   for (const { key, value } of headers) response.headers.set(key, value);
   return response;
 }
 
-function requireSignIn(forward: () => Response) {
+/**
+ * A store page: next-intl picks the language (the /ar prefix, else the NEXT_LOCALE cookie, else Accept-Language;
+ * /en/… redirects to the bare path) and rewrites bare paths to /en/…; then the account check and the ?sort=
+ * rewrite run on the address without its prefix. A redirect from next-intl is answered as it is.
+ */
+async function localizedPage(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  const intl = isNavigation(request) ? intlMiddleware(request) : intlForActions(request);
+  if (intl.headers.has("location")) return intl;
+  const { locale, path } = splitLocale(request.nextUrl.pathname);
+  const forward = () => {
+    const sorted = sortRewritePath(path, request.nextUrl.searchParams);
+    if (!sorted) return intl;
+    const target = request.nextUrl.clone(); // keeps the query string, which the sorted pages ignore
+    target.pathname = `/${locale}${sorted}`;
+    const rewrite = NextResponse.rewrite(target, { request: { headers: intlRequestHeaders(request, locale) } });
+    // next-intl's answer may carry the locale cookie and the hreflang Link header; the rewrite keeps them.
+    for (const [key, value] of intl.headers)
+      if (key === "set-cookie" || key === "link") rewrite.headers.append(key, value);
+    return rewrite;
+  };
+  if (!isAccountPage(path)) return forward();
+  return (await requireSignIn(locale, forward)(request, event)) ?? forward();
+}
+
+const intlMiddleware = createMiddleware(routing);
+
+// A server action or form post is never redirected (a browser would not repeat a POST body across a 307 to
+// another language), nor does it move the locale cookie: a bare path is English, /ar/… Arabic, as addressed.
+const intlForActions = createMiddleware({ ...routing, localeDetection: false, localeCookie: false });
+
+const isNavigation = (request: NextRequest) => request.method === "GET" || request.method === "HEAD";
+
+/**
+ * Paths that are pages in a language. Not the emulator (Paymob's API shape, never locale-redirected), nor files
+ * and metadata routes that live outside app/[locale] (robots.txt, sitemap.xml, the share images).
+ */
+function isLocalized(pathname: string): boolean {
+  if (pathname === EMULATOR_MOUNT || pathname.startsWith(`${EMULATOR_MOUNT}/`)) return false;
+  const last = pathname.slice(pathname.lastIndexOf("/") + 1);
+  return !last.includes(".") && !last.startsWith("opengraph-image");
+}
+
+/** The locale a page is served in once next-intl let it through, and its path without the prefix. */
+function splitLocale(pathname: string): { locale: AppLocale; path: string } {
+  const [, first = "", ...rest] = pathname.split("/");
+  if (isAppLocale(first)) return { locale: first, path: `/${rest.join("/")}` };
+  return { locale: routing.defaultLocale, path: pathname };
+}
+
+/** What next-intl's middleware would forward: the request's headers (with the policy) and the resolved locale. */
+function intlRequestHeaders(request: NextRequest, locale: AppLocale): Headers {
+  const forwarded = new Headers(request.headers);
+  forwarded.set("X-NEXT-INTL-LOCALE", locale);
+  return forwarded;
+}
+
+/** Signed out: to the login page of the same language, which sends the shopper back to the address asked for. */
+function requireSignIn(locale: AppLocale, forward: () => Response) {
   return auth((request: NextAuthRequest, _event: NextFetchEvent) => {
     if (request.auth?.user) return forward();
-    const login = new URL("/login", request.nextUrl.origin);
+    const login = new URL(localizedPath("/login", locale), request.nextUrl.origin);
     login.searchParams.set("callbackUrl", `${request.nextUrl.pathname}${request.nextUrl.search}`);
     return NextResponse.redirect(login);
   });

@@ -1,9 +1,9 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { parseCheckoutForm, type CheckoutFormState } from "@/lib/checkout/start/form";
+import { redirectInLocale } from "@/lib/i18n/redirect";
 import { submitCheckout, submitRetry } from "@/lib/checkout/submit";
 
 /** The checkout form: validate, place the order, start the payment, then leave for Paymob (or the Pixel page). */
@@ -13,8 +13,9 @@ export async function checkout(_previous: CheckoutFormState, form: FormData): Pr
   const { submission, values } = parsed;
   // The order records the page's language, so its emails are written in it.
   const started = await submitCheckout(submission, await getLocale());
-  // redirect() throws by design, so it stays out of submitCheckout's try/catch.
-  if (started.ok) redirect(started.url);
+  // redirect() throws by design, so it stays out of submitCheckout's try/catch. A page of ours (the Pixel page,
+  // the return page) stays in the shopper's language; Paymob's checkout URL is left as it is.
+  if (started.ok) return redirectInLocale(started.url);
   return { message: started.message, values, mode: submission.mode, checkoutKey: started.checkoutKey };
 }
 
@@ -25,6 +26,6 @@ export async function tryAgain(_previous: RetryState, form: FormData): Promise<R
   const orderId = z.uuid().safeParse(form.get("orderId"));
   if (!orderId.success) return { message: "This order can't be paid again from here." };
   const started = await submitRetry(orderId.data);
-  if (started.ok) redirect(started.url);
+  if (started.ok) return redirectInLocale(started.url);
   return { message: started.message };
 }

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { Link } from "@/lib/i18n/navigation";
 import type { ReactNode } from "react";
 import { secondaryButton } from "@/components/ui/button-styles";
@@ -10,18 +11,19 @@ export function EmptyListing({
   children,
   categories,
 }: {
-  title: string;
+  title: ReactNode;
   children: ReactNode;
   categories: CatalogCategory[];
 }) {
+  const t = useTranslations("catalog.empty");
   return (
     <div className="flex flex-col items-center gap-4 rounded-2xl border border-brand-200 bg-white px-6 py-12 text-center">
       <p className="text-lg font-semibold text-brand-900">{title}</p>
       <div className="max-w-prose text-muted">{children}</div>
       <Link href="/" className={secondaryButton}>
-        See all products
+        {t("seeAll")}
       </Link>
-      <CategoryLinks categories={categories} label="Other categories" size="small" className="mt-2 text-sm" />
+      <CategoryLinks categories={categories} label={t("otherCategories")} size="small" className="mt-2 text-sm" />
     </div>
   );
 }

@@ -1,5 +1,7 @@
-import { formatMoney } from "@/lib/money";
+import { useLocale } from "next-intl";
+import { formatPrice } from "@/lib/catalog/locale-format";
 
+/** A price in the page's language, written as the store's region writes it (a server or a client component). */
 export function Price({
   amountMinor,
   currency,
@@ -9,5 +11,6 @@ export function Price({
   currency: string;
   className?: string;
 }) {
-  return <span className={`tabular-nums ${className}`}>{formatMoney(amountMinor, currency)}</span>;
+  const locale = useLocale();
+  return <span className={`tabular-nums ${className}`}>{formatPrice(amountMinor, currency, locale)}</span>;
 }

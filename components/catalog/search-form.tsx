@@ -1,6 +1,7 @@
 "use client";
 
 import Form from "next/form";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
 import { LineIcon } from "@/components/ui/line-icon";
 
@@ -23,17 +24,18 @@ export function SearchForm({
 }) {
   const ownId = useId();
   const inputId = id ?? ownId;
+  const t = useTranslations("catalog.search");
   return (
     <Form action="/search" role="search" className={`flex min-w-0 items-center ${className}`}>
       <label htmlFor={inputId} className="sr-only">
-        Search products
+        {t("label")}
       </label>
       <input
         id={inputId}
         name="q"
         type="search"
         defaultValue={defaultValue}
-        placeholder="Search products"
+        placeholder={t("label")}
         autoComplete="off"
         enterKeyHint="search"
         maxLength={100}
@@ -42,7 +44,7 @@ export function SearchForm({
       />
       <button
         type="submit"
-        aria-label="Search"
+        aria-label={t("submit")}
         className="inline-flex h-10 shrink-0 items-center justify-center rounded-e-full border border-brand-700 bg-brand-700 px-4 text-white hover:bg-brand-800"
       >
         <SearchIcon />

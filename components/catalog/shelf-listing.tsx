@@ -1,6 +1,7 @@
 import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import type { Sort } from "@/lib/catalog/listing-params";
 import { cachedCategory, cachedShelfProducts, menuCategories } from "@/lib/catalog/cached";
 import { EmptyListing } from "./empty-listing";
@@ -13,16 +14,21 @@ import { ProductGrid } from "./product-grid";
  */
 export async function ShelfListing({ slug, sort }: { slug: string; sort: Sort }) {
   await connection();
-  const category = await cachedCategory(slug);
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("catalog.shelf")]);
+  const category = await cachedCategory(slug, locale);
   if (!category) notFound();
-  const products = await cachedShelfProducts(category.id, sort);
+  const products = await cachedShelfProducts(category.id, sort, locale);
   const path = `/categories/${category.slug}`;
 
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
-      <nav aria-label="Breadcrumb" className="mb-4 text-sm">
+      <nav aria-label={t("breadcrumb")} className="mb-4 text-sm">
         <Link href="/" className="rounded-md text-brand-800 hover:underline">
-          <span aria-hidden="true">←</span> All products
+          {/* An arrow that points back: towards the start of the line, so it turns round in Arabic. */}
+          <span aria-hidden="true" className="inline-block rtl:-scale-x-100">
+            ←
+          </span>{" "}
+          {t("allProducts")}
         </Link>
       </nav>
       <header className="mb-6">
@@ -36,10 +42,10 @@ export async function ShelfListing({ slug, sort }: { slug: string; sort: Sort })
         </>
       ) : (
         <EmptyListing
-          title="Nothing on this shelf right now"
-          categories={(await menuCategories()).filter((c) => c.slug !== category.slug)}
+          title={t("emptyTitle")}
+          categories={(await menuCategories(locale)).filter((c) => c.slug !== category.slug)}
         >
-          <p>New pieces arrive from the workshops every few weeks. Meanwhile, the rest of the shop is open.</p>
+          <p>{t("emptyBody")}</p>
         </EmptyListing>
       )}
     </main>

@@ -1,11 +1,14 @@
 import { Link } from "@/lib/i18n/navigation";
 import { connection } from "next/server";
+import { getLocale, getTranslations } from "next-intl/server";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { CartLink } from "@/components/cart/cart-link";
 import { SearchForm } from "@/components/catalog/search-form";
 import { menuCategories } from "@/lib/catalog/cached";
 import type { CatalogCategory } from "@/lib/catalog/types";
 import { STORE_NAME } from "@/lib/store";
+import { LanguageSwitcher } from "./language-switcher";
 import { LogoMark } from "./logo-mark";
 import { NavLink } from "./nav-link";
 import { PhoneMenu } from "./phone-menu";
@@ -22,7 +25,8 @@ export async function Header({ account }: { account?: ReactNode }) {
   // The shelves are read per request, never by `next build`, which opens no database: the root layout no longer
   // reads the visitor's cookies, so without this the build would prerender the header, menu query and all.
   await connection();
-  const categories = await menuCategories();
+  const [locale, t] = await Promise.all([getLocale(), getTranslations("layout")]);
+  const categories = await menuCategories(locale);
   return (
     <header className="relative border-b border-brand-200 bg-white/80">
       <div className="mx-auto flex max-w-6xl items-center justify-between gap-3 px-4 py-3 sm:gap-6 sm:px-6">
@@ -31,10 +35,11 @@ export async function Header({ account }: { account?: ReactNode }) {
           className="flex shrink-0 items-center gap-2 rounded-md text-lg font-bold tracking-tight whitespace-nowrap text-brand-900"
         >
           <LogoMark />
-          {STORE_NAME}
+          {/* A Latin name: isolated, so an Arabic page does not move its final period to the front. */}
+          <bdi dir="ltr">{STORE_NAME}</bdi>
         </Link>
         <SearchForm id="header-search" className="hidden max-w-sm flex-1 sm:flex" />
-        <nav aria-label="Main">
+        <nav aria-label={t("mainNav")}>
           <ul className="flex items-center gap-2.5 text-sm font-medium whitespace-nowrap sm:gap-5">
             <li className="sm:hidden">
               <PhoneMenu>
@@ -49,21 +54,24 @@ export async function Header({ account }: { account?: ReactNode }) {
             </li>
             <li className="hidden sm:block">
               <Link href="/" className="rounded-md hover:text-brand-700 hover:underline">
-                Shop
+                {t("shop")}
               </Link>
+            </li>
+            <li>
+              <LanguageSwitcher className="rounded-md hover:text-brand-700 hover:underline" />
             </li>
             {account ? <li>{account}</li> : null}
             <li>
               <CartLink className="inline-flex items-center gap-2 rounded-full border border-brand-200 bg-white px-3 py-1.5 hover:border-brand-700">
                 <CartIcon />
-                Cart
+                {t("cart")}
               </CartLink>
             </li>
           </ul>
         </nav>
       </div>
       {categories.length > 0 ? (
-        <nav aria-label="Categories" className="hidden border-t border-brand-200/70 sm:block">
+        <nav aria-label={t("categoriesNav")} className="hidden border-t border-brand-200/70 sm:block">
           <ShelfLinks
             categories={categories}
             className="mx-auto flex max-w-6xl gap-6 overflow-x-auto px-6 text-sm font-medium"
@@ -89,12 +97,13 @@ function ShelfLinks({
   className: string;
   itemClassName: string;
 }) {
+  const t = useTranslations("layout");
   return (
     <ul className={className}>
       {withAll ? (
         <li>
           <NavLink href="/" className={`${shelfLink} ${itemClassName}`}>
-            All products
+            {t("allProducts")}
           </NavLink>
         </li>
       ) : null}

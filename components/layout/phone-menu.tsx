@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { usePathname } from "@/lib/i18n/navigation";
 import { useEffect, useRef, type ReactNode } from "react";
 import { LineIcon } from "@/components/ui/line-icon";
@@ -12,6 +13,7 @@ import { LineIcon } from "@/components/ui/line-icon";
 export function PhoneMenu({ children }: { children: ReactNode }) {
   const ref = useRef<HTMLDetailsElement>(null);
   const pathname = usePathname();
+  const t = useTranslations("layout");
 
   useEffect(() => {
     if (ref.current) ref.current.open = false;
@@ -49,7 +51,7 @@ export function PhoneMenu({ children }: { children: ReactNode }) {
       {/* The universal three-bar icon, named for screen readers: a word would not fit beside the cart at 390 px. */}
       <summary className="inline-flex size-9 cursor-pointer list-none items-center justify-center rounded-full border border-brand-200 bg-white hover:border-brand-700 [&::-webkit-details-marker]:hidden">
         <MenuIcon />
-        <span className="sr-only">Menu</span>
+        <span className="sr-only">{t("menu")}</span>
       </summary>
       {/* Positioned against the header, so the panel spans the screen under it. */}
       <div className="absolute inset-x-0 top-full z-30 border-b border-brand-200 bg-white px-4 pt-4 pb-5 shadow-lg">

@@ -1,10 +1,10 @@
 "use server";
 
 import { AuthError } from "next-auth";
-import { redirect } from "next/navigation";
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
+import { pathInLocale, redirectInLocale } from "@/lib/i18n/redirect";
 import { logger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
 import { signInLocaleParams } from "./magic-link";
@@ -24,7 +24,7 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
   if (!emailDelivery())
     return { status: "error", message: "Email sign-in is not configured on this store.", email: email.data };
 
-  const redirectTo = safeCallbackPath(form.get("callbackUrl"));
+  const redirectTo = safeCallbackPath(form.get("callbackUrl"), await pathInLocale("/account/orders"));
   let next: string;
   try {
     // The email is written in the page's language (lib/auth/magic-link.ts says how it gets there).
@@ -45,7 +45,7 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
     const message = tooManyLinksMessage(params) ?? "We couldn't send the sign-in link. Please try again in a moment.";
     return { status: "error", message, email: email.data };
   }
-  redirect("/login/check-email");
+  return redirectInLocale("/login/check-email");
 }
 
 const oauthForm = z.object({ provider: z.enum(["github", "google"]), callbackUrl: z.unknown() });
@@ -53,11 +53,12 @@ const oauthForm = z.object({ provider: z.enum(["github", "google"]), callbackUrl
 export async function signInWithOAuth(form: FormData): Promise<void> {
   const parsed = oauthForm.safeParse({ provider: form.get("provider"), callbackUrl: form.get("callbackUrl") });
   if (!parsed.success || !enabledOAuthProviders().some((p) => p.id === parsed.data.provider))
-    redirect("/login?error=Configuration");
+    return redirectInLocale("/login?error=Configuration");
   // Redirects to the provider; Auth.js handles the way back at /api/auth/callback/<provider>.
-  await signIn(parsed.data.provider, { redirectTo: safeCallbackPath(parsed.data.callbackUrl) });
+  const fallback = await pathInLocale("/account/orders");
+  await signIn(parsed.data.provider, { redirectTo: safeCallbackPath(parsed.data.callbackUrl, fallback) });
 }
 
 export async function signOutAction(): Promise<void> {
-  await signOut({ redirectTo: "/" });
+  await signOut({ redirectTo: await pathInLocale("/") });
 }

@@ -1,7 +1,7 @@
 import "server-only";
-import { redirect } from "next/navigation";
 import { cache } from "react";
 import { z } from "zod";
+import { pathInLocale, redirectInLocale } from "@/lib/i18n/redirect";
 
 /** The signed-in person as the rest of the app sees them. */
 export type Viewer = {
@@ -34,11 +34,12 @@ export const getViewer = cache(async (): Promise<Viewer | null> => {
 
 /**
  * For pages that need a signed-in user. proxy.ts already redirects signed-out visitors from /account, but the
- * proxy is an optimisation, not the security boundary, so every page checks again here.
+ * proxy is an optimisation, not the security boundary, so every page checks again here. `returnTo` is written
+ * without a locale prefix; the login page and the way back are both in the shopper's language.
  */
 export async function requireViewer(returnTo: string): Promise<Viewer> {
   const viewer = await getViewer();
-  if (!viewer) redirect(`/login?${new URLSearchParams({ callbackUrl: returnTo })}`);
+  if (!viewer) return redirectInLocale(`/login?${new URLSearchParams({ callbackUrl: await pathInLocale(returnTo) })}`);
   return viewer;
 }
 

@@ -4,13 +4,6 @@ import { z } from "zod";
 export const SORTS = ["featured", "price-asc", "price-desc", "name"] as const;
 export type Sort = (typeof SORTS)[number];
 
-export const SORT_LABELS: Record<Sort, string> = {
-  featured: "Featured",
-  "price-asc": "Price: low to high",
-  "price-desc": "Price: high to low",
-  name: "Name",
-};
-
 /** The longest search the store accepts; a longer one is cut, not refused (it came from a URL anyone can type). */
 export const MAX_QUERY_LENGTH = 100;
 

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fetchHtmlWeight } from "../../scripts/bench/lib/html-weight";
 import { nextBin } from "../../scripts/bench/lib/next-app";
 import { startAppServer, type AppServer } from "../../scripts/app-server.mjs";
 import { runToEnd } from "../../scripts/bench/lib/processes";
@@ -107,6 +108,20 @@ describe("a build without Paymob keys, started with them", () => {
     expect(health.headers.get("x-content-type-options")).toBe("nosniff");
     expect(health.headers.get("content-security-policy")).toBeNull(); // JSON: the proxy does not run there
   });
+});
+
+// On this suite's build, as any production build serves it. experimental.inlineCss wrote Tailwind's whole sheet
+// into every page three times (a <style>, and twice more in the RSC payload: the page tree and the global-error
+// boundary), ~128 KB of a 207 KB home page; next.config.ts says why the sheet is linked instead.
+describe("HTML weight", () => {
+  it.each(["/", "/products/aswan-clay-mug", "/login"])(
+    "%s carries the stylesheet's text at most once",
+    async (page) => {
+      const weight = await fetchHtmlWeight(`${origin}${page}`);
+      expect(weight.stylesheetBytes, "the page names Tailwind's stylesheet").toBeGreaterThan(10_000);
+      expect(weight.stylesheetCopies).toBeLessThanOrEqual(1);
+    },
+  );
 });
 
 describe("malformed server action calls", () => {

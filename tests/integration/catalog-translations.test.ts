@@ -4,6 +4,7 @@ import { categories, categoryTranslations, products, productTranslations } from 
 import { seedProducts } from "@/db/seed";
 import { SEED_CATEGORIES, SEED_PRODUCTS } from "@/db/seed-data";
 import { SEED_CATEGORIES_AR, SEED_PRODUCTS_AR } from "@/db/seed-data-ar";
+import { MESSAGES } from "@/lib/i18n/messages";
 import {
   findCategoryBySlug,
   findProductBySlug,
@@ -152,6 +153,19 @@ describe.skipIf(t.skipped)(`Arabic catalog copy on ${testDbTarget()}`, () => {
     expect(await seedProducts(t.db, "EGP")).toBe(0);
     expect(await count()).toEqual([SEED_PRODUCTS.length, SEED_CATEGORIES.length]);
     expect((await findProductBySlug(t.db, "aswan-clay-mug", "ar"))?.name).toBe("مجّ أسوان");
+  });
+
+  it("finds products for every word the search page suggests, in either language", async () => {
+    // The empty and no-result search pages name example words («قطن», “cotton”); each must find something.
+    const examples = (text: string) => [...text.matchAll(/[«“]([^»”]+)[»”]/g)].map((m) => m[1]!);
+    const { promptBody: arPrompt, noMatchBody: arNoMatch } = MESSAGES.ar.catalog.search;
+    const { promptBody: enPrompt, noMatchBody: enNoMatch } = MESSAGES.en.catalog.search;
+    const arabic = examples(arPrompt + arNoMatch);
+    const english = examples(enPrompt + enNoMatch);
+    expect(arabic).toHaveLength(5);
+    expect(english).toHaveLength(5);
+    for (const word of arabic) expect((await arSlugs(word)).length, word).toBeGreaterThan(0);
+    for (const word of english) expect((await searchProducts(t.db, word, "featured")).length, word).toBeGreaterThan(0);
   });
 
   // Last: it edits the catalog.

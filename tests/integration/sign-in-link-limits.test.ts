@@ -29,6 +29,9 @@ vi.mock("next/headers", async (importOriginal) => ({
   }),
 }));
 
+// The action redirects in the request's language (lib/i18n/redirect.ts); outside Next there is no [locale] segment.
+vi.mock("next-intl/server", () => ({ getLocale: async () => "en" }));
+
 const outboxDir = fs.mkdtempSync(path.join(os.tmpdir(), "sign-in-limits-outbox-"));
 const saved = { ...process.env };
 Object.assign(process.env, {

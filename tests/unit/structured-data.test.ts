@@ -79,7 +79,7 @@ describe("serializeJsonLd", () => {
 });
 
 describe("sitemapEntries", () => {
-  it("lists the home page and every product on the configured origin", () => {
+  it("lists the home page and every product on the configured origin, in English and in Arabic", () => {
     const urls = sitemapEntries({ products: [{ slug: "a" }, { slug: "b-c" }] }, "https://shop.example").map(
       (e) => e.url,
     );
@@ -87,6 +87,9 @@ describe("sitemapEntries", () => {
       "https://shop.example/",
       "https://shop.example/products/a",
       "https://shop.example/products/b-c",
+      "https://shop.example/ar",
+      "https://shop.example/ar/products/a",
+      "https://shop.example/ar/products/b-c",
     ]);
   });
 
@@ -96,6 +99,18 @@ describe("sitemapEntries", () => {
       "https://s.example/",
       "https://s.example/categories/kitchen",
       "https://s.example/products/a",
+      "https://s.example/ar",
+      "https://s.example/ar/categories/kitchen",
+      "https://s.example/ar/products/a",
     ]);
+  });
+
+  it("names each page's twin in the other language", () => {
+    const [english, arabic] = sitemapEntries({ products: [{ slug: "a" }] }, "https://s.example")
+      .filter((e) => e.url.endsWith("/products/a"))
+      .map((e) => e.alternates?.languages);
+    const both = { en: "https://s.example/products/a", ar: "https://s.example/ar/products/a" };
+    expect(english).toEqual(both);
+    expect(arabic).toEqual(both);
   });
 });

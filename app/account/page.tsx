@@ -1,5 +1,0 @@
-import { redirect } from "next/navigation";
-
-export default function AccountPage() {
-  redirect("/account/orders");
-}

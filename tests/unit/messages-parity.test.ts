@@ -1,0 +1,73 @@
+import { createTranslator } from "next-intl";
+import { describe, expect, it } from "vitest";
+import { MESSAGES } from "@/lib/i18n/messages";
+import { routing } from "@/lib/i18n/routing";
+
+// Every namespace of every language, checked against English (the source of the key types): the same keys, the same
+// ICU arguments and rich-text tags in each message, and each message formats without an ICU error.
+
+type Tree = { [key: string]: string | Tree };
+
+/** "ns.key.sub" → message, for every leaf. */
+function leaves(tree: Tree, prefix = ""): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const path = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === "string") out.set(path, value);
+    else for (const [k, v] of leaves(value, path)) out.set(k, v);
+  }
+  return out;
+}
+
+/** The arguments ({name}, {count, plural, …}) and tags (<q>…</q>) a message uses, sorted. */
+function placeholders(message: string): string[] {
+  const args = [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => `{${m[1]}}`);
+  const tags = [...message.matchAll(/<([A-Za-z_]\w*)>/g)].map((m) => `<${m[1]}>`);
+  return [...new Set([...args, ...tags])].sort();
+}
+
+const english = leaves(MESSAGES.en as unknown as Tree);
+const others = routing.locales.filter((locale) => locale !== "en");
+
+describe("message catalogues", () => {
+  it("has at least one message per namespace, and Arabic among the other languages", () => {
+    expect(others).toContain("ar");
+    for (const namespace of Object.keys(MESSAGES.en)) {
+      expect(
+        [...english.keys()].some((key) => key.startsWith(`${namespace}.`)),
+        namespace,
+      ).toBe(true);
+    }
+  });
+
+  it.each(others)("%s has exactly the English keys", (locale) => {
+    expect([...leaves(MESSAGES[locale] as unknown as Tree).keys()].sort()).toEqual([...english.keys()].sort());
+  });
+
+  it.each(others)("%s uses the same arguments and tags as English in every message", (locale) => {
+    const translated = leaves(MESSAGES[locale] as unknown as Tree);
+    for (const [key, message] of english) {
+      expect(placeholders(translated.get(key) ?? ""), key).toEqual(placeholders(message));
+    }
+  });
+
+  it.each(routing.locales)("every %s message formats without an ICU error", (locale) => {
+    const errors: string[] = [];
+    const t = createTranslator({
+      locale,
+      messages: MESSAGES[locale],
+      onError: (error) => errors.push(error.message),
+    }) as unknown as { markup: (key: string, values: Record<string, unknown>) => string };
+    for (const [key, message] of english) {
+      const values: Record<string, unknown> = {};
+      for (const p of placeholders(message)) {
+        const name = p.slice(1, -1);
+        values[name] = p.startsWith("<") ? (chunks: string) => chunks : name === "count" ? 3 : "x";
+      }
+      const out = t.markup(key, values);
+      expect(out, key).not.toBe(key);
+      expect(out, key).not.toMatch(/[{}<>]/);
+    }
+    expect(errors).toEqual([]);
+  });
+});
