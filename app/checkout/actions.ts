@@ -1,5 +1,6 @@
 "use server";
 
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { parseCheckoutForm, type CheckoutFormState } from "@/lib/checkout/start/form";
 import { redirectInLocale } from "@/lib/i18n/redirect";
@@ -10,7 +11,8 @@ export async function checkout(_previous: CheckoutFormState, form: FormData): Pr
   const parsed = parseCheckoutForm(form);
   if (!parsed.ok) return parsed.state;
   const { submission, values } = parsed;
-  const started = await submitCheckout(submission);
+  // The order records the page's language, so its emails are written in it.
+  const started = await submitCheckout(submission, await getLocale());
   // redirect() throws by design, so it stays out of submitCheckout's try/catch. A page of ours (the Pixel page,
   // the return page) stays in the shopper's language; Paymob's checkout URL is left as it is.
   if (started.ok) return redirectInLocale(started.url);

@@ -17,6 +17,10 @@ export const ORDER_STATUSES = [
 ] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
+/** The languages the store speaks (lib/i18n/routing.ts); an order keeps the one it was placed in, for its emails. */
+export const ORDER_LOCALES = ["en", "ar"] as const;
+export type OrderLocale = (typeof ORDER_LOCALES)[number];
+
 export const orders = pgTable(
   "orders",
   {
@@ -46,6 +50,8 @@ export const orders = pgTable(
     state: text("state"),
     country: text("country").notNull(),
     postalCode: text("postal_code"),
+    /** The language of the page the order was placed from: its emails are written in it. Older orders were English. */
+    locale: text("locale", { enum: ORDER_LOCALES }).notNull().default("en"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     paidAt: timestamp("paid_at", { withTimezone: true }),
@@ -56,6 +62,7 @@ export const orders = pgTable(
     index("orders_email_idx").on(t.email),
     index("orders_status_created_idx").on(t.status, t.createdAt),
     check("orders_total_non_negative", sql`${t.totalMinor} >= 0`),
+    check("orders_locale", sql`${t.locale} in ('en', 'ar')`),
   ],
 );
 

@@ -1,12 +1,14 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { signIn, signOut } from "@/auth";
 import { pathInLocale, redirectInLocale } from "@/lib/i18n/redirect";
 import { logger } from "@/lib/logger";
 import { safeCallbackPath } from "./callback-url";
 import { tooManyLinksNotice, type TooManyLinks } from "./magic-link-limits";
+import { signInLocaleParams } from "./magic-link";
 import { EMAIL_PROVIDER_ID, emailDelivery, enabledOAuthProviders } from "./providers";
 
 /** Why a request was refused, as a code: the form words it in the page's language (auth.errors). */
@@ -29,7 +31,9 @@ export async function requestMagicLink(_prev: MagicLinkState, form: FormData): P
   const redirectTo = safeCallbackPath(form.get("callbackUrl"), await pathInLocale("/account/orders"));
   let next: string;
   try {
-    next = await signIn(EMAIL_PROVIDER_ID, { email: email.data, redirectTo, redirect: false });
+    // The email is written in the page's language (lib/auth/magic-link.ts says how it gets there).
+    const language = signInLocaleParams(await getLocale());
+    next = await signIn(EMAIL_PROVIDER_ID, { email: email.data, redirectTo, redirect: false }, language);
   } catch (error) {
     if (!(error instanceof AuthError)) throw error;
     logger.error({ scope: "auth", type: error.type, err: error }, "sending a sign-in link failed");

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { routing, type AppLocale } from "@/lib/i18n/routing";
+import { localizedPath } from "@/lib/mail/localized-path";
 
 // A sign-in link opens a confirmation page ("Sign in as x@y") and only that page's POST consumes the token.
 // Two attacks are stopped this way: login CSRF (someone sends you a link they requested for THEIR address;
@@ -41,10 +43,37 @@ export function parseMagicLink(
   return parsed.success ? parsed.data : null;
 }
 
-/** The link to email: the URL Auth.js built for its callback, pointed at the confirmation page instead. */
-export function confirmationLink(authJsUrl: string): string {
+/**
+ * The link to email: the URL Auth.js built for its callback, pointed at the confirmation page instead, in the
+ * language the link was asked for in (/ar/login/confirm for Arabic).
+ */
+export function confirmationLink(authJsUrl: string, locale: AppLocale = routing.defaultLocale): string {
   const url = new URL(authJsUrl);
-  return new URL(`${CONFIRM_PATH}${url.search}`, url.origin).toString();
+  return new URL(`${localizedPath(CONFIRM_PATH, locale)}${url.search}`, url.origin).toString();
+}
+
+// Which language the sign-in email is written in. Auth.js calls sendVerificationRequest with the address, the
+// link and the sign-in request, but no locale, and the request it passes is one next-auth's signIn() builds
+// itself: the page's headers are copied, its URL is not. So the login form's server action, which knows the
+// page's locale (getLocale()), names it in the one place signIn() lets a caller add to that request: the query
+// of Auth.js's sign-in URL (signIn's third argument, `authorizationParams`, which the email provider ignores).
+// Chosen over a per-request store (AsyncLocalStorage, next-intl's request config) because the value then
+// travels with the request Auth.js hands over: it also works for a POST to /api/auth/signin/email?lang=ar, and
+// a test can see it. Over putting it in the callbackUrl: that is the page to land on after signing in (a path
+// the redirect rules check), not a setting. Anyone can put any value here, so only the store's locales pass
+// (zod); the rest, or none, is English. It decides the words of an email to the address asked for, nothing else.
+export const SIGN_IN_LOCALE_PARAM = "lang";
+const signInLocaleSchema = z.enum(routing.locales).catch(routing.defaultLocale);
+
+/** The `authorizationParams` for signIn() that carry the page's language to the email. */
+export function signInLocaleParams(locale: AppLocale): Record<string, string> {
+  return { [SIGN_IN_LOCALE_PARAM]: locale };
+}
+
+/** The language a sign-in request asked for, read from the request Auth.js gives sendVerificationRequest. */
+export function signInLocale(request: Request | undefined): AppLocale {
+  const value = request ? new URL(request.url).searchParams.get(SIGN_IN_LOCALE_PARAM) : null;
+  return signInLocaleSchema.parse(value ?? undefined);
 }
 
 /** Where the confirmation page's form posts. callbackUrl is checked again by Auth.js's redirect callback. */

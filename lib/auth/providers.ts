@@ -5,9 +5,11 @@ import GitHub from "next-auth/providers/github";
 import Google from "next-auth/providers/google";
 import Resend from "next-auth/providers/resend";
 import { logger } from "@/lib/logger";
-import { confirmationLink } from "./magic-link";
 import { emailDelivery } from "@/lib/mail/delivery";
-import { writeOutboxMessage } from "@/lib/mail/outbox";
+import { sendEmail } from "@/lib/mail/send";
+import { signInEmail } from "@/lib/mail/sign-in-email";
+import { STORE_NAME, storeRegion } from "@/lib/store";
+import { confirmationLink, signInLocale } from "./magic-link";
 
 type Env = Record<string, string | undefined>;
 
@@ -33,15 +35,14 @@ export function authProviders(env: Env = process.env): Provider[] {
   const providers: Provider[] = [];
   const delivery = emailDelivery(env);
   if (delivery === "resend") {
-    // Resend's own email, with the link pointed at the confirmation page (lib/auth/magic-link.ts).
-    const send = Resend({}).sendVerificationRequest;
+    // Resend, with our own email (in the shopper's language) instead of Resend's English one.
     providers.push(
       Resend({
         id: EMAIL_PROVIDER_ID,
         apiKey: env.AUTH_RESEND_KEY,
         from: env.EMAIL_FROM,
         maxAge: MAGIC_LINK_MAX_AGE,
-        sendVerificationRequest: (params) => send({ ...params, url: confirmationLink(params.url) }),
+        sendVerificationRequest: sendSignInLink,
       }),
     );
   } else if (delivery === "outbox") {
@@ -60,11 +61,32 @@ function outboxEmailProvider(): EmailConfig {
     type: "email",
     name: "Email",
     maxAge: MAGIC_LINK_MAX_AGE,
-    async sendVerificationRequest({ identifier, url }) {
-      const subject = `Sign in to ${new URL(url).host}`;
-      await writeOutboxMessage({ to: identifier, url: confirmationLink(url), subject });
+    async sendVerificationRequest(params) {
+      await sendSignInLink(params);
       // The address, never the link: logs are read by more people than the mailbox owner.
-      logger.info({ scope: "auth", to: identifier }, "sign-in link written to the dev outbox (open /dev/outbox)");
+      logger.info(
+        { scope: "auth", to: params.identifier },
+        "sign-in link written to the dev outbox (open /dev/outbox)",
+      );
     },
   };
+}
+
+/**
+ * Both deliveries: the link points at the confirmation page (lib/auth/magic-link.ts), and the email is in the
+ * language the sign-in request named (signInLocale: why it travels on the request). sendEmail picks Resend or the
+ * outbox, as for order emails.
+ */
+async function sendSignInLink(params: { identifier: string; url: string; request: Request }): Promise<void> {
+  const locale = signInLocale(params.request);
+  const url = confirmationLink(params.url, locale);
+  const email = signInEmail({
+    to: params.identifier,
+    url,
+    locale,
+    storeName: STORE_NAME,
+    validMinutes: MAGIC_LINK_MAX_AGE / 60,
+    region: storeRegion(),
+  });
+  await sendEmail({ to: params.identifier, url, kind: "sign_in", ...email });
 }

@@ -25,8 +25,11 @@ const SOMETHING_WENT_WRONG = "Something went wrong on our side and no payment wa
 const EMPTY_CART = "Your cart is empty, so there is nothing to pay for.";
 const NOT_PAYABLE_HERE = "This order can't be paid again from here.";
 
-/** The checkout form, validated: place the order, start the payment, and say where the customer goes. */
-export async function submitCheckout(submission: CheckoutSubmission): Promise<PaymentStart> {
+/**
+ * The checkout form, validated: place the order (in `locale`, the page's language), start the payment, and say
+ * where the customer goes.
+ */
+export async function submitCheckout(submission: CheckoutSubmission, locale: string): Promise<PaymentStart> {
   await rememberPayMode(submission.mode);
   let step: CheckoutStep;
   try {
@@ -35,7 +38,7 @@ export async function submitCheckout(submission: CheckoutSubmission): Promise<Pa
     const db = await getDb();
     const client = await requestClientAddress();
     const admit = () => admitPaymentStart(db, { owner, client });
-    step = await startCheckout(db, { cartId: await readCartId(), owner, submission, admit }, paymentDeps());
+    step = await startCheckout(db, { cartId: await readCartId(), owner, submission, locale, admit }, paymentDeps());
   } catch (error) {
     return { ok: false, message: publicMessageOf(error), checkoutKey: newCheckoutKey() };
   }

@@ -3,6 +3,7 @@ import arAdmin from "./messages/ar/admin.json";
 import arAuth from "./messages/ar/auth.json";
 import arCatalog from "./messages/ar/catalog.json";
 import arCommon from "./messages/ar/common.json";
+import arEmail from "./messages/ar/email.json";
 import arLayout from "./messages/ar/layout.json";
 import arMeta from "./messages/ar/meta.json";
 import arOrders from "./messages/ar/orders.json";
@@ -11,6 +12,7 @@ import enAdmin from "./messages/en/admin.json";
 import enAuth from "./messages/en/auth.json";
 import enCatalog from "./messages/en/catalog.json";
 import enCommon from "./messages/en/common.json";
+import enEmail from "./messages/en/email.json";
 import enLayout from "./messages/en/layout.json";
 import enMeta from "./messages/en/meta.json";
 import enOrders from "./messages/en/orders.json";
@@ -24,6 +26,7 @@ const en = {
   auth: enAuth,
   catalog: enCatalog,
   common: enCommon,
+  email: enEmail,
   layout: enLayout,
   meta: enMeta,
   orders: enOrders,
@@ -37,6 +40,7 @@ const ar: Messages = {
   auth: arAuth,
   catalog: arCatalog,
   common: arCommon,
+  email: arEmail,
   layout: arLayout,
   meta: arMeta,
   orders: arOrders,

@@ -3,8 +3,8 @@ import type { Db } from "@/db/client";
 import type { OrderEmail } from "@/db/schema/order-emails";
 import { appUrl } from "@/lib/app-url";
 import { logger } from "@/lib/logger";
-import { findOrder, linesOfOrder } from "@/lib/orders/queries";
-import { STORE_NAME } from "@/lib/store";
+import { findOrder, linesOfOrderIn } from "@/lib/orders/queries";
+import { STORE_NAME, storeRegion } from "@/lib/store";
 import { orderEmailText } from "./order-email-text";
 import { claimDueEmails, markEmailFailed, markEmailSent } from "./queries";
 import { sendEmail, type SendEmail } from "./send";
@@ -63,18 +63,25 @@ async function sendOne(
   try {
     const order = await findOrder(db, row.orderId);
     if (!order) throw new Error("order not found");
-    const lines = await linesOfOrder(db, order.id);
+    const lines = await linesOfOrderIn(db, order.id, order.locale);
     const text = orderEmailText(
       row.kind,
       { ...order, lines },
-      { appUrl: options.appUrl ?? appUrl(), storeName: STORE_NAME, amountMinor: row.amountMinor },
+      {
+        appUrl: options.appUrl ?? appUrl(),
+        storeName: STORE_NAME,
+        amountMinor: row.amountMinor,
+        // In the language the order was placed in (orders.locale), dated when the move it reports happened.
+        locale: order.locale,
+        region: storeRegion(),
+        at: row.kind === "order_confirmed" ? (order.paidAt ?? row.createdAt) : row.createdAt,
+      },
     );
     await (options.send ?? sendEmail)({
       to: order.email,
       ...text,
       kind: row.kind,
-      idempotencyKey: `order-email/${row.id}`,
-      createdAt: row.createdAt,
+      idempotency: { key: `order-email/${row.id}`, createdAt: row.createdAt },
     });
     await markEmailSent(db, row.id, now());
     log.info({ orderReference: order.reference }, "order email sent");

@@ -31,6 +31,8 @@ const messageSchema = z.object({
   kind: z.enum(["sign_in", "order_confirmed", "refund_issued"]).default("sign_in"),
   /** The plain-text body, for emails that say more than a link. */
   text: z.string().optional(),
+  /** The HTML body, as a mail provider would have sent it. */
+  html: z.string().optional(),
 });
 export type OutboxMessage = z.infer<typeof messageSchema> & { id: string };
 type NewMessage = Omit<z.input<typeof messageSchema>, "createdAt">;

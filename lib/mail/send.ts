@@ -5,16 +5,19 @@ import { writeOutboxMessage } from "./outbox";
 
 type Env = Record<string, string | undefined>;
 
-/** One email to one person: a subject, a plain-text body and the one link it leads to. */
+/** One email to one person: a subject, plain-text and HTML bodies in one language, and the one link it leads to. */
 export type Email = {
   to: string;
   subject: string;
   text: string;
+  html: string;
   url: string;
-  kind: "order_confirmed" | "refund_issued";
-  /** Names this email across retries, so a repeat after a lost answer is not a second email. */
-  idempotencyKey: string;
-  createdAt: Date;
+  kind: "sign_in" | "order_confirmed" | "refund_issued";
+  /**
+   * Names this email across retries, so a repeat after a lost answer is not a second email. Order emails have one;
+   * a sign-in link is never retried (a failure is shown to the person, who asks again), so it goes without.
+   */
+  idempotency?: { key: string; createdAt: Date };
 };
 
 export type SendEmail = (email: Email) => Promise<void>;
@@ -32,9 +35,10 @@ const resendAnswer = z.object({ id: z.string() });
 export async function sendEmail(email: Email, env: Env = process.env): Promise<void> {
   const delivery = emailDelivery(env);
   if (delivery === "outbox") {
+    const { to, subject, url, text, html, kind, idempotency } = email;
     await writeOutboxMessage(
-      { to: email.to, subject: email.subject, url: email.url, text: email.text, kind: email.kind },
-      { id: email.idempotencyKey, createdAt: email.createdAt },
+      { to, subject, url, text, html, kind },
+      idempotency && { id: idempotency.key, createdAt: idempotency.createdAt },
     );
     return;
   }
@@ -44,9 +48,15 @@ export async function sendEmail(email: Email, env: Env = process.env): Promise<v
     headers: {
       Authorization: `Bearer ${env.AUTH_RESEND_KEY}`,
       "Content-Type": "application/json",
-      "Idempotency-Key": email.idempotencyKey,
+      ...(email.idempotency && { "Idempotency-Key": email.idempotency.key }),
     },
-    body: JSON.stringify({ from: env.EMAIL_FROM, to: email.to, subject: email.subject, text: email.text }),
+    body: JSON.stringify({
+      from: env.EMAIL_FROM,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      html: email.html,
+    }),
     signal: AbortSignal.timeout(RESEND_TIMEOUT_MS),
   });
   if (!response.ok) throw new Error(`Resend answered ${response.status}: ${(await response.text()).slice(0, 300)}`);

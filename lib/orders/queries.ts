@@ -1,15 +1,17 @@
 import "server-only";
-import { and, asc, count, desc, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, getTableColumns, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import {
   orderLines,
   orders,
+  productTranslations,
   paymentAttempts,
   type Order,
   type OrderLine,
   type OrderStatus,
   type PaymentAttempt,
 } from "@/db/schema";
+import type { OrderLocale } from "@/db/schema/orders";
 import type { AttemptMode } from "@/db/schema/payments";
 
 // The statements of the orders aggregate (an order, its lines and its payment attempts): the reads that pages,
@@ -39,6 +41,28 @@ export async function findOrderByCheckoutKey(db: Reader, checkoutKey: string): P
 /** The order's lines in the order they were placed. */
 export function linesOfOrder(db: Reader, orderId: string): Promise<OrderLine[]> {
   return db.select().from(orderLines).where(eq(orderLines.orderId, orderId)).orderBy(asc(orderLines.id));
+}
+
+/**
+ * The order's lines with each product named in `locale`, for the order's emails: the catalog's translation where
+ * the product has one, else the name kept at checkout (English, the catalog's own). The snapshot stays the record
+ * (the admin and the account pages read it); an email sent minutes after the payment names the product the way
+ * the shopper read it on the Arabic pages, which is the translation.
+ */
+export function linesOfOrderIn(db: Reader, orderId: string, locale: OrderLocale): Promise<OrderLine[]> {
+  if (locale === "en") return linesOfOrder(db, orderId);
+  return db
+    .select({
+      ...getTableColumns(orderLines),
+      name: sql<string>`coalesce(${productTranslations.name}, ${orderLines.name})`,
+    })
+    .from(orderLines)
+    .leftJoin(
+      productTranslations,
+      and(eq(productTranslations.productId, orderLines.productId), eq(productTranslations.locale, locale)),
+    )
+    .where(eq(orderLines.orderId, orderId))
+    .orderBy(asc(orderLines.id));
 }
 
 /** Every payment attempt of the order, first attempt first. */

@@ -101,6 +101,48 @@ describe.skipIf(t.skipped)(`Auth.js flows on ${testDbTarget()}`, () => {
     });
   });
 
+  describe("the sign-in email is written in the language of the page that asked for it", () => {
+    // The login form's server action passes getLocale() as signIn()'s third argument, which lands here: the query
+    // of Auth.js's sign-in request (lib/auth/magic-link.ts, signInLocale).
+    const ask = async (client: AuthTestClient, email: string, query: string) => {
+      const csrfToken = await client.csrfToken();
+      const response = await client.post(`/api/auth/signin/email${query}`, {
+        email,
+        csrfToken,
+        callbackUrl: "/account/orders",
+      });
+      expect(response.status).toBe(302);
+      const [latest] = (await readOutbox(50)).filter((m) => m.to === email);
+      return latest!;
+    };
+
+    it("Arabic: subject, right-to-left HTML, and a link to the Arabic confirmation page that still signs in", async () => {
+      const client = new AuthTestClient(route, APP_ORIGIN);
+      const email = `arabic-${nextId()}@example.com`;
+      const message = await ask(client, email, "?lang=ar");
+      expect(message.subject).toBe("رابط تسجيل الدخول إلى \u2066Nile & Co.\u2069");
+      expect(message.html).toContain('<html lang="ar" dir="rtl">');
+      expect(message.text).toContain("خلال ١٥ دقيقة");
+      const link = new URL(message.url);
+      expect(link.origin).toBe(APP_ORIGIN);
+      expect(link.pathname).toBe("/ar/login/confirm");
+      const signedIn = await client.post(callbackPath(link), {}, { origin: APP_ORIGIN });
+      expect(signedIn.status).toBe(302);
+      expect(await sessionEmail(client)).toBe(email);
+    });
+
+    it("English without a language, and for one the store does not speak", async () => {
+      for (const query of ["", "?lang=fr", "?lang=ar%00"]) {
+        const client = new AuthTestClient(route, APP_ORIGIN);
+        const email = `english-${nextId()}@example.com`;
+        const message = await ask(client, email, query);
+        expect(message.subject).toBe("Sign in to Nile & Co.");
+        expect(message.html).toContain('<html lang="en" dir="ltr">');
+        expect(new URL(message.url).pathname).toBe("/login/confirm");
+      }
+    });
+  });
+
   describe("a sign-in link signs in only through its confirmation page's POST", () => {
     const sameSite = { origin: APP_ORIGIN };
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { ORDER_LOCALES } from "@/db/schema/orders";
 import { ATTEMPT_MODES, type AttemptMode } from "@/db/schema/payments";
 import { COUNTRIES } from "./countries";
 
@@ -44,6 +45,9 @@ type BillingField = keyof Billing;
 const BILLING_FIELDS = Object.keys(billingSchema.shape) as BillingField[];
 
 export const payModeSchema = z.enum(ATTEMPT_MODES);
+
+/** The language of the page the order is placed from (next-intl's getLocale() in the action); its emails use it. */
+export const checkoutLocaleSchema = z.enum(ORDER_LOCALES);
 export const DEFAULT_PAY_MODE: AttemptMode = "redirect";
 
 /** One random key per rendered checkout form; a resubmission of the same form reuses its order. */

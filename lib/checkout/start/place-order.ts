@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Order, PaymentAttempt } from "@/db/schema";
+import type { OrderLocale } from "@/db/schema/orders";
 import type { AttemptMode } from "@/db/schema/payments";
 import { lineTotal, sumMinor } from "@/lib/money";
 import {
@@ -26,6 +27,8 @@ export type PlaceOrderInput = {
   billing: Billing;
   checkoutKey: string;
   mode: AttemptMode;
+  /** The language the order's emails are written in. */
+  locale: OrderLocale;
 };
 
 export type PlacedOrder = { order: Order; attempt: PaymentAttempt | undefined; created: boolean };
@@ -61,6 +64,7 @@ export async function placeOrder(db: Db, input: PlaceOrderInput): Promise<Placed
         userId: input.owner.userId ?? null,
         guestId: input.owner.guestId ?? null,
         cartId: input.cartId,
+        locale: input.locale,
         ...billingColumns(input.billing),
       });
       if (!order) {

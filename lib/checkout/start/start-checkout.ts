@@ -5,7 +5,7 @@ import { findOrderByCheckoutKey } from "@/lib/orders/queries";
 import type { Owner } from "../ownership/owner";
 import type { PaymentDeps } from "../payment-deps";
 import { createIntentionAndRoute, followExistingOrder, type CheckoutStep } from "../payment-step";
-import type { CheckoutSubmission } from "./form";
+import { checkoutLocaleSchema, type CheckoutSubmission } from "./form";
 import type { AdmitPaymentStart } from "./payment-start-limits";
 import { placeOrder } from "./place-order";
 
@@ -14,6 +14,8 @@ export type StartCheckoutInput = {
   owner: Owner;
   /** Contact, billing, pay mode and the form's checkoutKey. There is no amount: the cart is re-priced here. */
   submission: CheckoutSubmission;
+  /** The page's language, recorded on a new order ('en' | 'ar', checked here). English when not given. */
+  locale?: string;
   /** The rate limit (./payment-start-limits.ts), asked only when a new order would be placed. */
   admit?: AdmitPaymentStart;
 };
@@ -24,6 +26,8 @@ export type StartCheckoutInput = {
  */
 export async function startCheckout(db: Db, input: StartCheckoutInput, deps: PaymentDeps): Promise<CheckoutStep> {
   const { submission, owner } = input;
+  // Checked before anything is written: the order's emails are rendered in it, long after this request.
+  const locale = checkoutLocaleSchema.parse(input.locale ?? "en");
 
   // A resubmission of a form whose order exists (double click, back button) never needs the cart again.
   const existing = await findOrderByCheckoutKey(db, submission.checkoutKey);
@@ -42,6 +46,7 @@ export async function startCheckout(db: Db, input: StartCheckoutInput, deps: Pay
     billing: submission.billing,
     checkoutKey: submission.checkoutKey,
     mode: submission.mode,
+    locale,
   });
   if (!placed.created) return followExistingOrder(db, placed.order, owner, deps);
   if (!placed.attempt) throw new Error(`order ${placed.order.reference} was created without an attempt`);
