@@ -69,16 +69,24 @@ async function localizedPage(request: NextRequest, event: NextFetchEvent): Promi
   const intl = isNavigation(request) ? intlMiddleware(request) : intlForActions(request);
   if (intl.headers.has("location")) return intl;
   const { locale, path } = splitLocale(request.nextUrl.pathname);
+  // next-intl's rewrite of a bare path is rebuilt here from request.nextUrl (as the ?sort= rewrite always was): its
+  // own, built on request.url, was taken for an external URL and proxied back through here, to its /en redirect.
   const forward = () => {
     const sorted = sortRewritePath(path, request.nextUrl.searchParams);
-    if (!sorted) return intl;
-    const target = request.nextUrl.clone(); // keeps the query string, which the sorted pages ignore
-    target.pathname = `/${locale}${sorted}`;
-    const rewrite = NextResponse.rewrite(target, { request: { headers: intlRequestHeaders(request, locale) } });
-    // next-intl's answer may carry the locale cookie and the hreflang Link header; the rewrite keeps them.
+    const internal = `/${locale}${sorted ?? (path === "/" ? "" : path)}`;
+    const init = { request: { headers: intlRequestHeaders(request, locale) } };
+    let response: NextResponse;
+    if (internal === request.nextUrl.pathname) {
+      response = NextResponse.next(init);
+    } else {
+      const target = request.nextUrl.clone(); // keeps the query string, which the sorted pages ignore
+      target.pathname = internal;
+      response = NextResponse.rewrite(target, init);
+    }
+    // next-intl's answer may carry the locale cookie and the hreflang Link header; ours keeps them.
     for (const [key, value] of intl.headers)
-      if (key === "set-cookie" || key === "link") rewrite.headers.append(key, value);
-    return rewrite;
+      if (key === "set-cookie" || key === "link") response.headers.append(key, value);
+    return response;
   };
   if (!isAccountPage(path)) return forward();
   return (await requireSignIn(locale, forward)(request, event)) ?? forward();

@@ -8,13 +8,14 @@ const PRODUCT = "/products/aswan-clay-mug";
 const switcher = (page: import("@playwright/test").Page) => page.getByRole("banner").locator("a[hreflang]");
 
 test("the Arabic pages are Arabic and right-to-left, the English ones left-to-right", async ({ page }) => {
+  await page.goto("/");
+  await expect(page.locator("html")).toHaveAttribute("lang", "en");
+  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
+  // Opening an Arabic page remembers Arabic (next-intl's NEXT_LOCALE cookie), so English is checked first.
   await page.goto("/ar");
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page).toHaveTitle(/مستلزمات البيت المصري/);
-  await page.goto("/");
-  await expect(page.locator("html")).toHaveAttribute("lang", "en");
-  await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
 });
 
 test("the switcher goes to the same page and query in the other language, and back", async ({ page }) => {
