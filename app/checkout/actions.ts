@@ -2,6 +2,7 @@
 
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import type { CheckoutError } from "@/lib/checkout/errors";
 import { parseCheckoutForm, type CheckoutFormState } from "@/lib/checkout/start/form";
 import { submitCheckout, submitRetry } from "@/lib/checkout/submit";
 
@@ -13,16 +14,16 @@ export async function checkout(_previous: CheckoutFormState, form: FormData): Pr
   const started = await submitCheckout(submission);
   // redirect() throws by design, so it stays out of submitCheckout's try/catch.
   if (started.ok) redirect(started.url);
-  return { message: started.message, values, mode: submission.mode, checkoutKey: started.checkoutKey };
+  return { error: started.error, values, mode: submission.mode, checkoutKey: started.checkoutKey };
 }
 
-export type RetryState = { message?: string };
+export type RetryState = { error?: CheckoutError };
 
 /** "Try again" on the return page: a new attempt on the same order, in the same mode. */
 export async function tryAgain(_previous: RetryState, form: FormData): Promise<RetryState> {
   const orderId = z.uuid().safeParse(form.get("orderId"));
-  if (!orderId.success) return { message: "This order can't be paid again from here." };
+  if (!orderId.success) return { error: { code: "not_payable" } };
   const started = await submitRetry(orderId.data);
   if (started.ok) redirect(started.url);
-  return { message: started.message };
+  return { error: started.error };
 }
