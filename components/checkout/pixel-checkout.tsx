@@ -127,9 +127,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, returnU
         {status.kind === "completing" ? <Overlay text={t("pay.completing")} /> : null}
       </div>
       <div aria-live="polite">
-        {status.kind === "cancelled" ? (
-          <p className="text-sm text-muted">{t("pay.cancelled")}</p>
-        ) : null}
+        {status.kind === "cancelled" ? <p className="text-sm text-muted">{t("pay.cancelled")}</p> : null}
         {status.kind === "error" ? (
           <div
             role="alert"

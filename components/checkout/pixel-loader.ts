@@ -33,7 +33,11 @@ export function loadPixelAssets(script: string, styles: readonly string[], timeo
     loading.catch(() => scripts.delete(script));
     scripts.set(script, loading);
   }
-  return withTimeout(loading, timeoutMs, `Paymob's Pixel script did not load within ${timeoutMs / 1000} s (${script}).`);
+  return withTimeout(
+    loading,
+    timeoutMs,
+    `Paymob's Pixel script did not load within ${timeoutMs / 1000} s (${script}).`,
+  );
 }
 
 function addModuleScript(src: string): Promise<void> {
@@ -45,9 +49,13 @@ function addModuleScript(src: string): Promise<void> {
     element.async = true;
     element.dataset.paymobPixel = "";
     element.addEventListener("load", () => resolve(), { once: true });
-    element.addEventListener("error", () => reject(new PixelLoadError("network", `Paymob's Pixel script failed to load (${src}).`)), {
-      once: true,
-    });
+    element.addEventListener(
+      "error",
+      () => reject(new PixelLoadError("network", `Paymob's Pixel script failed to load (${src}).`)),
+      {
+        once: true,
+      },
+    );
     document.head.appendChild(element);
   });
 }

@@ -16,10 +16,7 @@ export function StillPending({
 }) {
   const t = useTranslations("checkout");
   const subject = t("stillPending.mailSubject", { reference });
-  const mailto = `mailto:${supportEmail}?${new URLSearchParams({ subject })}`.replaceAll(
-    "+",
-    "%20",
-  );
+  const mailto = `mailto:${supportEmail}?${new URLSearchParams({ subject })}`.replaceAll("+", "%20");
   return (
     <div className="flex flex-col gap-3 rounded-xl bg-white/70 p-4 text-sm" data-testid="still-pending">
       <h2 className="text-base font-semibold">{t("stillPending.title")}</h2>

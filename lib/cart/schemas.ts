@@ -38,5 +38,7 @@ export function validCartId(cartId: string | undefined): string | undefined {
 /** The issue code of a failed parse of the schemas above (their messages are codes); a foreign message counts as a bad quantity. */
 export function cartInputIssue(error: z.ZodError): CartInputIssue {
   const message = error.issues[0]?.message;
-  return (CART_INPUT_ISSUES as readonly string[]).includes(message ?? "") ? (message as CartInputIssue) : "quantity_whole";
+  return (CART_INPUT_ISSUES as readonly string[]).includes(message ?? "")
+    ? (message as CartInputIssue)
+    : "quantity_whole";
 }

@@ -57,7 +57,12 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
           returnUrl={returnPath(attempt.specialReference)}
           showSaveCard={order.userId !== null}
         />
-        <OrderSummary currency={order.currency} region={storeRegion()} totalMinor={order.totalMinor} lines={placedOrderLines(lines)} />
+        <OrderSummary
+          currency={order.currency}
+          region={storeRegion()}
+          totalMinor={order.totalMinor}
+          lines={placedOrderLines(lines)}
+        />
       </div>
     </main>
   );
