@@ -1,6 +1,6 @@
 import { createTranslator } from "next-intl";
 import { createElement } from "react";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cartErrorText } from "@/components/cart/cart-error";
 import { QuantityControl } from "@/components/cart/quantity-control";
 import { checkoutErrorText, fieldErrorText } from "@/components/checkout/checkout-error";
@@ -19,6 +19,10 @@ import { REGION_NAMES } from "@/lib/paymob/regions";
 import { renderWithIntl } from "@/tests/helpers/intl";
 
 // lib/cart and lib/checkout answer with codes; these are the sentences shoppers read for them, in both languages.
+
+// The form's server action needs a request context; rendering only needs something to point at.
+vi.mock("@/app/checkout/actions", () => ({ checkout: async () => ({}) }));
+const { CheckoutForm } = await import("@/components/checkout/checkout-form");
 
 const LOCALES: AppLocale[] = ["en", "ar"];
 const ARABIC_LETTER = /[\u0600-\u06FF]/;
@@ -159,6 +163,28 @@ describe("Arabic", () => {
     const html = renderWithIntl(createElement(OrderStatusCard, { status: "paid", reference: "NC-7K2M9QXA" }), "ar");
     expect(html).toMatch(/الطلب <bdi dir="ltr"[^>]*data-testid="order-reference"[^>]*>NC-7K2M9QXA<\/bdi>/);
     expect(html).toContain("تم الدفع");
+  });
+
+  it("renders the checkout form in Arabic: Latin inputs left to right, countries and money in Arabic", () => {
+    const html = renderWithIntl(
+      createElement(CheckoutForm, {
+        checkoutKey: "k",
+        defaultMode: "redirect",
+        defaults: { country: "Saudi Arabia" },
+        total: { amountMinor: 171_000, currency: "SAR" },
+        region: "ksa",
+        countries: countryOptions("ar"),
+      }),
+      "ar",
+    );
+    const input = (name: string) => new RegExp(`<input[^>]*name="${name}"[^>]*>`).exec(html)?.[0];
+    expect(input("email")).toContain('dir="ltr"');
+    expect(input("phone")).toContain('dir="ltr"');
+    expect(input("firstName")).not.toContain("dir=");
+    expect(html).toMatch(/<option value="Saudi Arabia" selected="">المملكة العربية السعودية<\/option>/);
+    const pay = /<button type="submit"[^>]*>([^<]*)<\/button>/.exec(html)?.[1];
+    expect(pay).toBe(`ادفع ${new Intl.NumberFormat("ar-SA", { style: "currency", currency: "SAR" }).format(1710)}`);
+    expect(html).not.toMatch(/>[^<]*\b(Pay|Email|Phone|Country|optional)\b[^<]*</);
   });
 
   it("keeps the stepper's DOM order − select +, which the row mirrors in a right-to-left page", () => {
