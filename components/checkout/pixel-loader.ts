@@ -9,7 +9,7 @@ const scripts = new Map<string, Promise<void>>();
 /** Why the card form is missing, for the shopper's sentence; `message` is the developer's detail (the console). */
 export type PixelLoadFailure = "timeout" | "network" | "broken";
 
-export class PixelLoadError extends Error {
+class PixelLoadError extends Error {
   constructor(
     readonly reason: PixelLoadFailure,
     message: string,

@@ -31,7 +31,5 @@ export type CartError =
   | { code: "product_unavailable"; currency: string }
   | { code: "product_not_found" | "not_in_cart" | "server_error" };
 
-export type CartErrorCode = CartError["code"];
-
 /** What every cart mutation returns: the recomputed cart, or a reason the shopper can read. Never thrown for bad input. */
 export type CartResult = { ok: true; cart: CartView } | { ok: false; error: CartError };

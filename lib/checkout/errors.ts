@@ -27,7 +27,7 @@ export const CHECKOUT_ERROR_CODES = [
   "provider_unreachable",
 ] as const;
 
-export type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[number];
+type CheckoutErrorCode = (typeof CHECKOUT_ERROR_CODES)[number];
 
 export type CheckoutError =
   { code: "rate_limited"; retryAfterSeconds: number } | { code: Exclude<CheckoutErrorCode, "rate_limited"> };

@@ -8,7 +8,7 @@ import { COUNTRIES } from "./countries";
 // Every zod message here is a FieldErrorCode, not a sentence: the form says it in the page's language.
 
 export const FIELD_ERROR_CODES = ["required", "too_long", "email", "email_too_long", "phone", "country"] as const;
-export type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
 /** What is wrong with one field; `max` is the length limit a "too_long" names. */
 export type FieldError = { code: FieldErrorCode; max?: number };
 
