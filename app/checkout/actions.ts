@@ -2,6 +2,7 @@
 
 import { getLocale } from "next-intl/server";
 import { z } from "zod";
+import type { CheckoutError } from "@/lib/checkout/errors";
 import { parseCheckoutForm, type CheckoutFormState } from "@/lib/checkout/start/form";
 import { redirectInLocale } from "@/lib/i18n/redirect";
 import { submitCheckout, submitRetry } from "@/lib/checkout/submit";
@@ -16,16 +17,16 @@ export async function checkout(_previous: CheckoutFormState, form: FormData): Pr
   // redirect() throws by design, so it stays out of submitCheckout's try/catch. A page of ours (the Pixel page,
   // the return page) stays in the shopper's language; Paymob's checkout URL is left as it is.
   if (started.ok) return redirectInLocale(started.url);
-  return { message: started.message, values, mode: submission.mode, checkoutKey: started.checkoutKey };
+  return { error: started.error, values, mode: submission.mode, checkoutKey: started.checkoutKey };
 }
 
-export type RetryState = { message?: string };
+export type RetryState = { error?: CheckoutError };
 
 /** "Try again" on the return page: a new attempt on the same order, in the same mode. */
 export async function tryAgain(_previous: RetryState, form: FormData): Promise<RetryState> {
   const orderId = z.uuid().safeParse(form.get("orderId"));
-  if (!orderId.success) return { message: "This order can't be paid again from here." };
+  if (!orderId.success) return { error: { code: "not_payable" } };
   const started = await submitRetry(orderId.data);
   if (started.ok) return redirectInLocale(started.url);
-  return { message: started.message };
+  return { error: started.error };
 }

@@ -1,12 +1,15 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useActionState, useCallback, useEffect, useId, useState, useTransition, type FormEvent } from "react";
 import { primaryButton } from "@/components/ui/button-styles";
 import { addToCartFromForm } from "@/lib/cart/actions";
 import { clampQuantity } from "@/lib/cart/optimistic";
 import type { CartResult } from "@/lib/cart/types";
+import type { PaymobRegion } from "@/lib/paymob/regions";
 import { useVisitor } from "@/components/layout/visitor";
 import { AddedToCartToast } from "./added-to-cart-toast";
+import { cartErrorText } from "./cart-error";
 import { QuantityControl } from "./quantity-control";
 
 /** Sent when a form starts adding, so the other forms on the page put their toast away: one toast at a time. */
@@ -22,12 +25,16 @@ const ADDING_EVENT = "storefront:adding-to-cart";
 export function AddToCartForm({
   productId,
   productName,
+  region,
   withQuantity = false,
 }: {
   productId: number;
   productName: string;
+  /** The store's region (lib/store.ts), for the toast's subtotal. */
+  region: PaymobRegion;
   withQuantity?: boolean;
 }) {
+  const t = useTranslations("cart");
   const [postedResult, formAction] = useActionState(addToCartFromForm, null);
   const [clientResult, setClientResult] = useState<CartResult | null>(null);
   const [dismissed, setDismissed] = useState<CartResult | null>(null);
@@ -75,31 +82,31 @@ export function AddToCartForm({
         >
           {/* Both labels keep their space, so the button never changes size while it works. */}
           <span className={pending ? "invisible" : undefined}>
-            Add to cart<span className="sr-only">: {productName}</span>
+            {t("add.button")}
+            <span className="sr-only">: {productName}</span>
           </span>
           {pending ? (
             <span className="absolute inset-0 flex items-center justify-center gap-2">
               <Spinner />
-              Adding…
+              {t("add.adding")}
             </span>
           ) : null}
         </button>
       </div>
       <p role="status" className="sr-only">
-        {pending ? "Adding…" : describe(result, productName)}
+        {pending ? t("add.adding") : describe(t, result, productName)}
       </p>
       {result && result !== dismissed && !pending ? (
-        <AddedToCartToast result={result} productName={productName} onDismiss={dismiss} />
+        <AddedToCartToast result={result} productName={productName} region={region} onDismiss={dismiss} />
       ) : null}
     </form>
   );
 }
 
-function describe(result: CartResult | null, productName: string): string {
+function describe(t: ReturnType<typeof useTranslations<"cart">>, result: CartResult | null, product: string): string {
   if (!result) return "";
-  if (!result.ok) return result.error.message;
-  const items = result.cart.itemCount === 1 ? "1 item" : `${result.cart.itemCount} items`;
-  return `Added ${productName}. Your cart has ${items}.`;
+  if (!result.ok) return cartErrorText(t, result.error);
+  return t("add.added", { product, count: result.cart.itemCount });
 }
 
 function Spinner() {

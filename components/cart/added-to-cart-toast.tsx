@@ -1,10 +1,13 @@
 "use client";
 
-import { Link } from "@/lib/i18n/navigation";
+import { useTranslations } from "next-intl";
 import { useEffect } from "react";
+import { Link } from "@/lib/i18n/navigation";
 import { primaryButton, secondaryButton } from "@/components/ui/button-styles";
 import type { CartResult } from "@/lib/cart/types";
-import { formatMoney } from "@/lib/money";
+import type { PaymobRegion } from "@/lib/paymob/regions";
+import { cartErrorText } from "./cart-error";
+import { useFormatMoney } from "./money";
 
 /**
  * What an "Add to cart" did, floating over the page (fixed, so nothing in the grid moves): the cart's new size and
@@ -16,12 +19,16 @@ import { formatMoney } from "@/lib/money";
 export function AddedToCartToast({
   result,
   productName,
+  region,
   onDismiss,
 }: {
   result: CartResult;
   productName: string;
+  region: PaymobRegion;
   onDismiss: () => void;
 }) {
+  const t = useTranslations("cart");
+  const money = useFormatMoney(region);
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => event.key === "Escape" && onDismiss();
     window.addEventListener("keydown", onKey);
@@ -36,20 +43,22 @@ export function AddedToCartToast({
       <div className="flex items-start justify-between gap-3">
         {result.ok ? (
           <div className="min-w-0">
-            <p className="font-semibold text-brand-900">Added to your cart</p>
+            <p className="font-semibold text-brand-900">{t("toast.added")}</p>
             <p className="mt-0.5 truncate text-muted">{productName}</p>
             <p className="mt-2 tabular-nums">
-              {result.cart.itemCount === 1 ? "1 item" : `${result.cart.itemCount} items`} · Subtotal{" "}
-              {formatMoney(result.cart.subtotalMinor, result.cart.currency)}
+              {t("toast.summary", {
+                count: result.cart.itemCount,
+                subtotal: money(result.cart.subtotalMinor, result.cart.currency),
+              })}
             </p>
           </div>
         ) : (
-          <p className="font-semibold text-red-800">{result.error.message}</p>
+          <p className="font-semibold text-red-800">{cartErrorText(t, result.error)}</p>
         )}
         <button
           type="button"
           onClick={onDismiss}
-          aria-label="Dismiss"
+          aria-label={t("toast.dismiss")}
           className="-mt-1 -me-1 inline-flex size-8 shrink-0 items-center justify-center rounded-full text-lg text-muted hover:bg-brand-100"
         >
           <span aria-hidden="true">×</span>
@@ -58,10 +67,10 @@ export function AddedToCartToast({
       {result.ok ? (
         <div className="mt-3 grid grid-cols-2 gap-2">
           <Link href="/cart" className={secondaryButton}>
-            View cart
+            {t("toast.viewCart")}
           </Link>
           <Link href="/checkout" className={primaryButton}>
-            Checkout
+            {t("toast.checkout")}
           </Link>
         </div>
       ) : null}

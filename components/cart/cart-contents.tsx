@@ -1,14 +1,17 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useId, useOptimistic, useRef, useState, useTransition } from "react";
 import { removeFromCart, setCartQuantity } from "@/lib/cart/actions";
 import { applyCartUpdate, type CartUpdate } from "@/lib/cart/optimistic";
-import type { CartLineView, CartResult, CartView } from "@/lib/cart/types";
+import type { CartLineView, CartView } from "@/lib/cart/types";
 import { useVisitor } from "@/components/layout/visitor";
-import { formatMoney } from "@/lib/money";
+import type { PaymobRegion } from "@/lib/paymob/regions";
+import { cartErrorText } from "./cart-error";
 import { CartLineItem } from "./cart-line-item";
 import { CartSummary } from "./cart-summary";
 import { EmptyCart } from "./empty-cart";
+import { useFormatMoney } from "./money";
 
 /**
  * The interactive cart. A change shows at once (useOptimistic, with totals recomputed by the same pure rules the
@@ -16,7 +19,9 @@ import { EmptyCart } from "./empty-cart";
  * numbers always win. The header's count takes the returned cart's count, or is read again after a refusal. The
  * live region announces what the server confirmed.
  */
-export function CartContents({ cart }: { cart: CartView }) {
+export function CartContents({ cart, region }: { cart: CartView; region: PaymobRegion }) {
+  const t = useTranslations("cart");
+  const money = useFormatMoney(region);
   const [optimisticCart, applyOptimistic] = useOptimistic(cart, applyCartUpdate);
   const { changeCountOptimistically, cartCountIs, reread } = useVisitor();
   const [pending, startTransition] = useTransition();
@@ -39,11 +44,16 @@ export function CartContents({ cart }: { cart: CartView }) {
       const result = change.type === "remove" ? await removeFromCart(form) : await setCartQuantity(form);
       if (result.ok) {
         cartCountIs(result.cart.itemCount);
-        setAnnouncement(confirmation(line, change, result));
+        const subtotal = money(result.cart.subtotalMinor, result.cart.currency);
+        setAnnouncement(
+          change.type === "remove"
+            ? t("announce.removed", { product: line.name, subtotal })
+            : t("announce.quantity", { product: line.name, quantity: change.quantity, subtotal }),
+        );
       } else {
         // A refusal carries no cart ("no longer in your cart": another tab changed it), so ask what it holds now.
         reread();
-        setError(result.error.message);
+        setError(cartErrorText(t, result.error));
       }
     });
   }
@@ -51,7 +61,7 @@ export function CartContents({ cart }: { cart: CartView }) {
   return (
     <div className="flex flex-col gap-6">
       <h1 ref={headingRef} tabIndex={-1} className="text-3xl font-bold tracking-tight text-brand-900 outline-none">
-        Your cart
+        {t("title")}
       </h1>
       <p role="status" className="sr-only">
         {announcement}
@@ -68,7 +78,7 @@ export function CartContents({ cart }: { cart: CartView }) {
         <div className="grid gap-8 lg:grid-cols-[1fr_22rem] lg:items-start">
           <section aria-labelledby={itemsTitleId} aria-busy={pending}>
             <h2 id={itemsTitleId} className="sr-only">
-              Items
+              {t("itemsHeading")}
             </h2>
             <ul className="divide-y divide-brand-200 rounded-2xl border border-brand-200 bg-white px-5">
               {optimisticCart.lines.map((line, index) => (
@@ -77,6 +87,7 @@ export function CartContents({ cart }: { cart: CartView }) {
                   line={line}
                   priority={index === 0}
                   currency={optimisticCart.currency}
+                  region={region}
                   onQuantityChange={(quantity) =>
                     update(line, { type: "set-quantity", productId: line.productId, quantity })
                   }
@@ -85,15 +96,9 @@ export function CartContents({ cart }: { cart: CartView }) {
               ))}
             </ul>
           </section>
-          <CartSummary cart={optimisticCart} busy={pending} />
+          <CartSummary cart={optimisticCart} region={region} busy={pending} />
         </div>
       )}
     </div>
   );
-}
-
-function confirmation(line: CartLineView, change: CartUpdate, result: Extract<CartResult, { ok: true }>): string {
-  const subtotal = `Subtotal ${formatMoney(result.cart.subtotalMinor, result.cart.currency)}.`;
-  if (change.type === "remove") return `Removed ${line.name} from your cart. ${subtotal}`;
-  return `${line.name}: quantity ${change.quantity}. ${subtotal}`;
 }

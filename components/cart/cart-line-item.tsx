@@ -1,20 +1,25 @@
 "use client";
 
-import { Link } from "@/lib/i18n/navigation";
-import { Price } from "@/components/catalog/price";
+import { useTranslations } from "next-intl";
 import { ProductImage } from "@/components/ui/product-image";
 import type { CartLineView } from "@/lib/cart/types";
+import { Link } from "@/lib/i18n/navigation";
+import type { PaymobRegion } from "@/lib/paymob/regions";
+import { Money, useFormatMoney } from "./money";
 import { QuantityControl } from "./quantity-control";
 
 type Props = {
   line: CartLineView;
   priority?: boolean;
   currency: string;
+  region: PaymobRegion;
   onQuantityChange: (quantity: number) => void;
   onRemove: () => void;
 };
 
-export function CartLineItem({ line, currency, priority = false, onQuantityChange, onRemove }: Props) {
+export function CartLineItem({ line, currency, region, priority = false, onQuantityChange, onRemove }: Props) {
+  const t = useTranslations("cart");
+  const money = useFormatMoney(region);
   return (
     <li
       className="grid grid-cols-[5rem_1fr] gap-4 py-5 sm:grid-cols-[6rem_1fr_auto] sm:items-center"
@@ -35,24 +40,24 @@ export function CartLineItem({ line, currency, priority = false, onQuantityChang
             {line.name}
           </Link>
         </h3>
-        <p className="text-sm text-muted">
-          <Price amountMinor={line.unitPriceMinor} currency={currency} /> each
+        <p className="text-sm text-muted tabular-nums">
+          {t("line.each", { price: money(line.unitPriceMinor, currency) })}
         </p>
         <div className="flex flex-wrap items-center gap-4">
           <QuantityControl name={line.name} quantity={line.quantity} onChange={onQuantityChange} />
           <button
             type="button"
             onClick={onRemove}
-            aria-label={`Remove ${line.name}`}
+            aria-label={t("line.removeProduct", { product: line.name })}
             className="rounded-md text-sm font-medium text-brand-800 underline-offset-4 hover:underline"
           >
-            Remove
+            {t("line.remove")}
           </button>
         </div>
       </div>
       <p className="col-start-2 text-base font-semibold sm:col-start-3 sm:text-end" data-testid="line-total">
-        <span className="sr-only">Line total: </span>
-        <Price amountMinor={line.lineTotalMinor} currency={currency} />
+        <span className="sr-only">{t("line.lineTotal")} </span>
+        <Money amountMinor={line.lineTotalMinor} currency={currency} region={region} />
       </p>
     </li>
   );

@@ -1,7 +1,8 @@
 "use client";
 
-import { Link } from "@/lib/i18n/navigation";
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
+import { Link } from "@/lib/i18n/navigation";
 import { useVisitor } from "@/components/layout/visitor";
 
 /**
@@ -15,6 +16,7 @@ import { useVisitor } from "@/components/layout/visitor";
  */
 export function CartLink({ className, children }: { className: string; children: ReactNode }) {
   const { cartCount } = useVisitor();
+  const t = useTranslations("cart");
   return (
     <Link href="/cart" className={`relative ${className}`}>
       {children}
@@ -28,7 +30,7 @@ export function CartLink({ className, children }: { className: string; children:
       ) : (
         <span className="sr-only">0</span>
       )}
-      {cartCount === null ? null : <span className="sr-only">{cartCount === 1 ? "item" : "items"}</span>}
+      {cartCount === null ? null : <span className="sr-only">{t("link.unit", { count: cartCount })}</span>}
     </Link>
   );
 }

@@ -1,12 +1,15 @@
 "use client";
 
-import { Link } from "@/lib/i18n/navigation";
+import { useTranslations } from "next-intl";
 import { useId } from "react";
-import { Price } from "@/components/catalog/price";
 import { primaryButton } from "@/components/ui/button-styles";
 import type { CartView } from "@/lib/cart/types";
+import { Link } from "@/lib/i18n/navigation";
+import type { PaymobRegion } from "@/lib/paymob/regions";
+import { Money } from "./money";
 
-export function CartSummary({ cart, busy }: { cart: CartView; busy: boolean }) {
+export function CartSummary({ cart, region, busy }: { cart: CartView; region: PaymobRegion; busy: boolean }) {
+  const t = useTranslations("cart");
   const titleId = useId();
   return (
     <section
@@ -14,15 +17,15 @@ export function CartSummary({ cart, busy }: { cart: CartView; busy: boolean }) {
       className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6 lg:sticky lg:top-6"
     >
       <h2 id={titleId} className="text-lg font-semibold">
-        Order summary
+        {t("summary.title")}
       </h2>
       <dl className="flex items-baseline justify-between gap-4">
-        <dt className="text-muted">Subtotal ({cart.itemCount === 1 ? "1 item" : `${cart.itemCount} items`})</dt>
+        <dt className="text-muted">{t("summary.subtotal", { count: cart.itemCount })}</dt>
         <dd className="text-xl font-bold" data-testid="subtotal">
-          <Price amountMinor={cart.subtotalMinor} currency={cart.currency} />
+          <Money amountMinor={cart.subtotalMinor} currency={cart.currency} region={region} />
         </dd>
       </dl>
-      <p className="text-sm text-muted">Prices are checked again when you pay.</p>
+      <p className="text-sm text-muted">{t("summary.pricesChecked")}</p>
       {/* While a change is still saving, hold the click: checkout must price the cart the shopper is looking at. */}
       <Link
         href="/checkout"
@@ -30,7 +33,7 @@ export function CartSummary({ cart, busy }: { cart: CartView; busy: boolean }) {
         aria-disabled={busy || undefined}
         onClick={(event) => busy && event.preventDefault()}
       >
-        Checkout
+        {t("summary.checkout")}
       </Link>
     </section>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { iconButton } from "@/components/ui/button-styles";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 
@@ -22,6 +23,7 @@ export function QuantityControl({
   onChange: (quantity: number) => void;
   fieldName?: string;
 }) {
+  const t = useTranslations("cart");
   const canDecrease = quantity > 1;
   const canIncrease = quantity < MAX_LINE_QUANTITY;
   return (
@@ -29,14 +31,14 @@ export function QuantityControl({
       <button
         type="button"
         className={iconButton}
-        aria-label={`Decrease quantity of ${name}`}
+        aria-label={t("quantity.decrease", { product: name })}
         aria-disabled={!canDecrease || undefined}
         onClick={() => canDecrease && onChange(quantity - 1)}
       >
         <span aria-hidden="true">−</span>
       </button>
       <select
-        aria-label={`Quantity for ${name}`}
+        aria-label={t("quantity.select", { product: name })}
         name={fieldName}
         value={quantity}
         onChange={(event) => onChange(Number(event.target.value))}
@@ -51,7 +53,7 @@ export function QuantityControl({
       <button
         type="button"
         className={iconButton}
-        aria-label={`Increase quantity of ${name}`}
+        aria-label={t("quantity.increase", { product: name })}
         aria-disabled={!canIncrease || undefined}
         onClick={() => canIncrease && onChange(quantity + 1)}
       >

@@ -2,6 +2,7 @@ import { Link } from "@/lib/i18n/navigation";
 import type { CatalogProduct } from "@/lib/catalog/types";
 import { AddToCartForm } from "@/components/cart/add-to-cart-form";
 import { ProductImage } from "@/components/ui/product-image";
+import { storeRegion } from "@/lib/store";
 import { Price } from "./price";
 
 /** `buyable`: false where the card only points at the product (a product page's suggestions keep one buy box). */
@@ -35,7 +36,7 @@ export function ProductCard({
       </Link>
       {buyable ? (
         <div className="px-3 pt-3 pb-3 sm:px-4 sm:pb-4">
-          <AddToCartForm productId={product.id} productName={product.name} />
+          <AddToCartForm productId={product.id} productName={product.name} region={storeRegion()} />
         </div>
       ) : (
         <div className="pb-3 sm:pb-4" />

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { useId, type HTMLInputAutoCompleteAttribute, type HTMLInputTypeAttribute } from "react";
 
 type FieldProps = {
@@ -9,6 +10,8 @@ type FieldProps = {
   autoComplete?: HTMLInputAutoCompleteAttribute;
   required?: boolean;
   inputMode?: "text" | "email" | "tel" | "numeric";
+  /** "ltr" for what is always Latin (email, phone): typed and read left to right on the Arabic page too. */
+  dir?: "ltr";
   className?: string;
 };
 
@@ -22,15 +25,17 @@ export function Field({
   autoComplete,
   required = false,
   inputMode,
+  dir,
   className = "",
 }: FieldProps) {
+  const t = useTranslations("checkout");
   const id = `${useId()}-${name}`; // unique per rendered form, and still says which field it is
   const errorId = `${id}-error`;
   return (
     <div className={`flex flex-col gap-1 ${className}`}>
       <label htmlFor={id} className="text-sm font-medium">
         {label}
-        {required ? null : <span className="font-normal text-muted"> (optional)</span>}
+        {required ? null : <span className="font-normal text-muted"> {t("form.optional")}</span>}
       </label>
       <input
         id={id}
@@ -39,6 +44,7 @@ export function Field({
         defaultValue={defaultValue}
         autoComplete={autoComplete}
         inputMode={inputMode}
+        dir={dir}
         required={required}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? errorId : undefined}

@@ -1,7 +1,7 @@
+import { useTranslations } from "next-intl";
 import type { ReactNode } from "react";
-import type { OrderStatus } from "@/db/schema/orders";
-import { ORDER_STATUS_LABELS, ORDER_STATUS_NEXT } from "@/lib/orders/status-labels";
 import { Region, RegionTitle } from "@/components/ui/scoped-id";
+import type { OrderStatus } from "@/db/schema/orders";
 
 const LOOK: Record<OrderStatus, { style: string; icon: string }> = {
   paid: { style: "border-emerald-200 bg-emerald-50 text-emerald-950", icon: "✓" },
@@ -15,8 +15,9 @@ const LOOK: Record<OrderStatus, { style: string; icon: string }> = {
 };
 
 /**
- * The order's state from the database, what it means and what happens next. The live region announces the change
- * when polling lands it.
+ * The order's state from the database, what it means and what happens next (messages "checkout.status", the
+ * return page's copy of lib/orders/status-labels.ts in both languages). The live region announces the change
+ * when polling lands it. The reference is Latin: it stays left to right inside Arabic text.
  */
 export function OrderStatusCard({
   status,
@@ -27,8 +28,8 @@ export function OrderStatusCard({
   reference: string;
   children?: ReactNode;
 }) {
+  const t = useTranslations("checkout");
   const look = LOOK[status];
-  const copy = ORDER_STATUS_NEXT[status];
   return (
     <Region className={`flex flex-col gap-4 rounded-2xl border p-6 ${look.style}`}>
       <div className="flex items-start gap-4">
@@ -40,17 +41,21 @@ export function OrderStatusCard({
         </span>
         <div aria-live="polite" aria-atomic="true">
           <p className="text-sm">
-            Order{" "}
-            <span className="font-semibold" data-testid="order-reference">
-              {reference}
-            </span>
+            {t.rich("return.order", {
+              reference,
+              ref: (chunks) => (
+                <bdi dir="ltr" className="font-semibold" data-testid="order-reference">
+                  {chunks}
+                </bdi>
+              ),
+            })}
           </p>
           <RegionTitle as="h1" className="text-3xl font-bold tracking-tight" data-testid="order-status">
-            {ORDER_STATUS_LABELS[status]}
+            {t(`status.${status}.label`)}
           </RegionTitle>
-          <p className="mt-1">{copy.meaning}</p>
+          <p className="mt-1">{t(`status.${status}.meaning`)}</p>
           <p className="mt-1" data-testid="order-next-step">
-            {copy.next}
+            {t(`status.${status}.next`)}
           </p>
         </div>
       </div>

@@ -1,6 +1,8 @@
-import { Price } from "@/components/catalog/price";
+import { useTranslations } from "next-intl";
+import { Money } from "@/components/cart/money";
 import { Region, RegionTitle } from "@/components/ui/scoped-id";
 import type { OrderLine } from "@/db/schema/orders";
+import type { PaymobRegion } from "@/lib/paymob/regions";
 
 export type SummaryLine = {
   key: string | number;
@@ -27,16 +29,21 @@ export function OrderSummary({
   lines,
   totalMinor,
   currency,
-  title = "Order summary",
+  region,
+  title,
 }: {
   lines: SummaryLine[];
   totalMinor: number;
   currency: string;
+  /** The store's region (lib/store.ts), for the money format. */
+  region: PaymobRegion;
+  /** Default "Order summary", in the page's language. */
   title?: string;
 }) {
+  const t = useTranslations("checkout");
   return (
     <Region className="flex flex-col gap-4 rounded-2xl border border-brand-200 bg-white p-6">
-      <RegionTitle className="text-lg font-semibold">{title}</RegionTitle>
+      <RegionTitle className="text-lg font-semibold">{title ?? t("summary.title")}</RegionTitle>
       <ul className="flex flex-col divide-y divide-brand-100">
         {lines.map((line) => (
           <li key={line.key} className="flex items-center gap-3 py-3">
@@ -52,16 +59,16 @@ export function OrderSummary({
             ) : null}
             <span className="flex-1">
               <span className="block font-medium">{line.name}</span>
-              <span className="text-sm text-muted">Qty {line.quantity}</span>
+              <span className="text-sm text-muted">{t("summary.quantity", { quantity: line.quantity })}</span>
             </span>
-            <Price amountMinor={line.lineTotalMinor} currency={currency} />
+            <Money amountMinor={line.lineTotalMinor} currency={currency} region={region} />
           </li>
         ))}
       </ul>
       <dl className="flex items-baseline justify-between border-t border-brand-200 pt-4">
-        <dt className="font-semibold">Total</dt>
+        <dt className="font-semibold">{t("summary.total")}</dt>
         <dd className="text-xl font-bold" data-testid="order-total">
-          <Price amountMinor={totalMinor} currency={currency} />
+          <Money amountMinor={totalMinor} currency={currency} region={region} />
         </dd>
       </dl>
     </Region>

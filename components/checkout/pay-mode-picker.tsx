@@ -1,25 +1,19 @@
+import { useTranslations } from "next-intl";
 import type { AttemptMode } from "@/db/schema/payments";
 
 // Shoppers choose where they type their card; the integration names stay in the hint, for developers trying the
 // store (Paymob calls them Pixel and Unified Checkout).
-const OPTIONS: { value: AttemptMode; title: string; description: string }[] = [
-  {
-    value: "pixel",
-    title: "Pay here",
-    description: "Enter your card on this site, in Paymob's secure card form.",
-  },
-  {
-    value: "redirect",
-    title: "Pay on Paymob's secure page",
-    description: "You go to Paymob to pay, then come straight back here.",
-  },
-];
+const OPTIONS = [
+  { value: "pixel", title: "payMode.pixelTitle", description: "payMode.pixelDescription" },
+  { value: "redirect", title: "payMode.redirectTitle", description: "payMode.redirectDescription" },
+] as const satisfies readonly { value: AttemptMode; title: string; description: string }[];
 
 /** Native radios in a fieldset: keyboard and screen-reader behaviour for free. */
 export function PayModePicker({ defaultMode }: { defaultMode: AttemptMode }) {
+  const t = useTranslations("checkout");
   return (
     <fieldset className="flex flex-col gap-3">
-      <legend className="mb-2 text-lg font-semibold">How would you like to pay?</legend>
+      <legend className="mb-2 text-lg font-semibold">{t("payMode.legend")}</legend>
       {OPTIONS.map((option) => (
         <label
           key={option.value}
@@ -33,14 +27,13 @@ export function PayModePicker({ defaultMode }: { defaultMode: AttemptMode }) {
             className="mt-1 size-4 accent-brand-700"
           />
           <span className="flex flex-col">
-            <span className="font-medium">{option.title}</span>
-            <span className="text-sm text-muted">{option.description}</span>
+            <span className="font-medium">{t(option.title)}</span>
+            <span className="text-sm text-muted">{t(option.description)}</span>
           </span>
         </label>
       ))}
       <p className="text-xs text-muted">
-        For developers: &ldquo;Pay here&rdquo; is Paymob&apos;s Embedded (Pixel) integration, &ldquo;Pay on
-        Paymob&apos;s secure page&rdquo; its Hosted checkout (redirect).
+        {t("payMode.developerNote", { pixel: t("payMode.pixelTitle"), redirect: t("payMode.redirectTitle") })}
       </p>
     </fieldset>
   );

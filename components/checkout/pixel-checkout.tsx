@@ -1,10 +1,11 @@
 "use client";
 
-import { Link } from "@/lib/i18n/navigation";
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { secondaryButton } from "@/components/ui/button-styles";
-import { loadPixelAssets } from "./pixel-loader";
+import { Link } from "@/lib/i18n/navigation";
+import { loadPixelAssets, pixelLoadFailure, type PixelLoadFailure } from "./pixel-loader";
 
 // Paymob's Pixel puts a global `window.Pixel` class (no ESM export) and keeps one instance per elementId
 // (docs/paymob.md § "Pixel"). What we pass it is only the public key and the intention's client secret.
@@ -40,11 +41,12 @@ type Status =
   | { kind: "ready" }
   | { kind: "completing" }
   | { kind: "cancelled" }
-  | { kind: "error"; message: string };
+  | { kind: "error"; reason: PixelLoadFailure };
 
 const LOAD_TIMEOUT_MS = 20_000;
 
 export function PixelCheckout({ publicKey, clientSecret, script, styles, returnUrl, showSaveCard = false }: Props) {
+  const t = useTranslations("checkout");
   const router = useRouter();
   // Pixel finds its container with getElementById and keeps one instance per id, so the id must be unique in the
   // document (a hidden, still mounted copy of this page under Cache Components has its own) and plain: useId's
@@ -97,9 +99,8 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, returnU
         });
       })
       .catch((error: unknown) => {
-        console.error("[pixel]", error);
-        if (mounted.current)
-          setStatus({ kind: "error", message: error instanceof Error ? error.message : String(error) });
+        console.error("[pixel]", error); // the developer's detail; the shopper reads the reason in their language
+        if (mounted.current) setStatus({ kind: "error", reason: pixelLoadFailure(error) });
       });
 
     return undefined; // the observer lives as long as the container; unmounting removes both
@@ -122,32 +123,25 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, returnU
         aria-busy={status.kind === "loading" || status.kind === "completing"}
       >
         <div id={elementId} ref={container} data-testid="pixel-container" />
-        {status.kind === "loading" ? <Overlay text="Loading Paymob's secure card form…" /> : null}
-        {status.kind === "completing" ? <Overlay text="Payment submitted. Checking the result…" /> : null}
+        {status.kind === "loading" ? <Overlay text={t("pay.loading")} /> : null}
+        {status.kind === "completing" ? <Overlay text={t("pay.completing")} /> : null}
       </div>
       <div aria-live="polite">
-        {status.kind === "cancelled" ? (
-          <p className="text-sm text-muted">
-            Payment cancelled. You can pay with your card above whenever you are ready.
-          </p>
-        ) : null}
+        {status.kind === "cancelled" ? <p className="text-sm text-muted">{t("pay.cancelled")}</p> : null}
         {status.kind === "error" ? (
           <div
             role="alert"
             className="flex flex-col gap-3 rounded-xl border border-red-200 bg-red-50 p-4 text-sm text-red-900"
           >
-            <p className="font-semibold">The card form could not be loaded.</p>
-            <p>
-              No payment was taken. Check your connection and reload the page, or go back and choose the hosted
-              checkout.
-            </p>
-            <p className="text-xs text-red-800/80">{status.message}</p>
+            <p className="font-semibold">{t("pay.loadFailed")}</p>
+            <p>{t("pay.loadFailedHelp")}</p>
+            <p className="text-xs text-red-800/80">{t(`pay.loadFailedReason.${status.reason}`)}</p>
             <div className="flex flex-wrap gap-2">
               <button type="button" className={secondaryButton} onClick={() => window.location.reload()}>
-                Reload
+                {t("pay.reload")}
               </button>
               <Link href="/checkout" className={secondaryButton}>
-                Back to checkout
+                {t("pay.backToCheckout")}
               </Link>
             </div>
           </div>

@@ -6,6 +6,24 @@
 
 const scripts = new Map<string, Promise<void>>();
 
+/** Why the card form is missing, for the shopper's sentence; `message` is the developer's detail (the console). */
+export type PixelLoadFailure = "timeout" | "network" | "broken";
+
+class PixelLoadError extends Error {
+  constructor(
+    readonly reason: PixelLoadFailure,
+    message: string,
+  ) {
+    super(message);
+    this.name = "PixelLoadError";
+  }
+}
+
+/** The reason behind any error of loading or starting Pixel: a script that ran but threw is "broken". */
+export function pixelLoadFailure(error: unknown): PixelLoadFailure {
+  return error instanceof PixelLoadError ? error.reason : "broken";
+}
+
 export function loadPixelAssets(script: string, styles: readonly string[], timeoutMs: number): Promise<void> {
   for (const href of styles) addStylesheet(href);
   let loading = scripts.get(script);
@@ -31,9 +49,13 @@ function addModuleScript(src: string): Promise<void> {
     element.async = true;
     element.dataset.paymobPixel = "";
     element.addEventListener("load", () => resolve(), { once: true });
-    element.addEventListener("error", () => reject(new Error(`Paymob's Pixel script failed to load (${src}).`)), {
-      once: true,
-    });
+    element.addEventListener(
+      "error",
+      () => reject(new PixelLoadError("network", `Paymob's Pixel script failed to load (${src}).`)),
+      {
+        once: true,
+      },
+    );
     document.head.appendChild(element);
   });
 }
@@ -48,7 +70,7 @@ function addStylesheet(href: string): void {
 
 function withTimeout<T>(promise: Promise<T>, ms: number, message: string): Promise<T> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(message)), ms);
+    const timer = setTimeout(() => reject(new PixelLoadError("timeout", message)), ms);
     promise.then(
       (value) => {
         clearTimeout(timer);

@@ -1,5 +1,6 @@
 "use client";
 
+import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { RETURN_PAGE_POLLING, startPolling } from "./poll-loop";
@@ -13,6 +14,7 @@ type Props = { reference: string; supportEmail: string };
  * with a "Check again" that starts another bounded round.
  */
 export function StatusPoller({ reference, supportEmail }: Props) {
+  const t = useTranslations("checkout");
   const router = useRouter();
   const [gaveUp, setGaveUp] = useState(false);
 
@@ -47,7 +49,7 @@ export function StatusPoller({ reference, supportEmail }: Props) {
       ) : (
         <p className="flex items-center gap-2 text-sm">
           <span className="size-3 animate-pulse rounded-full bg-amber-500" aria-hidden="true" />
-          Checking for Paymob&apos;s confirmation. This page updates by itself.
+          {t("return.polling")}
         </p>
       )}
     </div>

@@ -1,3 +1,4 @@
+import { useTranslations } from "next-intl";
 import { secondaryButton } from "@/components/ui/button-styles";
 
 /**
@@ -13,28 +14,38 @@ export function StillPending({
   supportEmail: string;
   onCheckAgain: () => void;
 }) {
-  const mailto = `mailto:${supportEmail}?${new URLSearchParams({ subject: `Order ${reference}` })}`.replaceAll(
-    "+",
-    "%20",
-  );
+  const t = useTranslations("checkout");
+  const subject = t("stillPending.mailSubject", { reference });
+  const mailto = `mailto:${supportEmail}?${new URLSearchParams({ subject })}`.replaceAll("+", "%20");
   return (
     <div className="flex flex-col gap-3 rounded-xl bg-white/70 p-4 text-sm" data-testid="still-pending">
-      <h2 className="text-base font-semibold">Your payment is still being confirmed</h2>
+      <h2 className="text-base font-semibold">{t("stillPending.title")}</h2>
       <p>
-        Paymob has not confirmed it yet; this can take a few minutes. Your order reference is{" "}
-        <strong>{reference}</strong>, and we&apos;ll email you when it&apos;s confirmed.
+        {t.rich("stillPending.body", {
+          reference,
+          ref: (chunks) => (
+            <strong>
+              <bdi dir="ltr">{chunks}</bdi>
+            </strong>
+          ),
+        })}
       </p>
       <div>
         <button type="button" onClick={onCheckAgain} className={secondaryButton}>
-          Check again
+          {t("stillPending.checkAgain")}
         </button>
       </div>
       <p>
-        Questions? Write to{" "}
-        <a href={mailto} className="font-medium underline">
-          {supportEmail}
-        </a>{" "}
-        and quote {reference}.
+        {t.rich("stillPending.questions", {
+          email: supportEmail,
+          reference,
+          mail: (chunks) => (
+            <a href={mailto} dir="ltr" className="font-medium underline">
+              {chunks}
+            </a>
+          ),
+          ref: (chunks) => <bdi dir="ltr">{chunks}</bdi>,
+        })}
       </p>
     </div>
   );

@@ -47,6 +47,6 @@ async function runCartMutation(
     return result;
   } catch (error) {
     logger.error({ scope: "cart", action: name, cartId: cartId ?? null, err: error }, "cart update failed");
-    return { ok: false, error: { code: "server_error", message: "Your cart couldn't be updated. Please try again." } };
+    return { ok: false, error: { code: "server_error" } };
   }
 }

@@ -1,11 +1,10 @@
 import "server-only";
-import type { z } from "zod";
 import type { Db } from "@/db/client";
 import { findProductCurrency } from "@/lib/catalog/queries";
 import { storeCurrency } from "@/lib/store";
 import { addLine, deleteLine, loadCart, setLineQuantity } from "./queries";
-import { addToCartInput, removeFromCartInput, setQuantityInput, validCartId } from "./schemas";
-import type { CartErrorCode, CartResult } from "./types";
+import { addToCartInput, cartInputIssue, removeFromCartInput, setQuantityInput, validCartId } from "./schemas";
+import type { CartError, CartResult } from "./types";
 
 // The rules behind the cart's server actions. Each function takes the cart id from the caller (the cookie, in the
 // app), validates the raw input itself and answers with the recomputed cart, so it is testable without Next. The
@@ -19,12 +18,11 @@ export async function addItem(
   currency = storeCurrency(),
 ): Promise<CartResult> {
   const parsed = addToCartInput.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return failure({ code: "invalid_input", issue: cartInputIssue(parsed.error) });
 
   const productCurrency = await findProductCurrency(db, parsed.data.productId);
-  if (productCurrency === undefined) return failure("product_not_found", "That product is no longer available.");
-  if (productCurrency !== currency)
-    return failure("product_unavailable", `That product can't be bought in ${currency}.`);
+  if (productCurrency === undefined) return failure({ code: "product_not_found" });
+  if (productCurrency !== currency) return failure({ code: "product_unavailable", currency });
 
   const id = await addLine(db, cartId, parsed.data);
   return { ok: true, cart: await loadCart(db, id, currency) };
@@ -38,7 +36,7 @@ export async function setItemQuantity(
   currency = storeCurrency(),
 ): Promise<CartResult> {
   const parsed = setQuantityInput.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return failure({ code: "invalid_input", issue: cartInputIssue(parsed.error) });
   const id = validCartId(cartId);
   if (!id || !(await setLineQuantity(db, id, parsed.data))) return notInCart();
   return { ok: true, cart: await loadCart(db, id, currency) };
@@ -52,7 +50,7 @@ export async function removeItem(
   currency = storeCurrency(),
 ): Promise<CartResult> {
   const parsed = removeFromCartInput.safeParse(input);
-  if (!parsed.success) return invalidInput(parsed.error);
+  if (!parsed.success) return failure({ code: "invalid_input", issue: cartInputIssue(parsed.error) });
   const id = validCartId(cartId);
   if (!id) return { ok: true, cart: await loadCart(db, undefined, currency) };
 
@@ -60,14 +58,10 @@ export async function removeItem(
   return { ok: true, cart: await loadCart(db, id, currency) };
 }
 
-function failure(code: CartErrorCode, message: string): CartResult {
-  return { ok: false, error: { code, message } };
+function failure(error: CartError): CartResult {
+  return { ok: false, error };
 }
 
 function notInCart(): CartResult {
-  return failure("not_in_cart", "That item is no longer in your cart.");
-}
-
-function invalidInput(error: z.ZodError): CartResult {
-  return failure("invalid_input", error.issues[0]?.message ?? "Please check the quantity and try again.");
+  return failure({ code: "not_in_cart" });
 }

@@ -4,6 +4,7 @@ import type { Order, PaymentAttempt } from "@/db/schema";
 import { findAttempt, latestAttempt, markCheckoutOpened } from "@/lib/orders/queries";
 import { returnQuery, unifiedCheckoutUrl } from "@/lib/paymob/urls";
 import { isOwner, type Owner } from "./ownership/owner";
+import type { CheckoutError } from "./errors";
 import type { PaymentDeps } from "./payment-deps";
 import { createIntention } from "./start/create-intention";
 
@@ -18,11 +19,7 @@ export type CheckoutStep =
   /** The order already left awaiting payment (a resubmitted, already paid form): show its status. */
   | { kind: "settled"; order: Order; attempt: PaymentAttempt | undefined }
   | { kind: "empty_cart" }
-  | { kind: "failed"; publicMessage: string; order?: Order };
-
-const STILL_PREPARING = "Your payment is still being prepared. Please wait a moment and try again.";
-const FORM_EXPIRED = "This checkout form has expired. Please reload the page.";
-const NOT_STARTED = "We couldn't start the payment. Please try again.";
+  | { kind: "failed"; error: CheckoutError; order?: Order };
 
 /** Creates the intention for a fresh attempt (state `creating`) and routes to Paymob. */
 export async function createIntentionAndRoute(
@@ -32,7 +29,7 @@ export async function createIntentionAndRoute(
   deps: PaymentDeps,
 ): Promise<CheckoutStep> {
   const result = await createIntention(db, attempt, deps);
-  if (!result.ok) return { kind: "failed", publicMessage: result.publicMessage, order };
+  if (!result.ok) return { kind: "failed", error: result.error, order };
   return route(db, order, result.attempt, deps);
 }
 
@@ -43,12 +40,12 @@ export async function followExistingOrder(
   owner: Owner,
   deps: PaymentDeps,
 ): Promise<CheckoutStep> {
-  if (!isOwner(order, owner)) return { kind: "failed", publicMessage: FORM_EXPIRED };
+  if (!isOwner(order, owner)) return { kind: "failed", error: { code: "form_expired" } };
   let attempt = await latestAttempt(db, order.id);
   if (order.status !== "awaiting_payment") return { kind: "settled", order, attempt };
   if (attempt?.status === "creating") attempt = await waitWhileCreating(db, attempt);
-  if (!attempt || attempt.status === "creating") return { kind: "failed", publicMessage: STILL_PREPARING, order };
-  if (attempt.status === "creation_failed") return { kind: "failed", publicMessage: NOT_STARTED, order };
+  if (!attempt || attempt.status === "creating") return { kind: "failed", error: { code: "still_preparing" }, order };
+  if (attempt.status === "creation_failed") return { kind: "failed", error: { code: "not_started" }, order };
   return route(db, order, attempt, deps);
 }
 

@@ -5,6 +5,7 @@ import { logger } from "@/lib/logger";
 import { newCheckoutKey } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";
 import { requestClientAddress } from "@/lib/rate-limit/request-client";
+import { paymobFailure, type CheckoutError } from "./errors";
 import { currentOwner } from "./ownership/owner";
 import { ensureVisitorId } from "./ownership/visitor";
 import { paymentDeps } from "./payment-deps";
@@ -18,12 +19,8 @@ import { startCheckout } from "./start/start-checkout";
 // The two ways a customer starts a payment, wired to the current request (cookies, database, client address,
 // Paymob). The server actions in app/checkout/actions.ts call these and only decide between redirect and form.
 
-/** Leave for `url`, or stay on the form with `message` (and a fresh form key when the next submit must be a new order). */
-export type PaymentStart = { ok: true; url: string } | { ok: false; message: string; checkoutKey?: string };
-
-const SOMETHING_WENT_WRONG = "Something went wrong on our side and no payment was taken. Please try again.";
-const EMPTY_CART = "Your cart is empty, so there is nothing to pay for.";
-const NOT_PAYABLE_HERE = "This order can't be paid again from here.";
+/** Leave for `url`, or stay on the form with `error` (and a fresh form key when the next submit must be a new order). */
+export type PaymentStart = { ok: true; url: string } | { ok: false; error: CheckoutError; checkoutKey?: string };
 
 /**
  * The checkout form, validated: place the order (in `locale`, the page's language), start the payment, and say
@@ -40,11 +37,11 @@ export async function submitCheckout(submission: CheckoutSubmission, locale: str
     const admit = () => admitPaymentStart(db, { owner, client });
     step = await startCheckout(db, { cartId: await readCartId(), owner, submission, locale, admit }, paymentDeps());
   } catch (error) {
-    return { ok: false, message: publicMessageOf(error), checkoutKey: newCheckoutKey() };
+    return { ok: false, error: publicErrorOf(error), checkoutKey: newCheckoutKey() };
   }
-  if (step.kind === "empty_cart") return { ok: false, message: EMPTY_CART };
+  if (step.kind === "empty_cart") return { ok: false, error: { code: "empty_cart" } };
   // A fresh key: the corrected resubmission must become a new order, not reuse the refused one.
-  if (step.kind === "failed") return { ok: false, message: step.publicMessage, checkoutKey: newCheckoutKey() };
+  if (step.kind === "failed") return { ok: false, error: step.error, checkoutKey: newCheckoutKey() };
   return { ok: true, url: nextUrl(step) };
 }
 
@@ -56,14 +53,14 @@ export async function submitRetry(orderId: string): Promise<PaymentStart> {
     const admit = () => admitPaymentStart(db, { owner, client });
     step = await retryPayment(db, { orderId, owner, admit }, paymentDeps());
   } catch (error) {
-    return { ok: false, message: publicMessageOf(error) };
+    return { ok: false, error: publicErrorOf(error) };
   }
-  if (!step || step.kind === "empty_cart") return { ok: false, message: NOT_PAYABLE_HERE };
-  if (step.kind === "failed") return { ok: false, message: step.publicMessage };
+  if (!step || step.kind === "empty_cart") return { ok: false, error: { code: "not_payable" } };
+  if (step.kind === "failed") return { ok: false, error: step.error };
   return { ok: true, url: nextUrl(step) };
 }
 
-function publicMessageOf(error: unknown): string {
+function publicErrorOf(error: unknown): CheckoutError {
   logger.error({ scope: "checkout", err: error }, "could not start the payment");
-  return error instanceof PaymobError ? error.publicMessage : SOMETHING_WENT_WRONG;
+  return error instanceof PaymobError ? paymobFailure(error.code) : { code: "server_error" };
 }

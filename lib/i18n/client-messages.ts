@@ -10,8 +10,11 @@ import type { Messages } from "./messages";
  */
 export const CLIENT_NAMESPACES = [
   "account",
+  "admin",
   "auth",
+  "cart",
   "catalog",
+  "checkout",
   "layout",
   "meta",
 ] as const satisfies readonly (keyof Messages)[];

@@ -1,7 +1,9 @@
 import arAccount from "./messages/ar/account.json";
 import arAdmin from "./messages/ar/admin.json";
 import arAuth from "./messages/ar/auth.json";
+import arCart from "./messages/ar/cart.json";
 import arCatalog from "./messages/ar/catalog.json";
+import arCheckout from "./messages/ar/checkout.json";
 import arCommon from "./messages/ar/common.json";
 import arEmail from "./messages/ar/email.json";
 import arLayout from "./messages/ar/layout.json";
@@ -10,7 +12,9 @@ import arOrders from "./messages/ar/orders.json";
 import enAccount from "./messages/en/account.json";
 import enAdmin from "./messages/en/admin.json";
 import enAuth from "./messages/en/auth.json";
+import enCart from "./messages/en/cart.json";
 import enCatalog from "./messages/en/catalog.json";
+import enCheckout from "./messages/en/checkout.json";
 import enCommon from "./messages/en/common.json";
 import enEmail from "./messages/en/email.json";
 import enLayout from "./messages/en/layout.json";
@@ -24,7 +28,9 @@ const en = {
   account: enAccount,
   admin: enAdmin,
   auth: enAuth,
+  cart: enCart,
   catalog: enCatalog,
+  checkout: enCheckout,
   common: enCommon,
   email: enEmail,
   layout: enLayout,
@@ -38,7 +44,9 @@ const ar: Messages = {
   account: arAccount,
   admin: arAdmin,
   auth: arAuth,
+  cart: arCart,
   catalog: arCatalog,
+  checkout: arCheckout,
   common: arCommon,
   email: arEmail,
   layout: arLayout,

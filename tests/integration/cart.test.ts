@@ -14,7 +14,7 @@ const seedPrice = (slug: string) => (SEED_PRODUCTS.find((p) => p.slug === slug)?
 const ids: Record<string, number> = {};
 
 function expectCart(result: CartResult): CartView {
-  if (!result.ok) throw new Error(`expected ok, got ${result.error.code}: ${result.error.message}`);
+  if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
   return result.cart;
 }
 

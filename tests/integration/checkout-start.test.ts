@@ -145,9 +145,7 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
 
     expect(step.kind).toBe("failed");
     if (step.kind !== "failed") return;
-    expect(step.publicMessage).toBe(
-      "The payment provider rejected the order details. Please check them and try again.",
-    );
+    expect(step.error).toEqual({ code: "details_rejected" });
     expect(step.order?.status).toBe("awaiting_payment");
     const [attempt] = await t.db.select().from(paymentAttempts).where(eq(paymentAttempts.orderId, step.order!.id));
     expect(attempt).toMatchObject({
@@ -181,7 +179,7 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
 
     expect(step).toMatchObject({
       kind: "failed",
-      publicMessage: "We couldn't reach the payment provider. Please try again in a moment.",
+      error: { code: "provider_unreachable" },
     });
     const [attempt] = await t.db
       .select()
@@ -231,7 +229,7 @@ describe.skipIf(t.skipped)(`checkout: starting a payment on ${testDbTarget()}`, 
     const stranger = await startCheckout(t.db, { cartId, owner: visitor(), submission: form }, paymob.deps);
     expect(stranger).toEqual({
       kind: "failed",
-      publicMessage: "This checkout form has expired. Please reload the page.",
+      error: { code: "form_expired" },
     });
   });
 

@@ -46,19 +46,24 @@ describe("parseCheckoutForm", () => {
     expect(parsed.ok).toBe(false);
     if (parsed.ok) return;
     expect(Object.keys(parsed.state.fieldErrors ?? {}).sort()).toEqual(["city", "email", "firstName", "phone"]);
-    expect(parsed.state.fieldErrors?.firstName).toBe("Enter your first name.");
+    expect(parsed.state.fieldErrors).toEqual({
+      email: { code: "email" },
+      phone: { code: "phone" },
+      firstName: { code: "required" },
+      city: { code: "too_long", max: 60 },
+    });
     expect(parsed.state.values).toMatchObject({ email: "nope", phone: "12", lastName: "Hassan" });
     expect(parsed.state.mode).toBe("pixel");
   });
 
   it("rejects an unknown pay mode or a missing form key without blaming a field", () => {
     const badMode = parseCheckoutForm(form({ ...valid, mode: "cash" }));
-    expect(badMode).toMatchObject({ ok: false, state: { message: "Choose how you want to pay.", fieldErrors: {} } });
+    expect(badMode).toMatchObject({ ok: false, state: { error: { code: "choose_pay_mode" }, fieldErrors: {} } });
     const { checkoutKey: _omit, ...noKey } = valid;
     void _omit;
     expect(parseCheckoutForm(form(noKey))).toMatchObject({
       ok: false,
-      state: { message: "This checkout form has expired. Reload the page." },
+      state: { error: { code: "form_expired" } },
     });
   });
 

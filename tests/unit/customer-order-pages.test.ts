@@ -3,7 +3,9 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { PaymentDetails, paymentDetailsOpen } from "@/components/orders/payment-details";
 import { PayModePicker } from "@/components/checkout/pay-mode-picker";
+import { countryOptions } from "@/lib/checkout/start/country-options";
 import { formatAmountsIn } from "@/lib/orders/timeline";
+import { renderWithIntl } from "@/tests/helpers/intl";
 import { envProblems } from "@/lib/env";
 import { DEFAULT_SUPPORT_EMAIL, storeSupportEmail } from "@/lib/support-contact";
 import { renderIn } from "../helpers/i18n";
@@ -55,12 +57,14 @@ describe("formatAmountsIn", () => {
 });
 
 describe("checkout", () => {
-  const html = renderToStaticMarkup(
+  const html = renderWithIntl(
     createElement(CheckoutForm, {
       checkoutKey: "k",
       defaultMode: "redirect",
       defaults: {},
       total: { amountMinor: 171_000, currency: "EGP" },
+      region: "egypt",
+      countries: countryOptions("en"),
     }),
   ).replaceAll("\u00a0", " ");
 
@@ -69,7 +73,7 @@ describe("checkout", () => {
   });
 
   it("offers the pay choices in shoppers' words, the integration names only in a hint", () => {
-    const picker = renderToStaticMarkup(createElement(PayModePicker, { defaultMode: "pixel" }));
+    const picker = renderWithIntl(createElement(PayModePicker, { defaultMode: "pixel" }));
     const labels = [...picker.matchAll(/<label[^>]*>(.*?)<\/label>/g)].map((m) =>
       (m[1] ?? "").replace(/<[^>]+>/g, "|"),
     );

@@ -1,3 +1,12 @@
+import {
+  isLiteralElement,
+  isPluralElement,
+  isPoundElement,
+  isSelectElement,
+  isTagElement,
+  parse,
+  type MessageFormatElement,
+} from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -19,11 +28,25 @@ function leaves(tree: Tree, prefix = ""): Map<string, string> {
   return out;
 }
 
-/** The arguments ({name}, {count, plural, …}) and tags (<q>…</q>) a message uses, sorted. */
+/** The arguments ({name}, {count, plural, …}) and tags (<q>…</q>) a message uses, sorted: read with the ICU parser
+ * next-intl formats with, so a select's option bodies ({captured}) are text, not arguments. */
 function placeholders(message: string): string[] {
-  const args = [...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => `{${m[1]}}`);
-  const tags = [...message.matchAll(/<([A-Za-z_]\w*)>/g)].map((m) => `<${m[1]}>`);
-  return [...new Set([...args, ...tags])].sort();
+  const found = new Set<string>();
+  const walk = (nodes: MessageFormatElement[]) => {
+    for (const node of nodes) {
+      if (isTagElement(node)) {
+        found.add(`<${node.value}>`);
+        walk(node.children);
+        continue;
+      }
+      if (isLiteralElement(node) || isPoundElement(node)) continue;
+      found.add(`{${node.value}}`);
+      if (isSelectElement(node) || isPluralElement(node))
+        for (const option of Object.values(node.options)) walk(option.value);
+    }
+  };
+  walk(parse(message));
+  return [...found].sort();
 }
 
 const english = leaves(MESSAGES.en as unknown as Tree);

@@ -1,8 +1,8 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { RETURN_PAGE_POLLING, startPolling, type PollBudget, type PollIo } from "@/components/checkout/poll-loop";
 import { StillPending } from "@/components/checkout/still-pending";
+import { renderWithIntl } from "@/tests/helpers/intl";
 
 // The return page's poller with an injected clock and timer queue: no waiting, no wall clock.
 
@@ -89,7 +89,7 @@ describe("startPolling", () => {
 });
 
 describe("StillPending", () => {
-  const html = renderToStaticMarkup(
+  const html = renderWithIntl(
     createElement(StillPending, {
       reference: "NC-7K2M9QXA",
       supportEmail: "help@shop.example",

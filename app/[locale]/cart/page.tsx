@@ -1,9 +1,14 @@
 import type { Metadata } from "next";
+import { getTranslations } from "next-intl/server";
 import { CartContents } from "@/components/cart/cart-contents";
 import { getDb } from "@/db/client";
 import { loadCart, readCartId } from "@/lib/cart";
+import { storeRegion } from "@/lib/store";
 
-export const metadata: Metadata = { title: "Cart", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("cart");
+  return { title: t("metadataTitle"), robots: { index: false } };
+}
 
 export default async function CartPage() {
   // The cookie read comes first: it makes the page dynamic, so `next build` never opens the database for it.
@@ -11,7 +16,7 @@ export default async function CartPage() {
   const cart = await loadCart(await getDb(), cartId);
   return (
     <main className="mx-auto w-full max-w-6xl px-4 py-8 sm:px-6">
-      <CartContents cart={cart} />
+      <CartContents cart={cart} region={storeRegion()} />
     </main>
   );
 }

@@ -23,7 +23,7 @@ export async function retryPayment(
   const order = await findOrder(db, input.orderId);
   if (!order || !isOwner(order, input.owner)) return undefined;
   const admitted = canRetry(order.status) ? await input.admit?.() : undefined;
-  if (admitted && !admitted.ok) return { kind: "failed", publicMessage: admitted.publicMessage, order };
+  if (admitted && !admitted.ok) return { kind: "failed", error: admitted.error, order };
 
   const next = await addRetryAttempt(db, order.id);
   if (!next) {

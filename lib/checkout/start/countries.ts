@@ -254,3 +254,5 @@ export const COUNTRIES = [
   "Zambia",
   "Zimbabwe",
 ] as const;
+
+export type Country = (typeof COUNTRIES)[number];

@@ -7,10 +7,11 @@ import { attemptNumberOf } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";
 import * as paymob from "@/lib/paymob/intention";
 import { cardTokensOf } from "@/lib/saved-cards/queries";
+import { paymobFailure, type CheckoutError } from "../errors";
 import type { PaymentDeps } from "../payment-deps";
 
 export type CreateIntentionResult =
-  { ok: true; attempt: PaymentAttempt } | { ok: false; attempt: PaymentAttempt | undefined; publicMessage: string };
+  { ok: true; attempt: PaymentAttempt } | { ok: false; attempt: PaymentAttempt | undefined; error: CheckoutError };
 
 /**
  * Creates the Paymob intention for an attempt in state `creating` and records the answer. This is a network
@@ -58,7 +59,7 @@ export async function createIntention(
     const failed = await markCreationFailed(db, attempt.id, message);
     log.error({ reason: message }, "intention creation failed");
     if (!(error instanceof PaymobError)) throw error; // a bug, not a refusal: let it surface
-    return { ok: false, attempt: failed, publicMessage: error.publicMessage };
+    return { ok: false, attempt: failed, error: paymobFailure(error.code) };
   }
 
   const intended = await markIntended(db, attempt.id, intention);

@@ -1,19 +1,27 @@
 import { z } from "zod";
 import { ORDER_LOCALES } from "@/db/schema/orders";
 import { ATTEMPT_MODES, type AttemptMode } from "@/db/schema/payments";
+import type { CheckoutError } from "../errors";
 import { COUNTRIES } from "./countries";
 
 // The checkout form's contract. It is deliberately free of any amount, price or total: the server re-prices
 // the cart from the database, so nothing the browser sends can change what the customer is charged.
+// Every zod message here is a FieldErrorCode, not a sentence: the form says it in the page's language.
 
-const required = (label: string, max: number) =>
-  z.string().trim().min(1, `Enter your ${label}.`).max(max, `Your ${label} must be at most ${max} characters.`);
+export const FIELD_ERROR_CODES = ["required", "too_long", "email", "email_too_long", "phone", "country"] as const;
+type FieldErrorCode = (typeof FIELD_ERROR_CODES)[number];
+/** What is wrong with one field; `max` is the length limit a "too_long" names. */
+export type FieldError = { code: FieldErrorCode; max?: number };
 
-const optional = (label: string, max: number) =>
+const message = (code: FieldErrorCode) => code;
+
+const required = (max: number) => z.string().trim().min(1, message("required")).max(max, message("too_long"));
+
+const optional = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, `Your ${label} must be at most ${max} characters.`)
+    .max(max, message("too_long"))
     .optional()
     .transform((value) => value || undefined);
 
@@ -22,26 +30,26 @@ const billingSchema = z.object({
   email: z
     .string()
     .trim()
-    .pipe(z.email("Enter a valid email address, like you@example.com.").max(254, "That email address is too long.")),
+    .pipe(z.email(message("email")).max(254, message("email_too_long"))),
   phone: z
     .string()
     .trim()
     .transform((value) => value.replace(/[\s().-]/g, ""))
-    .pipe(z.string().regex(/^\+?\d{7,15}$/, "Enter a phone number with 7 to 15 digits, like +201012345678.")),
-  firstName: required("first name", 50),
-  lastName: required("last name", 50),
-  street: required("street", 120),
-  building: optional("building", 40),
-  floor: optional("floor", 20),
-  apartment: optional("apartment", 20),
-  city: required("city", 60),
-  state: optional("state or governorate", 60),
-  country: z.enum(COUNTRIES, "Choose your country from the list."),
-  postalCode: optional("postal code", 12),
+    .pipe(z.string().regex(/^\+?\d{7,15}$/, message("phone"))),
+  firstName: required(50),
+  lastName: required(50),
+  street: required(120),
+  building: optional(40),
+  floor: optional(20),
+  apartment: optional(20),
+  city: required(60),
+  state: optional(60),
+  country: z.enum(COUNTRIES, message("country")),
+  postalCode: optional(12),
 });
 
 export type Billing = z.infer<typeof billingSchema>;
-type BillingField = keyof Billing;
+export type BillingField = keyof Billing;
 const BILLING_FIELDS = Object.keys(billingSchema.shape) as BillingField[];
 
 export const payModeSchema = z.enum(ATTEMPT_MODES);
@@ -51,8 +59,7 @@ export const checkoutLocaleSchema = z.enum(ORDER_LOCALES);
 export const DEFAULT_PAY_MODE: AttemptMode = "redirect";
 
 /** One random key per rendered checkout form; a resubmission of the same form reuses its order. */
-const EXPIRED_FORM = "This checkout form has expired. Reload the page.";
-const checkoutKeySchema = z.string({ error: EXPIRED_FORM }).regex(/^[A-Za-z0-9_-]{20,64}$/, EXPIRED_FORM);
+const checkoutKeySchema = z.string().regex(/^[A-Za-z0-9_-]{20,64}$/);
 
 const checkoutSubmissionSchema = z.object({
   billing: billingSchema,
@@ -66,8 +73,8 @@ export type FormValues = Partial<Record<BillingField, string>>;
 
 export type CheckoutFormState = {
   /** A problem with the whole submission (payment provider refused, cart empty…), shown above the button. */
-  message?: string;
-  fieldErrors?: Partial<Record<BillingField, string>>;
+  error?: CheckoutError;
+  fieldErrors?: Partial<Record<BillingField, FieldError>>;
   values?: FormValues;
   mode?: AttemptMode;
   /** A fresh key after a failed payment start, so the corrected resubmission becomes a new order. */
@@ -93,24 +100,31 @@ export function parseCheckoutForm(form: FormData): ParsedCheckoutForm {
   const parsed = checkoutSubmissionSchema.safeParse(raw);
   if (parsed.success) return { ok: true, submission: parsed.data, values };
 
-  const fieldErrors: Partial<Record<BillingField, string>> = {};
-  let message: string | undefined;
+  const fieldErrors: Partial<Record<BillingField, FieldError>> = {};
+  let error: CheckoutError | undefined;
   for (const issue of parsed.error.issues) {
     const [scope, field] = issue.path;
     if (scope === "billing" && typeof field === "string" && BILLING_FIELDS.includes(field as BillingField)) {
-      fieldErrors[field as BillingField] ??= issue.message;
+      fieldErrors[field as BillingField] ??= fieldError(issue);
     } else {
-      message ??= scope === "mode" ? "Choose how you want to pay." : issue.message;
+      error ??= { code: scope === "mode" ? "choose_pay_mode" : "form_expired" };
     }
   }
   const mode = payModeSchema.safeParse(raw.mode);
   return {
     ok: false,
     state: {
-      message: message ?? "Please correct the highlighted fields.",
+      error: error ?? { code: "fix_fields" },
       fieldErrors,
       values,
       mode: mode.success ? mode.data : undefined,
     },
   };
+}
+
+function fieldError(issue: z.core.$ZodIssue): FieldError {
+  const code = (FIELD_ERROR_CODES as readonly string[]).includes(issue.message)
+    ? (issue.message as FieldErrorCode)
+    : "required";
+  return issue.code === "too_big" && code === "too_long" ? { code, max: Number(issue.maximum) } : { code };
 }

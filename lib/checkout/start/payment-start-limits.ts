@@ -1,15 +1,16 @@
 import "server-only";
 import type { Db } from "@/db/client";
-import { hitRateLimits, retryAfterText, systemClock, type Clock } from "@/lib/rate-limit/limiter";
+import { hitRateLimits, systemClock, type Clock } from "@/lib/rate-limit/limiter";
 import { UNKNOWN_CLIENT } from "@/lib/rate-limit/client-address";
 import { PAYMENT_STARTS_PER_CLIENT, PAYMENT_STARTS_PER_VISITOR } from "@/lib/rate-limit/rules";
+import type { CheckoutError } from "../errors";
 import type { Owner } from "../ownership/owner";
 
 // Each new order asks Paymob for an intention: a script repeating checkout would fill the orders table and
 // spend the merchant's Paymob API allowance. Counted per visitor and per client address (a script can drop
 // its cookie, not its address); only new orders and "Try again" count, never a resubmitted form.
 
-export type Admission = { ok: true } | { ok: false; publicMessage: string };
+export type Admission = { ok: true } | { ok: false; error: CheckoutError };
 /** Asked once, just before a new order or attempt would be created. */
 export type AdmitPaymentStart = () => Promise<Admission>;
 
@@ -33,8 +34,5 @@ export async function admitPaymentStart(
     clock,
   );
   if (verdict.ok) return verdict;
-  return {
-    ok: false,
-    publicMessage: `Too many payments were started from here in a short time, so this one was not started and nothing was charged. Please try again ${retryAfterText(verdict.retryAfterSeconds)}.`,
-  };
+  return { ok: false, error: { code: "rate_limited", retryAfterSeconds: verdict.retryAfterSeconds } };
 }

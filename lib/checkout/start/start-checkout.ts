@@ -36,7 +36,7 @@ export async function startCheckout(db: Db, input: StartCheckoutInput, deps: Pay
   const cart = await loadCart(db, input.cartId);
   if (cart.lines.length === 0) return { kind: "empty_cart" };
   const admitted = await input.admit?.();
-  if (admitted && !admitted.ok) return { kind: "failed", publicMessage: admitted.publicMessage };
+  if (admitted && !admitted.ok) return { kind: "failed", error: admitted.error };
 
   const placed = await placeOrder(db, {
     cartId: cart.id,

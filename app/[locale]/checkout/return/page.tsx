@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
-import { Link } from "@/lib/i18n/navigation";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { after } from "next/server";
 import { OrderStatusCard } from "@/components/checkout/order-status-card";
 import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
@@ -17,13 +17,18 @@ import { currentOwner } from "@/lib/checkout/ownership/owner";
 import { reconcileStaleAttempt } from "@/lib/checkout/return/reconcile";
 import { loadReturnState } from "@/lib/checkout/return/return-state";
 import { redirectLookup, redirectNote, searchParamsToQuery } from "@/lib/checkout/return/redirect-query";
+import { Link } from "@/lib/i18n/navigation";
 import { loadOrderTimeline } from "@/lib/orders/timeline";
 import { logger } from "@/lib/logger";
 import { paymobConfig } from "@/lib/paymob/config";
+import { storeRegion } from "@/lib/store";
 import { storeSupportEmail } from "@/lib/support-contact";
 import { visitorCartCount } from "@/lib/visitor/read-visitor";
 
-export const metadata: Metadata = { title: "Payment status", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("checkout");
+  return { title: t("return.metadataTitle"), robots: { index: false } };
+}
 
 /**
  * Where Paymob sends the customer back (redirection_url, with its flat query) and where Pixel goes after a
@@ -58,6 +63,7 @@ export default async function ReturnPage({
   // emptied the cart since the header last asked, leaving "Paid" beside the old count. ReportCartCount hands this
   // read to the header, on this render and on every poll's refresh, with no request of its own.
   const cartCount = await visitorCartCount();
+  const t = await getTranslations("checkout");
   const timeline = await loadOrderTimeline(db, order.id);
   const detailsOpen = paymentDetailsOpen({
     emulator: config.mode === "emulator",
@@ -73,13 +79,14 @@ export default async function ReturnPage({
         <div className="flex flex-wrap gap-3">
           {retryable ? <RetryButton orderId={order.id} /> : null}
           <Link href="/" className={secondaryButton}>
-            Back to the shop
+            {t("backToShop")}
           </Link>
         </div>
       </OrderStatusCard>
       <OrderSummary
-        title="Your order"
+        title={t("summary.yourOrder")}
         currency={order.currency}
+        region={storeRegion()}
         totalMinor={order.totalMinor}
         lines={placedOrderLines(lines)}
       />

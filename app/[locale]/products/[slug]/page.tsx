@@ -12,6 +12,7 @@ import { Region, RegionTitle } from "@/components/ui/scoped-id";
 import { cachedProduct, cachedRelatedProducts } from "@/lib/catalog/cached";
 import type { AppLocale } from "@/lib/i18n/routing";
 import { productMetadata } from "@/lib/site-metadata";
+import { storeRegion } from "@/lib/store";
 
 type Props = { params: Promise<{ locale: AppLocale; slug: string }> };
 
@@ -76,7 +77,7 @@ export default async function ProductPage({ params }: Props) {
           data-testid="buy-box"
           className="sticky bottom-0 z-10 -mx-4 border-t border-brand-200 bg-white px-4 pt-3 pb-[max(0.75rem,env(safe-area-inset-bottom))] md:static md:mx-0 md:self-start md:border-t md:bg-transparent md:px-0 md:pt-6"
         >
-          <AddToCartForm productId={product.id} productName={product.name} withQuantity />
+          <AddToCartForm productId={product.id} productName={product.name} region={storeRegion()} withQuantity />
         </div>
       </div>
       {related.length > 0 ? (

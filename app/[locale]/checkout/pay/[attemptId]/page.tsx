@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { PixelCheckout } from "@/components/checkout/pixel-checkout";
@@ -11,8 +12,12 @@ import { redirectInLocale } from "@/lib/i18n/redirect";
 import { paymobConfig } from "@/lib/paymob/config";
 import { pixelBuild } from "@/lib/paymob/pixel-build";
 import { pixelAssets } from "@/lib/paymob/urls";
+import { storeRegion } from "@/lib/store";
 
-export const metadata: Metadata = { title: "Pay by card", robots: { index: false } };
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations("checkout");
+  return { title: t("pay.metadataTitle"), robots: { index: false } };
+}
 
 /** The embedded (Pixel) payment page of one attempt. Only its owner can open it; the browser gets no secret key. */
 export default async function PixelPayPage({ params }: { params: Promise<{ attemptId: string }> }) {
@@ -29,12 +34,20 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
 
   const config = paymobConfig();
   const assets = pixelAssets({ ...config, pixelBuild: pixelBuild(process.env, config.mode) });
+  const t = await getTranslations("checkout");
 
   return (
     <main className="mx-auto w-full max-w-5xl px-4 py-8 sm:px-6">
-      <h1 className="mb-1 text-3xl font-bold tracking-tight">Pay by card</h1>
+      <h1 className="mb-1 text-3xl font-bold tracking-tight">{t("pay.title")}</h1>
       <p className="mb-6 text-muted">
-        Order <span className="font-semibold">{order.reference}</span>. Your card details go straight to Paymob.
+        {t.rich("pay.intro", {
+          reference: order.reference,
+          ref: (chunks) => (
+            <bdi dir="ltr" className="font-semibold">
+              {chunks}
+            </bdi>
+          ),
+        })}
       </p>
       <div className="grid gap-8 lg:grid-cols-[1fr_360px]">
         <PixelCheckout
@@ -45,7 +58,12 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
           returnUrl={returnPath(attempt.specialReference)}
           showSaveCard={order.userId !== null}
         />
-        <OrderSummary currency={order.currency} totalMinor={order.totalMinor} lines={placedOrderLines(lines)} />
+        <OrderSummary
+          currency={order.currency}
+          region={storeRegion()}
+          totalMinor={order.totalMinor}
+          lines={placedOrderLines(lines)}
+        />
       </div>
     </main>
   );
