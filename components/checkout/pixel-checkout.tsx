@@ -4,6 +4,8 @@ import { Link } from "@/lib/i18n/navigation";
 import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { secondaryButton } from "@/components/ui/button-styles";
+import type { AppLocale } from "@/lib/i18n/routing";
+import { pixelCustomStyle } from "@/lib/paymob/pixel-style";
 import { loadPixelAssets } from "./pixel-loader";
 
 // Paymob's Pixel puts a global `window.Pixel` class (no ESM export) and keeps one instance per elementId
@@ -33,6 +35,8 @@ type Props = {
   returnUrl: string;
   /** Offer "save this card": only an account can keep one (lib/saved-cards), so never for a guest's order. */
   showSaveCard?: boolean;
+  /** The page's language: Pixel speaks it only through customStyle (docs/paymob.md § "Language"). */
+  locale: AppLocale;
 };
 
 type Status =
@@ -44,7 +48,15 @@ type Status =
 
 const LOAD_TIMEOUT_MS = 20_000;
 
-export function PixelCheckout({ publicKey, clientSecret, script, styles, returnUrl, showSaveCard = false }: Props) {
+export function PixelCheckout({
+  publicKey,
+  clientSecret,
+  script,
+  styles,
+  returnUrl,
+  showSaveCard = false,
+  locale,
+}: Props) {
   const router = useRouter();
   // Pixel finds its container with getElementById and keeps one instance per id, so the id must be unique in the
   // document (a hidden, still mounted copy of this page under Cache Components has its own) and plain: useId's
@@ -92,7 +104,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, returnU
             router.replace(returnUrl);
           },
           onPaymentCancel: () => setStatus({ kind: "cancelled" }),
-          customStyle: { Font_Family: "system-ui, sans-serif", Color_Primary: "#8f4a17" },
+          customStyle: pixelCustomStyle(locale),
           showSaveCard,
         });
       })
@@ -103,7 +115,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, returnU
       });
 
     return undefined; // the observer lives as long as the container; unmounting removes both
-  }, [publicKey, clientSecret, script, styles, elementId, returnUrl, showSaveCard, router]);
+  }, [publicKey, clientSecret, script, styles, elementId, returnUrl, showSaveCard, locale, router]);
 
   // Coming back with the browser's Back button (after 3-D Secure, say) must not show a stale, used form.
   useEffect(() => {

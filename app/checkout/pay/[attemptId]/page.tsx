@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
+import { getLocale } from "next-intl/server";
 import { z } from "zod";
 import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { PixelCheckout } from "@/components/checkout/pixel-checkout";
@@ -10,6 +11,7 @@ import { currentOwner } from "@/lib/checkout/ownership/owner";
 import { paymobConfig } from "@/lib/paymob/config";
 import { pixelBuild } from "@/lib/paymob/pixel-build";
 import { pixelAssets } from "@/lib/paymob/urls";
+import { isAppLocale } from "@/lib/i18n/routing";
 
 export const metadata: Metadata = { title: "Pay by card", robots: { index: false } };
 
@@ -43,9 +45,16 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
           styles={assets.styles}
           returnUrl={returnPath(attempt.specialReference)}
           showSaveCard={order.userId !== null}
+          locale={await pageLocale()}
         />
         <OrderSummary currency={order.currency} totalMinor={order.totalMinor} lines={placedOrderLines(lines)} />
       </div>
     </main>
   );
+}
+
+/** The request's store locale (next-intl resolves it from the URL), narrowed to the two the store speaks. */
+async function pageLocale() {
+  const locale = await getLocale();
+  return isAppLocale(locale) ? locale : "en";
 }
