@@ -20,6 +20,7 @@ import { pumpDeliveries } from "./deliveries";
 import { detail, html, type EmuContext, type Handler } from "./http";
 import { homePage } from "./pages/home";
 import { pixelDemoPage } from "./pages/pixel-demo";
+import { languageParam } from "./language";
 import { iframeCard } from "./pixel/iframe";
 import { keyWhenPublic, maskedWhenPublic } from "./public-guards";
 
@@ -81,6 +82,7 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
           ctx.base,
           ctx.url.searchParams.get("clientSecret") ?? "",
           ctx.url.searchParams.get("disablePay") === "1",
+          languageParam(ctx.url) ?? "en",
         ),
       ),
   });
