@@ -5,6 +5,8 @@ import { useRouter } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { secondaryButton } from "@/components/ui/button-styles";
 import { Link } from "@/lib/i18n/navigation";
+import type { AppLocale } from "@/lib/i18n/routing";
+import { pixelCustomStyle } from "@/lib/paymob/pixel-style";
 import { loadPixelAssets, pixelLoadFailure, type PixelLoadFailure } from "./pixel-loader";
 
 // Paymob's Pixel puts a global `window.Pixel` class (no ESM export) and keeps one instance per elementId
@@ -34,6 +36,8 @@ type Props = {
   returnUrl: string;
   /** Offer "save this card": only an account can keep one (lib/saved-cards), so never for a guest's order. */
   showSaveCard?: boolean;
+  /** The page's language: Pixel speaks it only through customStyle (docs/paymob.md § "Language"). */
+  locale: AppLocale;
 };
 
 type Status =
@@ -45,7 +49,15 @@ type Status =
 
 const LOAD_TIMEOUT_MS = 20_000;
 
-export function PixelCheckout({ publicKey, clientSecret, script, styles, returnUrl, showSaveCard = false }: Props) {
+export function PixelCheckout({
+  publicKey,
+  clientSecret,
+  script,
+  styles,
+  returnUrl,
+  showSaveCard = false,
+  locale,
+}: Props) {
   const t = useTranslations("checkout");
   const router = useRouter();
   // Pixel finds its container with getElementById and keeps one instance per id, so the id must be unique in the
@@ -94,7 +106,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, returnU
             router.replace(returnUrl);
           },
           onPaymentCancel: () => setStatus({ kind: "cancelled" }),
-          customStyle: { Font_Family: "system-ui, sans-serif", Color_Primary: "#8f4a17" },
+          customStyle: pixelCustomStyle(locale),
           showSaveCard,
         });
       })
@@ -104,7 +116,7 @@ export function PixelCheckout({ publicKey, clientSecret, script, styles, returnU
       });
 
     return undefined; // the observer lives as long as the container; unmounting removes both
-  }, [publicKey, clientSecret, script, styles, elementId, returnUrl, showSaveCard, router]);
+  }, [publicKey, clientSecret, script, styles, elementId, returnUrl, showSaveCard, locale, router]);
 
   // Coming back with the browser's Back button (after 3-D Secure, say) must not show a stale, used form.
   useEffect(() => {

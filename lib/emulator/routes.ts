@@ -1,6 +1,13 @@
 import { Hono, type Context } from "hono";
 import { logger } from "@/lib/logger";
-import { paymentStatus, showChallenge, showCheckout, submitChallenge, submitCheckout } from "./api/checkout";
+import {
+  paymentStatus,
+  showChallenge,
+  showCheckout,
+  submitChallenge,
+  submitCheckout,
+  switchLanguage,
+} from "./api/checkout";
 import { listDeliveries, pumpNow, replayDelivery, setScenario } from "./api/control";
 import { orderCardTokens } from "./api/card-tokens";
 import { authTokens, getTransaction, transactionInquiry } from "./api/inquiry";
@@ -13,6 +20,7 @@ import { pumpDeliveries } from "./deliveries";
 import { detail, html, type EmuContext, type Handler } from "./http";
 import { homePage } from "./pages/home";
 import { pixelDemoPage } from "./pages/pixel-demo";
+import { languageParam } from "./language";
 import { iframeCard } from "./pixel/iframe";
 import { keyWhenPublic, maskedWhenPublic } from "./public-guards";
 
@@ -62,6 +70,7 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
   on("/", { GET: (ctx) => html(200, homePage(ctx.base)) });
   on("/_emulator", { GET: (ctx) => html(200, homePage(ctx.base)) });
   on("/_emulator/scenario", { POST: keyWhenPublic(setScenario) });
+  on("/_emulator/language", { POST: switchLanguage });
   on("/_emulator/deliveries", { GET: listDeliveries });
   on("/_emulator/deliveries/pump", { POST: keyWhenPublic(pumpNow) });
   on("/_emulator/deliveries/:id/replay", { POST: keyWhenPublic((ctx, p) => replayDelivery(ctx, p.id!)) });
@@ -73,6 +82,7 @@ export function emulatorRoutes(basePath: string): Hono<EmulatorEnv> {
           ctx.base,
           ctx.url.searchParams.get("clientSecret") ?? "",
           ctx.url.searchParams.get("disablePay") === "1",
+          languageParam(ctx.url) ?? "en",
         ),
       ),
   });

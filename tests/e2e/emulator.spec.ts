@@ -104,4 +104,28 @@ test.describe("Paymob emulator", () => {
     await expect(page).toHaveURL(/\/unifiedcheckout\/payment-status\?.*is_3d_secure=true/);
     await expect(page.getByRole("heading", { name: "Payment successful" })).toBeVisible();
   });
+
+  test("Pixel on an Arabic page: the card frame turns Arabic and right-to-left, and 3-D Secure follows", async ({
+    page,
+    request,
+    baseURL,
+  }) => {
+    const intention = await createIntention(request, baseURL!);
+    await page.goto(`${MOUNT}/_emulator/pixel-demo?clientSecret=${intention.client_secret}&lang=ar`);
+    const frame = page.frameLocator("#pixel-container iframe");
+    // The frame learns the page's direction and texts from customStyle, as Paymob's Pixel passes them on.
+    await expect(frame.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(frame.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(frame.getByLabel("رقم البطاقة", { exact: true })).toHaveAttribute("dir", "ltr");
+    await fillCard(frame, "4111111111111112", "arPixel"); // a mistyped number: Error_Text's Arabic
+    await frame.getByLabel("رقم البطاقة", { exact: true }).blur();
+    await expect(page.locator(".paymob-emu-errors")).toContainText("رقم البطاقة غير صحيح");
+    await fillCard(frame, "5123450000000008", "arPixel");
+    await page.getByRole("button", { name: /^ادفع EGP\s+350\.00/ }).click();
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    await expect(page.locator("html")).toHaveAttribute("lang", "ar");
+    await expect(page.getByRole("heading", { name: "التحقق من الدفع (3-D Secure)" })).toBeVisible();
+    await confirmOtp(page, "ar");
+    await expect(page).toHaveURL(/\/unifiedcheckout\/payment-status\?.*is_3d_secure=true/);
+  });
 });

@@ -12,6 +12,7 @@ import { messagePage } from "../pages/layout";
 import type { EmuIntention } from "../db/schema";
 import { intentionByClientSecret, intentionById, savedCardsByTokens, transactionById } from "../repo";
 import { publicKeyOf, publicKeyOpens } from "../settings";
+import { LANGUAGE_COOKIE, languageParam, pageLanguage, withLanguage, type EmuLanguage } from "../language";
 
 // The hosted Unified Checkout: GET /unifiedcheckout/, POST /unifiedcheckout/pay, the emulated ACS/wallet step
 // at /acs/{transaction}/, and Paymob's default status page when the merchant gave no redirection_url.
@@ -33,10 +34,13 @@ const REFUSALS: Record<Extract<PaymentResult, { kind: "refused" }>["reason"], [n
   not_found: [404, "Payment not found", "This payment does not exist or the link is incomplete."],
 };
 
-/** Sends the browser on: to the ACS page, or (finished) to the merchant with the signed query, pumping callbacks after. */
-function respondToPayment(ctx: EmuContext, result: PaymentResult): Response {
+/**
+ * Sends the browser on: to the ACS page (in the language the customer paid in), or (finished) to the merchant
+ * with the signed query, pumping callbacks after.
+ */
+function respondToPayment(ctx: EmuContext, result: PaymentResult, language: EmuLanguage = "en"): Response {
   if (result.kind === "refused") return messagePage(...REFUSALS[result.reason]);
-  if (result.kind === "challenge") return seeOther(result.challengeUrl);
+  if (result.kind === "challenge") return seeOther(withLanguage(result.challengeUrl, language));
   const { id: transactionId, orderId, intentionId, success, pending } = result.transaction;
   logger.info(
     { scope: "paymob-emulator", transactionId, orderId, intentionId, success, pending },
@@ -64,9 +68,18 @@ export async function showCheckout(ctx: EmuContext): Promise<Response> {
   if (!intention) return messagePage(...REFUSALS.not_found);
   if (intention.status === "paid") return messagePage(...REFUSALS.already_paid);
   if (intention.expiresAt.getTime() < Date.now()) return messagePage(...REFUSALS.expired);
+  // The switch comes back to this very URL (path and query); the base is the emulator's own origin and mount.
+  const view = { language: pageLanguage(ctx.request), back: `${ctx.url.pathname}${ctx.url.search}` };
   return html(
     200,
-    checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention, {}, await offeredCards(ctx, intention)),
+    checkoutPage(
+      ctx.base,
+      publicKeyOf(intention.clientSecret),
+      intention,
+      {},
+      await offeredCards(ctx, intention),
+      view,
+    ),
   );
 }
 
@@ -79,25 +92,36 @@ export async function submitCheckout(ctx: EmuContext): Promise<Response> {
   const form = await readForm(ctx.request);
   const intention = await checkoutIntention(ctx, form.publicKey, form.clientSecret);
   if (!intention) return messagePage(...REFUSALS.not_found);
+  // The page was shown in this language (same browser, same cookie), so its answer and next page are too.
+  const language = pageLanguage(ctx.request);
+  const respond = (result: PaymentResult) => respondToPayment(ctx, result, language);
   const invalid = async (error: string) => {
     const values = Object.fromEntries(Object.entries(form).filter(([key]) => key !== "cvv")); // never echo the security code
     const state: CheckoutFormState = { error, values };
     return html(
       422,
-      checkoutPage(ctx.base, publicKeyOf(intention.clientSecret), intention, state, await offeredCards(ctx, intention)),
+      checkoutPage(
+        ctx.base,
+        publicKeyOf(intention.clientSecret),
+        intention,
+        state,
+        await offeredCards(ctx, intention),
+        {
+          language,
+        },
+      ),
     );
   };
   if (form.method === "saved_card") {
     // Only the CVV: the card itself is the token the merchant listed in card_tokens (payments.ts checks it).
     if (!/^\d{3,4}$/.test(form.cvv ?? "")) return invalid("Enter the 3 or 4 digit security code.");
     const method = { type: "token", token: form.card_token ?? "", cvv: form.cvv ?? null, moto: false } as const;
-    return respondToPayment(ctx, await startPayment(ctx.db, ctx.base, intention.id, method, "IFRAME"));
+    return respond(await startPayment(ctx.db, ctx.base, intention.id, method, "IFRAME"));
   }
   if (form.method === "wallet") {
     const wallet = walletInput.safeParse({ number: form.wallet_number ?? "" });
     if (!wallet.success) return invalid(firstError(wallet.error));
-    return respondToPayment(
-      ctx,
+    return respond(
       await startPayment(ctx.db, ctx.base, intention.id, { type: "wallet", number: wallet.data.number }, "IFRAME"),
     );
   }
@@ -111,8 +135,7 @@ export async function submitCheckout(ctx: EmuContext): Promise<Response> {
     saveCard: form.save_card === "1",
   });
   if (!card.success) return invalid(firstError(card.error));
-  return respondToPayment(
-    ctx,
+  return respond(
     await startPayment(
       ctx.db,
       ctx.base,
@@ -135,7 +158,9 @@ export async function showChallenge(ctx: EmuContext, id: string): Promise<Respon
   if (!found) return messagePage(...REFUSALS.not_found);
   if (!found.tx.awaitingChallenge)
     return messagePage(200, "Already completed", "This verification step is already complete.");
-  return html(200, challengePage(ctx.base, found.intention, found.tx));
+  // The language the customer paid in rides on the link; opened on its own, the page follows the browser.
+  const language = languageParam(ctx.url) ?? pageLanguage(ctx.request);
+  return html(200, challengePage(ctx.base, found.intention, found.tx, undefined, language));
 }
 
 export async function submitChallenge(ctx: EmuContext, id: string): Promise<Response> {
@@ -157,4 +182,20 @@ export function paymentStatus(ctx: EmuContext): Response {
     title,
     `Transaction ${q.get("trx_id") ?? q.get("id") ?? "?"}: ${q.get("data.message") ?? title}. You can close this page.`,
   );
+}
+
+/** The language switch of the emulator's pages: remembers the choice on the emulator's path and goes back. */
+export async function switchLanguage(ctx: EmuContext): Promise<Response> {
+  const form = await readForm(ctx.request);
+  const language: EmuLanguage = form.lang === "ar" ? "ar" : "en";
+  const mount = new URL(ctx.base);
+  // Only back to one of the emulator's own pages: the form's `back` is whatever the browser posts.
+  const back = new URL(form.back ?? "", mount);
+  const target = back.origin === mount.origin && back.pathname.startsWith(`${mount.pathname}/`) ? back : mount;
+  const response = seeOther(target.toString());
+  response.headers.append(
+    "set-cookie",
+    `${LANGUAGE_COOKIE}=${language}; Path=${mount.pathname}; Max-Age=31536000; SameSite=Lax; HttpOnly`,
+  );
+  return response;
 }

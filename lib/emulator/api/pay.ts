@@ -3,6 +3,7 @@ import { z } from "zod";
 import { logger } from "@/lib/logger";
 import { AFTER_PAYMENT_PUMP_MS, pumpFor } from "../deliveries";
 import { json, readJson, type EmuContext } from "../http";
+import { fromAcceptLanguage, withLanguage } from "../language";
 import { cardInput, walletInput } from "../payment-input";
 import type { PaymentResult } from "../payment-finish";
 import { startPayment, type PaymentMethodInput } from "../payments";
@@ -80,8 +81,12 @@ export async function pay(ctx: EmuContext): Promise<Response> {
   // The token pays one integration: a card token cannot pay by wallet, nor the other way round.
   if (session.integration.name !== paying.method.type) return sessionError();
 
-  const result = await startPayment(ctx.db, ctx.base, session.intention.id, paying.method, "PIXEL");
-  if (result.kind === "refused") return refusal(result.reason);
+  const started = await startPayment(ctx.db, ctx.base, session.intention.id, paying.method, "PIXEL");
+  if (started.kind === "refused") return refusal(started.reason);
+  // The bank's page speaks the card frame's language: the frame names it in Accept-Language (iframe-script.ts).
+  const language = fromAcceptLanguage(ctx.request.headers.get("accept-language")) ?? "en";
+  const result =
+    started.kind === "challenge" ? { ...started, challengeUrl: withLanguage(started.challengeUrl, language) } : started;
   logFinished(ctx, result);
   // A wallet waiting for its PIN and OTP names that page as Paymob's wallet answers do.
   const keys = paying.method.type === "wallet" ? ["redirect_url", "iframe_redirection_url"] : undefined;

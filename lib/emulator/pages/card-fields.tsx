@@ -1,3 +1,6 @@
+import type { EmuLanguage } from "../language";
+import { STRINGS } from "./strings";
+
 type Props = {
   /** What the customer typed before an error, to fill the fields again; none in the Pixel iframe. */
   values?: Record<string, string>;
@@ -5,16 +8,21 @@ type Props = {
   required?: boolean;
   /** Pixel can hide the name field (its `hideCardHolderName` option). */
   withName?: boolean;
+  language?: EmuLanguage;
 };
 
+// Card number, expiry and CVV are read left to right in every language (dir="ltr"), as on Arabic bank pages.
+
 /** The card number, name, expiry and CVV inputs of the hosted checkout page and of the Pixel iframe. */
-export function CardFields({ values, required = false, withName = true }: Props) {
+export function CardFields({ values, required = false, withName = true, language = "en" }: Props) {
   const value = (name: string) => (values ? (values[name] ?? "") : undefined);
+  const t = STRINGS[language];
   return (
     <>
-      <label htmlFor="card_number">Card number</label>
+      <label htmlFor="card_number">{t.cardNumber}</label>
       <input
         type="text"
+        dir="ltr"
         id="card_number"
         name="card_number"
         inputMode="numeric"
@@ -25,7 +33,7 @@ export function CardFields({ values, required = false, withName = true }: Props)
       />
       {withName && (
         <>
-          <label htmlFor="card_name">Name on card</label>
+          <label htmlFor="card_name">{t.nameOnCard}</label>
           <input
             type="text"
             id="card_name"
@@ -38,9 +46,10 @@ export function CardFields({ values, required = false, withName = true }: Props)
       )}
       <div className="row">
         <div>
-          <label htmlFor="expiry">Expiry (MM/YY)</label>
+          <label htmlFor="expiry">{t.expiry}</label>
           <input
             type="text"
+            dir="ltr"
             id="expiry"
             name="expiry"
             inputMode="numeric"
@@ -51,7 +60,7 @@ export function CardFields({ values, required = false, withName = true }: Props)
           />
         </div>
         <div>
-          <CvvField required={required} />
+          <CvvField required={required} language={language} />
         </div>
       </div>
     </>
@@ -59,12 +68,21 @@ export function CardFields({ values, required = false, withName = true }: Props)
 }
 
 /** The security code: the only field a saved card asks for (the hosted page's saved-card form). */
-export function CvvField({ id = "cvv", required = false }: { id?: string; required?: boolean }) {
+export function CvvField({
+  id = "cvv",
+  required = false,
+  language = "en",
+}: {
+  id?: string;
+  required?: boolean;
+  language?: EmuLanguage;
+}) {
   return (
     <>
-      <label htmlFor={id}>CVV</label>
+      <label htmlFor={id}>{STRINGS[language].cvv}</label>
       <input
         type="password"
+        dir="ltr"
         id={id}
         name="cvv"
         inputMode="numeric"

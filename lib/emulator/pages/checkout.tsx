@@ -3,43 +3,53 @@ import { formatMoney } from "@/lib/money";
 import { TEST_CARD_CVV, TEST_CARD_EXPIRY, TEST_CARD_HOLDER, TEST_CARDS, TEST_WALLET } from "../cards";
 import type { IntentionItem, SavedCard, StoredPaymentMethod } from "../intention-shapes";
 import { MERCHANT } from "../settings";
+import type { EmuLanguage } from "../language";
 import { CardFields, CvvField } from "./card-fields";
 import { layout } from "./layout";
+import { CARD_OUTCOMES_AR, STRINGS, translatedError } from "./strings";
 
 // The hosted Unified Checkout page. Plain forms POSTing to the emulator: works with JavaScript disabled.
 
 export type CheckoutFormState = { error?: string; values?: Record<string, string> };
 
-export function TestCardsTable() {
+export function TestCardsTable({ language = "en" }: { language?: EmuLanguage }) {
+  const t = STRINGS[language];
+  const [holder, expiry, cvv, rest] = t.testCardsCaption(TEST_CARD_HOLDER, TEST_CARD_EXPIRY, TEST_CARD_CVV);
+  const [walletMpin, walletOtp, walletRest] = t.walletRow(TEST_WALLET.mpin, TEST_WALLET.otp);
   // Card numbers never wrap; on a very narrow screen the table scrolls inside its box, never the page.
   return (
     // A scrolling box must be reachable by keyboard (it is, on screens narrower than a phone's 390 px).
-    <div className="table-scroll cards" tabIndex={0} role="region" aria-label="Test cards">
+    <div className="table-scroll cards" tabIndex={0} role="region" aria-label={t.testCards}>
       <table>
-        <caption className="muted" style={{ textAlign: "left" }}>
-          Holder <code>{TEST_CARD_HOLDER}</code>, expiry <code>{TEST_CARD_EXPIRY}</code>, CVV{" "}
-          <code>{TEST_CARD_CVV}</code> (any future expiry and any CVV work).
+        <caption className="muted">
+          {holder}
+          <code>{TEST_CARD_HOLDER}</code>
+          {expiry}
+          <code>{TEST_CARD_EXPIRY}</code>
+          {cvv}
+          <code>{TEST_CARD_CVV}</code>
+          {rest}
         </caption>
         <thead>
           <tr>
-            <th scope="col">Card number</th>
-            <th scope="col">Brand</th>
-            <th scope="col">What happens</th>
+            <th scope="col">{t.cardNumber}</th>
+            <th scope="col">{t.brand}</th>
+            <th scope="col">{t.whatHappens}</th>
           </tr>
         </thead>
         <tbody>
           {TEST_CARDS.map((c) => (
             <tr key={c.number}>
               <td>
-                <code>{c.number}</code>
+                <code dir="ltr">{c.number}</code>
               </td>
               <td>{c.brand}</td>
               <td>
-                {c.description}
+                {(language === "ar" && CARD_OUTCOMES_AR[c.number]) || c.description}
                 {c.paymob ? null : (
                   <>
                     {" "}
-                    <span className="muted">(emulator only)</span>
+                    <span className="muted">{t.emulatorOnly}</span>
                   </>
                 )}
               </td>
@@ -47,11 +57,15 @@ export function TestCardsTable() {
           ))}
           <tr>
             <td>
-              <code>{TEST_WALLET.number}</code>
+              <code dir="ltr">{TEST_WALLET.number}</code>
             </td>
-            <td>Wallet</td>
+            <td>{t.wallet}</td>
             <td>
-              Mobile wallet: MPIN <code>{TEST_WALLET.mpin}</code>, OTP <code>{TEST_WALLET.otp}</code> approves
+              {walletMpin}
+              <code>{TEST_WALLET.mpin}</code>
+              {walletOtp}
+              <code>{TEST_WALLET.otp}</code>
+              {walletRest}
             </td>
           </tr>
         </tbody>
@@ -78,13 +92,19 @@ function Hidden({
   );
 }
 
+/** The page's language, and the address to come back to after switching it (the page's own URL). */
+export type CheckoutView = { language: EmuLanguage; back?: string };
+
 export function checkoutPage(
   base: string,
   publicKey: string,
   intention: EmuIntention,
   state: CheckoutFormState = {},
   savedCards: SavedCard[] = [],
+  view: CheckoutView = { language: "en" },
 ): string {
+  const { language } = view;
+  const t = STRINGS[language];
   const methods = (intention.paymentMethods as StoredPaymentMethod[]).map((m) => m.name);
   const items = intention.items as IntentionItem[];
   const total = formatMoney(intention.amountCents, intention.currency);
@@ -93,20 +113,20 @@ export function checkoutPage(
   const body = (
     <>
       <div className="card">
-        <p className="muted">Pay {MERCHANT.company_name}</p>
-        <div className="amount" aria-label="Amount to pay">
+        <p className="muted">{t.payMerchant(MERCHANT.company_name)}</p>
+        <div className="amount" aria-label={t.amountToPay}>
           {total}
         </div>
         {items.length > 0 && (
-          <table aria-label="Order items">
+          <table aria-label={t.orderItems}>
             <thead>
               <tr>
-                <th scope="col">Item</th>
+                <th scope="col">{t.item}</th>
                 <th scope="col" className="num">
-                  Qty
+                  {t.qty}
                 </th>
                 <th scope="col" className="num">
-                  Amount
+                  {t.amount}
                 </th>
               </tr>
             </thead>
@@ -115,7 +135,9 @@ export function checkoutPage(
                 <tr key={index}>
                   <td>{i.name}</td>
                   <td className="num">{i.quantity}</td>
-                  <td className="num">{formatMoney(i.amount, intention.currency)}</td>
+                  <td className="num">
+                    <bdi>{formatMoney(i.amount, intention.currency)}</bdi>
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -123,21 +145,21 @@ export function checkoutPage(
         )}
         {intention.specialReference && (
           <p className="muted">
-            Reference <code>{intention.specialReference}</code>
+            {t.reference} <code dir="ltr">{intention.specialReference}</code>
           </p>
         )}
       </div>
       {state.error && (
         <div className="alert" role="alert" id="form-error">
-          {state.error}
+          {translatedError(language, state.error)}
         </div>
       )}
       {methods.includes("card") && savedCards.length > 0 && (
         <form className="card" method="post" action={action} aria-labelledby="saved-title" noValidate>
-          <h2 id="saved-title">Pay with a saved card</h2>
+          <h2 id="saved-title">{t.savedTitle}</h2>
           <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="saved_card" />
           <fieldset>
-            <legend>Saved cards</legend>
+            <legend>{t.savedCards}</legend>
             {savedCards.map((c, index) => (
               <label className="check" key={c.token}>
                 <input
@@ -146,33 +168,33 @@ export function checkoutPage(
                   value={c.token}
                   defaultChecked={v.card_token ? v.card_token === c.token : index === 0}
                 />{" "}
-                {c.card_subtype} {c.masked_pan}
+                {c.card_subtype} <bdi>{c.masked_pan}</bdi>
               </label>
             ))}
           </fieldset>
-          <CvvField id="saved_cvv" required />
-          <button type="submit">Pay {total} with saved card</button>
+          <CvvField id="saved_cvv" required language={language} />
+          <button type="submit">{t.paySaved(total)}</button>
         </form>
       )}
       {methods.includes("card") && (
         <form className="card" method="post" action={action} aria-labelledby="card-title" noValidate>
-          <h2 id="card-title">Pay by card</h2>
+          <h2 id="card-title">{t.cardTitle}</h2>
           <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="card" />
-          <CardFields values={v} required />
+          <CardFields values={v} required language={language} />
           <label className="check">
-            <input type="checkbox" name="save_card" value="1" defaultChecked={Boolean(v.save_card)} /> Save card for
-            future payments
+            <input type="checkbox" name="save_card" value="1" defaultChecked={Boolean(v.save_card)} /> {t.saveCard}
           </label>
-          <button type="submit">Pay {total}</button>
+          <button type="submit">{t.pay(total)}</button>
         </form>
       )}
       {methods.includes("wallet") && (
         <form className="card" method="post" action={action} aria-labelledby="wallet-title" noValidate>
-          <h2 id="wallet-title">Pay with a mobile wallet</h2>
+          <h2 id="wallet-title">{t.walletTitle}</h2>
           <Hidden publicKey={publicKey} clientSecret={intention.clientSecret} method="wallet" />
-          <label htmlFor="wallet_number">Wallet phone number</label>
+          <label htmlFor="wallet_number">{t.walletNumber}</label>
           <input
             type="tel"
+            dir="ltr"
             id="wallet_number"
             name="wallet_number"
             autoComplete="tel"
@@ -180,17 +202,18 @@ export function checkoutPage(
             defaultValue={v.wallet_number ?? ""}
             placeholder={TEST_WALLET.number}
           />
-          <button type="submit">Continue with wallet</button>
+          <button type="submit">{t.walletContinue}</button>
         </form>
       )}
       <section className="card" aria-labelledby="cards-title">
-        <h2 id="cards-title">Test cards</h2>
-        <TestCardsTable />
+        <h2 id="cards-title">{t.testCards}</h2>
+        <TestCardsTable language={language} />
       </section>
       <p className="muted">
-        <a href={`${base}/_emulator/deliveries`}>Callback delivery log</a>
+        <a href={`${base}/_emulator/deliveries`}>{t.deliveryLog}</a>
       </p>
     </>
   );
-  return layout(`Pay ${total}`, body);
+  const languageSwitch = view.back ? { action: `${base}/_emulator/language`, back: view.back } : undefined;
+  return layout(t.payTitle(total), body, { language, languageSwitch });
 }

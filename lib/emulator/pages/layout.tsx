@@ -3,6 +3,8 @@ import type { ReactNode } from "react";
 // layer), and this one renders to a string all the same.
 import { renderToStaticMarkup } from "react-dom/server.edge";
 import { html } from "../http";
+import { directionOf, type EmuLanguage } from "../language";
+import { STRINGS } from "./strings";
 
 // Server-rendered HTML for the emulator's pages: React components rendered to static markup (React escapes every
 // value), no JavaScript needed, one small stylesheet. Every page carries the TEST EMULATOR banner so nobody
@@ -18,8 +20,8 @@ main{max-width:46rem;margin:2rem auto;padding:0 1rem}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}h2{font-size:1.1rem;margin:0 0 .75rem}
 .amount{font-size:2rem;font-weight:700;font-variant-numeric:tabular-nums}
 .muted{color:var(--muted)}
-table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{text-align:left;padding:.4rem .3rem;border-bottom:1px solid var(--line);vertical-align:top}
-td.num,th.num{text-align:right}
+table{width:100%;border-collapse:collapse;font-variant-numeric:tabular-nums}th,td{text-align:start;padding:.4rem .3rem;border-bottom:1px solid var(--line);vertical-align:top}
+td.num,th.num{text-align:end}caption{text-align:start}
 label{display:block;font-weight:600;margin:.75rem 0 .25rem}
 input[type=text],input[type=tel],input[type=password]{width:100%;padding:.6rem .7rem;border:1px solid #9fb3ad;border-radius:8px;font:inherit}
 .row{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
@@ -36,6 +38,8 @@ a{color:#0b5c56}
 .sr-only{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%);white-space:nowrap}
 .row>*{min-width:0}code,pre{overflow-wrap:anywhere}pre{white-space:pre-wrap}td code{white-space:nowrap;overflow-wrap:normal}
 .table-scroll{overflow-x:auto}
+[dir=rtl] input[dir=ltr]{text-align:right}
+.lang-switch{display:flex;justify-content:flex-end;margin:0 0 .75rem}.lang-switch button{margin:0}
 @media (max-width:30rem){main{margin:1rem auto;padding:0 .75rem}.card{padding:1rem}.amount{font-size:1.6rem}.cards{font-size:.85rem}.cards :is(td,th){padding:.4rem .2rem}.cards code{padding:0 .15rem}}
 `;
 
@@ -48,38 +52,68 @@ const FAVICON = `data:image/svg+xml,${encodeURIComponent(
 /** A whole HTML document from a React element: React renders no doctype itself. */
 export const renderDocument = (document: ReactNode) => `<!doctype html>\n${renderToStaticMarkup(document)}`;
 
-function Layout({ title, wide, children }: { title: string; wide?: boolean; children: ReactNode }) {
+/** Where the page's language switch posts, and the page to come back to (the emulator's own /_emulator/language). */
+export type LanguageSwitch = { action: string; back: string };
+
+type LayoutOptions = { wide?: boolean; language?: EmuLanguage; languageSwitch?: LanguageSwitch };
+
+function Layout({
+  title,
+  wide,
+  language = "en",
+  languageSwitch,
+  children,
+}: LayoutOptions & { title: string; children: ReactNode }) {
+  const t = STRINGS[language];
   return (
-    <html lang="en">
+    <html lang={language} dir={directionOf(language)}>
       {/* eslint-disable-next-line @next/next/no-head-element -- a whole document rendered to a string, not a Next page */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width,initial-scale=1" />
         <meta name="robots" content="noindex" />
-        <title>{`${title} · Paymob test emulator`}</title>
+        <title>{`${title} · ${t.titleSuffix}`}</title>
         <link rel="icon" type="image/svg+xml" href={FAVICON} />
         <style dangerouslySetInnerHTML={{ __html: `${STYLES}${wide ? "main{max-width:72rem}" : ""}` }} />
       </head>
       <body>
         <div className="banner" role="note">
-          TEST EMULATOR<small>A local stand-in for Paymob. No real card is charged and no money moves.</small>
+          {t.bannerTitle}
+          <small>{t.bannerText}</small>
         </div>
-        <main>{children}</main>
-        <footer>Paymob test emulator · this page is not Paymob</footer>
+        <main>
+          {languageSwitch && <LanguageSwitchForm language={language} {...languageSwitch} />}
+          {children}
+        </main>
+        <footer>{t.footer}</footer>
       </body>
     </html>
   );
 }
 
-export function layout(title: string, body: ReactNode, options: { wide?: boolean } = {}): string {
+/** The other language, one button away; a plain form, so it works without JavaScript like the rest of the page. */
+function LanguageSwitchForm({ language, action, back }: LanguageSwitch & { language: EmuLanguage }) {
+  const other: EmuLanguage = language === "ar" ? "en" : "ar";
+  return (
+    <form className="lang-switch" method="post" action={action} aria-label={STRINGS[language].languageSwitch}>
+      <input type="hidden" name="lang" value={other} />
+      <input type="hidden" name="back" value={back} />
+      <button type="submit" className="secondary small" lang={other}>
+        {STRINGS[language].switchTo}
+      </button>
+    </form>
+  );
+}
+
+export function layout(title: string, body: ReactNode, options: LayoutOptions = {}): string {
   return renderDocument(
-    <Layout title={title} wide={options.wide}>
+    <Layout title={title} {...options}>
       {body}
     </Layout>,
   );
 }
 
-export const page = (status: number, title: string, body: ReactNode, options?: { wide?: boolean }) =>
+export const page = (status: number, title: string, body: ReactNode, options?: LayoutOptions) =>
   html(status, layout(title, body, options));
 
 /** A one-message page (errors, "already paid", …). */

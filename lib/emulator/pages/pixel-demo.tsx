@@ -1,9 +1,17 @@
+import { pixelCustomStyle } from "@/lib/paymob/pixel-style";
+import type { EmuLanguage } from "../language";
 import { layout } from "./layout";
 import { publicKeyOf } from "../settings";
 
 // GET /_emulator/pixel-demo?clientSecret=… — a merchant-like page that embeds the Pixel script, for trying it
 // by hand and for the e2e smoke test. It constructs Pixel twice on purpose (as React StrictMode would).
-export function pixelDemoPage(base: string, clientSecret: string, disablePay: boolean): string {
+// `&lang=ar` makes it an Arabic merchant page: Pixel gets the customStyle the store gives its Arabic pages.
+export function pixelDemoPage(
+  base: string,
+  clientSecret: string,
+  disablePay: boolean,
+  language: EmuLanguage = "en",
+): string {
   const options = {
     publicKey: publicKeyOf(clientSecret),
     clientSecret,
@@ -11,6 +19,7 @@ export function pixelDemoPage(base: string, clientSecret: string, disablePay: bo
     elementId: "pixel-container",
     disablePay,
     showSaveCard: true,
+    ...(language === "en" ? {} : { customStyle: pixelCustomStyle(language) }),
   };
   const script = `
 const log = (line) => { document.getElementById("events").textContent += line + "\\n"; };
@@ -49,5 +58,6 @@ document.getElementById("outside")?.addEventListener("click", () => window.dispa
       <script src={`${base}/pixel/main.js`}></script>
       <script type="module" dangerouslySetInnerHTML={{ __html: script }} />
     </>,
+    { language },
   );
 }

@@ -8,11 +8,30 @@
 // The frame never learns the client secret: it pays with the payment token alone, at the Pay API beside it
 // (the emulator serves the API and the frame under one base). Like Pixel, it posts to "*": the merchant's origin
 // is not known to the frame, and nothing it posts is secret from the merchant.
+import { STRINGS } from "../pages/strings";
+
+// The frame's own words in both languages (its labels and hint); the store's customStyle texts win over them.
+const FRAME_WORDS = JSON.stringify(
+  Object.fromEntries(
+    Object.entries(STRINGS).map(([language, t]) => [
+      language,
+      {
+        cardNumber: t.cardNumber,
+        holderName: t.nameOnCard,
+        expiryDate: t.expiry,
+        securityCode: t.cvv,
+        hint: t.frameHint,
+      },
+    ]),
+  ),
+);
+
 export const IFRAME_SCRIPT = String.raw`(function () {
   "use strict";
   var form = document.getElementById("card-form");
   var payUrl = new URL("../api/acceptance/payments/pay", location.href).href;
-  var state = { token: null, saveCard: false, hideName: false, touched: {}, busy: false };
+  var WORDS = ${FRAME_WORDS};
+  var state = { token: null, saveCard: false, hideName: false, touched: {}, busy: false, language: "en" };
   function post(message) { window.parent.postMessage(message, "*"); }
   function field(name) { return form.elements[name]; }
   function digits(value) { return value.replace(/[\s-]/g, ""); }
@@ -81,7 +100,9 @@ export const IFRAME_SCRIPT = String.raw`(function () {
         cvn: field("cvv").value
       }
     };
-    fetch(payUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })
+    // The frame's language goes with the payment, so the bank's 3-D Secure page speaks it too (pay.ts).
+    var headers = { "content-type": "application/json", "accept-language": state.language };
+    fetch(payUrl, { method: "POST", headers: headers, body: JSON.stringify(body) })
       .then(function (res) { return res.json().then(function (data) { return { status: res.status, data: data }; }); })
       .catch(function () { return { status: 0, data: {} }; })
       .then(function (res) {
@@ -101,7 +122,20 @@ export const IFRAME_SCRIPT = String.raw`(function () {
     };
     css("label", styling.label);
     css("input", styling.input);
-    if (styling.direction === "rtl" || styling.Direction === "rtl") document.documentElement.dir = "rtl";
+    // Pixel puts customStyle.Direction on styling.container (its getStyles.ts). Pixel has no language option,
+    // so a right-to-left frame is an Arabic one (the only right-to-left language of Paymob's four markets).
+    var container = styling.container || {};
+    var rtl = container.direction === "rtl" || styling.direction === "rtl" || styling.Direction === "rtl";
+    state.language = rtl ? "ar" : "en";
+    document.documentElement.dir = rtl ? "rtl" : "ltr";
+    document.documentElement.lang = state.language;
+    var words = WORDS[state.language], given = styling.placeholderText || {};
+    var text = function (key) { return typeof given[key] === "string" && given[key] ? given[key] : words[key]; };
+    document.querySelector('label[for="card_number"]').textContent = text("cardNumber");
+    document.querySelector('label[for="card_name"]').textContent = text("holderName");
+    document.querySelector('label[for="expiry"]').textContent = text("expiryDate");
+    document.querySelector('label[for="cvv"]').textContent = text("securityCode");
+    document.querySelector(".hint").textContent = words.hint;
     state.hideName = options.hideCardHolderName === true;
     field("card_name").hidden = state.hideName;
     document.querySelector('label[for="card_name"]').hidden = state.hideName;

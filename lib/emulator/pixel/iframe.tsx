@@ -13,7 +13,7 @@ const STYLES = `:root{--font:system-ui,-apple-system,"Segoe UI",Roboto,sans-seri
 form{padding:2px}label{display:block;font-weight:600;font-size:.9rem;margin:.6rem 0 .2rem}
 input[type=text],input[type=password]{width:100%;padding:.55rem .65rem;border:1px solid #9fb3ad;border-radius:8px;font:inherit}
 input[aria-invalid=true]{border-color:#b42318}.row{display:grid;grid-template-columns:1fr 1fr;gap:.75rem}
-[hidden]{display:none!important}:focus-visible{outline:3px solid #2563eb;outline-offset:1px}
+[dir=rtl] input[dir=ltr]{text-align:right}[hidden]{display:none!important}:focus-visible{outline:3px solid #2563eb;outline-offset:1px}
 .hint{font-size:.8rem;color:#4b5d58;margin:.5rem 0 0}`;
 
 /**
@@ -23,6 +23,7 @@ input[aria-invalid=true]{border-color:#b42318}.row{display:grid;grid-template-co
 export function iframeCard(ctx: EmuContext): Response {
   if (ctx.url.searchParams.get("type") === "cvv") return cvvFrame();
   const markup = (
+    // English until Pixel's customStyles message says otherwise (iframe-script.ts sets lang and dir then).
     <html lang="en">
       {/* eslint-disable-next-line @next/next/no-head-element -- a whole document rendered to a string, not a Next page */}
       <head>

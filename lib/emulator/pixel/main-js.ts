@@ -110,8 +110,8 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
         return res;
       }
       self._token = keys.card;
-      if (self._button && !(o.customStyle && o.customStyle.Button_Text && o.customStyle.Button_Text.Pay))
-        self._button.textContent = ("Pay " + amountLabel(res.data.intention_detail || {})).trim();
+      // Pixel's Pay button: customStyle.Button_Text.payBtn (or "Pay"), then the amount.
+      if (self._button) self._button.textContent = (self._text("buttonText", "payBtn", "Pay") + " " + amountLabel(res.data.intention_detail || {})).trim();
       var saved = savedCardsOf(res.data);
       self._showCvv = saved.showCvv;
       self._savedCards = saved.list;
@@ -147,7 +147,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     var error = el("p", { class: "paymob-emu-error", role: "alert" });
     root.appendChild(error);
     if (!o.disablePay) {
-      var button = el("button", { type: "button", class: "paymob-emu-pay" }, (style.Button_Text && style.Button_Text.Pay) || "Pay");
+      var button = el("button", { type: "button", class: "paymob-emu-pay" }, this._text("buttonText", "payBtn", "Pay"));
       if (style.Color_Primary) button.style.background = style.Color_Primary;
       if (style.Radius_Border) button.style.borderRadius = style.Radius_Border;
       button.disabled = true;
@@ -177,7 +177,7 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     this._dropCardForm();
     this._views.innerHTML = "";
     if (this._savedCards.length) {
-      var back = el("button", { type: "button", class: "paymob-emu-add" }, "View Saved Cards");
+      var back = el("button", { type: "button", class: "paymob-emu-add" }, this._text("buttonText", "viewSavedCardsBtn", "View Saved Cards"));
       back.addEventListener("click", function () { if (!self._loading) self._showSavedCards(); });
       this._views.appendChild(back);
     }
@@ -186,13 +186,13 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     this._views.appendChild(frame);
     this._fieldErrors = el("ul", { class: "paymob-emu-errors", "aria-live": "polite" });
     this._views.appendChild(this._fieldErrors);
-    if (o.forceSaveCard) this._views.appendChild(el("p", { class: "paymob-emu-note" }, "Your card will be saved for future use"));
+    if (o.forceSaveCard) this._views.appendChild(el("p", { class: "paymob-emu-note" }, this._text("hintText", "saveCardConsentHint", "Your card will be saved for future use")));
     else if (o.showSaveCard) {
       var label = el("label", { class: "paymob-emu-check" });
       this._saveBox = el("input", { type: "checkbox", name: "save_card" });
       this._saveBox.addEventListener("change", function () { self._sendCardData(false); });
       label.appendChild(this._saveBox);
-      label.appendChild(document.createTextNode(" Save card for future use"));
+      label.appendChild(document.createTextNode(" " + this._text("labelText", "saveCardConsentLabel", "Save card for future use")));
       this._views.appendChild(label);
     }
     this._frame = frame;
@@ -210,6 +210,29 @@ export const PIXEL_MAIN_JS = String.raw`(function () {
     this._fieldErrors = null;
     this._saveBox = null;
     this._valid = false;
+  };
+
+  /**
+   * customStyle as Paymob's Pixel hands it on (its src/utils/getStyles.ts): Direction becomes the container's
+   * direction, and the five text groups keep their keys under camel-case names. The card frame gets this too.
+   */
+  Pixel.prototype._styling = function () {
+    var style = this._options.customStyle || {};
+    var group = function (value) { return value && typeof value === "object" ? value : {}; };
+    return {
+      container: style.Direction ? { direction: style.Direction } : {},
+      labelText: group(style.Label_Text),
+      placeholderText: group(style.Placeholder_Text),
+      errorText: group(style.Error_Text),
+      buttonText: group(style.Button_Text),
+      hintText: group(style.Hint_Text)
+    };
+  };
+
+  /** A text the store replaced through customStyle, or Pixel's own English one. */
+  Pixel.prototype._text = function (groupName, key, fallback) {
+    var value = this._styling()[groupName][key];
+    return typeof value === "string" && value ? value : fallback;
   };
 
   Pixel.prototype._ready = function () {

@@ -39,11 +39,25 @@ export const PIXEL_PAY_JS = String.raw`  Pixel.prototype._post = function (messa
     });
   };
 
+  // Which customStyle.Error_Text entry replaces the frame's message for each field (Pixel's card component).
+  var ERROR_KEYS = { number: "cardNumber", expiry: "expiryDate", cvc: "securityCode", name: "holderName" };
+
+  /** Pixel's getFieldErrorMessage: a string replaces any message; {required, invalid} picks by the frame's wording. */
+  function fieldMessage(native, custom) {
+    if (!custom) return native;
+    if (typeof custom === "string") return custom;
+    var required = /required/i.test(native);
+    return (required ? custom.required : custom.invalid) || native;
+  }
+
   Pixel.prototype._showFieldErrors = function (errors) {
     var list = this._fieldErrors;
     if (!list) return;
+    var custom = this._styling().errorText;
     list.innerHTML = "";
-    ["number", "expiry", "cvc", "name"].forEach(function (k) { if (errors[k]) list.appendChild(el("li", {}, errors[k])); });
+    ["number", "expiry", "cvc", "name"].forEach(function (k) {
+      if (errors[k]) list.appendChild(el("li", {}, fieldMessage(errors[k], custom[ERROR_KEYS[k]])));
+    });
   };
 
   Pixel.prototype._receive = function (event) {
@@ -62,7 +76,7 @@ export const PIXEL_PAY_JS = String.raw`  Pixel.prototype._post = function (messa
     var o = this._options;
     if (m.iframeCardHight) this._frame.style.height = Math.max(80, Math.min(2000, Number(m.iframeCardHight) || 0)) + "px";
     if (m.type === "isIframeLoaded") {
-      this._post({ type: "customStyles", payload: { styling: {}, options: { hideCardHolderName: Boolean(o.hideCardHolderName) } } });
+      this._post({ type: "customStyles", payload: { styling: this._styling(), options: { hideCardHolderName: Boolean(o.hideCardHolderName) } } });
       this._sendCardData(false);
     } else if (m.type === "errors") {
       this._showFieldErrors(m.errors || {});

@@ -39,14 +39,14 @@ export const PIXEL_SAVED_CARDS_JS = String.raw`
     this._cvv = "";
     this._cvvFrame = null;
     this._views.innerHTML = "";
-    this._views.appendChild(el("p", { class: "paymob-emu-label", id: this._id + "-saved" }, "Saved cards"));
+    this._views.appendChild(el("p", { class: "paymob-emu-label", id: this._id + "-saved" }, this._text("labelText", "savedCardsLabel", "Saved cards")));
     var list = el("div", { role: "radiogroup", "aria-labelledby": this._id + "-saved", class: "paymob-emu-saved-list" });
     this._rows = {};
     this._savedCards.forEach(function (card) {
       var row = el("div", { class: "paymob-emu-saved" });
       var pick = el("button", { type: "button", role: "radio", "aria-checked": "false", class: "paymob-emu-saved-pick" });
       pick.appendChild(el("span", { class: "paymob-emu-brand" }, card.type || "CARD"));
-      pick.appendChild(document.createTextNode(" Card Ending with " + card.mask.slice(-4)));
+      pick.appendChild(document.createTextNode(" " + self._text("labelText", "cardEndingLabel", "Card Ending with") + " " + card.mask.slice(-4)));
       if (card.expired) {
         pick.disabled = true;
         pick.appendChild(el("span", { class: "paymob-emu-expired" }, " Expired"));
@@ -57,7 +57,7 @@ export const PIXEL_SAVED_CARDS_JS = String.raw`
       self._rows[card.id] = { row: row, pick: pick };
     });
     this._views.appendChild(list);
-    var add = el("button", { type: "button", class: "paymob-emu-add" }, "New card");
+    var add = el("button", { type: "button", class: "paymob-emu-add" }, this._text("buttonText", "addNewCardBtn", "New card"));
     add.addEventListener("click", function () { if (!self._loading) self._showCardForm(); });
     this._views.appendChild(add);
     this._savedValidity();

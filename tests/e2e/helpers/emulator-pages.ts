@@ -13,12 +13,32 @@ export const CARD = {
   noCallback: "4000000000000507", // approved, but the emulator never calls back: only inquiry can settle it
 };
 
+/**
+ * The card fields' labels as the emulator's pages show them in each language; in Pixel's frame an Arabic page's
+ * customStyle.Placeholder_Text names them instead (lib/paymob/pixel-style.ts).
+ */
+const CARD_LABELS = {
+  en: { number: "Card number", name: "Name on card", expiry: "Expiry (MM/YY)", cvv: "CVV" },
+  ar: { number: "رقم البطاقة", name: "الاسم على البطاقة", expiry: "تاريخ الانتهاء (شهر/سنة)", cvv: "رمز الأمان (CVV)" },
+  arPixel: {
+    number: "رقم البطاقة",
+    name: "الاسم كما يظهر على البطاقة",
+    expiry: "تاريخ الانتهاء (شهر/سنة)",
+    cvv: "رمز الأمان (CVV)",
+  },
+} as const;
+
 /** Types a test card into a card form: the hosted page's, or Pixel's iframe. */
-export async function fillCard(form: Page | Locator | FrameLocator, number: string) {
-  await form.getByLabel("Card number").fill(number);
-  await form.getByLabel("Name on card").fill(TEST_CARD_HOLDER);
-  await form.getByLabel("Expiry (MM/YY)").fill(TEST_CARD_EXPIRY);
-  await form.getByLabel("CVV").fill(TEST_CARD_CVV);
+export async function fillCard(
+  form: Page | Locator | FrameLocator,
+  number: string,
+  labels: keyof typeof CARD_LABELS = "en",
+) {
+  const label = CARD_LABELS[labels];
+  await form.getByLabel(label.number, { exact: true }).fill(number);
+  await form.getByLabel(label.name, { exact: true }).fill(TEST_CARD_HOLDER);
+  await form.getByLabel(label.expiry, { exact: true }).fill(TEST_CARD_EXPIRY);
+  await form.getByLabel(label.cvv, { exact: true }).fill(TEST_CARD_CVV);
 }
 
 /** Pays on Paymob's (emulated) Unified Checkout page, where the store's Pay button led. */
@@ -37,8 +57,8 @@ export const pixelCardFrame = (page: Page) => page.frameLocator('iframe[title="E
 
 export const pixelPayButton = (page: Page) => page.getByTestId("pixel-container").getByRole("button", { name: /^Pay/ });
 
-/** The emulated bank's 3-D Secure page. */
-export async function confirmOtp(page: Page) {
-  await page.getByLabel("One-time password").fill(THREE_DS_OTP);
-  await page.getByRole("button", { name: "Confirm" }).click();
+/** The emulated bank's 3-D Secure page, in the language the customer paid in. */
+export async function confirmOtp(page: Page, language: "en" | "ar" = "en") {
+  await page.getByLabel(language === "ar" ? "رمز التحقق المؤقت" : "One-time password").fill(THREE_DS_OTP);
+  await page.getByRole("button", { name: language === "ar" ? "تأكيد" : "Confirm", exact: true }).click();
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { getTranslations } from "next-intl/server";
+import { getLocale, getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { OrderSummary, placedOrderLines } from "@/components/checkout/order-summary";
 import { PixelCheckout } from "@/components/checkout/pixel-checkout";
@@ -13,6 +13,7 @@ import { paymobConfig } from "@/lib/paymob/config";
 import { pixelBuild } from "@/lib/paymob/pixel-build";
 import { pixelAssets } from "@/lib/paymob/urls";
 import { storeRegion } from "@/lib/store";
+import { isAppLocale } from "@/lib/i18n/routing";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("checkout");
@@ -57,6 +58,7 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
           styles={assets.styles}
           returnUrl={returnPath(attempt.specialReference)}
           showSaveCard={order.userId !== null}
+          locale={await pageLocale()}
         />
         <OrderSummary
           currency={order.currency}
@@ -67,4 +69,10 @@ export default async function PixelPayPage({ params }: { params: Promise<{ attem
       </div>
     </main>
   );
+}
+
+/** The request's store locale (next-intl resolves it from the URL), narrowed to the two the store speaks. */
+async function pageLocale() {
+  const locale = await getLocale();
+  return isAppLocale(locale) ? locale : "en";
 }
