@@ -14,14 +14,18 @@ const nextConfig: NextConfig = {
   // `npm test` type-checks as its own stage before the e2e build, so that build may skip doing it twice.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   reactStrictMode: true,
-  // The stylesheet goes into each page's HTML instead of a separate request, so the first paint does not wait
-  // for it (nor, on a slow phone, for the JS that downloads alongside it): the catalog pages reach Lighthouse
-  // 100 on mobile with it and 98–99 without (npm run bench:pages). Tailwind's whole sheet is ~8 KB gzipped.
-  // Experimental in Next 16; the price is that returning visitors cannot reuse a cached stylesheet.
+  // No experimental.inlineCss: the stylesheet is linked (/_next/static/…css, immutable, cached by the browser and a
+  // CDN). Inlining cost more than it gained. Next 16.4 writes the sheet into the page three times, a <style> plus
+  // two copies in the RSC payload (the page tree and the global-error boundary), so Tailwind's 42.5 KB sheet made
+  // 128 KB of a 207 KB home page; with the sheet larger than gzip's 32 KB window the copies do not even compress
+  // away (36.4 KB gzip against 13.6 KB linked), and the browser parses the payload's copies as JavaScript strings
+  // before hydrating, on every page view and client navigation, where a linked sheet is fetched once per visit.
+  // What inlining gains is one round trip before the first paint on a cold visit: the linked sheet is 8.8 KB gzip,
+  // requested in parallel with the page's scripts. Measured with npm run bench:pages (see README § Performance).
   // useCache: catalog reads are `"use cache"`, shared by every visitor and tagged, and invalidated by the app's
   // own writes (lib/catalog/cached.ts, lib/catalog/invalidate.ts): a catalog page runs no query once warm. The
   // pages themselves are still rendered per request; making them static (cacheComponents) is the next step.
-  experimental: { inlineCss: true, useCache: true },
+  experimental: { useCache: true },
   typedRoutes: false,
   // Only the headers that never depend on the configuration: next.config is evaluated at build time, so anything
   // read from the environment here would be frozen into the build. The Content-Security-Policy is set per
