@@ -6,6 +6,9 @@ export const routing = defineRouting({
   locales: ["en", "ar"],
   defaultLocale: "en",
   localePrefix: "as-needed",
+  // hreflang alternates come from each page's metadata, built on APP_URL; next-intl's own Link header would be built
+  // from the request's Host, which a visitor controls.
+  alternateLinks: false,
 });
 
 export type AppLocale = (typeof routing.locales)[number];
