@@ -50,6 +50,7 @@ export async function Header({ account }: { account?: ReactNode }) {
                   className="mt-4 flex flex-col text-base"
                   itemClassName="py-2.5"
                 />
+                <LanguageSwitcher className="mt-4 block border-t border-brand-200 py-3 text-base font-medium text-brand-900 underline-offset-4 hover:underline" />
               </PhoneMenu>
             </li>
             <li className="hidden sm:block">
@@ -57,7 +58,8 @@ export async function Header({ account }: { account?: ReactNode }) {
                 {t("shop")}
               </Link>
             </li>
-            <li>
+            {/* On a phone the bar has no room for it beside Arabic's longer labels: it is in the menu. */}
+            <li className="hidden sm:block">
               <LanguageSwitcher className="rounded-md hover:text-brand-700 hover:underline" />
             </li>
             {account ? <li>{account}</li> : null}
