@@ -27,7 +27,8 @@ const FIXED = new RegExp(
 );
 
 // The allowlist: files rendered once per document, never inside a page's <Activity>.
-const ONCE_PER_DOCUMENT = [/^app\/layout\.tsx$/, /^components\/layout\//];
+// The document is app/[locale]/layout.tsx (app/layout.tsx only passes through).
+const ONCE_PER_DOCUMENT = [/^app\/(\[locale\]\/)?layout\.tsx$/, /^components\/layout\//];
 
 const pageLevel = execFileSync("git", ["ls-files", "app", "components"], { encoding: "utf8" })
   .split("\n")
