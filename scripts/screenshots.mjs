@@ -8,8 +8,21 @@ import fs from "node:fs";
 import path from "node:path";
 
 const OUTPUT = "test-results"; // Playwright's output folder; tests/e2e/helpers/screenshots.ts writes under it
-const SPECS = ["tests/e2e/cart.spec.ts", "tests/e2e/checkout.spec.ts"];
-const PICTURES = ["home", "product", "cart", "checkout", "pixel", "return-paid", "checkout-phone", "return-paid-phone"]; // the ones README.md shows
+const SPECS = ["tests/e2e/cart.spec.ts", "tests/e2e/checkout.spec.ts", "tests/e2e/arabic-checkout.spec.ts"];
+const PICTURES = [
+  "home",
+  "product",
+  "cart",
+  "checkout",
+  "pixel",
+  "return-paid",
+  "checkout-phone",
+  "return-paid-phone",
+  "ar-home-phone",
+  "ar-product-phone",
+  "ar-checkout-phone",
+  "ar-return-paid-phone",
+]; // the ones README.md shows
 const TARGET = "docs/screenshots";
 
 const run = spawnSync(
