@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import { findProductCurrency } from "@/lib/catalog/queries";
+import type { CatalogLocale } from "@/lib/catalog/types";
 import { storeCurrency } from "@/lib/store";
 import { addLine, deleteLine, loadCart, setLineQuantity } from "./queries";
 import { addToCartInput, cartInputIssue, removeFromCartInput, setQuantityInput, validCartId } from "./schemas";
@@ -16,6 +17,7 @@ export async function addItem(
   cartId: string | undefined,
   input: unknown,
   currency = storeCurrency(),
+  locale: CatalogLocale = "en",
 ): Promise<CartResult> {
   const parsed = addToCartInput.safeParse(input);
   if (!parsed.success) return failure({ code: "invalid_input", issue: cartInputIssue(parsed.error) });
@@ -25,7 +27,7 @@ export async function addItem(
   if (productCurrency !== currency) return failure({ code: "product_unavailable", currency });
 
   const id = await addLine(db, cartId, parsed.data);
-  return { ok: true, cart: await loadCart(db, id, currency) };
+  return { ok: true, cart: await loadCart(db, id, currency, locale) };
 }
 
 /** Sets a line to an exact quantity (1..99). Absolute rather than +1/−1, so replays and rapid clicks converge. */
@@ -34,12 +36,13 @@ export async function setItemQuantity(
   cartId: string | undefined,
   input: unknown,
   currency = storeCurrency(),
+  locale: CatalogLocale = "en",
 ): Promise<CartResult> {
   const parsed = setQuantityInput.safeParse(input);
   if (!parsed.success) return failure({ code: "invalid_input", issue: cartInputIssue(parsed.error) });
   const id = validCartId(cartId);
   if (!id || !(await setLineQuantity(db, id, parsed.data))) return notInCart();
-  return { ok: true, cart: await loadCart(db, id, currency) };
+  return { ok: true, cart: await loadCart(db, id, currency, locale) };
 }
 
 /** Removes a line. Removing what is already gone succeeds, so a double click or a retry is harmless. */
@@ -48,14 +51,15 @@ export async function removeItem(
   cartId: string | undefined,
   input: unknown,
   currency = storeCurrency(),
+  locale: CatalogLocale = "en",
 ): Promise<CartResult> {
   const parsed = removeFromCartInput.safeParse(input);
   if (!parsed.success) return failure({ code: "invalid_input", issue: cartInputIssue(parsed.error) });
   const id = validCartId(cartId);
-  if (!id) return { ok: true, cart: await loadCart(db, undefined, currency) };
+  if (!id) return { ok: true, cart: await loadCart(db, undefined, currency, locale) };
 
   await deleteLine(db, id, parsed.data.productId);
-  return { ok: true, cart: await loadCart(db, id, currency) };
+  return { ok: true, cart: await loadCart(db, id, currency, locale) };
 }
 
 function failure(error: CartError): CartResult {

@@ -2,7 +2,8 @@ import "server-only";
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { preparedStatement } from "@/db/prepared-statement";
-import { cartLines, carts, orders, products } from "@/db/schema";
+import { cartLines, carts, orders, products, productTranslations } from "@/db/schema";
+import type { CatalogLocale } from "@/lib/catalog/types";
 import { logger } from "@/lib/logger";
 import { storeCurrency } from "@/lib/store";
 import { MAX_LINE_QUANTITY } from "./limits";
@@ -19,7 +20,12 @@ import type { CartView } from "./types";
  * cart or trusted from the browser. A cart is charged in one currency, so a line whose product is priced in another
  * (the catalog was seeded for a different STORE_CURRENCY) is left out rather than added to a mismatched total.
  */
-export async function loadCart(db: Db | Tx, cartId: string | undefined, currency = storeCurrency()): Promise<CartView> {
+export async function loadCart(
+  db: Db | Tx,
+  cartId: string | undefined,
+  currency = storeCurrency(),
+  locale: CatalogLocale = "en",
+): Promise<CartView> {
   const id = validCartId(cartId);
   if (!id) return emptyCart(currency);
   const rows = await db
@@ -27,7 +33,9 @@ export async function loadCart(db: Db | Tx, cartId: string | undefined, currency
       cartId: carts.id,
       productId: products.id,
       slug: products.slug,
-      name: products.name,
+      // The product named in the shopper's language (the translation, else the English row); what is charged and
+      // what the order records come from the product row either way.
+      name: sql<string | null>`coalesce(nullif(btrim(${productTranslations.name}), ''), ${products.name})`,
       image: products.image,
       unitPriceMinor: products.priceMinor,
       productCurrency: products.currency,
@@ -36,6 +44,10 @@ export async function loadCart(db: Db | Tx, cartId: string | undefined, currency
     .from(carts)
     .leftJoin(cartLines, eq(cartLines.cartId, carts.id))
     .leftJoin(products, eq(products.id, cartLines.productId))
+    .leftJoin(
+      productTranslations,
+      and(eq(productTranslations.productId, products.id), eq(productTranslations.locale, locale)),
+    )
     .where(eq(carts.id, id))
     .orderBy(asc(cartLines.addedAt), asc(products.id));
   if (rows.length === 0) return emptyCart(currency); // the cookie names a cart that no longer exists

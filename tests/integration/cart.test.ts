@@ -2,6 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { carts, products } from "@/db/schema";
 import { SEED_PRODUCTS } from "@/db/seed-data";
+import { SEED_PRODUCTS_AR } from "@/db/seed-data-ar";
 import { clearCart, loadCart } from "@/lib/cart";
 import { addItem, removeItem, setItemQuantity } from "@/lib/cart/mutations";
 import type { CartResult, CartView } from "@/lib/cart/types";
@@ -12,6 +13,7 @@ const t = useTestDb();
 
 const seedPrice = (slug: string) => (SEED_PRODUCTS.find((p) => p.slug === slug)?.price ?? NaN) * 100; // EGP piastres
 const ids: Record<string, number> = {};
+const ARABIC_MUG = SEED_PRODUCTS_AR["aswan-clay-mug"].name;
 
 function expectCart(result: CartResult): CartView {
   if (!result.ok) throw new Error(`expected ok, got ${JSON.stringify(result.error)}`);
@@ -50,6 +52,14 @@ describe.skipIf(t.skipped)(`cart data layer on ${testDbTarget()}`, () => {
       },
     ]);
     expect(await loadCart(t.db, cart.id ?? undefined, "EGP")).toEqual(cart);
+  });
+
+  it("names the lines in the shopper's language, priced the same", async () => {
+    const added = expectCart(await addItem(t.db, undefined, { productId: id("aswan-clay-mug") }, "EGP", "ar"));
+    expect(added.lines.map((line) => line.name)).toEqual([ARABIC_MUG]);
+    const english = await loadCart(t.db, added.id ?? undefined, "EGP");
+    expect(english.lines.map((line) => line.name)).toEqual(["Aswan Clay Mug"]);
+    expect(english.subtotalMinor).toBe(added.subtotalMinor);
   });
 
   it("adds to an existing line, adds new lines in order, and keeps the totals right", async () => {

@@ -10,7 +10,7 @@ import { countryOptions, regionCountry } from "@/lib/checkout/start/country-opti
 import { readPayMode } from "@/lib/checkout/start/pay-mode";
 import { Link } from "@/lib/i18n/navigation";
 import { newCheckoutKey } from "@/lib/orders/references";
-import { storeRegion } from "@/lib/store";
+import { storeCurrency, storeRegion } from "@/lib/store";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("checkout");
@@ -22,7 +22,7 @@ export default async function CheckoutPage() {
   const region = storeRegion();
   // Cookies first: reading them makes the page dynamic, so `next build` never opens the database here.
   const [cartId, mode, viewer] = await Promise.all([readCartId(), readPayMode(), getViewer()]);
-  const cart = await loadCart(await getDb(), cartId);
+  const cart = await loadCart(await getDb(), cartId, storeCurrency(), locale);
 
   if (cart.lines.length === 0) {
     return (

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Order, OrderLine, PaymentAttempt } from "@/db/schema";
-import { findAttemptWithOrder, linesOfOrder, type AttemptLookup } from "@/lib/orders/queries";
+import { findAttemptWithOrder, linesOfOrderIn, type AttemptLookup } from "@/lib/orders/queries";
 import { isOwner, type Owner } from "./owner";
 
 export type OwnedAttempt = { order: Order; attempt: PaymentAttempt; lines: OrderLine[] };
@@ -13,5 +13,6 @@ export type OwnedAttempt = { order: Order; attempt: PaymentAttempt; lines: Order
 export async function loadOwnedAttempt(db: Db, lookup: AttemptLookup, owner: Owner): Promise<OwnedAttempt | undefined> {
   const row = await findAttemptWithOrder(db, lookup);
   if (!row || !isOwner(row.order, owner)) return undefined;
-  return { ...row, lines: await linesOfOrder(db, row.order.id) };
+  // Named in the language the order was placed in, as the shopper read them in the cart (the snapshot stays the record).
+  return { ...row, lines: await linesOfOrderIn(db, row.order.id, row.order.locale) };
 }
