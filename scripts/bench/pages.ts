@@ -122,6 +122,10 @@ async function measureLighthouse(origin: string, fixtures: PageFixtures): Promis
       path: `/checkout/pay/${fixtures.pixelAttemptId}`,
       cookie: `${fixtures.visitorCookie}; ${fixtures.cartCookie}`,
     },
+    // The Arabic pages: the same store right to left, with the Arabic font's faces (issue 17 asks /ar at English's level).
+    { name: "home (ar)", path: "/ar" },
+    { name: "product (ar)", path: `/ar/products/${fixtures.productSlug}` },
+    { name: "checkout (ar, form)", path: "/ar/checkout", cookie: fixtures.cartCookie },
   ];
   const measured: Measured[] = [];
   for (const route of routes.filter((r) => !args.only || r.name.includes(args.only))) {
