@@ -45,7 +45,8 @@ export async function waitForHttp(url: string, started: Started, timeoutMs: numb
     if (started.child.exitCode !== null)
       throw new Error(`server exited with ${started.child.exitCode} before answering; see ${started.logFile}`);
     try {
-      await fetch(url, { signal: AbortSignal.timeout(2_000) });
+      // A first render on a busy machine can take seconds; a short abort would cut every attempt off.
+      await fetch(url, { signal: AbortSignal.timeout(15_000) });
       return;
     } catch {
       await sleep(200);
