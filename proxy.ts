@@ -66,6 +66,9 @@ export async function proxy(request: NextRequest, event: NextFetchEvent): Promis
  * rewrite run on the address without its prefix. A redirect from next-intl is answered as it is.
  */
 async function localizedPage(request: NextRequest, event: NextFetchEvent): Promise<Response> {
+  if (isOwnEnglishRewrite(request)) {
+    return NextResponse.next({ request: { headers: intlRequestHeaders(request, routing.defaultLocale) } });
+  }
   const intl = isNavigation(request) ? intlMiddleware(request) : intlForActions(request);
   if (intl.headers.has("location")) return intl;
   const { locale, path } = splitLocale(request.nextUrl.pathname);
@@ -121,7 +124,23 @@ function splitLocale(pathname: string): { locale: AppLocale; path: string } {
 function intlRequestHeaders(request: NextRequest, locale: AppLocale): Headers {
   const forwarded = new Headers(request.headers);
   forwarded.set("X-NEXT-INTL-LOCALE", locale);
+  forwarded.set(OWN_REWRITE_HEADER, "1");
   return forwarded;
+}
+
+/**
+ * Our rewrite of a bare English path to /en/… coming back through here. Next 16.4 writes 127.0.0.1 as "localhost"
+ * in the proxy's URLs, so on a server started with `-H 127.0.0.1` (the e2e server, the benchmarks, a self-hosted
+ * app behind nginx) every rewrite looks external and is fetched again over HTTP: next-intl would then redirect
+ * /en/… to the bare path, and the browser would loop. The header only lets /en/… render as English, which the
+ * address already says, so a visitor sending it gains nothing; canonical links still name the bare path.
+ */
+const OWN_REWRITE_HEADER = "x-storefront-locale-rewrite";
+
+function isOwnEnglishRewrite(request: NextRequest): boolean {
+  const { pathname } = request.nextUrl;
+  const english = pathname === `/${routing.defaultLocale}` || pathname.startsWith(`/${routing.defaultLocale}/`);
+  return english && request.headers.get(OWN_REWRITE_HEADER) === "1";
 }
 
 /** Signed out: to the login page of the same language, which sends the shopper back to the address asked for. */
