@@ -21,7 +21,7 @@ export default async function DevOutboxPage() {
   return (
     <main className="mx-auto max-w-2xl px-4 py-12" lang="en" dir="ltr">
       <h1 className="text-2xl font-semibold">Dev outbox</h1>
-      <p className="mt-1 text-xs font-medium tracking-wide text-stone-500 uppercase">Developer tool · English only</p>
+      <p className="mt-1 text-xs font-medium tracking-wide text-muted uppercase">Developer tool · English only</p>
       <p className="mt-2 text-sm text-stone-600">
         Sign-in links and order emails (order confirmed, refund issued) land here while no mail provider is configured
         (set AUTH_RESEND_KEY and EMAIL_FROM to send real email). Files live in <code>.data/outbox/</code>.
@@ -40,7 +40,10 @@ export default async function DevOutboxPage() {
                 {m.subject}
               </p>
               {m.text ? (
-                <pre className="mt-2 overflow-x-auto font-sans text-sm whitespace-pre-wrap text-stone-700" dir="auto">
+                <pre
+                  className="mt-2 font-sans text-sm whitespace-pre-wrap text-stone-700 [overflow-wrap:anywhere]"
+                  dir="auto"
+                >
                   {m.text}
                 </pre>
               ) : null}
