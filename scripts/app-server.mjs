@@ -25,8 +25,11 @@ const nextStart = (port) => [
   "scripts/with-db.mjs",
   "node_modules/.bin/next",
   "start",
+  // "localhost", the name the browser and APP_URL use, not 127.0.0.1: Next 16.4 writes a loopback address as
+  // "localhost" in the proxy's URLs, so on a server bound to 127.0.0.1 every rewrite (bare English paths go to
+  // app/[locale]) would be fetched again over HTTP instead of in-process (docs/architecture.md, "Languages").
   "-H",
-  "127.0.0.1",
+  "localhost",
   "-p",
   String(port),
 ];
@@ -48,7 +51,7 @@ export async function startAppServer({
 }) {
   const port = requestedPort ?? (await freePort());
   const instance = randomUUID();
-  const origin = `http://127.0.0.1:${port}`;
+  const origin = `http://localhost:${port}`;
   const [file, ...args] = command(port);
   const child = spawn(file, args, {
     env: { ...env, PORT: String(port), APP_URL: `http://localhost:${port}`, INSTANCE_ID: instance },

@@ -29,7 +29,7 @@ describe("startAppServer", () => {
     started.push(server);
     const health = (await (await fetch(`${server.origin}/api/health`)).json()) as { instance: string };
     expect(health.instance).toBe(server.instance);
-    expect(server.origin).toBe(`http://127.0.0.1:${server.port}`);
+    expect(server.origin).toBe(`http://localhost:${server.port}`);
   });
 
   it("refuses a port on which another suite's server answers, instead of testing that server", async () => {
