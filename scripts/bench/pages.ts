@@ -74,13 +74,15 @@ function startApp(port: number, databaseUrl: string): Started {
     NEXT_TELEMETRY_DISABLED: "1",
     DATABASE_URL: databaseUrl,
     DATABASE_DRIVER: "pg",
-    APP_URL: `http://127.0.0.1:${port}`,
+    APP_URL: `http://localhost:${port}`,
     AUTH_SECRET: randomBytes(32).toString("hex"),
   };
   for (const key of Object.keys(env)) if (key.startsWith("PAYMOB_")) delete env[key];
   return startProcess(
     nextBin(),
-    ["start", "-H", "127.0.0.1", "-p", String(port)],
+    // localhost (loopback, as 127.0.0.1 is): bound to 127.0.0.1, Next 16.4 would fetch each proxy rewrite again over
+    // HTTP (docs/architecture.md, "Languages"), and every English page would be measured with that extra hop.
+    ["start", "-H", "localhost", "-p", String(port)],
     env,
     path.join(os.tmpdir(), "bench-pages-app.log"),
   );
@@ -95,7 +97,7 @@ async function measureApp(): Promise<{ measured: Measured[]; throughput: Through
     // Every query the app sends goes through the counting proxy, in both parts: one server, one configuration.
     proxy = await startPgQueryProxy(db.url);
     const port = await freePort();
-    const origin = `http://127.0.0.1:${port}`;
+    const origin = `http://localhost:${port}`;
     app = startApp(port, proxy.url);
     await waitForHttp(`${origin}/`, app, 60_000);
     const fixtures = await db.withDb((conn) => createPageFixtures(conn, origin));
