@@ -22,10 +22,15 @@ test("the sitemap lists the home page, every stocked category and every product 
   const locs = [...(await res.text()).matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
   const stocked = SEED_CATEGORIES.filter((c) => SEED_PRODUCTS.some((p) => p.category === c.slug));
   expect(stocked.length).toBeLessThan(SEED_CATEGORIES.length); // the seed keeps one shelf empty: it stays out
+  // Every page in English (bare paths), then the same pages in Arabic under /ar.
+  const paths = [
+    "/",
+    ...stocked.map((c) => `/categories/${c.slug}`),
+    ...SEED_PRODUCTS.map((p) => `/products/${p.slug}`),
+  ];
   expect(locs).toEqual([
-    `${appOrigin()}/`,
-    ...stocked.map((c) => `${appOrigin()}/categories/${c.slug}`),
-    ...SEED_PRODUCTS.map((p) => `${appOrigin()}/products/${p.slug}`),
+    ...paths.map((path) => `${appOrigin()}${path}`),
+    ...paths.map((path) => `${appOrigin()}/ar${path === "/" ? "" : path}`),
   ]);
 });
 
@@ -66,7 +71,8 @@ test("a product page carries schema.org Product data and absolute share images",
     `${appOrigin()}/products/aswan-clay-mug`,
   );
   const ogImage = (await meta('property="og:image"'))!;
-  expect(ogImage.startsWith(`${appOrigin()}/products/aswan-clay-mug/opengraph-image`)).toBe(true);
+  // The share image is a file of the [locale] route, so its address names the language (en for the bare paths).
+  expect(ogImage.startsWith(`${appOrigin()}/en/products/aswan-clay-mug/opengraph-image`)).toBe(true);
   expect(await meta('name="twitter:image"')).toBe(ogImage);
 
   const image = await request.get(ogImage);
@@ -78,7 +84,7 @@ test("a product page carries schema.org Product data and absolute share images",
 test("the home page shares the store's own image, and an unknown product has none", async ({ page, request }) => {
   await page.goto("/");
   const ogImage = (await page.locator('head meta[property="og:image"]').getAttribute("content"))!;
-  expect(ogImage.startsWith(`${appOrigin()}/opengraph-image`)).toBe(true);
+  expect(ogImage.startsWith(`${appOrigin()}/en/opengraph-image`)).toBe(true);
   const image = await request.get(ogImage);
   expect(image.headers()["content-type"]).toBe("image/png");
   expect((await request.get("/products/no-such-thing/opengraph-image")).status()).toBe(404);
