@@ -39,7 +39,7 @@ function SwitchLink({ query, className }: { query: Query; className?: string }) 
   const other: AppLocale = routing.locales.find((locale) => locale !== current) ?? routing.defaultLocale;
   return (
     <Link
-      href={{ pathname: usePathname(), query }}
+      href={{ pathname: publicPath(usePathname()), query }}
       locale={other}
       hrefLang={other}
       lang={other}
@@ -49,4 +49,13 @@ function SwitchLink({ query, className }: { query: Query; className?: string }) 
       {t("switchLanguage")}
     </Link>
   );
+}
+
+/**
+ * The address the shopper sees. A sorted listing renders at an internal path (/categories/x/sorted/price-asc, behind
+ * the proxy's ?sort= rewrite, lib/catalog/sort-rewrite.ts), which the server-rendered pathname reports; the query
+ * already carries ?sort=, so the link names the public listing.
+ */
+function publicPath(pathname: string): string {
+  return pathname.replace(/^(\/categories\/[^/]+)?\/sorted\/[^/]+$/, "$1") || "/";
 }

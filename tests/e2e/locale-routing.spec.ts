@@ -5,7 +5,9 @@ import { expect, test } from "./fixtures";
 // Playwright's Desktop Chrome sends Accept-Language en-US unless a test says otherwise.
 
 const PRODUCT = "/products/aswan-clay-mug";
-const switcher = (page: import("@playwright/test").Page) => page.getByRole("banner").locator("a[hreflang]");
+// The header's switcher as shown: on a phone it sits in the menu, from `sm` up in the bar (one of the two is hidden).
+const switcher = (page: import("@playwright/test").Page) =>
+  page.getByRole("banner").locator("a[hreflang]").locator("visible=true");
 
 test("the Arabic pages are Arabic and right-to-left, the English ones left-to-right", async ({ page }) => {
   await page.goto("/");
