@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Order, PaymentAttempt } from "@/db/schema";
-import { findAttempt, latestAttempt, markCheckoutOpened } from "@/lib/orders/queries";
+import { findAttempt, latestAttempt } from "@/lib/orders/queries";
+import { markCheckoutOpened } from "@/lib/orders/checkout-writes";
 import { returnQuery, unifiedCheckoutUrl } from "@/lib/paymob/urls";
 import { isOwner, type Owner } from "./ownership/owner";
 import type { CheckoutError } from "./errors";

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Order, PaymentAttempt } from "@/db/schema";
-import { attemptOpenedBefore } from "@/lib/orders/queries";
+import { attemptOpenedBefore } from "@/lib/orders/checkout-writes";
 import { applyTransaction } from "@/lib/payments";
 import { insertInquiryEvent, recentInquiryCount } from "@/lib/payments/event-queries";
 import { logger } from "@/lib/logger";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Order, PaymentAttempt } from "@/db/schema";
-import { attemptsOfOrder, findOrder, insertCreatingAttempt, lockOrder, moveOrderStatus } from "@/lib/orders/queries";
+import { attemptsOfOrder, findOrder } from "@/lib/orders/queries";
+import { insertCreatingAttempt, lockOrder, moveOrderStatus } from "@/lib/orders/checkout-writes";
 import { attemptSpecialReference } from "@/lib/orders/references";
 import { canRetry, startRetry } from "@/lib/orders/state-machine";
 import { FAILED_ATTEMPT_STATUSES } from "@/lib/orders/statuses";

@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/db/client";
 import type { Order, OrderLine, PaymentAttempt } from "@/db/schema";
-import { findOrder, linesOfOrder, markCreationFailed, markIntended } from "@/lib/orders/queries";
+import { findOrder, linesOfOrder } from "@/lib/orders/queries";
+import { markCreationFailed, markIntended } from "@/lib/orders/checkout-writes";
 import { logger } from "@/lib/logger";
 import { attemptNumberOf } from "@/lib/orders/references";
 import { PaymobError } from "@/lib/paymob/errors";

@@ -4,13 +4,8 @@ import type { Order, PaymentAttempt } from "@/db/schema";
 import type { OrderLocale } from "@/db/schema/orders";
 import type { AttemptMode } from "@/db/schema/payments";
 import { lineTotal, sumMinor } from "@/lib/money";
-import {
-  findOrderByCheckoutKey,
-  insertCreatingAttempt,
-  insertOrder,
-  insertOrderLines,
-  latestAttempt,
-} from "@/lib/orders/queries";
+import { findOrderByCheckoutKey, latestAttempt } from "@/lib/orders/queries";
+import { insertCreatingAttempt, insertOrder, insertOrderLines } from "@/lib/orders/checkout-writes";
 import { attemptSpecialReference, newOrderReference } from "@/lib/orders/references";
 import type { Owner } from "../ownership/owner";
 import type { Billing } from "./form";
