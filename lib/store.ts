@@ -16,9 +16,6 @@ export function storeTimeZone(env: Env = process.env): string {
   return PAYMOB_REGIONS[storeRegion(env)].timeZone;
 }
 
-/** Read once per server process, like the rest of the environment. Server code only: the browser has no PAYMOB_REGION. */
-export const STORE_TIME_ZONE = storeTimeZone();
-
 /**
  * The catalog's currency: STORE_CURRENCY, or by default the currency of PAYMOB_REGION (EGP, SAR, AED, OMR), with
  * real keys and with the emulator alike. Paymob only charges a region's integrations in its own currency, so a

@@ -4,7 +4,7 @@ import type { TooManyLinks } from "@/lib/auth/magic-link-limits";
 export type AuthTranslator = ReturnType<typeof useTranslations<"auth">>;
 
 /** "in 12 minutes", "in a minute", "in 40 seconds" (or their Arabic): how long a limited visitor waits. */
-export function retryAfterText(t: AuthTranslator, seconds: number | null): string {
+function retryAfterText(t: AuthTranslator, seconds: number | null): string {
   if (seconds === null) return t("retryAfter.unknown");
   if (seconds < 60) return t("retryAfter.seconds", { seconds: Math.max(1, seconds) });
   return t("retryAfter.minutes", { minutes: Math.ceil(seconds / 60) });

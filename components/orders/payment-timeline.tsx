@@ -118,7 +118,7 @@ function Dot({ tone }: { tone: TimelineTone }) {
 }
 
 /** "+0.4 s", "+12 s", "+3 min 5 s", "+2 h 10 min" (in the page's language). */
-export function offset(ms: number, t: OrdersTranslator): string {
+function offset(ms: number, t: OrdersTranslator): string {
   if (ms < 10_000) return t("timeline.offset.tenths", { seconds: Math.round(ms / 100) / 10 });
   const s = Math.round(ms / 1000);
   if (s < 60) return t("timeline.offset.seconds", { seconds: s });

@@ -5,10 +5,10 @@ import type { OrderStatus } from "@/db/schema/orders";
 // the admin's language. Amounts travel as integer minor units with their currency. Log lines stay English.
 
 /** The kind of request a notice speaks of: a refund or void of a capture, a capture or void of an authorisation. */
-export type RequestKind = "refund" | "void" | "capture";
+type RequestKind = "refund" | "void" | "capture";
 
 /** An admin form whose fields did not parse: the page is stale or was tampered with. */
-export type AdminForm = "refund" | "void" | "capture" | "release" | "replay" | "price";
+type AdminForm = "refund" | "void" | "capture" | "release" | "replay" | "price";
 
 type Money = { amountMinor: number; currency: string };
 

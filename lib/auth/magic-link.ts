@@ -62,7 +62,7 @@ export function confirmationLink(authJsUrl: string, locale: AppLocale = routing.
 // a test can see it. Over putting it in the callbackUrl: that is the page to land on after signing in (a path
 // the redirect rules check), not a setting. Anyone can put any value here, so only the store's locales pass
 // (zod); the rest, or none, is English. It decides the words of an email to the address asked for, nothing else.
-export const SIGN_IN_LOCALE_PARAM = "lang";
+const SIGN_IN_LOCALE_PARAM = "lang";
 const signInLocaleSchema = z.enum(routing.locales).catch(routing.defaultLocale);
 
 /** The `authorizationParams` for signIn() that carry the page's language to the email. */

@@ -3,7 +3,7 @@
 // merchant: a hosted page knows what the customer's browser asks for (Accept-Language), and the customer can
 // switch, as Paymob's front-end code lets them. The switch is a cookie on the emulator's own path.
 
-export const EMU_LANGUAGES = ["en", "ar"] as const;
+const EMU_LANGUAGES = ["en", "ar"] as const;
 export type EmuLanguage = (typeof EMU_LANGUAGES)[number];
 
 export const LANGUAGE_COOKIE = "paymob_emu_lang";

@@ -3,4 +3,4 @@ import { routing } from "./routing";
 
 // Locale-aware wrappers: <Link href="/cart"> goes to /ar/cart on an Arabic page, usePathname() answers "/cart"
 // on both, so links and active-state checks are written once, without the prefix.
-export const { Link, redirect, usePathname, useRouter, getPathname } = createNavigation(routing);
+export const { Link, usePathname } = createNavigation(routing);

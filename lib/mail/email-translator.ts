@@ -6,7 +6,7 @@ import { localeDirection, type AppLocale } from "@/lib/i18n/routing";
 // config does not apply: the translator is built from the messages directly, for the language the email is
 // owed in, with the same typed keys as the pages (namespace "email", lib/i18n/messages/{en,ar}/email.json).
 
-export function emailTranslator(locale: AppLocale) {
+function emailTranslator(locale: AppLocale) {
   return createTranslator({ locale, messages: MESSAGES[locale], namespace: "email" });
 }
 
@@ -18,8 +18,8 @@ export type LeftToRight = { ltr: string };
 export const ltr = (value: string): LeftToRight => ({ ltr: value });
 
 /** A placeholder's value: text (escaped in HTML), a left-to-right run, or a number for ICU plurals. */
-export type EmailValue = string | number | LeftToRight;
-export type EmailValues = Record<string, EmailValue>;
+type EmailValue = string | number | LeftToRight;
+type EmailValues = Record<string, EmailValue>;
 
 // Unicode LEFT-TO-RIGHT ISOLATE … POP DIRECTIONAL ISOLATE: in a right-to-left plain-text body, "NC-7K3M9Q2D" and
 // a URL keep their order, and the punctuation after them stays on the Arabic side (Unicode bidi, UAX #9 §2.7).

@@ -20,9 +20,9 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { seedProducts } from "@/db/seed";
 import { buildBareNextApp } from "./lib/bare-next";
-import { firstLoadJs, kb, staticScriptPaths, type FirstLoadJs } from "./lib/first-load-js";
-import { fetchHtmlWeight, type HtmlWeight } from "./lib/html-weight";
-import { lighthouseMedian, type PageScore } from "./lib/lighthouse";
+import { firstLoadJs, kb, staticScriptPaths } from "./lib/first-load-js";
+import { fetchHtmlWeight } from "./lib/html-weight";
+import { lighthouseMedian } from "./lib/lighthouse";
 import { ensureProductionBuild, nextBin } from "./lib/next-app";
 import { createPageFixtures, type PageFixtures } from "./lib/page-fixtures";
 import {
@@ -32,6 +32,7 @@ import {
   type ThroughputRow,
   type ThroughputTarget,
 } from "./lib/page-throughput";
+import { reportChecks, reportLighthouse, type Bare, type Measured, type Route } from "./lib/page-report";
 import { startPgQueryProxy, type PgQueryProxy } from "./lib/pg-query-counter";
 import { assertPostgresReachable, createBenchDatabase } from "./lib/postgres";
 import { freePort, machineLoad, startProcess, waitForHttp, type Started } from "./lib/processes";
@@ -61,10 +62,6 @@ const RUNS = Math.max(1, Number(args.runs) || 1);
 const LIGHTHOUSE = !args["throughput-only"];
 const THROUGHPUT = !args["no-throughput"];
 if (!LIGHTHOUSE && !THROUGHPUT) throw new Error("--throughput-only and --no-throughput leave nothing to measure");
-const JS_BUDGET_OVER_BARE = 15 * 1024;
-
-type Route = { name: string; path: string; cookie?: string };
-type Measured = Route & { score: PageScore & { all: number[] }; js: FirstLoadJs; html: HtmlWeight };
 
 function startApp(port: number, databaseUrl: string): Started {
   const env: NodeJS.ProcessEnv = {
@@ -187,8 +184,6 @@ async function measurePageThroughput(
   );
 }
 
-type Bare = FirstLoadJs & { score: PageScore & { all: number[] }; html: HtmlWeight };
-
 async function measureBare(): Promise<Bare> {
   const bare = await buildBareNextApp();
   let server: Started | undefined;
@@ -230,62 +225,9 @@ async function main() {
   }
 
   reportLighthouse(bare, pages);
-  if (!reportChecks(bare, pages)) process.exit(1);
-}
-
-/** The score a page needs in this run: the bare page's median, and 100 wherever bare reaches 100. */
-const requiredScore = (bare: Bare) => (bare.score.performance >= 100 ? 100 : bare.score.performance);
-
-function reportLighthouse(bare: Bare, pages: Measured[]): void {
-  console.log(
-    `\n${"page".padEnd(32)} perf  ×bare    LCP       TBT      CLS    HTML raw / gzip (CSS copies)   first-load JS (gzip)`,
-  );
-  const row = (name: string, score: PageScore, html: HtmlWeight, js: string) =>
-    console.log(
-      `${name.padEnd(32)} ${String(score.performance).padStart(4)}  ${(score.performance / bare.score.performance).toFixed(2).padStart(5)}  ${(score.lcpMs / 1000).toFixed(2).padStart(5)} s  ${score.tbtMs.toFixed(0).padStart(5)} ms  ${score.cls.toFixed(3)}  ${`${kb(html.rawBytes)} / ${kb(html.gzipBytes)} (${html.stylesheetCopies})`.padEnd(30)} ${js}`,
-    );
-  row("bare Next.js page", bare.score, bare.html, `${kb(bare.gzipBytes).padStart(9)} (${bare.scripts} scripts)`);
-  for (const p of pages) {
-    const extra = p.js.gzipBytes - bare.gzipBytes;
-    row(
-      p.name,
-      p.score,
-      p.html,
-      `${kb(p.js.gzipBytes).padStart(9)} (${p.js.scripts} scripts, +${kb(extra)} over bare)`,
-    );
-  }
-  console.log(
-    "perf: median of the runs (×bare: over the bare page's median in this run); LCP/TBT/CLS: that median run's. CSS copies: times the stylesheet's text is in the HTML (<style> and RSC payload); 0 = linked.",
-  );
-  console.log("");
-}
-
-/** Prints PASS/FAIL per budget and the one-line verdict; false when anything failed. */
-function reportChecks(bare: Bare, pages: Measured[]): boolean {
-  const required = requiredScore(bare);
-  const checks = pages.flatMap((p) => [
-    {
-      ok: p.score.performance >= required,
-      line: `[${p.name}] performance ${p.score.performance} (bare ${bare.score.performance}; needs ≥ ${required})`,
-    },
-    {
-      ok: p.html.stylesheetCopies <= 1,
-      line: `[${p.name}] stylesheet text in the HTML ${p.html.stylesheetCopies}× (budget: at most once)`,
-    },
-    {
-      ok: p.js.gzipBytes - bare.gzipBytes <= JS_BUDGET_OVER_BARE,
-      line: `[${p.name}] first-load JS ${kb(p.js.gzipBytes)} = bare ${kb(bare.gzipBytes)} + ${kb(p.js.gzipBytes - bare.gzipBytes)} (budget +${kb(JS_BUDGET_OVER_BARE)})`,
-    },
-  ]);
-  for (const c of checks) console.log(`${c.ok ? "PASS" : "FAIL"} ${c.line}`);
-  const below = pages.filter((p) => p.score.performance < required);
-  console.log(
-    below.length === 0
-      ? `PASS every page ≥ bare: medians ${pages.map((p) => p.score.performance).join(", ")} against bare ${bare.score.performance} (needs ≥ ${required})`
-      : `FAIL every page ≥ bare: ${below.map((p) => `${p.name} ${p.score.performance}`).join(", ")} below ${required} (bare ${bare.score.performance})`,
-  );
+  const passed = reportChecks(bare, pages);
   console.log(`machine load after: ${machineLoad().load1.toFixed(2)} (1-min)`);
-  return checks.every((c) => c.ok);
+  if (!passed) process.exit(1);
 }
 
 async function measureBareAndSay(): Promise<Bare> {

@@ -53,7 +53,7 @@ const FAVICON = `data:image/svg+xml,${encodeURIComponent(
 export const renderDocument = (document: ReactNode) => `<!doctype html>\n${renderToStaticMarkup(document)}`;
 
 /** Where the page's language switch posts, and the page to come back to (the emulator's own /_emulator/language). */
-export type LanguageSwitch = { action: string; back: string };
+type LanguageSwitch = { action: string; back: string };
 
 type LayoutOptions = { wide?: boolean; language?: EmuLanguage; languageSwitch?: LanguageSwitch };
 
