@@ -24,6 +24,7 @@ function valueImports(text: string, from: RegExp): string[] {
 const QUERY_MODULE = [
   /^lib\/[a-z-]+\/queries\.ts$/,
   /^lib\/catalog\/writes\.ts$/, // the catalog's writes (an admin's price change), beside its reads
+  /^lib\/orders\/checkout-writes\.ts$/, // the orders aggregate's checkout writes, beside its reads
   /^lib\/payments\/(event|reservation)-queries\.ts$/,
   /^lib\/payments\/hot-path-(reads|writes)\.ts$/,
   /^lib\/admin\/orders\.ts$/, // the admin's reads

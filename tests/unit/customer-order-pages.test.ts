@@ -1,5 +1,4 @@
 import { createElement } from "react";
-import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it, vi } from "vitest";
 import { PaymentDetails, paymentDetailsOpen } from "@/components/orders/payment-details";
 import { PayModePicker } from "@/components/checkout/pay-mode-picker";
