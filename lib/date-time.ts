@@ -1,4 +1,4 @@
-import { localeTag, withDigits, type LocaleOptions } from "@/lib/locale";
+import { digitsFor, localeTag, withDigits, type LocaleOptions } from "@/lib/locale";
 import { PAYMOB_REGIONS } from "@/lib/paymob/regions";
 
 // Times as the store shows them: in the region's own zone (the server's is arbitrary), in the page's language.
@@ -35,7 +35,7 @@ const formatters = new Map<string, Intl.DateTimeFormat>();
  * CLDR releases (Islamic Umm al-Qura before CLDR 42).
  */
 function formatter(style: DateTimeStyle, options: LocaleOptions): Intl.DateTimeFormat {
-  const { locale = "en", region = "egypt", digits = "locale" } = options;
+  const { locale = "en", region = "egypt", digits = digitsFor(locale) } = options;
   const tag = locale === "en" ? withDigits("en-GB", digits) : localeTag({ locale, region, digits });
   const timeZone = PAYMOB_REGIONS[region].timeZone;
   const key = `${tag}|${timeZone}|${style}`;

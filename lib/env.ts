@@ -6,6 +6,7 @@ import { PaymobConfigError } from "@/lib/paymob/errors";
 import { isLoopbackUrl } from "@/lib/app-url";
 import { resolveDbConfig } from "@/db/config";
 import { storeCurrency } from "@/lib/store";
+import { arabicDigits } from "@/lib/locale";
 import { storeSupportEmail } from "@/lib/support-contact";
 import { clientAddressSource } from "@/lib/rate-limit/client-address";
 
@@ -35,7 +36,8 @@ export function isDeployed(env: Env): boolean {
 // Hand-written rather than @t3-oss/env-nextjs: the rules here are cross-checks between variables (Paymob keys vs
 // the emulator, deployed vs local) that live in the modules owning them and take any env record (tests pass
 // plain objects); createEnv would add a throw-to-collect dance around them, and its emptyStringAsUndefined
-// deletes keys from the object it is given. The app has no NEXT_PUBLIC_ variables for its client/server split.
+// deletes keys from the object it is given. Its one NEXT_PUBLIC_ variable (the Arabic digits) is a plain choice
+// checked by the module that reads it, like the others.
 const baseSchema = z.object({
   APP_URL: z.preprocess(
     (v) => (typeof v === "string" ? v.trim() || undefined : v),
@@ -59,6 +61,7 @@ export function envProblems(env: Env = process.env): string[] {
 
   for (const check of [
     () => storeCurrency(env),
+    () => arabicDigits(env.NEXT_PUBLIC_ARABIC_DIGITS),
     () => storeSupportEmail(env),
     () => resolveDbConfig(env),
     () => clientAddressSource(env),

@@ -1,13 +1,21 @@
 import { createTranslator } from "next-intl";
+import { messageFormats } from "@/lib/i18n/formats";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { localeDirection, type AppLocale } from "@/lib/i18n/routing";
+import type { PaymobRegion } from "@/lib/paymob/regions";
 
 // Emails are written outside any page (after a callback's response, inside Auth.js), where next-intl's request
 // config does not apply: the translator is built from the messages directly, for the language the email is
-// owed in, with the same typed keys as the pages (namespace "email", lib/i18n/messages/{en,ar}/email.json).
+// owed in, with the same typed keys as the pages (namespace "email", lib/i18n/messages/{en,ar}/email.json), and
+// the store region's digits.
 
-function emailTranslator(locale: AppLocale) {
-  return createTranslator({ locale, messages: MESSAGES[locale], namespace: "email" });
+function emailTranslator(locale: AppLocale, region: PaymobRegion = "egypt") {
+  return createTranslator({
+    locale,
+    messages: MESSAGES[locale],
+    namespace: "email",
+    formats: messageFormats(locale, region),
+  });
 }
 
 type EmailTranslator = ReturnType<typeof emailTranslator>;
@@ -35,9 +43,9 @@ export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
 }
 
-/** One email's messages in one language, as plain text and as HTML. */
-export function emailWriter(locale: AppLocale) {
-  const t = emailTranslator(locale);
+/** One email's messages in one language (numbers in the region's digits), as plain text and as HTML. */
+export function emailWriter(locale: AppLocale, region?: PaymobRegion) {
+  const t = emailTranslator(locale, region);
   const rtl = localeDirection(locale) === "rtl";
   const translate = (key: EmailMessageKey, values: Record<string, string | number>) => t(key, values);
 

@@ -1,7 +1,7 @@
 import type { OrderEmailKind } from "@/db/schema/order-emails";
 import { formatDateTime } from "@/lib/date-time";
 import type { AppLocale } from "@/lib/i18n/routing";
-import { localeTag, type LocaleOptions } from "@/lib/locale";
+import type { LocaleOptions } from "@/lib/locale";
 import { formatMoney } from "@/lib/money";
 import type { PaymobRegion } from "@/lib/paymob/regions";
 import { amountsTable, button, emailDocument, paragraph } from "./email-html";
@@ -44,17 +44,15 @@ export function orderLink(appUrl: string, reference: string, locale: AppLocale =
 /** Subject, plain-text and HTML bodies of one order email. Pure: the same row always reads the same. */
 export function orderEmailText(kind: OrderEmailKind, order: OrderSummary, options: OrderEmailOptions): OrderEmailText {
   const locale = options.locale ?? "en";
-  const w = emailWriter(locale);
+  const w = emailWriter(locale, options.region);
   const format: LocaleOptions = { locale, region: options.region };
   const money = (minor: number) => formatMoney(minor, order.currency, format);
-  // Quantities in the same digits as the amounts beside them (Arabic-Indic in ar-EG, Latin in ar-AE).
-  const count = new Intl.NumberFormat(localeTag(format)).format;
   const url = orderLink(options.appUrl, order.reference, locale);
   const reference = ltr(order.reference);
   const date = options.at ? formatDateTime(options.at, { ...format, style: "minute" }) : null;
 
   const lines = order.lines.map((l) => ({
-    values: { quantity: count(l.quantity), name: l.name, amount: money(l.lineTotalMinor) },
+    values: { quantity: l.quantity, name: l.name, amount: money(l.lineTotalMinor) },
     amount: money(l.lineTotalMinor),
   }));
   const total = money(order.totalMinor);

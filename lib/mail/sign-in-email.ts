@@ -1,5 +1,4 @@
 import type { AppLocale } from "@/lib/i18n/routing";
-import { localeTag } from "@/lib/locale";
 import type { PaymobRegion } from "@/lib/paymob/regions";
 import { button, emailDocument, paragraph } from "./email-html";
 import { emailWriter, ltr } from "./email-translator";
@@ -16,14 +15,10 @@ export function signInEmail(options: {
   /** The store's region: which digits its Arabic writes numbers in (Arabic-Indic in Egypt, Latin in the UAE). */
   region?: PaymobRegion;
 }): SignInEmail {
-  const w = emailWriter(options.locale);
+  const w = emailWriter(options.locale, options.region);
   const store = ltr(options.storeName);
   const intro = { store, email: ltr(options.to) };
-  // The plural form is chosen by the number; the number is written in the region's digits, like money elsewhere.
-  const count = new Intl.NumberFormat(localeTag({ locale: options.locale, region: options.region })).format(
-    options.validMinutes,
-  );
-  const validity = { minutes: options.validMinutes, count };
+  const validity = { minutes: options.validMinutes };
   const subject = w.text("signIn.subject", { store });
   return {
     subject,

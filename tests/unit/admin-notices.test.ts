@@ -1,3 +1,12 @@
+import {
+  isLiteralElement,
+  isPluralElement,
+  isPoundElement,
+  isSelectElement,
+  isTagElement,
+  parse,
+  type MessageFormatElement,
+} from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
@@ -161,35 +170,20 @@ describe("admin notices", () => {
   });
 });
 
-/** The argument names of an ICU message, nested ones included ("{kind, select, refund {…{amount}…}}"). */
+/** The argument names of an ICU message, nested ones included ("{kind, select, refund {…{amount}…}}"), read with
+ * the parser next-intl formats with. */
 function icuArguments(message: string): string[] {
-  const names: string[] = [];
-  let i = 0;
-  function text(): void {
-    while (i < message.length && message[i] !== "}") {
-      if (message[i] === "{") argument();
-      else i++;
+  const names = new Set<string>();
+  const walk = (nodes: MessageFormatElement[]) => {
+    for (const node of nodes) {
+      if (isTagElement(node)) walk(node.children);
+      else if (!isLiteralElement(node) && !isPoundElement(node)) names.add(node.value);
+      if (isSelectElement(node) || isPluralElement(node))
+        for (const option of Object.values(node.options)) walk(option.value);
     }
-  }
-  function argument(): void {
-    i++; // {
-    const head = /^\s*(\w+)\s*(?:,\s*(\w+)\s*)?/.exec(message.slice(i))!;
-    names.push(head[1]!);
-    i += head[0].length;
-    if (head[2] === "select" || head[2] === "plural") {
-      i++; // the comma before the options
-      while (message[i] !== "}") {
-        while (message[i] !== "{") i++; // the option's key (one, =0, refund, other …)
-        i++;
-        text();
-        i++; // the option's }
-        while (/\s/.test(message[i] ?? "")) i++;
-      }
-    }
-    i++; // }
-  }
-  text();
-  return [...new Set(names)].sort();
+  };
+  walk(parse(message));
+  return [...names].sort();
 }
 
 function leaves(tree: object, prefix = ""): Record<string, string> {
@@ -219,5 +213,6 @@ describe("admin messages", () => {
       "kind",
       "reference",
     ]);
+    expect(icuArguments("{n, plural, other {{n, number, whole} left}}")).toEqual(["n"]);
   });
 });
