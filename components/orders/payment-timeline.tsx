@@ -83,8 +83,12 @@ export function PaymentTimeline({
         {note ? (
           <li className="relative">
             <Dot tone={note.tone} />
-            <p className="font-medium">{note.title}</p>
-            {note.detail ? <p className="text-sm text-muted">{note.detail}</p> : null}
+            <p className="font-medium">{t("timeline.redirect.title")}</p>
+            <p className="text-sm text-muted">
+              {note.verified
+                ? t("timeline.redirect.verified", { said: note.said, id: String(note.transactionId ?? "—") })
+                : t("timeline.redirect.unverified")}
+            </p>
           </li>
         ) : null}
       </ol>

@@ -45,8 +45,14 @@ export type TimelineEntry = {
   attempt?: number;
 };
 
-/** A line about the current page that is not stored (the browser redirect's claim). */
-export type TimelineNote = { title: string; detail?: string; tone: TimelineTone };
+/**
+ * A line about the current page that is not stored: what Paymob's browser redirect claimed, worded by the page in
+ * its language (components/orders/payment-timeline.tsx).
+ */
+export type TimelineNote =
+  | { verified: false; tone: "danger" }
+  | { verified: true; said: RedirectClaim; transactionId: number | undefined; tone: "neutral" };
+export type RedirectClaim = "pending" | "authorised" | "approved" | "declined";
 
 /** Every timeline entry of an order, oldest first; empty when the order does not exist. */
 export async function loadOrderTimeline(db: Db, orderId: string): Promise<TimelineEntry[]> {

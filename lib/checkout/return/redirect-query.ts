@@ -28,23 +28,13 @@ export function redirectLookup(query: URLSearchParams): AttemptLookup | undefine
 export function redirectNote(query: URLSearchParams, hmacSecret: string): TimelineNote | undefined {
   if (!query.has("hmac")) return undefined;
   const result = parseRedirect(query, hmacSecret);
-  if (!result.verified) {
-    return {
-      title: "Returned from Paymob",
-      detail: "The redirect's signature did not verify, so its contents were ignored.",
-      tone: "danger",
-    };
-  }
+  if (!result.verified) return { verified: false, tone: "danger" };
   const said = result.pending
     ? "pending"
     : result.success
       ? result.authorisation
-        ? "authorised, not captured"
+        ? "authorised"
         : "approved"
       : "declined";
-  return {
-    title: "Returned from Paymob",
-    detail: `The redirect said "${said}" for transaction ${result.transactionId} (signature verified). Shown for information: the status above comes from Paymob's server callback.`,
-    tone: "neutral",
-  };
+  return { verified: true, said, transactionId: result.transactionId, tone: "neutral" };
 }
