@@ -206,4 +206,31 @@ describe.skipIf(t.skipped)(`emulator pages in Arabic and English on ${testDbTarg
     expect(page).toContain("الاسم على البطاقة");
     expect(page).toContain('"accept-language": state.language');
   });
+
+  it("refuses in the customer's language: a paid order, an unknown payment, a finished 3-D Secure step", async () => {
+    const i = await createTestIntention(h.emu, h.receiver.url);
+    expect((await payAsArabicBrowser(i, "5123456789012346")).status).toBe(303);
+
+    const again = await payAsArabicBrowser(i, "5123456789012346");
+    expect(again.status).toBe(409);
+    const paid = await again.text();
+    expect(paid).toContain('<html lang="ar" dir="rtl">');
+    expect(paid).toContain("تم الدفع مسبقًا");
+    expect(paid).not.toContain("Already paid");
+
+    const shown = await get(checkoutUrl(i), { "accept-language": ARABIC_BROWSER });
+    expect(shown.status).toBe(409);
+    expect(shown.page).toContain("دُفع هذا الطلب من قبل");
+
+    const unknown = await get(`${h.emu.baseUrl}/unifiedcheckout/?publicKey=${EMULATOR_PUBLIC_KEY}&clientSecret=nope`, {
+      "accept-language": ARABIC_BROWSER,
+    });
+    expect(unknown.status).toBe(404);
+    expect(unknown.page).toContain("عملية الدفع غير موجودة");
+
+    // The same refusals stay English for an English browser.
+    const english = await get(checkoutUrl(i), { "accept-language": "en-GB" });
+    expect(english.page).toContain("Already paid");
+    expect(english.page).toContain('<html lang="en" dir="ltr">');
+  });
 });

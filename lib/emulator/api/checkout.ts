@@ -9,6 +9,7 @@ import { startPayment } from "../payments";
 import { checkoutPage, type CheckoutFormState } from "../pages/checkout";
 import { challengePage } from "../pages/challenge";
 import { messagePage } from "../pages/layout";
+import { STRINGS, type EmuNotice } from "../pages/strings";
 import type { EmuIntention } from "../db/schema";
 import { intentionByClientSecret, intentionById, savedCardsByTokens, transactionById } from "../repo";
 import { publicKeyOf, publicKeyOpens } from "../settings";
@@ -17,29 +18,29 @@ import { LANGUAGE_COOKIE, languageParam, pageLanguage, withLanguage, type EmuLan
 // The hosted Unified Checkout: GET /unifiedcheckout/, POST /unifiedcheckout/pay, the emulated ACS/wallet step
 // at /acs/{transaction}/, and Paymob's default status page when the merchant gave no redirection_url.
 
-const REFUSALS: Record<Extract<PaymentResult, { kind: "refused" }>["reason"], [number, string, string]> = {
-  already_paid: [409, "Already paid", "This order has already been paid. Nothing was charged again."],
-  expired: [
-    410,
-    "Payment link expired",
-    "This payment link has expired. Return to the shop and start the payment again.",
-  ],
-  method_unavailable: [400, "Payment method unavailable", "This payment method is not enabled for this payment."],
-  unknown_token: [
-    400,
-    "Saved card unavailable",
-    "This saved card cannot pay for this payment. Pay with a card instead.",
-  ],
-  cvv_required: [400, "Security code needed", "Enter the card's 3 or 4 digit security code."],
-  not_found: [404, "Payment not found", "This payment does not exist or the link is incomplete."],
+type Refusal = Extract<PaymentResult, { kind: "refused" }>["reason"];
+const REFUSAL_STATUS: Record<Refusal, number> = {
+  already_paid: 409,
+  expired: 410,
+  method_unavailable: 400,
+  unknown_token: 400,
+  cvv_required: 400,
+  not_found: 404,
 };
+
+/** A one-message page in the customer's language (lib/emulator/pages/strings.ts has the words). */
+function noticePage(status: number, notice: EmuNotice, language: EmuLanguage): Response {
+  const [title, message] = STRINGS[language].notices[notice];
+  return messagePage(status, title, message, language);
+}
+const refusalPage = (reason: Refusal, language: EmuLanguage) => noticePage(REFUSAL_STATUS[reason], reason, language);
 
 /**
  * Sends the browser on: to the ACS page (in the language the customer paid in), or (finished) to the merchant
  * with the signed query, pumping callbacks after.
  */
 function respondToPayment(ctx: EmuContext, result: PaymentResult, language: EmuLanguage = "en"): Response {
-  if (result.kind === "refused") return messagePage(...REFUSALS[result.reason]);
+  if (result.kind === "refused") return refusalPage(result.reason, language);
   if (result.kind === "challenge") return seeOther(withLanguage(result.challengeUrl, language));
   const { id: transactionId, orderId, intentionId, success, pending } = result.transaction;
   logger.info(
@@ -65,11 +66,12 @@ export async function showCheckout(ctx: EmuContext): Promise<Response> {
     ctx.url.searchParams.get("publicKey"),
     ctx.url.searchParams.get("clientSecret"),
   );
-  if (!intention) return messagePage(...REFUSALS.not_found);
-  if (intention.status === "paid") return messagePage(...REFUSALS.already_paid);
-  if (intention.expiresAt.getTime() < Date.now()) return messagePage(...REFUSALS.expired);
+  const language = pageLanguage(ctx.request);
+  if (!intention) return refusalPage("not_found", language);
+  if (intention.status === "paid") return refusalPage("already_paid", language);
+  if (intention.expiresAt.getTime() < Date.now()) return refusalPage("expired", language);
   // The switch comes back to this very URL (path and query); the base is the emulator's own origin and mount.
-  const view = { language: pageLanguage(ctx.request), back: `${ctx.url.pathname}${ctx.url.search}` };
+  const view = { language, back: `${ctx.url.pathname}${ctx.url.search}` };
   return html(
     200,
     checkoutPage(
@@ -91,9 +93,9 @@ async function offeredCards(ctx: EmuContext, intention: EmuIntention) {
 export async function submitCheckout(ctx: EmuContext): Promise<Response> {
   const form = await readForm(ctx.request);
   const intention = await checkoutIntention(ctx, form.publicKey, form.clientSecret);
-  if (!intention) return messagePage(...REFUSALS.not_found);
   // The page was shown in this language (same browser, same cookie), so its answer and next page are too.
   const language = pageLanguage(ctx.request);
+  if (!intention) return refusalPage("not_found", language);
   const respond = (result: PaymentResult) => respondToPayment(ctx, result, language);
   const invalid = async (error: string) => {
     const values = Object.fromEntries(Object.entries(form).filter(([key]) => key !== "cvv")); // never echo the security code
@@ -154,34 +156,33 @@ async function challengeContext(ctx: EmuContext, id: string, token: string | nul
 }
 
 export async function showChallenge(ctx: EmuContext, id: string): Promise<Response> {
-  const found = await challengeContext(ctx, id, ctx.url.searchParams.get("token"));
-  if (!found) return messagePage(...REFUSALS.not_found);
-  if (!found.tx.awaitingChallenge)
-    return messagePage(200, "Already completed", "This verification step is already complete.");
   // The language the customer paid in rides on the link; opened on its own, the page follows the browser.
   const language = languageParam(ctx.url) ?? pageLanguage(ctx.request);
+  const found = await challengeContext(ctx, id, ctx.url.searchParams.get("token"));
+  if (!found) return refusalPage("not_found", language);
+  if (!found.tx.awaitingChallenge) return noticePage(200, "already_completed", language);
   return html(200, challengePage(ctx.base, found.intention, found.tx, undefined, language));
 }
 
 export async function submitChallenge(ctx: EmuContext, id: string): Promise<Response> {
   const form = await readForm(ctx.request);
+  const language = languageParam(ctx.url) ?? pageLanguage(ctx.request);
   const found = await challengeContext(ctx, id, form.token);
-  if (!found) return messagePage(...REFUSALS.not_found);
+  if (!found) return refusalPage("not_found", language);
   const answer = form.cancel === "1" ? "cancel" : { otp: (form.otp ?? "").trim(), mpin: form.mpin?.trim() };
-  return respondToPayment(ctx, await completeChallenge(ctx.db, ctx.base, found.tx.id, form.token!, answer));
+  return respondToPayment(ctx, await completeChallenge(ctx.db, ctx.base, found.tx.id, form.token!, answer), language);
 }
 
 /** Paymob's own result page, used when an intention has no redirection_url. */
 export function paymentStatus(ctx: EmuContext): Response {
   const q = ctx.url.searchParams;
-  const success = q.get("success") === "true";
-  const pending = q.get("pending") === "true";
-  const title = success ? "Payment successful" : pending ? "Payment pending" : "Payment declined";
-  return messagePage(
-    200,
-    title,
-    `Transaction ${q.get("trx_id") ?? q.get("id") ?? "?"}: ${q.get("data.message") ?? title}. You can close this page.`,
-  );
+  const language = pageLanguage(ctx.request);
+  const t = STRINGS[language];
+  const title =
+    t.status[q.get("success") === "true" ? "success" : q.get("pending") === "true" ? "pending" : "declined"];
+  // data.message is Paymob's own text (English, like its dashboard), shown as it came.
+  const line = t.statusLine(q.get("trx_id") ?? q.get("id") ?? "?", q.get("data.message") ?? title);
+  return messagePage(200, title, line, language);
 }
 
 /** The language switch of the emulator's pages: remembers the choice on the emulator's path and goes back. */

@@ -116,8 +116,8 @@ export function layout(title: string, body: ReactNode, options: LayoutOptions = 
 export const page = (status: number, title: string, body: ReactNode, options?: LayoutOptions) =>
   html(status, layout(title, body, options));
 
-/** A one-message page (errors, "already paid", …). */
-export const messagePage = (status: number, title: string, message: string) =>
+/** A one-message page (errors, "already paid", …), in the customer's language. */
+export const messagePage = (status: number, title: string, message: string, language: EmuLanguage = "en") =>
   page(
     status,
     title,
@@ -125,4 +125,5 @@ export const messagePage = (status: number, title: string, message: string) =>
       <h1>{title}</h1>
       <p>{message}</p>
     </div>,
+    { language },
   );

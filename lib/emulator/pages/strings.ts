@@ -1,5 +1,14 @@
 import type { EmuLanguage } from "../language";
 
+export type EmuNotice =
+  | "already_paid"
+  | "expired"
+  | "method_unavailable"
+  | "unknown_token"
+  | "cvv_required"
+  | "not_found"
+  | "already_completed";
+
 // What the emulator's pages say, in English and Arabic (lib/emulator/language.ts decides which). The emulator
 // renders its pages to strings outside the store's next-intl setup, so its words live here, beside the pages.
 // Card numbers, expiry, CVV and amounts stay in Latin digits, as on Paymob's and the banks' pages.
@@ -54,6 +63,11 @@ type Strings = {
   order: (id: number) => string;
   /** The hosted page's refusals and field errors, keyed by their English wording (payment-input.ts, checkout.ts). */
   errors: Record<string, string>;
+  /** One-message pages: a payment refused before any card was charged, a step already done (api/checkout.ts). */
+  notices: Record<EmuNotice, [title: string, message: string]>;
+  /** Paymob's own result page, when the merchant gave no redirection_url. */
+  status: Record<"success" | "pending" | "declined", string>;
+  statusLine: (transaction: string, message: string) => string;
   frameTitle: string;
   frameHint: string;
 };
@@ -106,6 +120,17 @@ const en: Strings = {
   cancel: "Cancel payment",
   order: (id) => `Order ${id}`,
   errors: {},
+  notices: {
+    already_paid: ["Already paid", "This order has already been paid. Nothing was charged again."],
+    expired: ["Payment link expired", "This payment link has expired. Return to the shop and start the payment again."],
+    method_unavailable: ["Payment method unavailable", "This payment method is not enabled for this payment."],
+    unknown_token: ["Saved card unavailable", "This saved card cannot pay for this payment. Pay with a card instead."],
+    cvv_required: ["Security code needed", "Enter the card's 3 or 4 digit security code."],
+    not_found: ["Payment not found", "This payment does not exist or the link is incomplete."],
+    already_completed: ["Already completed", "This verification step is already complete."],
+  },
+  status: { success: "Payment successful", pending: "Payment pending", declined: "Payment declined" },
+  statusLine: (transaction, message) => `Transaction ${transaction}: ${message}. You can close this page.`,
   frameTitle: "Card details (test emulator)",
   frameHint: "Test emulator · e.g. 5123 4567 8901 2346, 01/39, CVV 123",
 };
@@ -166,6 +191,20 @@ const ar: Strings = {
     "Enter an 11-digit wallet number starting with 01.": "أدخل رقم محفظة من 11 رقمًا يبدأ بـ 01.",
     "Check the payment details.": "راجع بيانات الدفع.",
   },
+  notices: {
+    already_paid: ["تم الدفع مسبقًا", "دُفع هذا الطلب من قبل، ولم يُخصم أي مبلغ مرة أخرى."],
+    expired: ["انتهت صلاحية رابط الدفع", "انتهت صلاحية رابط الدفع هذا. عُد إلى المتجر وابدأ الدفع من جديد."],
+    method_unavailable: ["طريقة الدفع غير متاحة", "طريقة الدفع هذه غير مفعّلة لهذه العملية."],
+    unknown_token: [
+      "البطاقة المحفوظة غير متاحة",
+      "لا يمكن الدفع بهذه البطاقة المحفوظة في هذه العملية. ادفع ببطاقة بدلًا منها.",
+    ],
+    cvv_required: ["رمز الأمان مطلوب", "أدخل رمز الأمان المكوّن من 3 أو 4 أرقام."],
+    not_found: ["عملية الدفع غير موجودة", "عملية الدفع هذه غير موجودة أو أن الرابط ناقص."],
+    already_completed: ["اكتملت الخطوة", "اكتملت خطوة التحقق هذه من قبل."],
+  },
+  status: { success: "تم الدفع بنجاح", pending: "الدفع قيد المعالجة", declined: "رُفض الدفع" },
+  statusLine: (transaction, message) => `المعاملة ${transaction}: ${message}. يمكنك إغلاق هذه الصفحة.`,
   frameTitle: "بيانات البطاقة (محاكي اختبار)",
   frameHint: "محاكي اختبار · مثال: 5123 4567 8901 2346، 01/39، رمز الأمان 123",
 };
