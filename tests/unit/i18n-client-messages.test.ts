@@ -1,11 +1,12 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLIENT_NAMESPACES } from "@/lib/i18n/client-messages";
+import { CLIENT_NAMESPACES, SEGMENT_NAMESPACES } from "@/lib/i18n/client-messages";
 
-// The root layout hands client components only CLIENT_NAMESPACES (lib/i18n/client-messages.ts), not every
-// message of the app. A client module that reads another namespace would throw (or print raw keys) in the
-// browser: every module reachable from a "use client" file must read only listed namespaces, and by name.
+// The locale layout hands client components only CLIENT_NAMESPACES (lib/i18n/client-messages.ts), not every
+// message of the app; the admin and checkout layouts add their own (SEGMENT_NAMESPACES). A client module that reads
+// a namespace its page lacks would throw (or print raw keys) in the browser: every module reachable from a
+// "use client" file must read a listed namespace, by name, and a segment's only from where that segment has it.
 
 const ROOTS = ["app", "components", "lib"];
 function walk(dir: string): string[] {
@@ -48,17 +49,38 @@ function clientModules(): string[] {
   return [...seen].sort();
 }
 
+/** Files that import `target` (by its path without extension). */
+const importersOf = (target: string) => files.filter((file) => localImports(file).includes(target));
+
 describe("client messages", () => {
   it("lists every namespace a client module translates with", () => {
-    const listed = new Set<string>(CLIENT_NAMESPACES);
+    const everywhere = new Set<string>(CLIENT_NAMESPACES);
+    const segments = new Set<string>(SEGMENT_NAMESPACES);
     const problems = clientModules().flatMap((file) =>
       [...source.get(file)!.matchAll(/\buseTranslations\(\s*(?:["'`]([^"'`]*)["'`])?/g)].flatMap((m) => {
         const namespace = m[1]?.split(".")[0];
         if (!namespace) return [`${file}: useTranslations() without a namespace needs every message`];
-        return listed.has(namespace) ? [] : [`${file}: namespace "${namespace}" is not in CLIENT_NAMESPACES`];
+        if (everywhere.has(namespace)) return [];
+        if (!segments.has(namespace)) return [`${file}: namespace "${namespace}" is in neither list`];
+        return file.startsWith(path.join("components", namespace) + path.sep)
+          ? []
+          : [`${file}: reads "${namespace}", which only components/${namespace}/ may (its segment's layout adds it)`];
       }),
     );
     expect(problems).toEqual([]);
+  });
+
+  it.each(SEGMENT_NAMESPACES)("renders components/%s/ only where its layout adds the %s messages", (namespace) => {
+    const folder = path.join("components", namespace) + path.sep;
+    const segment = path.join("app", "[locale]", namespace) + path.sep;
+    const outside = files
+      .filter((file) => file.startsWith(folder))
+      .flatMap((file) => importersOf(file).filter((by) => !by.startsWith(folder) && !by.startsWith(segment)))
+      .map((by) => `${by} imports from ${folder}`);
+    expect(outside).toEqual([]);
+    const layout = source.get(path.join(segment, "layout.tsx")) ?? "";
+    expect(layout).toContain(`segmentMessages("${namespace}")`);
+    expect(layout).toContain("<SegmentMessages");
   });
 
   it("finds the client modules it checks (the scan itself works)", () => {

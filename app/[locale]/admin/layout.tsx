@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import { getTranslations } from "next-intl/server";
 import type { ReactNode } from "react";
 import { AdminRegionProvider } from "@/components/admin/admin-format";
+import { SegmentMessages } from "@/components/i18n/segment-messages";
 import { requireAdmin } from "@/lib/admin/guard";
+import { segmentMessages } from "@/lib/i18n/client-messages";
 import { Link } from "@/lib/i18n/navigation";
 import { storeRegion } from "@/lib/store";
 
@@ -32,7 +34,9 @@ export default async function AdminLayout({ children }: { children: ReactNode })
         </nav>
         <bdi className="text-stone-600">{admin.verifiedEmail}</bdi>
       </div>
-      <AdminRegionProvider region={storeRegion()}>{children}</AdminRegionProvider>
+      <SegmentMessages messages={await segmentMessages("admin")}>
+        <AdminRegionProvider region={storeRegion()}>{children}</AdminRegionProvider>
+      </SegmentMessages>
     </div>
   );
 }
