@@ -133,21 +133,11 @@ describe("account, auth and orders messages", () => {
     if (typeof value === "string") return [[path, value]];
     return Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => leaves(v, path ? `${path}.${k}` : k));
   }
-  /** Argument names ({name}, {count, plural, …}) and rich-text tags (<ltr>): what the code passes in. */
-  const placeholders = (message: string) =>
-    [
-      ...new Set([
-        ...[...message.matchAll(/\{\s*([A-Za-z_]\w*)\s*[,}]/g)].map((m) => `{${m[1]}}`),
-        ...[...message.matchAll(/<(\w+)>/g)].map((m) => `<${m[1]}>`),
-      ]),
-    ].sort();
-
-  it.each(namespaces)("%s: Arabic has the same keys and placeholders as English, and is Arabic", (ns) => {
+  // Keys, arguments and tags are compared with the ICU parser for every namespace in messages-parity.test.ts.
+  it.each(namespaces)("%s: every Arabic message that has words is in Arabic", (ns) => {
     const en = Object.fromEntries(leaves(MESSAGES.en[ns]));
     const ar = Object.fromEntries(leaves(MESSAGES.ar[ns]));
-    expect(Object.keys(ar).sort()).toEqual(Object.keys(en).sort());
     for (const [key, message] of Object.entries(en)) {
-      expect({ key, placeholders: placeholders(ar[key]!) }).toEqual({ key, placeholders: placeholders(message) });
       const words = ar[key]!.replace(/\{[^{}]*\}|<\/?\w+>/g, "");
       if (/[a-z]{3}/i.test(message) && !/^[\s+×,،]*$/.test(words))
         expect({ key, ar: ar[key] }).toMatchObject({ key, ar: expect.stringMatching(/[\u0600-\u06ff]/) });
