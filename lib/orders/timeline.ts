@@ -52,7 +52,7 @@ export type TimelineEntry = {
 export type TimelineNote =
   | { verified: false; tone: "danger" }
   | { verified: true; said: RedirectClaim; transactionId: number | undefined; tone: "neutral" };
-export type RedirectClaim = "pending" | "authorised" | "approved" | "declined";
+type RedirectClaim = "pending" | "authorised" | "approved" | "declined";
 
 /** Every timeline entry of an order, oldest first; empty when the order does not exist. */
 export async function loadOrderTimeline(db: Db, orderId: string): Promise<TimelineEntry[]> {

@@ -17,17 +17,11 @@ import { formatPrice } from "@/lib/catalog/locale-format";
 import { arabicDigits, localeTag } from "@/lib/locale";
 import { signInEmail } from "@/lib/mail/sign-in-email";
 import type { PaymobRegion } from "@/lib/paymob/regions";
+import { leaves, type Tree } from "../helpers/message-tree";
 
 // A number inside a message is written in the same digits as the prices beside it: Arabic-Indic on the Arabic pages
 // of a store in Egypt, Saudi Arabia or Oman, Latin in the UAE, or what NEXT_PUBLIC_ARABIC_DIGITS forces. ICU's `#`
 // and a bare {count} ignore every option and write Latin digits in "ar", so neither may appear.
-
-type Tree = { [key: string]: string | Tree };
-function leaves(tree: Tree, prefix = ""): [string, string][] {
-  return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" ? [[`${prefix}${key}`, value] as [string, string]] : leaves(value, `${prefix}${key}.`),
-  );
-}
 
 /** Placeholders the callers fill with numbers (besides every plural's own argument). */
 const NUMERIC = ["attempt", "bytes", "count", "hours", "min", "minutes", "number", "page", "pageCount", "quantity"];
@@ -73,7 +67,7 @@ afterEach(() => vi.unstubAllEnvs());
 describe("numbers in messages", () => {
   it("no message writes a number with # or a bare placeholder", () => {
     const found = routing.locales.flatMap((locale) =>
-      leaves(MESSAGES[locale] as unknown as Tree).flatMap(([key, message]) =>
+      [...leaves(MESSAGES[locale] as unknown as Tree)].flatMap(([key, message]) =>
         numberProblems(message).map((p) => `${locale}:${key} ${p}`),
       ),
     );

@@ -11,22 +11,10 @@ import { createTranslator } from "next-intl";
 import { describe, expect, it } from "vitest";
 import { MESSAGES } from "@/lib/i18n/messages";
 import { routing } from "@/lib/i18n/routing";
+import { leaves, type Tree } from "../helpers/message-tree";
 
 // Every namespace of every language, checked against English (the source of the key types): the same keys, the same
 // ICU arguments and rich-text tags in each message, and each message formats without an ICU error.
-
-type Tree = { [key: string]: string | Tree };
-
-/** "ns.key.sub" → message, for every leaf. */
-function leaves(tree: Tree, prefix = ""): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const [key, value] of Object.entries(tree)) {
-    const path = prefix ? `${prefix}.${key}` : key;
-    if (typeof value === "string") out.set(path, value);
-    else for (const [k, v] of leaves(value, path)) out.set(k, v);
-  }
-  return out;
-}
 
 /** The arguments ({name}, {count, plural, …}) and tags (<q>…</q>) a message uses, sorted: read with the ICU parser
  * next-intl formats with, so a select's option bodies ({captured}) are text, not arguments. */
@@ -72,6 +60,12 @@ describe("message catalogues", () => {
     for (const [key, message] of english) {
       expect(placeholders(translated.get(key) ?? ""), key).toEqual(placeholders(message));
     }
+  });
+
+  it.each(others)("%s isolates as many runs in <bdi> as English in every message", (locale) => {
+    const translated = leaves(MESSAGES[locale] as unknown as Tree);
+    const bdi = (message: string) => message.match(/<\/?bdi>/g) ?? [];
+    for (const [key, message] of english) expect(bdi(translated.get(key) ?? ""), key).toEqual(bdi(message));
   });
 
   it.each(routing.locales)("every %s message formats without an ICU error", (locale) => {
