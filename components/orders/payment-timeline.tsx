@@ -50,7 +50,7 @@ export function PaymentTimeline({
                 <p className="font-medium">
                   {text.title}
                   {entry.attempt ? (
-                    <span className="ms-2 rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">
+                    <span className="ms-2 inline-block whitespace-nowrap rounded-full bg-brand-100 px-2 py-0.5 text-xs font-medium text-brand-800">
                       {t("timeline.attempt", { attempt: entry.attempt })}
                     </span>
                   ) : null}
