@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import { iconButton } from "@/components/ui/button-styles";
 import { MAX_LINE_QUANTITY } from "@/lib/cart/limits";
 
@@ -24,6 +24,8 @@ export function QuantityControl({
   fieldName?: string;
 }) {
   const t = useTranslations("cart");
+  // In the region's digits, like the prices beside it (lib/i18n/formats.ts); the value stays a plain number.
+  const format = useFormatter();
   const canDecrease = quantity > 1;
   const canIncrease = quantity < MAX_LINE_QUANTITY;
   return (
@@ -46,7 +48,7 @@ export function QuantityControl({
       >
         {QUANTITIES.map((n) => (
           <option key={n} value={n}>
-            {n}
+            {format.number(n, "whole")}
           </option>
         ))}
       </select>

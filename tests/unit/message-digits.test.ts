@@ -8,7 +8,9 @@ import {
   type MessageFormatElement,
 } from "@formatjs/icu-messageformat-parser";
 import { createTranslator } from "next-intl";
+import { createElement } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { QuantityControl } from "@/components/cart/quantity-control";
 import { envProblems } from "@/lib/env";
 import { messageFormats } from "@/lib/i18n/formats";
 import { MESSAGES } from "@/lib/i18n/messages";
@@ -17,6 +19,7 @@ import { formatPrice } from "@/lib/catalog/locale-format";
 import { arabicDigits, localeTag } from "@/lib/locale";
 import { signInEmail } from "@/lib/mail/sign-in-email";
 import type { PaymobRegion } from "@/lib/paymob/regions";
+import { renderIn } from "../helpers/i18n";
 import { leaves, type Tree } from "../helpers/message-tree";
 
 // A number inside a message is written in the same digits as the prices beside it: Arabic-Indic on the Arabic pages
@@ -101,6 +104,13 @@ describe("numbers in messages", () => {
     // English keeps its own digits whatever the Arabic setting.
     expect(cart("en", "uae")("summary.subtotal", { count: 3 })).toContain("3 items");
     expect(formatPrice(12500, "AED", "en")).toMatch(/125\.00/);
+  });
+
+  it("the cart's quantity menu writes its numbers the same way, and posts plain numbers", () => {
+    const menu = (locale: AppLocale) =>
+      renderIn(locale, createElement(QuantityControl, { name: "مج", quantity: 2, onChange: () => {} }));
+    expect(menu("ar")).toContain('<option value="2" selected="">٢</option>');
+    expect(menu("en")).toContain('<option value="2" selected="">2</option>');
   });
 
   it("emails count in the same digits", () => {
