@@ -1,6 +1,6 @@
 "use client";
 
-import { useTranslations } from "next-intl";
+import { useFormatter, useTranslations } from "next-intl";
 import type { ReactNode } from "react";
 import { Link } from "@/lib/i18n/navigation";
 import { useVisitor } from "@/components/layout/visitor";
@@ -17,6 +17,9 @@ import { useVisitor } from "@/components/layout/visitor";
 export function CartLink({ className, children }: { className: string; children: ReactNode }) {
   const { cartCount } = useVisitor();
   const t = useTranslations("cart");
+  // The region's digits, like the prices (lib/i18n/formats.ts): ٣ on an Egyptian store's Arabic pages.
+  const format = useFormatter();
+  const count = (n: number) => format.number(n, "whole");
   return (
     <Link href="/cart" className={`relative ${className}`}>
       {children}
@@ -25,10 +28,10 @@ export function CartLink({ className, children }: { className: string; children:
           data-testid="cart-count"
           className="absolute -top-2 -end-2 inline-flex min-w-5 items-center justify-center rounded-full bg-brand-700 px-1.5 py-0.5 text-xs leading-none font-bold text-white tabular-nums ring-2 ring-white"
         >
-          {cartCount > 99 ? "99+" : cartCount}
+          {cartCount > 99 ? `${count(99)}+` : count(cartCount)}
         </span>
       ) : (
-        <span className="sr-only">0</span>
+        <span className="sr-only">{count(0)}</span>
       )}
       {cartCount === null ? null : <span className="sr-only">{t("link.unit", { count: cartCount })}</span>}
     </Link>
