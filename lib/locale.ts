@@ -30,7 +30,8 @@ const ARABIC_DIGITS: Record<string, DigitSetting> = { "": "locale", latin: "latn
  * always writes 0-9. Throws on any other value, for the start-up check; formatting falls back to the convention.
  */
 export function arabicDigits(value: string | undefined = process.env.NEXT_PUBLIC_ARABIC_DIGITS): DigitSetting {
-  const setting = ARABIC_DIGITS[value?.trim().toLowerCase() ?? ""];
+  const key = value?.trim().toLowerCase() ?? "";
+  const setting = Object.hasOwn(ARABIC_DIGITS, key) ? ARABIC_DIGITS[key] : undefined;
   if (!setting)
     throw new Error(
       `NEXT_PUBLIC_ARABIC_DIGITS must be "latin" or "arabic-indic", or unset for the region's own digits (got "${value}").`,

@@ -131,6 +131,7 @@ describe("numbers in messages", () => {
     expect(arabicDigits(undefined)).toBe("locale");
     expect(arabicDigits(" Latin ")).toBe("latn");
     expect(() => arabicDigits("hindi")).toThrow(/latin.*arabic-indic/);
+    expect(() => arabicDigits("constructor")).toThrow(/NEXT_PUBLIC_ARABIC_DIGITS/);
     expect(envProblems({ NEXT_PUBLIC_ARABIC_DIGITS: "hindi" }).join("\n")).toMatch(/NEXT_PUBLIC_ARABIC_DIGITS/);
     expect(envProblems({}).join("\n")).not.toMatch(/NEXT_PUBLIC_ARABIC_DIGITS/);
   });
