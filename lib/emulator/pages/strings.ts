@@ -1,13 +1,8 @@
 import type { EmuLanguage } from "../language";
+import type { PaymentResult } from "../payment-finish";
 
-export type EmuNotice =
-  | "already_paid"
-  | "expired"
-  | "method_unavailable"
-  | "unknown_token"
-  | "cvv_required"
-  | "not_found"
-  | "already_completed";
+/** A payment refused before any card was charged (payment-finish.ts), or a 3-D Secure step already done. */
+export type EmuNotice = Extract<PaymentResult, { kind: "refused" }>["reason"] | "already_completed";
 
 // What the emulator's pages say, in English and Arabic (lib/emulator/language.ts decides which). The emulator
 // renders its pages to strings outside the store's next-intl setup, so its words live here, beside the pages.
