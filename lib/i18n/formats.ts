@@ -1,5 +1,5 @@
 import type { Formats } from "next-intl";
-import { numberingSystem } from "@/lib/locale";
+import { localeTag, numberingSystem } from "@/lib/locale";
 import type { PaymobRegion } from "@/lib/paymob/regions";
 import type { AppLocale } from "./routing";
 
@@ -9,7 +9,7 @@ import type { AppLocale } from "./routing";
 // carry the numbering system of the language in the store's region and NEXT_PUBLIC_ARABIC_DIGITS. A unit test
 // refuses a message with `#` or a bare numeric placeholder.
 
-export function messageFormats(locale: AppLocale, region: PaymobRegion) {
+function buildFormats(locale: AppLocale, region: PaymobRegion) {
   const digits = numberingSystem({ locale, region });
   return {
     number: {
@@ -17,4 +17,17 @@ export function messageFormats(locale: AppLocale, region: PaymobRegion) {
       tenths: { minimumFractionDigits: 1, maximumFractionDigits: 1, numberingSystem: digits },
     },
   } satisfies Formats;
+}
+
+// Read on every request and for every email: built once per tag (which carries a forced digits setting too).
+const built = new Map<string, ReturnType<typeof buildFormats>>();
+
+export function messageFormats(locale: AppLocale, region: PaymobRegion): ReturnType<typeof buildFormats> {
+  const tag = localeTag({ locale, region });
+  let formats = built.get(tag);
+  if (!formats) {
+    formats = buildFormats(locale, region);
+    built.set(tag, formats);
+  }
+  return formats;
 }
